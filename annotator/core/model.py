@@ -1,0 +1,171 @@
+"""Core data: documents, spans, events and label schemas as frozen dataclasses.
+
+Every layer speaks in these types: the store returns them, formats read and write them, the
+session edits them. Offsets are code-point indexes into ``Document.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+SpanOrigin = Literal["manual", "imported", "suggested"]
+DocStatus = Literal["new", "in_progress", "done", "skipped"]
+Role = Literal["actor", "target", "location", "date"]
+
+SPAN_ORIGINS: tuple[str, ...] = get_args(SpanOrigin)
+DOC_STATUSES: tuple[str, ...] = get_args(DocStatus)
+ROLES: tuple[str, ...] = get_args(Role)
+
+
+class OffsetError(ValueError):
+    """A span's offsets or text do not fit its document."""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One entity label of a schema: name (ACTOR), key (1-9), colour and display names."""
+
+    name: str
+    key: str
+    color: str
+    name_ar: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSchema:
+    """The labels and event types a project uses."""
+
+    name: str
+    labels: tuple[Label, ...]
+    event_types: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(label.name for label in self.labels)
+
+    def label(self, name: str) -> Label:
+        """The label called ``name``; KeyError if the schema has none."""
+        for label in self.labels:
+            if label.name == name:
+                return label
+        raise KeyError(name)
+
+    def by_key(self, key: str) -> Label | None:
+        """The label bound to keyboard key ``key``, if any."""
+        for label in self.labels:
+            if label.key == key:
+                return label
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labeled range of a document's text: ``document.text[start:end] == text``.
+
+    ``id`` is the database id once stored (None before). ``attrs`` carries label-specific
+    values, e.g. a DATE's ``value``/``precision``/``normalized_by``.
+    """
+
+    start: int
+    end: int
+    label: str
+    text: str
+    id: int | None = None
+    annotator: str | None = None
+    origin: SpanOrigin = "manual"
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def check(self, document_text: str) -> None:
+        """Raise OffsetError unless this span fits ``document_text`` exactly."""
+        check_offsets(document_text, self.start, self.end, self.text)
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        """Position and label: what makes two spans the same annotation."""
+        return (self.start, self.end, self.label)
+
+
+def check_offsets(text: str, start: int, end: int, span_text: str | None = None) -> None:
+    """Raise OffsetError unless ``0 <= start < end <= len(text)`` (and the text matches)."""
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise OffsetError(f"offsets must be integers, got {start!r} and {end!r}")
+    if not 0 <= start < end <= len(text):
+        raise OffsetError(
+            f"offsets {start}-{end} do not fit a text of {len(text)} characters "
+            "(need 0 <= start < end <= length)"
+        )
+    if span_text is not None and text[start:end] != span_text:
+        raise OffsetError(
+            f"span text {span_text!r} does not match text[{start}:{end}] = {text[start:end]!r}"
+        )
+
+
+def make_span(text: str, start: int, end: int, label: str, **kwargs: Any) -> Span:
+    """A span over ``text[start:end]``, checked."""
+    check_offsets(text, start, end)
+    return Span(start=start, end=end, label=label, text=text[start:end], **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event (ACLED sub-event type) whose roles point at spans.
+
+    In files and in ``Document.events`` the role values are indexes into ``Document.spans``;
+    the store keeps span ids instead.
+    """
+
+    type: str
+    roles: Mapping[str, tuple[int, ...]] = field(default_factory=dict, hash=False)
+    trigger: int | None = None
+    id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: its stored text (line endings already ``\\n``), metadata, status, spans."""
+
+    name: str
+    text: str
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    status: DocStatus = "new"
+    spans: tuple[Span, ...] = ()
+    events: tuple[Event, ...] = ()
+    id: int | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text: how duplicates are found."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``: the only change made to text at import."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def newline_offset_map(text: str) -> list[int]:
+    """For each code-point offset of ``text`` (0..len), its offset after normalize_newlines."""
+    out: list[int] = []
+    j = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        out.append(j)
+        if text[i] == "\r" and i + 1 < n and text[i + 1] == "\n":
+            # The \r disappears: a position on the \n maps to the same place.
+            out.append(j)
+            i += 2
+        else:
+            i += 1
+        j += 1
+    out.append(j)
+    return out

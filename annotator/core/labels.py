@@ -96,9 +96,9 @@ def schema_to_dict(schema: LabelSchema) -> dict[str, Any]:
     return {
         "name": schema.name,
         "labels": [
-            {"name": l.name, "key": l.key, "color": l.color, "name_ar": l.name_ar,
-             "name_en": l.name_en}
-            for l in schema.labels
+            {"name": lb.name, "key": lb.key, "color": lb.color, "name_ar": lb.name_ar,
+             "name_en": lb.name_en}
+            for lb in schema.labels
         ],
         "event_types": list(schema.event_types),
     }

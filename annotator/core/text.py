@@ -1,0 +1,303 @@
+"""Arabic text core: tokens, sentences and folded search, all in code-point offsets.
+
+Nothing here changes the stored text. Every function returns offsets into the string it was given,
+so ``text[start:end]`` is always what a token, sentence or hit shows. The rules (see CONTEXT.md and
+docs/adr/0001-text-core.md):
+
+* Tokens split at whitespace and punctuation; clitics stay attached ("بالميادين" is one token).
+* An obfuscated word ("هــ.دد", "مصــ..رع") is ONE token: dots may sit inside a word only when an
+  Arabic letter follows on both sides (tatweel and diacritics may come between).
+* A dot between digits ("6.3") joins them; a dot before a space ends the word.
+* Latin and digits ("SY24") and Arabic-Indic digits ("٢٤") form tokens like any letters.
+* Any other visible character is a token of its own; a run of the same punctuation ("...") is one.
+
+``regex`` is used instead of ``re`` for Unicode property classes (``\\p{L}``, ``\\p{M}``) and
+variable-length look-behind; pyarabic gives the Arabic character classes used by ``fold``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyarabic.araby as araby
+import regex
+
+# --- character classes ------------------------------------------------------------------------
+
+#: Arabic letters (not tatweel, not digits, not marks), base block, supplement, extended-A and
+#: presentation forms. Tatweel U+0640 is excluded on purpose: it is filler, not a letter.
+_AR_LETTER = (
+    r"[\u0620-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC"
+    r"\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFD3D\uFD50-\uFDFB\uFE70-\uFEFC]"
+)
+#: What may sit between the letters of an obfuscated word besides dots: tatweel and marks.
+_FILL = r"[\u0640\p{Mn}]"
+_WORD_CHAR = r"[\p{L}\p{N}\p{M}]"  # tatweel is \p{Lm}, so it is a word character
+#: Dots inside an obfuscated word: an Arabic letter before and after, ignoring fill and dots.
+_OBFUSCATION_DOTS = (
+    rf"(?<={_AR_LETTER}(?:{_FILL}|\.)*)\.+(?=(?:{_FILL}|\.)*{_AR_LETTER})"
+)
+#: Decimal and thousands separators between digits: "6.3", "1,000", "٣٫٥".
+_NUMBER_JOIN = r"(?<=\p{Nd})[.,\u066B\u066C](?=\p{Nd})"
+#: Zero-width (non-)joiners inside a word, as in Persian and Urdu spellings.
+_ZW_JOIN = rf"[\u200C\u200D]+(?={_WORD_CHAR})"
+
+_TOKEN_RE = regex.compile(
+    rf"""
+    (?P<word>{_WORD_CHAR}+(?:(?:{_OBFUSCATION_DOTS}|{_NUMBER_JOIN}|{_ZW_JOIN}){_WORD_CHAR}+)*)
+  | (?P<symbol>[\U0001F1E6-\U0001F1FF]{{2}}            # a flag: two regional indicators
+               |\p{{So}}(?:[\p{{Mn}}\p{{Me}}\U0001F3FB-\U0001F3FF]|\u200D\p{{So}})*)
+  | (?P<other>([^\p{{L}}\p{{N}}\p{{M}}]))(?P=other)*
+    """,
+    regex.VERBOSE | regex.V0,
+)
+_OBFUSCATION_DOTS_RE = regex.compile(_OBFUSCATION_DOTS)
+
+#: Sentence ends. U+06D4 is the Urdu/Persian full stop, used in some Arabic-script text too.
+_TERMINATORS = frozenset(".؟!?۔")
+#: What may follow a terminator and still belong to the sentence: closing quotes and brackets.
+_CLOSERS = frozenset("\"'”’»)]}›")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: ``text[start:end] == token.text`` in the string it came from."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens with code-point offsets; see the module rules."""
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        if text[start].isspace():
+            # The catch-all group takes any non-letter; whitespace is only ever a separator.
+            continue
+        tokens.append(Token(start, end, m.group()))
+    return tokens
+
+
+def sentences(
+    text: str,
+    *,
+    tokens: Sequence[Token] | None = None,
+    keep_together: Iterable[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """Sentence ranges ``(start, end)``: split after . ؟ ! ? (with closing quotes) and at newlines.
+
+    A terminator inside a word or number never splits (the tokenizer keeps it there). Ranges in
+    ``keep_together`` (e.g. spans) are never cut: sentences they cross are merged.
+    """
+    toks = list(tokenize(text) if tokens is None else tokens)
+    ranges: list[tuple[int, int]] = []
+    first = 0  # index of the first token of the current sentence
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        ends_here = False
+        if tok.text[0] in _TERMINATORS and all(c in _TERMINATORS for c in tok.text):
+            # Take further terminators and closing marks on the same line ("؟!", ".”").
+            while i + 1 < n and _same_line(text, toks[i].end, toks[i + 1].start):
+                nxt = toks[i + 1].text
+                if all(c in _TERMINATORS for c in nxt) or all(c in _CLOSERS for c in nxt):
+                    i += 1
+                else:
+                    break
+            ends_here = True
+        elif i + 1 < n and not _same_line(text, tok.end, toks[i + 1].start):
+            ends_here = True
+        if ends_here or i == n - 1:
+            ranges.append((toks[first].start, toks[i].end))
+            first = i + 1
+        i += 1
+    return _merge_crossed(ranges, keep_together)
+
+
+def _same_line(text: str, start: int, end: int) -> bool:
+    return text.find("\n", start, end) == -1
+
+
+def _merge_crossed(
+    ranges: list[tuple[int, int]], keep_together: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Merge neighbouring sentences whose boundary a kept range crosses."""
+    spans = sorted(keep_together)
+    if not spans or len(ranges) < 2:
+        return ranges
+    # A boundary between sentence k and k+1 lies in [ranges[k].end, ranges[k+1].start].
+    merged: list[tuple[int, int]] = [ranges[0]]
+    j = 0
+    max_end = -1
+    for nxt in ranges[1:]:
+        start, _ = merged[-1]
+        prev_end = merged[-1][1]
+        # Any span that starts before this boundary and ends after it crosses it.
+        while j < len(spans) and spans[j][0] < prev_end:
+            max_end = max(max_end, spans[j][1])
+            j += 1
+        if max_end > prev_end:
+            merged[-1] = (start, nxt[1])
+        else:
+            merged.append(nxt)
+    return merged
+
+
+def snap_to_tokens(
+    text: str, start: int, end: int, *, tokens: Sequence[Token] | None = None
+) -> tuple[int, int] | None:
+    """Grow ``[start, end)`` to whole tokens and trim spaces and punctuation at its edges.
+
+    Returns None when the selection holds no word at all (only spaces or punctuation).
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    toks = tokenize(text) if tokens is None else tokens
+    inside = [t for t in toks if t.end > start and t.start < end and _is_wordlike(t.text)]
+    if not inside:
+        return None
+    return inside[0].start, inside[-1].end
+
+
+def _is_wordlike(token_text: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" for c in token_text) or any(
+        unicodedata.category(c) == "So" for c in token_text
+    )
+
+
+# --- folding and search -----------------------------------------------------------------------
+
+#: Bidi controls, zero-width characters, BOM, soft hyphen and the Arabic letter mark: invisible,
+#: so a search must not see them.
+_INVISIBLE = (
+    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_FOLD_MAP: dict[str, str] = {
+    araby.ALEF_HAMZA_ABOVE: araby.ALEF,
+    araby.ALEF_HAMZA_BELOW: araby.ALEF,
+    araby.ALEF_MADDA: araby.ALEF,
+    araby.ALEF_WASLA: araby.ALEF,
+    araby.ALEF_MAKSURA: araby.YEH,
+    araby.TEH_MARBUTA: araby.HEH,
+    araby.WAW_HAMZA: araby.WAW,
+    araby.YEH_HAMZA: araby.YEH,
+    "\u06cc": araby.YEH,  # Farsi yeh, common in text typed on Persian keyboards
+    "\u06a9": "\u0643",  # keheh -> kaf, same reason
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "«": '"',
+    "»": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    araby.TATWEEL: "",
+}
+_FOLD_MAP.update({c: "" for c in _INVISIBLE})
+_FOLD_MAP.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_FOLD_MAP.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Extended (Persian) digits
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """The folded form of one character, ignoring context (dots are handled by ``fold``)."""
+    if ch in _FOLD_MAP:
+        return _FOLD_MAP[ch]
+    if ch.isspace():
+        return " "
+    if araby.is_tashkeel(ch) or _is_arabic_mark(ch):
+        return ""
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+        # Presentation forms: NFKC gives the base letters (a ligature may give several).
+        base = unicodedata.normalize("NFKC", ch)
+        if base != ch:
+            return "".join(_fold_char(c) for c in base)
+    lower = ch.lower()
+    return lower
+
+
+def _is_arabic_mark(ch: str) -> bool:
+    # pyarabic's TASHKEEL lists only the eight common harakat; Quranic marks, superscript alef
+    # and the rest of the Arabic combining marks must vanish from the search key as well.
+    return unicodedata.category(ch) == "Mn" and (
+        "\u0610" <= ch <= "\u061a" or "\u064b" <= ch <= "\u065f" or ch == "\u0670"
+        or "\u06d6" <= ch <= "\u06ed" or "\u08d3" <= ch <= "\u08ff"
+    )
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The search key of ``text`` and, for each key character, its offset in ``text``.
+
+    The map has one extra entry, ``len(text)``, so ``mapping[len(key)]`` is defined. Whitespace
+    runs fold to one space; a character may fold to nothing or (presentation forms) to several.
+    """
+    dots = {i for m in _OBFUSCATION_DOTS_RE.finditer(text) for i in range(*m.span())}
+    key: list[str] = []
+    mapping: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        if i in dots:
+            continue
+        folded = _fold_char(ch)
+        if not folded:
+            continue
+        if folded == " ":
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        for c in folded:
+            key.append(c)
+            mapping.append(i)
+    mapping.append(len(text))
+    return "".join(key), mapping
+
+
+def fold_query(query: str) -> str:
+    """The search key of a query: folded, without leading or trailing spaces."""
+    return fold(query)[0].strip(" ")
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Non-overlapping matches of ``query`` in ``text`` under folding, in ORIGINAL offsets.
+
+    A match never starts or ends inside one original character that folds to several, and it
+    takes the diacritics that follow its last letter, so it can be labeled as it stands.
+    """
+    needle = fold_query(query)
+    if not needle:
+        return []
+    key, mapping = fold(text)
+    return _find_in_key(text, key, mapping, needle)
+
+
+def _find_in_key(text: str, key: str, mapping: list[int], needle: str) -> list[tuple[int, int]]:
+    hits: list[tuple[int, int]] = []
+    size = len(needle)
+    pos = key.find(needle)
+    while pos != -1:
+        end = pos + size
+        starts_clean = pos == 0 or mapping[pos - 1] != mapping[pos]
+        ends_clean = end == len(key) or mapping[end] != mapping[end - 1]
+        if starts_clean and ends_clean:
+            start = mapping[pos]
+            stop = mapping[end - 1] + 1
+            while stop < len(text) and _fold_char(text[stop]) == "" and _is_mark(text[stop]):
+                stop += 1
+            hits.append((start, stop))
+            pos = key.find(needle, end)
+        else:
+            pos = key.find(needle, pos + 1)
+    return hits
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me")

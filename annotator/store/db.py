@@ -1,0 +1,167 @@
+"""Opening a database: where the default one lives, URLs, migrations, the demo project.
+
+``open_database`` is the one entry point: it creates a new database, upgrades an older one
+(after copying an SQLite file aside, so an upgrade can never destroy data) and seeds the
+default database with the sample articles on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from annotator.core.labels import load_schema
+from annotator.core.model import Document, normalize_newlines
+from annotator.paths import default_schema_path, seed_paths
+from annotator.store.engine import is_memory_sqlite, make_engine, run_write
+from annotator.store.repository import Repository, StoreError
+
+DEFAULT_DB_NAME = "annotator.sqlite3"
+DEMO_PROJECT = "demo"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Serializes concurrent upgrades of one PostgreSQL database by several clients.
+_PG_MIGRATION_LOCK = 0x616E6E6F
+
+
+def default_data_dir() -> Path:
+    """$ANNOTATOR_DATA_DIR if set, else the user's data folder for annotator."""
+    override = os.environ.get("ANNOTATOR_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("annotator"))
+
+
+def resolve_url(db: str | None) -> str:
+    """None -> the default SQLite file; a path -> an SQLite URL; a URL -> itself."""
+    if db is None:
+        return f"sqlite:///{default_data_dir() / DEFAULT_DB_NAME}"
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def alembic_config(connection: Connection) -> Config:
+    """An Alembic configuration for the shipped migrations, bound to ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration revision this program knows."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision a database is at; None when it was never migrated."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy an SQLite database aside as ``<file>.bak-<revision>`` (a consistent snapshot)."""
+    target = path.with_name(f"{path.name}.bak-{revision}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bak-{revision}-{n}")
+    # The backup API copies committed pages including those still in the -wal file, which a
+    # plain file copy would miss.
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(engine: Engine, *, sqlite_path: Path | None = None) -> bool:
+    """Bring the database to the head revision; True when it was new (had no tables)."""
+    head = head_revision()
+    known = _known_revisions()
+
+    def work(conn: Connection) -> bool:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        revision = current_revision(conn)
+        if revision == head:
+            return False
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+        if revision is None and tables:
+            raise StoreError(
+                "this database is not an annotator database "
+                f"(it has tables {', '.join(sorted(tables))} but no annotator version)"
+            )
+        if revision is not None and revision not in known:
+            raise StoreError(
+                f"this database was made by a newer annotator (schema revision {revision}); "
+                "install a newer annotator to open it"
+            )
+        if revision is not None and sqlite_path is not None:
+            # Inside the write lock: nobody can change the file between copy and upgrade.
+            backup_sqlite(sqlite_path, revision)
+        command.upgrade(alembic_config(conn), "head")
+        return revision is None
+
+    return run_write(engine, work)
+
+
+def _known_revisions() -> set[str]:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def seed_documents() -> list[Document]:
+    """The sample articles of ``seeds/`` as documents (names are the file stems)."""
+    return [
+        Document(name=path.stem, text=normalize_newlines(path.read_text(encoding="utf-8")))
+        for path in seed_paths()
+    ]
+
+
+def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Repository:
+    """Open (creating and upgrading as needed) the database ``db`` (None: the default one)."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database path or URL: {db!r}") from None
+    if seed_demo is None:
+        seed_demo = db is None
+    sqlite_path: Path | None = None
+    if parsed.get_backend_name() == "sqlite" and not is_memory_sqlite(parsed):
+        assert parsed.database is not None
+        sqlite_path = Path(parsed.database)
+        try:
+            sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of {sqlite_path}: {exc}") from None
+    try:
+        engine = make_engine(url)
+        was_new = upgrade(engine, sqlite_path=sqlite_path)
+    except DBAPIError as exc:
+        shown = parsed.render_as_string(hide_password=True)
+        raise StoreError(f"cannot open database {shown}: {exc.orig}") from None
+    repo = Repository(engine, url=parsed.render_as_string(hide_password=True))
+    if was_new and seed_demo:
+        repo.seed_project(DEMO_PROJECT, load_schema(default_schema_path()), seed_documents())
+    return repo

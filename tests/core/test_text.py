@@ -270,3 +270,10 @@ def test_a_substring_is_found_where_it_stands(text: str, data: st.DataObject) ->
     assume(fold_query(tok.text))
     hits = find_all(text, tok.text)
     assert any(a < tok.end and tok.start < b for a, b in hits)
+
+
+@given(arabicish)
+def test_fast_path_agrees_with_the_full_pattern(text: str) -> None:
+    from annotator.core.text import _tokenize_slow
+
+    assert tokenize(text) == _tokenize_slow(text)

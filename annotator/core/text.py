@@ -100,11 +100,11 @@ def tokenize(text: str) -> list[Token]:
                 if end > start:
                     add(Token(base + start, base + end, m.group(group)))
             continue
-        for m in _TOKEN_RE.finditer(piece):
-            start, end = m.span()
+        for full in _TOKEN_RE.finditer(piece):
+            start, end = full.span()
             if not piece[start].isspace():
                 # The catch-all group takes any non-letter; whitespace only ever separates.
-                add(Token(base + start, base + end, m.group()))
+                add(Token(base + start, base + end, full.group()))
     return tokens
 
 

@@ -1,0 +1,352 @@
+"""The command line: parses arguments, calls the services, prints. No logic of its own.
+
+Exit codes: 0 done, 1 nothing imported/exported because of bad input (messages on stderr),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Repository
+
+_FORMAT_CHOICES = ("txt", "csv", "jsonl", "doccano", "labelstudio", "brat", "conll")
+
+_MAIN_EPILOG = """\
+examples:
+  annotator                                   open the window on the default project
+  annotator import news/*.txt                 import plain-text articles
+  annotator import tasks.json --map ORG=ACTOR import Label Studio data, renaming a label
+  annotator export --format conll -o out.conll --status done
+  annotator export --format jsonl -o dataset --split 80/10/10 --seed 1
+  annotator stats --json
+  annotator --db team.sqlite search "الحرس الثوري"
+
+--db takes a file path or any SQLAlchemy URL (postgresql+psycopg://user@host/db);
+without it, the default project in your data folder.
+exit codes: 0 ok, 1 bad input (nothing changed), 2 usage error
+"""
+
+_IMPORT_EPILOG = """\
+Every file is read and checked first; each problem is printed as FILE:LINE: reason.
+If there is any problem nothing is imported (exit 1) unless --skip-bad is given.
+Documents already in the project (same text) are skipped and counted.
+
+examples:
+  annotator import articles/                  a folder of .txt files
+  annotator import data.jsonl --annotator amal
+  annotator import doccano.jsonl --map ORG=ACTOR --map LOC=LOCATION
+  annotator import brat/ --format brat --add-labels
+  annotator import export.conll --skip-bad
+"""
+
+_EXPORT_EPILOG = """\
+With --split the documents are shuffled with --seed and cut into three parts, written as
+OUT/train.EXT, OUT/dev.EXT and OUT/test.EXT (OUT is a folder). The same seed and the same
+documents always give the same parts. Spans a flat format cannot hold (overlapping or nested
+without --nested) are listed in the summary, never dropped silently.
+
+examples:
+  annotator export --format conll -o train.conll --status done
+  annotator export --format conll --conll-columns 4 --scheme bioes -o data.conll
+  annotator export --format jsonl -o dataset --split 80/10/10 --seed 13
+  annotator export --format brat -o brat_out --annotator amal
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (exposed so the help text can be tested)."""
+    db_parent = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: --db after the subcommand must not reset a --db given before it.
+    db_parent.add_argument(
+        "--db", metavar="URL", default=argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: the project in your data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Label actors, targets, locations and dates in Arabic conflict news. "
+        "Without a command, opens the window.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[db_parent],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser(
+        "import", parents=[db_parent], help="import documents (and their spans) from files",
+        description="Import documents from files, all or nothing.", epilog=_IMPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                     help="files or folders to import")
+    imp.add_argument("--format", default="auto", choices=("auto", *_FORMAT_CHOICES),
+                     help="input format (default: detected from each path)")
+    imp.add_argument("--annotator", metavar="NAME",
+                     help="record the imported spans as the work of NAME")
+    imp.add_argument("--map", action="append", default=[], metavar="OLD=NEW",
+                     help="rename label OLD to NEW while importing (repeatable)")
+    imp.add_argument("--add-labels", action="store_true",
+                     help="add labels the project does not have yet to its schema")
+    imp.add_argument("--skip-bad", action="store_true",
+                     help="import the good records and list the bad ones instead of refusing")
+
+    exp = sub.add_parser(
+        "export", parents=[db_parent], help="export documents as a dataset",
+        description="Export the project's documents in one format, atomically.",
+        epilog=_EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    exp.add_argument("--format", required=True, metavar="FORMAT",
+                     help="output format: " + ", ".join(_export_formats()))
+    exp.add_argument("-o", "--out", required=True, type=Path, metavar="OUT",
+                     help="file (or folder, for --split and folder formats) to write")
+    exp.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2",
+                     help="tagging scheme for token formats (default: iob2)")
+    exp.add_argument("--conll-columns", type=int, choices=(2, 4), default=2,
+                     help="CoNLL layout: 2 = TOKEN TAG, 4 = TOKEN -X- _ TAG (default: 2)")
+    exp.add_argument("--whole-tokens", action="store_true",
+                     help="tag whole tokens instead of splitting a token at a span boundary")
+    exp.add_argument("--nested", action="store_true",
+                     help="write nested spans as extra tag columns instead of dropping them")
+    exp.add_argument("--status", choices=("new", "in_progress", "done", "skipped"),
+                     help="only documents with this status")
+    exp.add_argument("--annotator", metavar="NAME", help="only the work of annotator NAME")
+    exp.add_argument("--split", metavar="TRAIN/DEV/TEST",
+                     help="split by document into three parts, in percent, e.g. 80/10/10")
+    exp.add_argument("--seed", type=int, default=0,
+                     help="random seed of --split (default: 0)")
+
+    st = sub.add_parser(
+        "stats", parents=[db_parent], help="count documents and spans",
+        description="Documents by status, spans by label and by annotator.",
+        epilog="examples:\n  annotator stats\n  annotator stats --json > counts.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    st.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    se = sub.add_parser(
+        "search", parents=[db_parent], help="search every document, Arabic-aware",
+        description="Search every document. Diacritics, tatweel, hamza forms and words broken "
+        "with dots (هــ.دد) all match their plain spelling.",
+        epilog='examples:\n  annotator search هدد\n  annotator search "الحرس الثوري" --limit 5',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    se.add_argument("query", metavar="QUERY", help="words to find")
+    se.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N hits")
+    return parser
+
+
+def _export_formats() -> list[str]:
+    try:
+        from annotator.formats import FORMATS
+    except ImportError:  # only while the formats package is incomplete
+        return list(_FORMAT_CHOICES)
+    return sorted(FORMATS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) and usage errors (2): return, don't exit, in-process
+        return exc.code if isinstance(exc.code, int) else 2
+    db: str | None = getattr(args, "db", None)
+    if args.command is None:
+        return _open_window(db)
+    handlers: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
+        "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
+        "search": _cmd_search,
+    }
+    return handlers[args.command](args, db)
+
+
+def _open_window(db: str | None) -> int:
+    try:
+        from annotator.ui.app import run
+    except ImportError as exc:
+        _error(f"the window cannot start: {exc}")
+        return 1
+    return run(db=db)
+
+
+def _error(message: str) -> None:
+    print(f"annotator: {message}", file=sys.stderr)
+
+
+def _print_problems(problems: Sequence[object], *, stream: TextIO) -> None:
+    # Problem.__str__ is "file:line: message" (or "file: message" without a line).
+    for p in problems:
+        print(str(p), file=stream)
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[str, int, int | None], None]]:
+    """A rich progress bar on a terminal; a silent listener when output is piped."""
+    if not (sys.stderr.isatty() and sys.stdout.isatty()):
+        yield lambda task, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    tasks: dict[str, int] = {}
+    with Progress(
+        TextColumn("{task.description:<18}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+    ) as bar:
+
+        def report(task: str, done: int, total: int | None) -> None:
+            if task not in tasks:
+                tasks[task] = bar.add_task(task, total=total)
+            bar.update(tasks[task], completed=done, total=total)
+
+        yield report
+
+
+def _open(db: str | None) -> Repository:
+    from annotator.store.db import open_database
+
+    return open_database(db)
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    """The failures a user can cause; anything else is a bug and keeps its traceback."""
+    from annotator.core.labels import SchemaError
+    from annotator.formats import FormatError
+    from annotator.store.repository import StoreError
+
+    return (StoreError, FormatError, SchemaError, OSError)
+
+
+def _report_failure(exc: BaseException) -> int:
+    problems = getattr(exc, "problems", None)
+    if problems and all(hasattr(p, "file") for p in problems):
+        _print_problems(problems, stream=sys.stderr)
+    elif problems:
+        source = getattr(exc, "source", "")
+        for p in problems:
+            print(f"{source}: {p}" if source else str(p), file=sys.stderr)
+    elif isinstance(exc, OSError):
+        where = exc.filename or ""
+        _error(f"{where}: {exc.strerror or exc}" if where else str(exc))
+    else:
+        _error(str(exc))
+    return 1
+
+
+def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.services.importing import ImportRefused, import_paths, parse_label_map
+
+    try:
+        label_map = parse_label_map(args.map)
+    except ValueError as exc:
+        _error(str(exc))
+        return 2
+    try:
+        repo = _open(db)
+        with _progress_bar() as progress:
+            report = import_paths(
+                repo, args.paths, fmt=args.format, annotator=args.annotator,
+                label_map=label_map, add_labels=args.add_labels, skip_bad=args.skip_bad,
+                progress=progress,
+            )
+    except ImportRefused as exc:
+        _print_problems(exc.problems, stream=sys.stderr)
+        _error(f"{len(exc.problems)} problem(s); nothing imported"
+               + ("" if args.skip_bad else " (--skip-bad imports the good records)"))
+        return 1
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    if report.skipped:
+        print(f"skipped {len(report.skipped)} bad record(s):", file=sys.stderr)
+        _print_problems(report.skipped, stream=sys.stderr)
+    out = sys.stdout
+    print(f"documents added: {len(report.added)}", file=out)
+    print(f"duplicates skipped: {len(report.duplicates)}", file=out)
+    print(f"spans: {report.spans}", file=out)
+    for name in report.new_labels:
+        print(f"label added: {name}", file=out)
+    for file, encoding in report.encodings.items():
+        print(f"{file}: {encoding}", file=out)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.formats import FORMATS, WriteOptions
+    from annotator.services.exporting import ExportRefused, export_documents, parse_split
+
+    if args.format not in FORMATS:
+        _error(f"export: unknown format {args.format!r} (choose from {', '.join(sorted(FORMATS))})")
+        return 2
+    split = None
+    if args.split is not None:
+        try:
+            split = parse_split(args.split)
+        except ValueError as exc:
+            _error(f"export: {exc}")
+            return 2
+    options = WriteOptions(
+        scheme=args.scheme, conll_columns=args.conll_columns, whole_tokens=args.whole_tokens,
+        nested=args.nested,
+    )
+    try:
+        repo = _open(db)
+        with _progress_bar() as progress:
+            report = export_documents(
+                repo, fmt=args.format, out=args.out, options=options, status=args.status,
+                annotator=args.annotator, split=split, seed=args.seed, progress=progress,
+            )
+    except ExportRefused as exc:
+        _print_problems(exc.problems, stream=sys.stderr)
+        _error("nothing exported")
+        return 1
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    out = sys.stdout
+    print(f"documents exported: {report.documents}", file=out)
+    print(f"spans exported: {report.spans}", file=out)
+    for part, n in report.parts.items():
+        print(f"  {part}: {n} documents", file=out)
+    if report.dropped:
+        print(f"spans not representable in {args.format}: {len(report.dropped)}", file=out)
+        _print_problems(report.dropped, stream=out)
+    for path in report.files:
+        print(f"wrote {path}", file=out)
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.services.stats import project_stats, render_stats
+
+    try:
+        stats = project_stats(_open(db))
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        print(render_stats(stats))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.services.searching import search_corpus
+
+    if args.limit is not None and args.limit < 1:
+        _error("search: --limit must be at least 1")
+        return 2
+    try:
+        hits = search_corpus(_open(db), args.query, limit=args.limit)
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    for hit in hits:
+        print(f"{hit.document}:{hit.start}-{hit.end}: {hit.context}")
+    print(f"{len(hits)} hit(s)" + (" (limit reached)" if args.limit == len(hits) else ""),
+          file=sys.stderr)
+    return 0

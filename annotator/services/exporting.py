@@ -1,0 +1,179 @@
+"""Export job: pick the documents, optionally split them, write them with a format, atomically.
+
+A split export writes ``OUT/train<ext>``, ``OUT/dev<ext>`` and ``OUT/test<ext>`` (for formats that
+write a folder, ``OUT/train/`` ...). Every part is written into a temporary folder beside OUT
+first and moved into place only when all parts succeeded, so a failed export leaves no parts.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from annotator.core.model import DocStatus, Document
+from annotator.formats import FORMATS
+from annotator.formats.base import Problem, WriteOptions
+from annotator.services.progress import ProgressFn, counted, no_progress
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Repository
+
+T = TypeVar("T")
+Part = Literal["train", "dev", "test"]
+PARTS: tuple[Part, ...] = ("train", "dev", "test")
+
+
+class ExportRefused(Exception):
+    """Nothing was written; ``problems`` say why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.file}:{p.line}: {p.message}" for p in problems))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """What an export wrote: files, counts, and every span a flat format could not hold."""
+
+    files: list[Path]
+    documents: int
+    spans: int
+    dropped: list[Problem]
+    parts: dict[str, int] = field(default_factory=dict)
+
+
+def parse_split(text: str) -> tuple[int, int, int]:
+    """``"80/10/10"`` -> (80, 10, 10); ValueError with a readable reason otherwise."""
+    pieces = text.split("/")
+    if len(pieces) != 3:
+        raise ValueError(f"split {text!r} must be three numbers like 80/10/10 (train/dev/test)")
+    try:
+        numbers = tuple(int(p) for p in pieces)
+    except ValueError:
+        raise ValueError(f"split {text!r} must be three whole numbers like 80/10/10") from None
+    if any(n < 0 for n in numbers) or sum(numbers) != 100:
+        raise ValueError(f"split {text!r}: the three numbers must be >= 0 and add up to 100")
+    return numbers[0], numbers[1], numbers[2]
+
+
+def split_items(
+    items: Sequence[T], ratios: tuple[int, int, int], *, seed: int
+) -> dict[Part, list[T]]:
+    """Shuffle ``items`` with ``seed`` and cut them into train/dev/test by ``ratios`` (percent).
+
+    The same items in the same order with the same seed always give the same parts; callers
+    pass documents sorted by a stable key so that the database's order does not matter.
+    """
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    n = len(items)
+    n_train = round(n * ratios[0] / 100)
+    n_dev = min(n - n_train, round(n * ratios[1] / 100))
+    if ratios[2] == 0:  # rounding must not push a document into a part the user asked to be empty
+        n_dev = n - n_train
+    cuts = {"train": order[:n_train], "dev": order[n_train : n_train + n_dev],
+            "test": order[n_train + n_dev :]}
+    # Inside a part, keep the original order: exports read best in corpus order.
+    return {part: [items[i] for i in sorted(cuts[part])] for part in PARTS}
+
+
+def export_documents(
+    repo: Repository,
+    *,
+    fmt: str,
+    out: Path,
+    options: WriteOptions,
+    project: int | None = None,
+    status: DocStatus | None = None,
+    annotator: str | None = None,
+    split: tuple[int, int, int] | None = None,
+    seed: int = 0,
+    progress: ProgressFn = no_progress,
+) -> ExportReport:
+    """Write the project's documents (filtered by status/annotator) to ``out`` with ``fmt``."""
+    if fmt not in FORMATS:
+        raise ExportRefused([Problem(str(out), None, f"unknown format {fmt!r}")])
+    pid = repo.default_project() if project is None else project
+    documents = list(
+        counted(
+            repo.iter_documents(pid, status=status, annotator=annotator),
+            task="reading documents",
+            total=None,
+            progress=progress,
+        )
+    )
+    if not documents:
+        what = " and ".join(
+            x for x in (status and f"status {status}", annotator and f"annotator {annotator}") if x
+        )
+        raise ExportRefused(
+            [Problem(str(out), None, "no documents to export" + (f" with {what}" if what else ""))]
+        )
+    writer = FORMATS[fmt]
+    if split is None:
+        progress("writing", 0, 1)
+        report = writer.write(documents, out, options)
+        progress("writing", 1, 1)
+        return ExportReport(
+            files=list(report.files), documents=report.documents, spans=report.spans,
+            dropped=list(report.dropped),
+        )
+    return _write_split(documents, out, fmt=fmt, options=options, split=split, seed=seed,
+                        progress=progress)
+
+
+def part_target(folder: Path, part: Part, *, fmt: str) -> Path:
+    """Where part ``part`` of a split export in format ``fmt`` goes inside ``folder``."""
+    return folder / f"{part}{FORMATS[fmt].extension}"
+
+
+def _write_split(
+    documents: list[Document],
+    out: Path,
+    *,
+    fmt: str,
+    options: WriteOptions,
+    split: tuple[int, int, int],
+    seed: int,
+    progress: ProgressFn,
+) -> ExportReport:
+    # Sorting by content hash makes the split independent of ids and of the database's order:
+    # the same documents give the same parts in any copy of the project.
+    ordered = sorted(documents, key=lambda d: (d.content_hash, d.name))
+    parts = split_items(ordered, split, seed=seed)
+    if out.exists() and not out.is_dir():
+        raise ExportRefused([Problem(str(out), None, "a split export needs a folder, not a file")])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    writer = FORMATS[fmt]
+    files: list[Path] = []
+    dropped: list[Problem] = []
+    n_docs = n_spans = 0
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        for i, part in enumerate(PARTS):
+            progress("writing", i, len(PARTS))
+            report = writer.write(parts[part], part_target(tmp, part, fmt=fmt), options)
+            n_docs += report.documents
+            n_spans += report.spans
+            dropped.extend(report.dropped)
+        progress("writing", len(PARTS), len(PARTS))
+        out.mkdir(exist_ok=True)
+        for part in PARTS:
+            source = part_target(tmp, part, fmt=fmt)
+            target = part_target(out, part, fmt=fmt)
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            os.replace(source, target)
+            files.append(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return ExportReport(
+        files=files, documents=n_docs, spans=n_spans, dropped=dropped,
+        parts={part: len(parts[part]) for part in PARTS},
+    )

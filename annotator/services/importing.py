@@ -1,0 +1,256 @@
+"""Import job: read files with a format, check every record, then store them all at once.
+
+Every problem of every file is collected before anything is written (file, line, reason). With
+problems and without ``skip_bad`` nothing is imported; with it, the good records are and the bad
+ones are reported. Labels the project does not know are a problem unless mapped (``label_map``)
+or added to the project's schema (``add_labels``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
+from annotator.core.model import Document, LabelSchema, OffsetError
+from annotator.formats import FORMATS, detect_format
+from annotator.formats.base import FormatError, Problem, SourcedDocument
+from annotator.services.progress import ProgressFn, counted, no_progress
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Repository
+
+# Keys and colours offered to labels added by an import, after the ones the schema uses.
+_FREE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
+_COLOURS = (
+    "#E69F00", "#56B4E9", "#F0E442", "#999999", "#882255", "#44AA99", "#117733", "#DDCC77",
+    "#AA4499", "#332288", "#88CCEE", "#661100", "#6699CC", "#AA4466", "#4477AA", "#228833",
+)
+
+
+class ImportRefused(Exception):
+    """Nothing was imported; ``problems`` lists every reason, as file, line and message."""
+
+    def __init__(self, problems: list[Problem], *, encodings: Mapping[str, str]) -> None:
+        self.problems = problems
+        self.encodings = dict(encodings)
+        super().__init__(f"{len(problems)} problem(s); nothing imported")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """The outcome of an import that stored something (or found only duplicates)."""
+
+    added: list[int]
+    duplicates: list[str]
+    spans: int
+    encodings: dict[str, str]
+    skipped: list[Problem] = field(default_factory=list)
+    new_labels: list[str] = field(default_factory=list)
+
+
+def parse_label_map(items: Iterable[str]) -> dict[str, str]:
+    """``["ORG=ACTOR", "LOC=LOCATION"]`` -> a dict; ValueError naming a malformed item."""
+    out: dict[str, str] = {}
+    for item in items:
+        old, sep, new = item.partition("=")
+        old, new = old.strip(), new.strip()
+        if not sep or not old or not new:
+            raise ValueError(f"--map {item!r}: expected OLD=NEW, e.g. ORG=ACTOR")
+        if old in out and out[old] != new:
+            raise ValueError(f"--map {old}: mapped twice ({out[old]} and {new})")
+        out[old] = new
+    return out
+
+
+def extend_schema(schema: LabelSchema, names: Sequence[str]) -> LabelSchema:
+    """``schema`` plus a label for each of ``names``, with free keys and unused colours.
+
+    SchemaError if a name is not a valid label name or no key is left.
+    """
+    raw = schema_to_dict(schema)
+    used_keys = {label.key for label in schema.labels}
+    used_colours = {label.color.upper() for label in schema.labels}
+    keys = [k for k in _FREE_KEYS if k not in used_keys]
+    colours = [c for c in _COLOURS if c.upper() not in used_colours]
+    problems: list[str] = []
+    for i, name in enumerate(names):
+        if i >= len(keys):
+            problems.append(f"no free key left for label {name!r}")
+            continue
+        colour = colours[i] if i < len(colours) else _fallback_colour(name)
+        raw["labels"].append(
+            {"name": name, "key": keys[i], "color": colour, "name_ar": name, "name_en": name}
+        )
+    if problems:
+        raise SchemaError("--add-labels", problems)
+    return parse_schema(raw, source="--add-labels")
+
+
+def _fallback_colour(name: str) -> str:
+    # Past the palette, a colour derived from the name keeps it stable between runs.
+    value = sum((i + 1) * ord(c) for i, c in enumerate(name)) * 2654435761 % 0xFFFFFF
+    return f"#{value:06X}"
+
+
+def read_paths(
+    paths: Sequence[Path], *, fmt: str = "auto", progress: ProgressFn = no_progress
+) -> tuple[list[SourcedDocument], list[Problem], dict[str, str]]:
+    """Read every path; (documents, problems, encodings detected by file)."""
+    documents: list[SourcedDocument] = []
+    problems: list[Problem] = []
+    encodings: dict[str, str] = {}
+    if fmt != "auto" and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
+    for i, path in enumerate(paths):
+        progress("reading", i, len(paths))
+        if not path.exists():
+            problems.append(Problem(str(path), None, "no such file"))
+            continue
+        try:
+            name = detect_format(path) if fmt == "auto" else fmt
+            result = FORMATS[name].read(path)
+        except FormatError as exc:
+            problems.extend(exc.problems)
+            continue
+        except OSError as exc:
+            problems.append(Problem(str(path), None, f"cannot read: {exc.strerror or exc}"))
+            continue
+        documents.extend(result.documents)
+        problems.extend(result.problems)
+        encodings.update(result.encodings)
+    progress("reading", len(paths), len(paths))
+    return documents, problems, encodings
+
+
+def check_documents(
+    records: Sequence[SourcedDocument],
+    schema: LabelSchema,
+    *,
+    label_map: Mapping[str, str],
+    add_labels: bool,
+    progress: ProgressFn = no_progress,
+) -> tuple[list[SourcedDocument], list[Problem], list[str]]:
+    """Map labels and check every record; (good records, problems, labels to add)."""
+    known = set(schema.names)
+    good: list[SourcedDocument] = []
+    problems: list[Problem] = []
+    new_labels: dict[str, None] = {}  # ordered set: labels get keys in order of appearance
+    for record in counted(records, task="checking", total=len(records), progress=progress,
+                          every=1000):
+        document = record.document
+        if label_map and any(s.label in label_map for s in document.spans):
+            document = dataclasses.replace(
+                document,
+                spans=tuple(
+                    dataclasses.replace(s, label=label_map[s.label]) if s.label in label_map
+                    else s
+                    for s in document.spans
+                ),
+            )
+        reasons: list[str] = []
+        if "\x00" in document.text:
+            reasons.append("the text contains a NUL character (U+0000), which cannot be stored")
+        for span in document.spans:
+            try:
+                span.check(document.text)
+            except OffsetError as exc:
+                reasons.append(f"span {span.label} {span.start}-{span.end}: {exc}")
+            if span.label not in known:
+                if add_labels:
+                    new_labels[span.label] = None
+                else:
+                    reasons.append(
+                        f"unknown label {span.label!r} (the project has "
+                        f"{', '.join(schema.names)}); use --map {span.label}=LABEL or --add-labels"
+                    )
+        for event in document.events:
+            if schema.event_types and event.type not in schema.event_types:
+                reasons.append(
+                    f"event type {event.type!r} is not in the project's schema "
+                    f"({', '.join(schema.event_types)})"
+                )
+        if reasons:
+            # One message per distinct reason: a record with 30 ORG spans says so once.
+            problems.extend(Problem(record.file, record.line, r) for r in dict.fromkeys(reasons))
+        else:
+            good.append(dataclasses.replace(record, document=document))
+    return good, problems, list(new_labels)
+
+
+def import_paths(
+    repo: Repository,
+    paths: Sequence[Path],
+    *,
+    fmt: str = "auto",
+    project: int | None = None,
+    annotator: str | None = None,
+    label_map: Mapping[str, str] | None = None,
+    add_labels: bool = False,
+    skip_bad: bool = False,
+    progress: ProgressFn = no_progress,
+) -> ImportReport:
+    """Read, check and store ``paths`` in one transaction; ImportRefused if nothing may be stored.
+
+    ``fmt`` is a key of FORMATS or "auto" (detected per path).
+    """
+    pid = repo.default_project() if project is None else project
+    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
+    schema = repo.project_schema(pid)
+    good, bad, new_labels = check_documents(
+        records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
+    )
+    problems.extend(bad)
+    extended: LabelSchema | None = None
+    if new_labels:
+        try:
+            extended = extend_schema(schema, new_labels)
+        except SchemaError as exc:
+            problems.extend(Problem("--add-labels", None, p) for p in exc.problems)
+    problems.sort(key=lambda p: (p.file, p.line or 0))
+    if problems and not skip_bad:
+        raise ImportRefused(problems, encodings=encodings)
+    if not good:
+        if problems:
+            raise ImportRefused(problems, encodings=encodings)
+        raise ImportRefused([Problem(", ".join(map(str, paths)), None, "no documents found")],
+                            encodings=encodings)
+    # Duplicates inside the batch are dropped here, so that the store reports only documents
+    # already in the project and every document passed to it is either added or one of those.
+    documents: list[Document] = []
+    duplicates: list[str] = []
+    seen: set[str] = set()
+    for record in good:
+        digest = record.document.content_hash
+        if digest in seen:
+            duplicates.append(record.document.name)
+        else:
+            seen.add(digest)
+            documents.append(record.document)
+    if extended is not None:
+        repo.set_project_schema(pid, extended)
+    progress("storing", 0, 1)
+    try:
+        result = repo.add_documents(pid, documents, annotator=annotator)
+    except BaseException:
+        # The documents were refused as a whole: the labels added for them go too.
+        if extended is not None:
+            repo.set_project_schema(pid, schema)
+        raise
+    progress("storing", 1, 1)
+    if result.duplicates:
+        added = set(result.added)
+        spans = sum(d.span_count for d in repo.list_documents(pid) if d.id in added)
+    else:
+        spans = sum(len(d.spans) for d in documents)
+    return ImportReport(
+        added=list(result.added),
+        duplicates=duplicates + list(result.duplicates),
+        spans=spans,
+        encodings=encodings,
+        skipped=problems,
+        new_labels=list(extended.names[len(schema.names) :]) if extended is not None else [],
+    )

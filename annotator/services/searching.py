@@ -1,0 +1,68 @@
+"""Corpus search with Arabic folding: every hit as document, offsets and a line of context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annotator.core.text import find_all
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Repository
+
+_CONTEXT = 30  # characters shown on each side of a hit
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One match: ``text`` is ``document text[start:end]``; ``context`` is one line around it."""
+
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    context: str
+
+
+def context_line(text: str, start: int, end: int, *, width: int = _CONTEXT) -> str:
+    """``text`` around ``start:end`` on one line, the hit in [brackets], elided with …."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    line = (
+        ("…" if left > 0 else "")
+        + text[left:start]
+        + "["
+        + text[start:end]
+        + "]"
+        + text[end:right]
+        + ("…" if right < len(text) else "")
+    )
+    # Newlines and tabs would break the one-line listing; the offsets stay those of the text.
+    return " ".join(line.split())
+
+
+def search_corpus(
+    repo: Repository, query: str, *, project: int | None = None, limit: int | None = None
+) -> list[SearchHit]:
+    """Every folded match of ``query`` in the project's documents, in corpus order."""
+    pid = repo.default_project() if project is None else project
+    hits: list[SearchHit] = []
+    if not query.strip():
+        return hits
+    for document in repo.iter_documents(pid):
+        assert document.id is not None
+        for start, end in find_all(document.text, query):
+            hits.append(
+                SearchHit(
+                    document_id=document.id,
+                    document=document.name,
+                    start=start,
+                    end=end,
+                    text=document.text[start:end],
+                    context=context_line(document.text, start, end),
+                )
+            )
+            if limit is not None and len(hits) >= limit:
+                return hits
+    return hits

@@ -1,0 +1,40 @@
+"""Project counts: documents by status, spans by label and by annotator, as data and as text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.model import DOC_STATUSES
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Repository
+
+
+def project_stats(repo: Repository, *, project: int | None = None) -> dict[str, Any]:
+    """The store's counts, with every status and every schema label present (zero if unused)."""
+    pid = repo.default_project() if project is None else project
+    raw = repo.stats(pid)
+    schema = repo.project_schema(pid)
+    by_status = {status: 0 for status in DOC_STATUSES}
+    by_status.update(raw.get("by_status", {}))
+    by_label = {name: 0 for name in schema.names}
+    by_label.update(raw.get("by_label", {}))
+    return {
+        "documents": raw.get("documents", 0),
+        "by_status": by_status,
+        "spans": raw.get("spans", 0),
+        "by_label": by_label,
+        "by_annotator": dict(sorted(raw.get("by_annotator", {}).items())),
+    }
+
+
+def render_stats(stats: dict[str, Any]) -> str:
+    """A plain-text table of ``project_stats``' result, for the terminal."""
+    lines = [f"documents  {stats['documents']:>8}"]
+    lines += [f"  {status:<16}{n:>7}" for status, n in stats["by_status"].items()]
+    lines.append(f"spans      {stats['spans']:>8}")
+    lines += [f"  {label:<16}{n:>7}" for label, n in stats["by_label"].items()]
+    if stats["by_annotator"]:
+        lines.append("by annotator")
+        lines += [f"  {name or '(none)':<16}{n:>7}" for name, n in stats["by_annotator"].items()]
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""Import and CoNLL-export speed on the synthetic corpus, against a plain sqlite3 floor.
+
+Run by hand (it is not a test); it prints one table:
+
+    python bench/gen_corpus.py -o /tmp/corpus.jsonl
+    python bench/bench_io.py /tmp/corpus.jsonl
+    python bench/bench_io.py /tmp/corpus.jsonl --profile /tmp/prof   # also cProfile each step
+
+Targets (issue 4): import >= 10,000 docs/s with spans, CoNLL export >= 5,000 docs/s.
+For reference, Label Studio did 1,050 and 510 on the same data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sqlite_floor import floor_export, floor_import
+
+from annotator.formats import WriteOptions
+from annotator.services.exporting import export_documents
+from annotator.services.importing import import_paths
+from annotator.store.db import open_database
+
+T = TypeVar("T")
+IMPORT_TARGET = 10_000
+EXPORT_TARGET = 5_000
+LABEL_STUDIO = {"import": 1_050, "export CoNLL": 510}
+
+
+def timed(
+    name: str, work: Callable[[], T], *, profile_dir: Path | None
+) -> tuple[T, float]:
+    """Run ``work``; (its result, seconds). With ``profile_dir``, also save and print a profile."""
+    profiler = cProfile.Profile() if profile_dir is not None else None
+    began = time.perf_counter()
+    if profiler is not None:
+        profiler.enable()
+    result = work()
+    if profiler is not None:
+        profiler.disable()
+    seconds = time.perf_counter() - began
+    if profiler is not None and profile_dir is not None:
+        profile_dir.mkdir(parents=True, exist_ok=True)
+        target = profile_dir / f"{name.replace(' ', '_')}.prof"
+        profiler.dump_stats(target)
+        print(f"\n--- {name}: top of the profile ({target}) ---", file=sys.stderr)
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+    return result, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the four measurements and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="JSONL written by bench/gen_corpus.py")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="profile each step with cProfile, saving the stats in DIR")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        n_docs, n_spans, floor_in = floor_import(args.corpus, folder / "floor.sqlite3")
+        _, _, floor_out = floor_export(folder / "floor.sqlite3")
+
+        repo = open_database(str(folder / "bench.sqlite3"))
+        report, t_in = timed(
+            "import", lambda: import_paths(repo, [args.corpus], fmt="jsonl"),
+            profile_dir=args.profile,
+        )
+        if len(report.added) != n_docs:
+            print(f"warning: imported {len(report.added)} of {n_docs} documents", file=sys.stderr)
+        options = WriteOptions(scheme="iob2", conll_columns=2, whole_tokens=False, nested=False)
+        exported, t_out = timed(
+            "export CoNLL",
+            lambda: export_documents(
+                repo, fmt="conll", out=folder / "out.conll", options=options
+            ),
+            profile_dir=args.profile,
+        )
+    rows = [
+        ("import", len(report.added) / t_in, n_docs / floor_in, IMPORT_TARGET, t_in),
+        ("export CoNLL", exported.documents / t_out, n_docs / floor_out, EXPORT_TARGET, t_out),
+    ]
+    print(f"corpus: {args.corpus} ({n_docs:,} documents, {n_spans:,} spans)")
+    header = (f"{'step':<14}{'seconds':>9}{'docs/s':>10}{'sqlite3 floor':>15}"
+              f"{'of floor':>10}{'target':>9}{'met':>5}{'Label Studio':>14}")
+    print(header)
+    print("-" * len(header))
+    for name, rate, floor, target, seconds in rows:
+        print(
+            f"{name:<14}{seconds:>9.2f}{rate:>10,.0f}{floor:>15,.0f}{rate / floor:>10.2f}"
+            f"{target:>9,}{'yes' if rate >= target else 'no':>5}{LABEL_STUDIO[name]:>14,}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

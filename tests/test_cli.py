@@ -1,0 +1,448 @@
+"""The command line, run in-process through ``main(argv)`` against a real database and formats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.cli import main
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run the command line; (exit code, stdout, stderr). Never a traceback on stderr."""
+
+    def go(*argv: str | Path) -> tuple[int, str, str]:
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, out, err
+
+    return go
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "project.sqlite3")
+
+
+def stats(run: Run, db: str) -> dict[str, Any]:
+    code, out, _ = run("--db", db, "stats", "--json")
+    assert code == 0
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def record(name: str, text: str, spans: list[tuple[int, int, str]], **extra: Any) -> str:
+    """One line of the project's JSONL."""
+    return json.dumps(
+        {
+            "id": name,
+            "text": text,
+            "meta": {},
+            "status": extra.pop("status", "done"),
+            "annotator": extra.pop("annotator", None),
+            "spans": [
+                {"id": f"s{i}", "start": s, "end": e, "label": label, "text": text[s:e],
+                 "attrs": {}}
+                for i, (s, e, label) in enumerate(spans, 1)
+            ],
+            "events": [],
+            **extra,
+        },
+        ensure_ascii=False,
+    )
+
+
+TEXTS = [
+    "قصف التحالف الدولي مواقع في دير الزور يوم 24 أكتوبر.",
+    "هــ.دد الحرس الثوري الإيراني بالرد على الغارات.",
+    "اشتباكات بين قوات سوريا الديمقراطية ومسلحين في ريف دير الزور الشرقي.",
+    "استهدفت طائرة مسيرة سيارة في البوكمال صباح اليوم.",
+    "أعلنت وزارة الدفاع عن إسقاط صاروخ قرب الميادين.",
+    "شنت الطائرات غارات على مستودعات أسلحة في محيط مطار دير الزور.",
+]
+
+
+def good_lines() -> list[str]:
+    """Six valid records with spans on their first and last words."""
+    lines = []
+    for i, text in enumerate(TEXTS):
+        first = text.index(" ")
+        spans = [(0, first, "ACTOR"), (first + 1, first + 6, "TARGET")]
+        lines.append(record(f"doc{i}", text, spans))
+    return lines
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# --- usage errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frobnicate"],
+        ["import"],
+        ["import", "x.jsonl", "--format", "xml"],
+        ["export", "-o", "out.conll"],
+        ["export", "--format", "conll"],
+        ["export", "--format", "conll", "-o", "o", "--conll-columns", "3"],
+        ["export", "--format", "conll", "-o", "o", "--scheme", "bio"],
+        ["export", "--format", "conll", "-o", "o", "--split", "80/30/10"],
+        ["export", "--format", "nosuchformat", "-o", "o"],
+        ["import", "x.jsonl", "--map", "ORG"],
+        ["search"],
+        ["search", "x", "--limit", "0"],
+        ["stats", "--limit", "3"],
+    ],
+)
+def test_usage_errors_exit_2(run: Run, db: str, argv: list[str]) -> None:
+    code, _, err = run("--db", db, *argv)
+    assert code == 2
+    assert err.strip(), "a usage error must say what is wrong"
+
+
+def test_help_lists_commands_and_examples(run: Run) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for word in ("import", "export", "stats", "search", "examples:", "--db"):
+        assert word in out
+    for command in ("import", "export", "stats", "search"):
+        code, out, _ = run(command, "--help")
+        assert code == 0
+        assert "examples:" in out
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def test_import_reports_counts_and_encoding(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "news.jsonl", good_lines())
+    code, out, err = run("--db", db, "import", path, "--annotator", "amal")
+    assert code == 0, err
+    assert "documents added: 6" in out
+    assert "spans: 12" in out
+    assert f"{path}: utf-8" in out
+    counts = stats(run, db)
+    assert counts["documents"] == 6
+    assert counts["spans"] == 12
+    assert counts["by_label"]["ACTOR"] == 6
+    assert counts["by_annotator"] == {"amal": 12}
+
+
+def test_import_encoding_cp1256_is_reported(run: Run, db: str, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_bytes(("\n".join(TEXTS) + "\n").encode("cp1256"))
+    code, out, err = run("--db", db, "import", path, "--format", "txt")
+    assert code == 0, err
+    assert "cp1256" in out
+    code, out, _ = run("--db", db, "search", "دير الزور")
+    assert code == 0
+    assert "دير الزور" in out  # decoded as Arabic, not mojibake
+
+
+def test_duplicates_are_skipped_and_counted(run: Run, db: str, tmp_path: Path) -> None:
+    lines = good_lines()
+    path = write_jsonl(tmp_path / "a.jsonl", [*lines, lines[0].replace('"doc0"', '"again"')])
+    code, out, _ = run("--db", db, "import", path)
+    assert code == 0
+    assert "documents added: 6" in out
+    assert "duplicates skipped: 1" in out
+    code, out, _ = run("--db", db, "import", path)
+    assert code == 0
+    assert "documents added: 0" in out
+    assert "duplicates skipped: 7" in out
+    assert "spans: 0" in out
+    assert stats(run, db)["documents"] == 6
+
+
+def test_import_spans_counted_only_for_new_documents(run: Run, db: str, tmp_path: Path) -> None:
+    lines = good_lines()
+    run("--db", db, "import", write_jsonl(tmp_path / "first.jsonl", lines[:2]))
+    code, out, _ = run("--db", db, "import", write_jsonl(tmp_path / "all.jsonl", lines))
+    assert code == 0
+    assert "documents added: 4" in out
+    assert "duplicates skipped: 2" in out
+    assert "spans: 8" in out
+
+
+def _bad_cases(tmp: Path) -> list[tuple[Path, list[str], str]]:
+    """(file, arguments, what stderr must contain) for each kind of bad input."""
+    good = good_lines()
+    cases: list[tuple[Path, list[str], str]] = []
+    invalid_json = write_jsonl(tmp / "invalid.jsonl", [*good, '{"id": "x", "text": '])
+    cases.append((invalid_json, [], f"{invalid_json}:7: invalid JSON"))
+    text = TEXTS[0]
+    outside = write_jsonl(tmp / "outside.jsonl", [*good[:2], json.dumps(
+        {"id": "o", "text": text, "spans": [{"start": 3, "end": 500, "label": "ACTOR"}]},
+        ensure_ascii=False)])
+    cases.append((outside, [], f"{outside}:3: "))
+    mismatch = write_jsonl(tmp / "mismatch.jsonl", [*good[:3], json.dumps(
+        {"id": "m", "text": text, "spans": [{"start": 0, "end": 3, "label": "ACTOR",
+                                             "text": "xyz"}]}, ensure_ascii=False)])
+    cases.append((mismatch, [], f"{mismatch}:4: "))
+    unknown = write_jsonl(tmp / "unknown.jsonl", [*good[:1], record("u", text, [(0, 3, "ORG")])])
+    cases.append((unknown, [], f"{unknown}:2: unknown label 'ORG'"))
+    empty = tmp / "empty.jsonl"
+    empty.write_bytes(b"")
+    cases.append((empty, [], f"{empty}: "))
+    binary = tmp / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    cases.append((binary, ["--format", "txt"], f"{binary}: "))
+    undecodable = tmp / "undecodable.jsonl"
+    undecodable.write_bytes(good[0].encode("utf-8") + b"\n" + b'{"text": "\xff\xfe\x81\x8d\x90"}\n')
+    cases.append((undecodable, [], f"{undecodable}"))
+    missing = tmp / "missing.jsonl"
+    cases.append((missing, [], f"{missing}: no such file"))
+    return cases
+
+
+def test_each_bad_input_changes_nothing(run: Run, db: str, tmp_path: Path) -> None:
+    # Some documents first, so "unchanged" is about a database that holds something.
+    run("--db", db, "import", write_jsonl(tmp_path / "base.jsonl", good_lines()[4:]))
+    before = stats(run, db)
+    for path, extra, expected in _bad_cases(tmp_path):
+        # A good file beside the bad one: it must not be imported either.
+        other = write_jsonl(tmp_path / "other.jsonl", good_lines()[:3])
+        code, out, err = run("--db", db, "import", other, path, *extra)
+        assert code == 1, (path, out, err)
+        assert expected in err, (path, err)
+        assert "nothing imported" in err
+        assert stats(run, db) == before, path
+
+
+def test_unknown_label_message_offers_map_and_add_labels(run: Run, db: str, tmp_path: Path
+                                                         ) -> None:
+    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "ORG")])])
+    code, _, err = run("--db", db, "import", path)
+    assert code == 1
+    assert "--map ORG=" in err
+    assert "--add-labels" in err
+
+
+def test_all_problems_of_all_files_are_listed(run: Run, db: str, tmp_path: Path) -> None:
+    good = good_lines()
+    a = write_jsonl(tmp_path / "a.jsonl", [good[0], "not json", good[1], "{also not"])
+    b = write_jsonl(tmp_path / "b.jsonl", [record("u", TEXTS[2], [(0, 3, "ORG")])])
+    code, _, err = run("--db", db, "import", a, b)
+    assert code == 1
+    assert f"{a}:2:" in err
+    assert f"{a}:4:" in err
+    assert f"{b}:1:" in err
+
+
+def test_skip_bad_imports_the_good_records_and_lists_the_rest(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    good = good_lines()
+    path = write_jsonl(tmp_path / "mixed.jsonl", [
+        good[0], "not json", good[1], record("u", TEXTS[2], [(0, 3, "ORG")]), good[3],
+    ])
+    code, out, err = run("--db", db, "import", path, "--skip-bad")
+    assert code == 0
+    assert "documents added: 3" in out
+    assert f"{path}:2:" in err
+    assert f"{path}:4:" in err
+    assert stats(run, db)["documents"] == 3
+
+
+def test_map_renames_labels(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[0]
+    path = write_jsonl(tmp_path / "org.jsonl", [
+        record("u", text, [(0, 3, "ORG"), (4, 11, "LOC"), (12, 18, "ACTOR")])])
+    code, _, err = run("--db", db, "import", path, "--map", "ORG=ACTOR", "--map", "LOC=LOCATION")
+    assert code == 0, err
+    by_label = stats(run, db)["by_label"]
+    assert by_label["ACTOR"] == 2
+    assert by_label["LOCATION"] == 1
+    assert "ORG" not in by_label
+
+
+def test_map_to_an_unknown_label_is_still_refused(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "ORG")])])
+    code, _, err = run("--db", db, "import", path, "--map", "ORG=ORGANISATION")
+    assert code == 1
+    assert "ORGANISATION" in err
+
+
+def test_add_labels_extends_the_schema(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "org.jsonl", [
+        record("u", TEXTS[0], [(0, 3, "ORG"), (4, 11, "WEAPON"), (12, 18, "ACTOR")])])
+    code, out, err = run("--db", db, "import", path, "--add-labels")
+    assert code == 0, err
+    assert "label added: ORG" in out
+    assert "label added: WEAPON" in out
+    by_label = stats(run, db)["by_label"]
+    assert by_label == {"ACTOR": 1, "TARGET": 0, "LOCATION": 0, "DATE": 0, "ORG": 1, "WEAPON": 1}
+
+
+def test_add_labels_with_a_bad_name_changes_nothing(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "org")])])
+    before = stats(run, db)
+    code, _, err = run("--db", db, "import", path, "--add-labels")
+    assert code == 1
+    assert "org" in err
+    assert stats(run, db) == before
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(run: Run, db: str, tmp_path: Path) -> str:
+    """A database with the six test records (five done, one new)."""
+    lines = good_lines()
+    lines[5] = lines[5].replace('"status": "done"', '"status": "new"')
+    code, _, err = run("--db", db, "import", write_jsonl(tmp_path / "in.jsonl", lines),
+                       "--annotator", "amal")
+    assert code == 0, err
+    return db
+
+
+def _writable_formats() -> list[str]:
+    from annotator.formats import FORMATS
+
+    return sorted(name for name, fmt in FORMATS.items() if fmt.can_write)
+
+
+@pytest.mark.parametrize("fmt", _writable_formats())
+def test_export_each_format(run: Run, filled: str, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out-{fmt}"
+    code, stdout, err = run("--db", filled, "export", "--format", fmt, "-o", out)
+    assert code == 0, err
+    assert "documents exported: 6" in stdout
+    assert out.exists()
+    assert f"wrote {out}" in stdout
+
+
+@pytest.mark.parametrize("fmt", [n for n in _writable_formats() if n not in ("txt", "csv")])
+def test_exported_spans_import_again(run: Run, filled: str, tmp_path: Path, fmt: str) -> None:
+    from annotator.formats import FORMATS
+
+    if not FORMATS[fmt].can_read:
+        pytest.skip(f"{fmt} is written only")
+    out = tmp_path / f"out-{fmt}"
+    assert run("--db", filled, "export", "--format", fmt, "-o", out)[0] == 0
+    again = str(tmp_path / "again.sqlite3")
+    code, _, err = run("--db", again, "import", out, "--format", fmt)
+    assert code == 0, err
+    assert stats(run, again)["by_label"] == stats(run, filled)["by_label"]
+
+
+def test_export_filters_by_status(run: Run, filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "done.jsonl"
+    code, _, _ = run("--db", filled, "export", "--format", "jsonl", "-o", out,
+                     "--status", "done")
+    assert code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 5
+    assert {r["status"] for r in records} == {"done"}
+
+
+def test_export_with_no_matching_documents_is_refused(run: Run, filled: str, tmp_path: Path
+                                                      ) -> None:
+    out = tmp_path / "none.jsonl"
+    code, _, err = run("--db", filled, "export", "--format", "jsonl", "-o", out,
+                       "--annotator", "nobody")
+    assert code == 1
+    assert "no documents" in err
+    assert not out.exists()
+
+
+def test_export_reports_overlapping_spans(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[2]
+    path = write_jsonl(tmp_path / "nested.jsonl", [
+        record("nested", text, [(0, 9, "ACTOR"), (4, 9, "TARGET"), (10, 14, "LOCATION")])])
+    assert run("--db", db, "import", path)[0] == 0
+    out = tmp_path / "flat.conll"
+    code, stdout, _ = run("--db", db, "export", "--format", "conll", "-o", out)
+    assert code == 0
+    assert "spans not representable in conll: 1" in stdout
+    assert "nested" in stdout  # where: the document
+    code, stdout, _ = run("--db", db, "export", "--format", "conll", "-o", out, "--nested")
+    assert code == 0
+    assert "not representable" not in stdout
+
+
+def _split_texts(folder: Path) -> dict[str, list[str]]:
+    parts = {}
+    for part in ("train", "dev", "test"):
+        lines = (folder / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
+        parts[part] = [json.loads(line)["text"] for line in lines]
+    return parts
+
+
+def test_split_is_reproducible_and_disjoint(run: Run, db: str, tmp_path: Path) -> None:
+    lines = [record(f"d{i}", f"{TEXTS[i % 6]} رقم {i}", []) for i in range(40)]
+    assert run("--db", db, "import", write_jsonl(tmp_path / "many.jsonl", lines))[0] == 0
+    first, second, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    for out, seed in ((first, "7"), (second, "7"), (other, "8")):
+        code, stdout, err = run("--db", db, "export", "--format", "jsonl", "-o", out,
+                                "--split", "80/10/10", "--seed", seed)
+        assert code == 0, err
+        assert "train: 32 documents" in stdout
+    a = _split_texts(first)
+    assert a == _split_texts(second)
+    assert a != _split_texts(other)
+    assert [len(a[p]) for p in ("train", "dev", "test")] == [32, 4, 4]
+    everything = a["train"] + a["dev"] + a["test"]
+    assert len(set(everything)) == 40  # disjoint, and nothing lost
+    for part in ("train", "dev", "test"):
+        assert (first / f"{part}.jsonl").read_bytes() == (second / f"{part}.jsonl").read_bytes()
+
+
+def test_split_into_an_existing_file_is_refused(run: Run, filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "file"
+    out.write_text("keep me")
+    code, _, err = run("--db", filled, "export", "--format", "jsonl", "-o", out,
+                       "--split", "80/10/10")
+    assert code == 1
+    assert "folder" in err
+    assert out.read_text() == "keep me"
+    assert not list(tmp_path.glob(".file.*"))  # no temporary parts left behind
+
+
+# --- stats and search ------------------------------------------------------------------------
+
+
+def test_stats_text_and_json_agree(run: Run, filled: str) -> None:
+    counts = stats(run, filled)
+    assert counts["by_status"]["done"] == 5
+    assert counts["by_status"]["new"] == 1
+    code, out, _ = run("--db", filled, "stats")
+    assert code == 0
+    assert f"documents  {counts['documents']:>8}" in out
+    assert "amal" in out
+
+
+def test_search_folds_arabic(run: Run, filled: str) -> None:
+    # "هدد" must find the obfuscated "هــ.دد" of TEXTS[1], with its offsets.
+    code, out, err = run("--db", filled, "search", "هدد")
+    assert code == 0
+    assert out.splitlines() == ["doc1:0-6: [هــ.دد] الحرس الثوري الإيراني بالرد على…"]
+    assert "1 hit" in err
+    code, out, _ = run("--db", filled, "search", "دير الزور", "--limit", "2")
+    assert len(out.splitlines()) == 2
+
+
+# --- the window ------------------------------------------------------------------------------
+
+
+def test_no_command_without_a_window_says_so(run: Run, db: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # None in sys.modules makes "from annotator.ui.app import run" fail as on a broken install.
+    monkeypatch.setitem(sys.modules, "annotator.ui.app", None)
+    code, _, err = run("--db", db)
+    assert code == 1
+    assert "window" in err

@@ -1,0 +1,99 @@
+"""The built wheel works on its own: installed in a fresh virtual environment, away from the
+source checkout, ``annotator --help`` and an import/export round trip run from it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What the wheel is built from: the package and the shipped folders, nothing else.
+_SOURCES = ("pyproject.toml", "README.md", "annotator", "schema", "resources", "seeds")
+
+
+def _run(args: list[str], *, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """(the venv's bin folder, an environment to run it in) with only the wheel installed."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    src = tmp / "src"
+    src.mkdir()
+    for name in _SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, src / name)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["ANNOTATOR_DATA_DIR"] = str(tmp / "data")
+    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp / "dist"),
+                  str(src)], cwd=tmp, env=env)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    wheels = list((tmp / "dist").glob("annotator-*.whl"))
+    assert len(wheels) == 1
+
+    venv = tmp / "venv"
+    made = _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp, env=env)
+    assert made.returncode == 0, made.stderr
+    python = venv / "bin" / "python"
+    installed = _run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                      "--no-deps", "--no-index", str(wheels[0])], cwd=tmp, env=env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    # The dependencies come from the test environment's site-packages, added after the venv's
+    # own. Only its .pth files are not run, so the checkout's editable install stays invisible.
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    site = Path(_run([str(python), "-c", where], cwd=tmp, env=env).stdout.strip())
+    (site / "zz_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return venv / "bin", env
+
+
+@pytest.mark.slow
+def test_wheel_is_used_not_the_checkout(installed: tuple[Path, dict[str, str]], tmp_path: Path
+                                        ) -> None:
+    bin_dir, env = installed
+    where = _run([str(bin_dir / "python"), "-c", "import annotator; print(annotator.__file__)"],
+                 cwd=tmp_path, env=env)
+    assert where.returncode == 0, where.stderr
+    assert Path(where.stdout.strip()).is_relative_to(bin_dir.parent)
+
+
+@pytest.mark.slow
+def test_installed_help(installed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    bin_dir, env = installed
+    result = _run([str(bin_dir / "annotator"), "--help"], cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    for command in ("import", "export", "stats", "search"):
+        assert command in result.stdout
+
+
+@pytest.mark.slow
+def test_installed_import_export(
+    installed: tuple[Path, dict[str, str]], tmp_path: Path, seed_texts: dict[str, str]
+) -> None:
+    bin_dir, env = installed
+    name, text = next(iter(seed_texts.items()))
+    article = tmp_path / f"{name}.txt"
+    article.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "wheel.sqlite3")
+    imported = _run([str(bin_dir / "annotator"), "--db", db, "import", str(article)],
+                    cwd=tmp_path, env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert "Traceback" not in imported.stderr
+    out = tmp_path / "out.jsonl"
+    exported = _run([str(bin_dir / "annotator"), "--db", db, "export", "--format", "jsonl",
+                     "-o", str(out)], cwd=tmp_path, env=env)
+    assert exported.returncode == 0, exported.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in records] == [text]

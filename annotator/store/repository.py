@@ -32,6 +32,13 @@ from annotator.core.model import (
     check_offsets,
     content_hash,
 )
+from annotator.store.bulk import (
+    SpanInsert,
+    attrs_json,
+    decode_attrs,
+    insert_spans,
+    select_spans,
+)
 from annotator.store.engine import read_transaction, run_write
 from annotator.store.tables import Base
 
@@ -335,40 +342,45 @@ class Repository:
             }
             for i, (doc, digest) in enumerate(keep)
         ]
-        doc_ids = [
-            int(i)
-            for i in conn.execute(
-                insert(DOCUMENTS).returning(DOCUMENTS.c.id, sort_by_parameter_order=True),
-                doc_rows,
-            ).scalars()
-        ]
+        conn.execute(insert(DOCUMENTS), doc_rows)
+        # Ids by content hash (unique in a project): one executemany above instead of a
+        # RETURNING insert, which SQLite can only run row by row when the order matters.
+        id_by_hash: dict[str, int] = {}
+        for chunk in _chunks([digest for _, digest in keep]):
+            for digest, doc_id in conn.execute(
+                select(DOCUMENTS.c.content_hash, DOCUMENTS.c.id).where(
+                    DOCUMENTS.c.project_id == project_id, DOCUMENTS.c.content_hash.in_(chunk)
+                )
+            ):
+                id_by_hash[digest] = int(doc_id)
+        doc_ids = [id_by_hash[digest] for _, digest in keep]
 
         names = {span.annotator or default_annotator for doc, _ in keep for span in doc.spans}
         names.discard(None)
         annotator_ids = self._annotator_ids(conn, {n for n in names if n is not None})
 
-        plain_rows: list[dict[str, Any]] = []
-        with_events: list[tuple[int, Document]] = []
+        span_rows: list[SpanInsert] = []
         for doc_id, (doc, _) in zip(doc_ids, keep, strict=True):
-            if doc.events:
-                with_events.append((doc_id, doc))
-                continue
-            plain_rows.extend(self._span_rows(doc_id, doc, default_annotator, annotator_ids))
-        if plain_rows:
-            conn.execute(insert(SPANS), plain_rows)
-        for doc_id, doc in with_events:
-            # Events refer to spans by index: their ids are needed, in input order.
-            rows = self._span_rows(doc_id, doc, default_annotator, annotator_ids)
-            span_ids = [
-                int(i)
-                for i in conn.execute(
-                    insert(SPANS).returning(SPANS.c.id, sort_by_parameter_order=True), rows
-                ).scalars()
-            ]
-            for event in doc.events:
-                roles = {role: [span_ids[i] for i in idx] for role, idx in event.roles.items()}
-                trigger = None if event.trigger is None else span_ids[event.trigger]
-                self._insert_event(conn, doc_id, event, roles, trigger)
+            span_rows.extend(self._span_rows(doc_id, doc, default_annotator, annotator_ids))
+        insert_spans(conn, span_rows)
+        with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True) if doc.events]
+        if with_events:
+            # Events refer to spans by index. The documents are new, so all their spans are
+            # the rows just inserted, and ids grow in insertion order: sort by id.
+            span_ids: dict[int, list[int]] = {doc_id: [] for doc_id, _ in with_events}
+            for chunk in _chunks(list(span_ids)):
+                for doc_id, span_id in conn.execute(
+                    select(SPANS.c.document_id, SPANS.c.id)
+                    .where(SPANS.c.document_id.in_(chunk))
+                    .order_by(SPANS.c.id)
+                ):
+                    span_ids[doc_id].append(int(span_id))
+            for doc_id, doc in with_events:
+                ids = span_ids[doc_id]
+                for event in doc.events:
+                    roles = {role: [ids[i] for i in idx] for role, idx in event.roles.items()}
+                    trigger = None if event.trigger is None else ids[event.trigger]
+                    self._insert_event(conn, doc_id, event, roles, trigger)
         return AddResult(added=doc_ids, duplicates=duplicates)
 
     @staticmethod
@@ -410,20 +422,27 @@ class Repository:
     @staticmethod
     def _span_rows(
         doc_id: int, doc: Document, default_annotator: str | None, annotator_ids: dict[str, int]
-    ) -> list[dict[str, Any]]:
-        rows = []
-        for span in doc.spans:
+    ) -> list[SpanInsert]:
+        rows: list[SpanInsert] = []
+        for i, span in enumerate(doc.spans, 1):
             name = span.annotator or default_annotator
+            try:
+                attrs = attrs_json(span.attrs)
+            except (TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"nothing was stored: document {doc.name!r}: span {i}: attributes are not "
+                    f"JSON: {exc}"
+                ) from None
             rows.append(
-                {
-                    "document_id": doc_id,
-                    "annotator_id": None if name is None else annotator_ids[name],
-                    "start": span.start,
-                    "end": span.end,
-                    "label": span.label,
-                    "attrs": dict(span.attrs),
-                    "origin": span.origin,
-                }
+                (
+                    doc_id,
+                    None if name is None else annotator_ids[name],
+                    span.start,
+                    span.end,
+                    span.label,
+                    attrs,
+                    span.origin,
+                )
             )
         return rows
 
@@ -536,37 +555,19 @@ class Repository:
         ids = [int(r.id) for r in rows]
         texts = {int(r.id): str(r.text) for r in rows}
         spans: dict[int, list[Span]] = {i: [] for i in ids}
-        span_query = (
-            select(
-                SPANS.c.id,
-                SPANS.c.document_id,
-                SPANS.c.start,
-                SPANS.c.end,
-                SPANS.c.label,
-                SPANS.c.attrs,
-                SPANS.c.origin,
-                ANNOTATORS.c.name.label("annotator"),
-            )
-            .outerjoin(ANNOTATORS, ANNOTATORS.c.id == SPANS.c.annotator_id)
-            .where(SPANS.c.document_id.in_(ids))
-            .order_by(
-                SPANS.c.document_id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.id
-            )
-        )
-        if annotator is not None:
-            span_query = span_query.where(ANNOTATORS.c.name == annotator)
-        for r in conn.execute(span_query):
-            doc_text = texts[r.document_id]
-            spans[r.document_id].append(
+        for span_id, doc_id, start, end, label, attrs, origin, name in select_spans(
+            conn, ids, annotator
+        ):
+            spans[doc_id].append(
                 Span(
-                    start=r.start,
-                    end=r.end,
-                    label=r.label,
-                    text=doc_text[r.start : r.end],
-                    id=r.id,
-                    annotator=r.annotator,
-                    origin=r.origin,
-                    attrs=r.attrs,
+                    start=start,
+                    end=end,
+                    label=label,
+                    text=texts[doc_id][start:end],
+                    id=span_id,
+                    annotator=name,
+                    origin=origin,  # type: ignore[arg-type]
+                    attrs=decode_attrs(attrs),
                 )
             )
         events = self._load_events(conn, ids, spans)

@@ -87,8 +87,6 @@ class SpanRow(Base):
     __tablename__ = "spans"
     __table_args__ = (
         Index("ix_spans_document_start", "document_id", "start"),
-        # Revision 0002: stats per annotator and agreement select spans by annotator.
-        Index("ix_spans_annotator", "annotator_id"),
         {"sqlite_autoincrement": True},
     )
 
@@ -111,6 +109,8 @@ class EventRow(Base):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_document", "document_id"),
+        # Revision 0002: deleting a span looks up the events it triggers.
+        Index("ix_events_trigger", "trigger_span_id"),
         {"sqlite_autoincrement": True},
     )
 

@@ -1,0 +1,330 @@
+"""The article: read-only, right-to-left, keyboard- and mouse-selectable, spans highlighted."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Document, Span
+from annotator.ui.bridge import SessionBridge
+from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, article_font
+from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.positions import PositionMap
+
+_LTR_CLASSES = {"L", "EN", "ES", "ET", "LRE", "LRO", "LRI"}
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows the open document; labels, relabels and deletes spans through the bridge."""
+
+    span_selected = Signal(object)  # the selected span's id, or None
+    selection_range_changed = Signal(object)  # (start, end) in code points, or None
+    point_size_changed = Signal(int)
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._positions = PositionMap("")
+        self._exact = False
+        self._press: QPoint | None = None
+        self._quiet = False  # True while the view moves the selection itself
+        self.setObjectName("article")
+        self.setReadOnly(True)
+        # Read-only, yet the caret moves with the arrows so the keyboard can select.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        option = QTextOption()
+        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(12)
+        self.setFont(article_font(DEFAULT_POINT_SIZE))
+        self.setMouseTracking(True)
+        self.highlighter = SpanHighlighter(
+            self.document(), source=bridge.session, schema=bridge.session.schema
+        )
+        bridge.document_opened.connect(self._on_document_opened)
+        bridge.span_added.connect(self._on_span_added)
+        bridge.span_removed.connect(self._on_span_removed)
+        bridge.span_changed.connect(self._on_span_changed)
+        self.selectionChanged.connect(self._on_selection_changed)
+        if bridge.session.document is not None:
+            self._on_document_opened(bridge.session.document)
+
+    # ----- positions ---------------------------------------------------------------------
+    @property
+    def positions(self) -> PositionMap:
+        """The code point <-> Qt position map of the text shown."""
+        return self._positions
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected text as code-point offsets ``(start, end)``; None when nothing is."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self._positions.to_offset(cursor.selectionStart()),
+            self._positions.to_offset(cursor.selectionEnd()),
+        )
+
+    def caret_offset(self) -> int:
+        """The caret's code-point offset."""
+        return self._positions.to_offset(self.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points ``[start, end)`` (the anchor at ``start``)."""
+        cursor = self.textCursor()
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The code-point offset of the character drawn under viewport ``point``, if any.
+
+        ``cursorForPosition`` gives the nearest caret position, which sits at a glyph edge: the
+        character under the point is the one before or after it depending on the side of the
+        caret the point lies and on the character's direction.
+        """
+        caret = self.cursorForPosition(point)
+        text = self._bridge.session.text
+        here = self._positions.to_offset(caret.position())
+        x = point.x()
+        for offset in (here, here - 1):
+            if not 0 <= offset < len(text) or text[offset] == "\n":
+                continue
+            rect = self.cursorRect(self._cursor_at(self._positions.to_qt(offset)))
+            if not rect.top() <= point.y() <= rect.bottom():
+                continue
+            edge_a = rect.x()
+            edge_b = self._caret_x(self._positions.to_qt(offset + 1))
+            if min(edge_a, edge_b) <= x <= max(edge_a, edge_b):
+                return offset
+        # Between glyphs (or a zero-width mark): fall back on the direction of the character.
+        if 0 <= here < len(text) and text[here] != "\n":
+            rect = self.cursorRect(caret)
+            rtl = unicodedata.bidirectional(text[here]) not in _LTR_CLASSES
+            before = x >= rect.x() if rtl else x < rect.x()
+            if before and here > 0:
+                here -= 1
+            return here
+        return None
+
+    def spans_at_point(self, point: QPoint) -> list[Span]:
+        """The spans under viewport ``point``, innermost first."""
+        offset = self.char_at(point)
+        return [] if offset is None else self._bridge.session.spans_at(offset)
+
+    def tooltip_text(self, point: QPoint) -> str:
+        """What hovering at viewport ``point`` shows: the labels of the spans there."""
+        lines = []
+        schema = self._bridge.session.schema
+        for span in self.spans_at_point(point):
+            try:
+                label = schema.label(span.label)
+                name = f"{label.name_en} · {label.name_ar}"
+            except KeyError:
+                name = span.label
+            lines.append(f"{span.label}  ({name})  “{span.text}”")
+        return "\n".join(lines)
+
+    # ----- the selected span -------------------------------------------------------------
+    @property
+    def selected_span(self) -> int | None:
+        """The id of the selected span (clicked, or chosen in the span list)."""
+        return self.highlighter.selected_span
+
+    def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
+        """Select a span (None: no span), drawing it solid; optionally scroll to it."""
+        previous = self.highlighter.selected_span
+        old = self._span_or_none(previous)
+        new = self._span_or_none(span_id)
+        self.highlighter.set_selected_span(new.id if new is not None else None)
+        if old is not None:
+            self.highlighter.rehighlight_range(old.start, old.end)
+        if new is not None:
+            self.highlighter.rehighlight_range(new.start, new.end)
+            if scroll:
+                self._quiet = True
+                try:
+                    cursor = self.textCursor()
+                    cursor.setPosition(self._positions.to_qt(new.start))
+                    self.setTextCursor(cursor)
+                    self.ensureCursorVisible()
+                finally:
+                    self._quiet = False
+        if previous != self.highlighter.selected_span:
+            self.span_selected.emit(self.highlighter.selected_span)
+
+    # ----- edits ---------------------------------------------------------------------------
+    def apply_label(self, label: str, *, exact: bool = False) -> bool:
+        """Label the selection, or relabel the selected span when no text is selected."""
+        selection = self.selection_range()
+        session = self._bridge.session
+        if session.document is None:
+            return False
+        if selection is None:
+            if self.selected_span is None:
+                return False
+            return self._bridge.execute(session.relabel_command(self.selected_span, label))
+        command = session.add_command(*selection, label, exact=exact or self._exact)
+        if command is None or not self._bridge.execute(command):
+            return False
+        if command.stored is not None and command.stored.id is not None:
+            self._place_caret(command.stored.end)
+            self.select_span(command.stored.id, scroll=False)
+        return True
+
+    def delete_selected(self) -> bool:
+        """Delete the selected span."""
+        if self.selected_span is None or self._bridge.session.document is None:
+            return False
+        return self._bridge.execute(self._bridge.session.delete_command(self.selected_span))
+
+    # ----- zoom --------------------------------------------------------------------------
+    def point_size(self) -> int:
+        return self.font().pointSize()
+
+    def set_point_size(self, size: int) -> None:
+        """Zoom to ``size`` points (kept within 8-48)."""
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        if size != self.point_size():
+            self.setFont(article_font(size))
+            self.point_size_changed.emit(size)
+
+    def zoom_by(self, steps: int) -> None:
+        """Zoom in (positive) or out (negative) by whole points."""
+        self.set_point_size(self.point_size() + steps)
+
+    # ----- Qt events -----------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            if not self._exact:
+                self._snap_visible_selection()
+            return
+        spans = self.spans_at_point(event.position().toPoint())
+        if not spans:
+            self.select_span(None)
+            return
+        # Clicking the selected span again selects the next one out (nested spans).
+        ids = [s.id for s in spans]
+        current = self.selected_span
+        chosen = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
+        self.select_span(chosen, scroll=False)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mouseDoubleClickEvent(event)
+        if not self._exact:
+            # Qt's word is not the text core's token: "هــ.دد" is one token, three Qt words.
+            self._snap_visible_selection()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._place_caret(self.caret_offset())
+            self.select_span(None)
+            event.accept()
+            return
+        # A selection made or changed with the keyboard snaps to tokens when labeled.
+        self._exact = False
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_text(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    # ----- slots -----------------------------------------------------------------------------
+    def _on_document_opened(self, document: Document) -> None:
+        self._positions = PositionMap(document.text)
+        self.highlighter.set_positions(self._positions)
+        self.highlighter.set_selected_span(None)
+        self._quiet = True
+        try:
+            self.setPlainText(document.text)
+        finally:
+            self._quiet = False
+        self.span_selected.emit(None)
+        self.selection_range_changed.emit(None)
+
+    def _on_span_added(self, span: Span) -> None:
+        self.highlighter.rehighlight_range(span.start, span.end)
+
+    def _on_span_removed(self, span: Span) -> None:
+        if span.id == self.highlighter.selected_span:
+            self.highlighter.set_selected_span(None)
+            self.span_selected.emit(None)
+        self.highlighter.rehighlight_range(span.start, span.end)
+
+    def _on_span_changed(self, old: Span, new: Span) -> None:
+        if old.id == self.highlighter.selected_span and new.id != old.id:
+            self.highlighter.set_selected_span(new.id)
+        self.highlighter.rehighlight_range(min(old.start, new.start), max(old.end, new.end))
+
+    def _on_selection_changed(self) -> None:
+        selection = self.selection_range()
+        self.selection_range_changed.emit(selection)
+        if selection is not None and not self._quiet and self.selected_span is not None:
+            # A new text selection replaces the selected span: the next key labels the text.
+            self.select_span(None, scroll=False)
+
+    # ----- helpers ---------------------------------------------------------------------------
+    def _snap_visible_selection(self) -> None:
+        selection = self.selection_range()
+        if selection is None:
+            return
+        snapped = self._bridge.session.snap(*selection)
+        if snapped is not None and snapped != selection:
+            self.select_range(*snapped)
+
+    def _place_caret(self, offset: int) -> None:
+        self._quiet = True
+        try:
+            cursor = self.textCursor()
+            cursor.setPosition(self._positions.to_qt(offset))
+            self.setTextCursor(cursor)
+        finally:
+            self._quiet = False
+
+    def _cursor_at(self, qt_position: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(qt_position, self.document().characterCount() - 1))
+        return cursor
+
+    def _caret_x(self, qt_position: int) -> int:
+        return self.cursorRect(self._cursor_at(qt_position)).x()
+
+    def _span_or_none(self, span_id: int | None) -> Span | None:
+        if span_id is None:
+            return None
+        try:
+            return self._bridge.session.span(span_id)
+        except KeyError:
+            return None
+

@@ -1,0 +1,90 @@
+"""The document list: status and span count per document, filtered by status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import DOC_STATUSES, DocStatus
+from annotator.ui.bridge import SessionBridge
+from annotator.ui.models import STATUS_TITLES, DocumentListModel
+
+
+class DocumentListView(QWidget):
+    """A status filter above the list of documents; a chosen row opens that document."""
+
+    document_chosen = Signal(int)  # document id
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("document_list")
+        self.document_model = DocumentListModel(bridge, self)
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("status_filter")
+        self.filter.addItem("All documents", None)
+        for status in DOC_STATUSES:
+            self.filter.addItem(STATUS_TITLES[status].capitalize(), status)
+        self.table = QTableView(self)
+        self.table.setModel(self.document_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+        self._bridge = bridge
+        self._syncing = False
+        self.filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.table.clicked.connect(self._on_clicked)
+        self.table.activated.connect(self._on_clicked)
+        bridge.document_opened.connect(lambda document: self.show_document(document.id))
+
+    @property
+    def status_filter(self) -> DocStatus | None:
+        """The status shown (None: all)."""
+        return self.document_model.status_filter
+
+    def set_status_filter(self, status: DocStatus | None) -> None:
+        """Show only documents with ``status`` (None: all)."""
+        self.filter.setCurrentIndex(max(0, self.filter.findData(status)))
+
+    def show_document(self, document_id: int | None) -> None:
+        """Select the row of ``document_id`` without announcing it back."""
+        row = self.document_model.row_of(document_id) if document_id is not None else None
+        self._syncing = True
+        try:
+            if row is None:
+                self.table.clearSelection()
+                return
+            index = self.document_model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _on_filter_changed(self, index: int) -> None:
+        self.document_model.set_status_filter(self.filter.itemData(index))
+        self.show_document(self._bridge.session.document_id)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if self._syncing or not index.isValid():
+            return
+        document_id = self.document_model.document_at(index.row()).id
+        if document_id != self._bridge.session.document_id:
+            self.document_chosen.emit(document_id)

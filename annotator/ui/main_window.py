@@ -1,0 +1,221 @@
+"""The main window: composes the article, label bar, span list, document list and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from annotator.core.model import Document
+from annotator.services.session import AnnotationSession
+from annotator.ui.article_view import ArticleView
+from annotator.ui.bridge import SessionBridge
+from annotator.ui.document_list import DocumentListView
+from annotator.ui.help_dialog import HelpDialog
+from annotator.ui.label_bar import LabelBar
+from annotator.ui.navigation import DocumentNavigator
+from annotator.ui.shortcuts import SHORTCUTS, ActionName
+from annotator.ui.span_list import SpanListView
+from annotator.ui.state import WindowState
+
+
+class MainWindow(QMainWindow):
+    """The annotation window over one session."""
+
+    def __init__(
+        self,
+        session: AnnotationSession,
+        *,
+        settings: QSettings,
+        database: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.bridge = SessionBridge(session, self)
+        self.state = WindowState(settings, database=database)
+        self.article = ArticleView(self.bridge)
+        self.label_bar = LabelBar(session.schema)
+        self.span_list = SpanListView(self.bridge)
+        self.documents = DocumentListView(self.bridge)
+        self.navigator = DocumentNavigator(self.bridge, self.documents, self)
+        self.help_dialog: HelpDialog | None = None
+        self._pending_scroll: int | None = None
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.label_bar)
+        column.addWidget(self.article, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.documents)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.span_list)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 760, 270])
+        self.setCentralWidget(splitter)
+        self.position_label = QLabel()
+        self.position_label.setObjectName("document_position")
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selection_range")
+        self.statusBar().addPermanentWidget(self.selection_label)
+        self.statusBar().addPermanentWidget(self.position_label)
+
+        self.actions_by_name: dict[ActionName, QAction] = {}
+        self._make_actions()
+        self.label_bar.label_chosen.connect(self._on_label_chosen)
+        self.span_list.span_chosen.connect(self.article.select_span)
+        self.article.span_selected.connect(self.span_list.show_span)
+        self.article.selection_range_changed.connect(self._on_selection_range_changed)
+        self.article.point_size_changed.connect(self.state.remember_point_size)
+        self.bridge.document_opened.connect(self._on_document_opened)
+        self.bridge.status_changed.connect(self._on_status_changed)
+        self.bridge.error_occurred.connect(self._on_error)
+        self.navigator.message_posted.connect(self._on_message)
+        self.resize(1280, 800)
+        if self.state.geometry is not None:
+            self.restoreGeometry(self.state.geometry)
+        if self.state.point_size is not None:
+            self.article.set_point_size(self.state.point_size)
+        self._open_first_document()
+
+    # ----- composition -----------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        handlers: dict[ActionName, Callable[[], object]] = {
+            "delete": self.article.delete_selected,
+            "undo": self.bridge.undo_stack.undo,
+            "redo": self.bridge.undo_stack.redo,
+            "next_document": lambda: self._leave_and(lambda: self.navigator.step(+1)),
+            "previous_document": lambda: self._leave_and(lambda: self.navigator.step(-1)),
+            "done_and_next": lambda: self._leave_and(lambda: self.navigator.finish("done")),
+            "skip_and_next": lambda: self._leave_and(lambda: self.navigator.finish("skipped")),
+            "zoom_in": lambda: self.article.zoom_by(+1),
+            "zoom_out": lambda: self.article.zoom_by(-1),
+            "zoom_reset": lambda: self.article.set_point_size(15),
+            "help": self.show_help,
+            "quit": self.close,
+        }
+        for entry in SHORTCUTS:
+            action = QAction(entry.title, self)
+            action.setObjectName(f"action_{entry.name}")
+            action.setShortcuts([QKeySequence(k) for k in entry.keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            handler = handlers[entry.name]
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+            self.addAction(action)
+            self.actions_by_name[entry.name] = action
+        stack = self.bridge.undo_stack
+        self.actions_by_name["undo"].setEnabled(stack.canUndo())
+        self.actions_by_name["redo"].setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
+        menu = self.menuBar()
+        for title, names in (
+            ("&Edit", ("undo", "redo", "delete")),
+            ("&Document", ("next_document", "previous_document", "done_and_next",
+                           "skip_and_next")),
+            ("&View", ("zoom_in", "zoom_out", "zoom_reset")),
+            ("&Help", ("help", "quit")),
+        ):
+            sub = menu.addMenu(title)
+            for name in names:
+                sub.addAction(self.actions_by_name[name])  # type: ignore[index]
+        labels = menu.addMenu("&Labels")
+        for action in self.label_bar.label_actions:
+            labels.addAction(action)
+
+    def _open_first_document(self) -> None:
+        session = self.bridge.session
+        documents = session.documents()
+        if not documents:
+            self.statusBar().showMessage("This project has no documents yet: import some.")
+            return
+        known = {d.id for d in documents}
+        last = self.state.last_document
+        if last in known:
+            assert last is not None
+            self._pending_scroll = self.state.scroll
+            caret = self.state.caret
+            self.bridge.open(last)
+            if 0 <= caret <= len(session.text):
+                self.article.select_range(caret, caret)
+        else:
+            self.bridge.open(documents[0].id)
+
+    # ----- behaviour ---------------------------------------------------------------------------
+    def show_help(self) -> None:
+        """Show the shortcuts (non-modal, so the article stays usable)."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self.bridge.session.schema, self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+
+    def remember(self) -> None:
+        """Write the open document and its scroll position to the settings."""
+        document_id = self.bridge.session.document_id
+        if document_id is not None:
+            self.state.remember_document(
+                document_id,
+                scroll=self.article.verticalScrollBar().value(),
+                caret=self.article.caret_offset(),
+            )
+
+    def _leave_and(self, move: Callable[[], bool]) -> None:
+        move()
+        self.article.setFocus()
+
+    def _on_label_chosen(self, label: str, exact: bool) -> None:
+        self.article.apply_label(label, exact=exact)
+
+    def _on_document_opened(self, document: Document) -> None:
+        self._update_title()
+        ids = [d.id for d in self.bridge.session.documents()]
+        position = ids.index(document.id) + 1 if document.id in ids else 0
+        self.position_label.setText(f"Document {position} / {len(ids)}")
+        self.remember()
+        if self._pending_scroll is not None:
+            # The text is laid out lazily: scroll once the event loop has run.
+            value = self._pending_scroll
+            self._pending_scroll = None
+            self.article.verticalScrollBar().setValue(value)
+            QTimer.singleShot(0, lambda: self.article.verticalScrollBar().setValue(value))
+
+    def _on_status_changed(self, document_id: int, status: str) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        document = self.bridge.session.document
+        if document is None:
+            self.setWindowTitle("annotator")
+            return
+        status = self.bridge.session.status.replace("_", " ")
+        self.setWindowTitle(f"{document.name} ({status}) — annotator")
+
+    def _on_selection_range_changed(self, selection: tuple[int, int] | None) -> None:
+        if selection is None:
+            self.selection_label.setText(f"Caret {self.article.caret_offset()}")
+        else:
+            start, end = selection
+            self.selection_label.setText(f"Selection {start}–{end} ({end - start} characters)")
+
+    def _on_error(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+
+    def _on_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    # ----- Qt events -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.article.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember()
+        self.state.remember_geometry(bytes(self.saveGeometry().data()))
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        self.bridge.close()
+        super().closeEvent(event)

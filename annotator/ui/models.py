@@ -1,0 +1,221 @@
+"""Qt item models over the session: the open document's spans, and the project's documents."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from annotator.core.model import DocStatus, Document, Span
+from annotator.ui.bridge import SessionBridge
+
+_Index = QModelIndex | QPersistentModelIndex
+SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_TITLES: dict[str, str] = {
+    "new": "new",
+    "in_progress": "in progress",
+    "done": "done",
+    "skipped": "skipped",
+}
+
+
+def _order(span: Span) -> tuple[int, int, str, int]:
+    return (span.start, span.end, span.label, span.id if span.id is not None else -1)
+
+
+class SpanListModel(QAbstractTableModel):
+    """The open document's spans in reading order: label, then text."""
+
+    COLUMNS = ("Label", "Text")
+
+    def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._spans: list[Span] = list(bridge.session.spans)
+        bridge.document_opened.connect(self._on_document_opened)
+        bridge.span_added.connect(self._on_span_added)
+        bridge.span_removed.connect(self._on_span_removed)
+        bridge.span_changed.connect(self._on_span_changed)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return span.label if column == 0 else span.text.replace("\n", " ")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QColor(self._bridge.session.schema.label(span.label).color)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{span.label}  {span.start}–{span.end}\n{span.text}"
+        if role == SPAN_ID_ROLE:
+            return span.id
+        return None
+
+    def span_at(self, row: int) -> Span:
+        """The span shown in ``row``."""
+        return self._spans[row]
+
+    def row_of(self, span_id: int) -> int | None:
+        """The row showing span ``span_id``, if any."""
+        for row, span in enumerate(self._spans):
+            if span.id == span_id:
+                return row
+        return None
+
+    def _on_document_opened(self, document: Document) -> None:
+        self.beginResetModel()
+        self._spans = list(self._bridge.session.spans)
+        self.endResetModel()
+
+    def _on_span_added(self, span: Span) -> None:
+        row = bisect.bisect_left([_order(s) for s in self._spans], _order(span))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self.endInsertRows()
+
+    def _on_span_removed(self, span: Span) -> None:
+        row = self.row_of(span.id) if span.id is not None else None
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._spans[row]
+        self.endRemoveRows()
+
+    def _on_span_changed(self, old: Span, new: Span) -> None:
+        self._on_span_removed(old)
+        self._on_span_added(new)
+
+
+@dataclass(slots=True)
+class DocumentRow:
+    """One line of the document list (a mutable copy of the store's summary)."""
+
+    id: int
+    name: str
+    status: DocStatus
+    span_count: int
+    position: int
+
+
+class DocumentListModel(QAbstractTableModel):
+    """The project's documents with status and span count, optionally filtered by status."""
+
+    COLUMNS = ("#", "Document", "Status", "Spans")
+
+    def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._rows: list[DocumentRow] = []
+        self._status_filter: DocStatus | None = None
+        bridge.span_added.connect(self._on_span_added)
+        bridge.span_removed.connect(self._on_span_removed)
+        bridge.status_changed.connect(self._on_status_changed)
+        self.refresh()
+
+    @property
+    def status_filter(self) -> DocStatus | None:
+        return self._status_filter
+
+    def set_status_filter(self, status: DocStatus | None) -> None:
+        """Show only documents with ``status`` (None: all)."""
+        self._status_filter = status
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the list again from the store."""
+        self.beginResetModel()
+        self._rows = [
+            DocumentRow(d.id, d.name, d.status, d.span_count, d.position)
+            for d in self._bridge.session.documents(status=self._status_filter)
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(index.row() + 1),
+                row.name,
+                STATUS_TITLES.get(row.status, row.status),
+                str(row.span_count),
+            )[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == DOCUMENT_ID_ROLE:
+            return row.id
+        return None
+
+    def row_of(self, document_id: int) -> int | None:
+        """The row showing document ``document_id``, if it is in the (filtered) list."""
+        for i, row in enumerate(self._rows):
+            if row.id == document_id:
+                return i
+        return None
+
+    def document_at(self, row: int) -> DocumentRow:
+        """The document shown in ``row``."""
+        return self._rows[row]
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def _on_span_added(self, span: Span) -> None:
+        self._count(+1)
+
+    def _on_span_removed(self, span: Span) -> None:
+        self._count(-1)
+
+    def _count(self, delta: int) -> None:
+        document_id = self._bridge.session.document_id
+        row = self.row_of(document_id) if document_id is not None else None
+        if row is not None:
+            self._rows[row].span_count += delta
+            self._changed(row)
+
+    def _on_status_changed(self, document_id: int, status: str) -> None:
+        # The row stays even when it no longer matches the filter: a document must not vanish
+        # from under the annotator; the filter applies again at the next refresh.
+        row = self.row_of(document_id)
+        if row is not None:
+            self._rows[row].status = status  # type: ignore[assignment]
+            self._changed(row)

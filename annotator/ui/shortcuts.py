@@ -1,0 +1,71 @@
+"""Every keyboard shortcut of the window, in one table: the actions and the help both read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ActionName = Literal[
+    "delete",
+    "undo",
+    "redo",
+    "next_document",
+    "previous_document",
+    "done_and_next",
+    "skip_and_next",
+    "zoom_in",
+    "zoom_out",
+    "zoom_reset",
+    "help",
+    "quit",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Shortcut:
+    """A window action: its keys (the first is shown in menus) and what it does."""
+
+    name: ActionName
+    keys: tuple[str, ...]
+    title: str
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("delete", ("Delete", "Backspace"), "Delete the selected span"),
+    Shortcut("undo", ("Ctrl+Z",), "Undo"),
+    Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
+    Shortcut("next_document", ("Ctrl+PgDown",), "Next document"),
+    Shortcut("previous_document", ("Ctrl+PgUp",), "Previous document"),
+    Shortcut("done_and_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark done and go to the next"),
+    Shortcut("skip_and_next", ("Ctrl+Shift+Return",), "Mark skipped and go to the next"),
+    Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
+    Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
+    Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
+    Shortcut("help", ("F1",), "This help"),
+    Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
+)
+
+# Keys the article view handles itself (Qt's text navigation), for the help.
+ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Arrows", "Move the caret (Left moves forward in right-to-left text)"),
+    ("Shift+Arrows", "Extend the selection by a character / line"),
+    ("Ctrl+Shift+Left / Right", "Extend the selection by a word"),
+    ("Home / End, Ctrl+Home / Ctrl+End", "Start or end of the line / of the article"),
+    ("Escape", "Clear the selection and the selected span"),
+)
+
+MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
+    ("Drag", "Select text (snaps to whole words)"),
+    ("Alt+Drag", "Select exact characters (a name inside a word)"),
+    ("Double-click", "Select a word"),
+    ("Click a span", "Select it (click again for the span around it)"),
+    ("Hover a span", "Show its label"),
+)
+
+
+def shortcut(name: ActionName) -> Shortcut:
+    """The table entry for action ``name``."""
+    for entry in SHORTCUTS:
+        if entry.name == name:
+            return entry
+    raise KeyError(name)

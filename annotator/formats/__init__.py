@@ -1,1 +1,107 @@
-"""formats."""
+"""Exchange formats: files to ``annotator.core.model`` documents and back (no Qt, no database).
+
+``FORMATS`` is the explicit registry the import and export services use.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.formats.base import (
+    Format,
+    FormatError,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+)
+from annotator.formats.brat import BratFormat
+from annotator.formats.conll import ConllFormat
+from annotator.formats.csvfile import CsvFormat
+from annotator.formats.doccano import DoccanoFormat
+from annotator.formats.hf import HfFormat
+from annotator.formats.jsonl import JsonlFormat
+from annotator.formats.labelstudio import LabelStudioFormat
+from annotator.formats.plaintext import TextFormat
+from annotator.formats.spacy_docbin import SpacyFormat
+from annotator.formats.textio import read_text
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "FormatError",
+    "Problem",
+    "ReadResult",
+    "SourcedDocument",
+    "WriteOptions",
+    "WriteReport",
+    "detect_format",
+]
+
+FORMATS: dict[str, Format] = {
+    "txt": TextFormat(),
+    "csv": CsvFormat(),
+    "jsonl": JsonlFormat(),
+    "doccano": DoccanoFormat(),
+    "labelstudio": LabelStudioFormat(),
+    "brat": BratFormat(),
+    "conll": ConllFormat(),
+    "spacy": SpacyFormat(),
+    "hf": HfFormat(),
+}
+
+_DOCCANO_KEYS = {"label", "labels", "entities"}
+_JSONL_KEYS = {"spans", "events", "status", "meta", "annotator"}
+
+
+def _first_json_line(path: Path) -> object:
+    for line in read_text(path).text.split("\n"):
+        if line.strip():
+            try:
+                return json.loads(line)
+            except json.JSONDecodeError:
+                return None
+    return None
+
+
+def detect_format(path: Path) -> str:
+    """The registry name of the format of ``path`` (``--format auto``); FormatError if unclear."""
+    def unclear(why: str) -> FormatError:
+        names = ", ".join(n for n, f in FORMATS.items() if f.can_read)
+        return FormatError([Problem(str(path), None,
+                                    f"cannot tell the format: {why}; choose one of {names}")])
+
+    if path.is_dir():
+        if any(path.glob("*.ann")):
+            return "brat"
+        if any(path.glob("*.txt")):
+            return "txt"
+        raise unclear("the folder has no .txt or .ann files")
+    if not path.exists():
+        raise FormatError([Problem(str(path), None, "no such file or folder")])
+    suffix = path.suffix.lower()
+    if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").exists()):
+        return "brat"
+    if suffix == ".txt":
+        return "txt"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in ConllFormat.extensions:
+        return "conll"
+    if suffix == ".jsonl":
+        first = _first_json_line(path)
+        if isinstance(first, dict):
+            keys = set(first)
+            if keys & _DOCCANO_KEYS and not keys & _JSONL_KEYS:
+                return "doccano"
+            if "text" in keys:
+                return "jsonl"
+        raise unclear("the first line is not a JSON object with a 'text'")
+    if suffix == ".json":
+        text = read_text(path).text.lstrip()
+        if text.startswith(("[", "{")) and '"data"' in text[:100000]:
+            return "labelstudio"
+        raise unclear("a .json file that is not a Label Studio task list")
+    raise unclear(f"unknown extension {path.suffix or '(none)'!r}")

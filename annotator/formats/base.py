@@ -1,0 +1,224 @@
+"""What every format shares: problems, read results, write options and atomic output."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from annotator.core.model import Document
+
+Scheme = Literal["iob2", "bioes"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input record (or a span an export could not hold)."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class FormatError(Exception):
+    """A whole file is unusable (empty, binary, undecodable, not the format at all)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class SourcedDocument:
+    """A document read from a file, with where it came from (for messages)."""
+
+    document: Document
+    file: str
+    line: int | None
+
+
+@dataclass
+class ReadResult:
+    """Good documents, the problems of bad records, and each file's detected encoding."""
+
+    documents: list[SourcedDocument] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    encodings: dict[str, str] = field(default_factory=dict)
+
+    def extend(self, other: ReadResult) -> None:
+        """Add another result (another file of the same folder) to this one."""
+        self.documents.extend(other.documents)
+        self.problems.extend(other.problems)
+        self.encodings.update(other.encodings)
+
+
+@dataclass(frozen=True, kw_only=True)
+class WriteOptions:
+    """How an export is written; token formats use scheme/columns/whole_tokens/nested."""
+
+    scheme: Scheme = "iob2"
+    conll_columns: Literal[2, 4] = 2
+    whole_tokens: bool = False
+    nested: bool = False
+
+
+@dataclass
+class WriteReport:
+    """What an export wrote, and every span or event it could not hold."""
+
+    files: list[Path] = field(default_factory=list)
+    documents: int = 0
+    spans: int = 0
+    dropped: list[Problem] = field(default_factory=list)
+
+
+class Format(ABC):
+    """One exchange format: reads files into documents and/or writes documents to files."""
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    can_read: bool = True
+    can_write: bool = True
+
+    def read(self, path: Path) -> ReadResult:
+        """Read a file (or a folder) into documents; bad records become problems."""
+        raise FormatError([Problem(str(path), None, f"the {self.name} format cannot be read")])
+
+    @abstractmethod
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """Write documents to ``out`` atomically."""
+
+
+# --- file names -------------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT")
+                                                    for i in range(1, 10)}
+_MAX_NAME = 120  # code points; Arabic takes two UTF-8 bytes each and most file systems allow 255
+
+
+def safe_name(name: str) -> str:
+    """A file name stem made from a document name: no separators, no ``..``, not hidden."""
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name))
+    # A leading dot would hide the file or make ".." ; trailing dots and spaces break Windows.
+    cleaned = cleaned.strip().lstrip(".").rstrip(". ")
+    cleaned = cleaned[:_MAX_NAME].rstrip(". ")
+    if not cleaned:
+        cleaned = "document"
+    if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned
+
+
+class NameAllocator:
+    """Hands out distinct safe file stems (case-insensitively, for Windows and macOS)."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def take(self, name: str) -> str:
+        """A safe stem for ``name`` not given out before."""
+        base = safe_name(name)
+        stem = base
+        n = 2
+        while stem.casefold() in self._used:
+            stem = f"{base}-{n}"
+            n += 1
+        self._used.add(stem.casefold())
+        return stem
+
+
+# --- atomic output ----------------------------------------------------------------------------
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` through a temporary file beside it and ``os.replace``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_folder(out: Path, *, allowed_suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Build a folder export in a temporary folder beside ``out``, then swap it in.
+
+    An existing ``out`` is replaced only when it holds nothing but files with
+    ``allowed_suffixes`` (an earlier export): a user's unrelated folder is never wiped.
+    """
+    if out.exists():
+        if not out.is_dir():
+            raise FormatError([Problem(str(out), None, "exists and is not a folder")])
+        foreign = [p.name for p in out.iterdir() if not (p.is_file()
+                                                         and p.suffix in allowed_suffixes)]
+        if foreign:
+            raise FormatError([Problem(
+                str(out), None,
+                f"the folder holds other things ({', '.join(sorted(foreign)[:3])}); "
+                "choose an empty or new folder")])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    try:
+        yield tmp
+        if out.exists():
+            old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
+            os.replace(out, old / "x")
+            os.replace(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def record_name(given: object, default: str) -> str:
+    """A document's name: the record's own id (string or integer) if it has one, else default."""
+    if isinstance(given, str) and given.strip():
+        return given
+    if isinstance(given, int) and not isinstance(given, bool):
+        return str(given)
+    return default
+
+
+# --- shared reading helpers -------------------------------------------------------------------
+
+_ROLE_BY_LABEL = {"ACTOR": "actor", "TARGET": "target", "LOCATION": "location", "DATE": "date"}
+
+
+def relation_roles(labels: tuple[str, str]) -> tuple[str, str]:
+    """Role names for the two ends of a binary relation (doccano, Label Studio, brat R lines).
+
+    When both ends carry different role-like labels (ACTOR -> actor ...) those name the roles;
+    otherwise they are ``arg1`` and ``arg2``, in brat's manner.
+    """
+    roles = (_ROLE_BY_LABEL.get(labels[0].upper()), _ROLE_BY_LABEL.get(labels[1].upper()))
+    if roles[0] and roles[1] and roles[0] != roles[1]:
+        return roles[0], roles[1]
+    return "arg1", "arg2"
+
+
+def is_int(value: object) -> bool:
+    """True for a JSON integer (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool)

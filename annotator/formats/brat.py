@@ -1,0 +1,346 @@
+"""brat standoff: ``name.txt`` + ``name.ann`` pairs (T, A/M, E, R and # lines)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import Document, Event, Span
+from annotator.formats.base import (
+    Format,
+    FormatError,
+    NameAllocator,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+    atomic_folder,
+    relation_roles,
+    write_atomic,
+)
+from annotator.formats.textio import DecodedText, read_text
+
+_T_LINE = re.compile(r"^(?P<type>\S+) (?P<frags>\d+ \d+(?:;\d+ \d+)*)$")
+_ROLE_TO_BRAT = {"actor": "Actor", "target": "Target", "location": "Place", "date": "Time"}
+_ROLE_FROM_BRAT = {v.lower(): k for k, v in _ROLE_TO_BRAT.items()}
+#: Attribute names: brat's "Normalized" carries a DATE's ISO value ("value" here).
+_ATTR_TO_BRAT = {"value": "Normalized"}
+_ATTR_FROM_BRAT = {v: k for k, v in _ATTR_TO_BRAT.items()}
+_NOTE = "note"
+
+
+class _BadLine(ValueError):
+    pass
+
+
+def _role_from_brat(name: str) -> str:
+    low = name.lower()
+    if not re.fullmatch(r"arg\d+", low):
+        low = low.rstrip("0123456789") or low  # brat numbers repeated roles: Actor2, Actor3
+    return _ROLE_FROM_BRAT.get(low, low)
+
+
+def _role_to_brat(role: str) -> str:
+    return _ROLE_TO_BRAT.get(role, role[:1].upper() + role[1:])
+
+
+def _brat_type(name: str) -> str:
+    # brat names may hold no whitespace; event types like "Air/drone strike" have spaces.
+    return re.sub(r"\s", "_", name)
+
+
+class _AnnParser:
+    """Parses one .ann file against its decoded .txt."""
+
+    def __init__(self, decoded: DecodedText, ann_file: str) -> None:
+        self.decoded = decoded
+        self.text = decoded.text
+        self.file = ann_file
+        self.problems: list[Problem] = []
+        self.spans: list[Span] = []
+        self.span_ids: dict[str, int] = {}
+        self.span_attrs: dict[int, dict[str, Any]] = {}
+        self.raw_events: list[tuple[int, str, str, str, list[tuple[str, str]]]] = []
+        self.event_attrs: dict[str, dict[str, Any]] = {}
+        self.pending_attrs: list[tuple[int, str, str, Any]] = []
+        self.relations: list[tuple[int, str, str, str]] = []
+        self.event_index: dict[str, int] = {}
+
+    def parse(self, content: str) -> Document | None:
+        for lineno, line in enumerate(content.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                self._line(lineno, line)
+            except _BadLine as exc:
+                self.problems.append(Problem(self.file, lineno, str(exc)))
+        events = self._events()
+        self._attrs()
+        if self.problems:
+            return None
+        spans = tuple(
+            Span(start=s.start, end=s.end, label=s.label, text=s.text, origin="imported",
+                 attrs=self.span_attrs.get(i, {}))
+            for i, s in enumerate(self.spans)
+        )
+        return Document(name="", text=self.text, spans=spans, events=tuple(events))
+
+    def _line(self, lineno: int, line: str) -> None:
+        ident, _, rest = line.partition("\t")
+        kind = ident[:1]
+        if kind == "T":
+            self._textbound(ident, rest)
+        elif kind in "AM":
+            parts = rest.split()
+            if len(parts) not in (2, 3):
+                raise _BadLine(f"{ident}: expected 'NAME TARGET [VALUE]', got {rest!r}")
+            value: Any = parts[2] if len(parts) == 3 else True
+            self.pending_attrs.append((lineno, parts[0], parts[1], value))
+        elif kind == "E":
+            head, *args = rest.split()
+            etype, _, trigger = head.partition(":")
+            pairs = []
+            for arg in args:
+                role, sep, target = arg.partition(":")
+                if not sep:
+                    raise _BadLine(f"{ident}: argument {arg!r} is not ROLE:ID")
+                pairs.append((role, target))
+            self.raw_events.append((lineno, ident, etype, trigger, pairs))
+        elif kind == "R":
+            parts = rest.split()
+            if len(parts) != 3:
+                raise _BadLine(f"{ident}: expected 'TYPE Arg1:ID Arg2:ID', got {rest!r}")
+            a = parts[1].partition(":")[2]
+            b = parts[2].partition(":")[2]
+            self.relations.append((lineno, parts[0], a, b))
+        elif kind == "#":
+            head, _, note = rest.partition("\t")
+            parts = head.split()
+            if len(parts) != 2:
+                raise _BadLine(f"{ident}: expected 'AnnotatorNotes ID<TAB>text'")
+            if parts[0] == "AnnotatorNotes":
+                self.pending_attrs.append((lineno, _NOTE, parts[1], note))
+        elif kind in "N*":
+            return  # normalizations to external databases and equivalences: not modeled
+        else:
+            raise _BadLine(f"unknown annotation line {ident!r}")
+
+    def _textbound(self, ident: str, rest: str) -> None:
+        head, sep, given = rest.partition("\t")
+        m = _T_LINE.match(head)
+        if not sep or m is None:
+            raise _BadLine(f"{ident}: expected 'TYPE START END<TAB>text', got {rest!r}")
+        frags: list[tuple[int, int]] = []
+        raw_map = self.decoded.raw_to_text
+        limit = len(raw_map) - 1 if raw_map is not None else len(self.text)
+        for frag in m.group("frags").split(";"):
+            a, b = (int(x) for x in frag.split())
+            if not 0 <= a < b <= limit:
+                raise _BadLine(f"{ident} ({m.group('type')}): offsets {a}-{b} are outside the "
+                               f"text ({limit} characters)")
+            frags.append(self.decoded.map_offsets(a, b))
+        frags.sort()
+        start, end = frags[0][0], frags[-1][1]
+        covered = self.text[start:end]
+        joined = " ".join(self.text[a:b] for a, b in frags)
+        if given not in (joined, covered, covered.replace("\n", " ")):
+            raise _BadLine(f"{ident} ({m.group('type')}): its text {given!r} does not match "
+                           f"the text at {m.group('frags')} ({joined!r})")
+        if ident in self.span_ids:
+            raise _BadLine(f"{ident}: the id is used twice")
+        self.span_ids[ident] = len(self.spans)
+        self.spans.append(Span(start=start, end=end, label=m.group("type"), text=covered))
+
+    def _ref(self, lineno: int, ident: str, target: str) -> int:
+        if target not in self.span_ids:
+            raise _BadLine(f"{ident}: {target!r} is not a text-bound (T) annotation of this file")
+        return self.span_ids[target]
+
+    def _events(self) -> list[Event]:
+        events: list[Event] = []
+        trigger_of: dict[str, int] = {}
+        for lineno, ident, etype, trigger, pairs in self.raw_events:
+            try:
+                trig = self._ref(lineno, ident, trigger)
+                roles: dict[str, list[int]] = {}
+                for role, target in pairs:
+                    roles.setdefault(_role_from_brat(role), []).append(
+                        self._ref(lineno, ident, target))
+                args = {i for idx in roles.values() for i in idx}
+                # An argument standing in as the trigger marks an event that had none.
+                events.append(Event(
+                    type=etype.replace("_", " "),
+                    roles={k: tuple(v) for k, v in roles.items()},
+                    trigger=None if trig in args else trig))
+                trigger_of[ident] = len(events) - 1
+            except _BadLine as exc:
+                self.problems.append(Problem(self.file, lineno, str(exc)))
+        for lineno, rtype, a, b in self.relations:
+            try:
+                ia, ib = self._ref(lineno, "R", a), self._ref(lineno, "R", b)
+            except _BadLine as exc:
+                self.problems.append(Problem(self.file, lineno, str(exc)))
+                continue
+            r1, r2 = relation_roles((self.spans[ia].label, self.spans[ib].label))
+            events.append(Event(type=rtype.replace("_", " "), roles={r1: (ia,), r2: (ib,)}))
+        self.event_index = trigger_of
+        return events
+
+    def _attrs(self) -> None:
+        for lineno, name, target, value in self.pending_attrs:
+            key = _ATTR_FROM_BRAT.get(name, name)
+            if target in self.span_ids:
+                self.span_attrs.setdefault(self.span_ids[target], {})[key] = value
+            elif target not in self.event_index:
+                self.problems.append(Problem(self.file, lineno,
+                                             f"attribute {name} names {target!r}, which this "
+                                             "file does not annotate"))
+            else:
+                self.event_attrs.setdefault(target, {})[key] = value
+
+
+def read_pair(txt: Path, ann: Path | None) -> ReadResult:
+    """One brat document from its .txt and (optional) .ann file."""
+    decoded = read_text(txt)
+    result = ReadResult(encodings={str(txt): decoded.encoding})
+    if ann is None:
+        doc = Document(name=txt.stem, text=decoded.text)
+        result.documents.append(SourcedDocument(doc, str(txt), None))
+        return result
+    try:
+        ann_text = read_text(ann).text
+    except FormatError as exc:
+        if "empty" not in exc.problems[0].message:
+            raise
+        ann_text = ""  # an empty .ann is a document nobody annotated yet
+    parser = _AnnParser(decoded, str(ann))
+    parsed = parser.parse(ann_text)
+    if parsed is None:
+        result.problems.extend(parser.problems)
+        return result
+    events = tuple(
+        Event(type=e.type, roles=e.roles, trigger=e.trigger,
+              attrs=parser.event_attrs.get(ident, {}))
+        for e, ident in zip(parsed.events, _event_idents(parser, len(parsed.events)),
+                            strict=True)
+    )
+    doc = Document(name=txt.stem, text=parsed.text, spans=parsed.spans, events=events)
+    result.documents.append(SourcedDocument(doc, str(ann), None))
+    return result
+
+
+def _event_idents(parser: _AnnParser, count: int) -> list[str]:
+    by_index = {i: ident for ident, i in parser.event_index.items()}
+    return [by_index.get(i, "") for i in range(count)]
+
+
+def _attr_lines(
+    target: str, attrs: dict[str, Any], counter: list[int], dropped: list[str]
+) -> list[str]:
+    lines: list[str] = []
+    for key, value in attrs.items():
+        if key == _NOTE and isinstance(value, str):
+            counter[1] += 1
+            note = " ".join(value.split("\n"))
+            lines.append(f"#{counter[1]}\tAnnotatorNotes {target}\t{note}")
+            continue
+        name = _ATTR_TO_BRAT.get(key, key)
+        if not name or re.search(r"\s", name):
+            dropped.append(f"attribute {key!r} of {target} (brat names hold no spaces)")
+            continue
+        if value is True:
+            counter[0] += 1
+            lines.append(f"A{counter[0]}\t{name} {target}")
+            continue
+        text = value if isinstance(value, str) else json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"))
+        if not text or re.search(r"\s", text):
+            dropped.append(f"attribute {key}={value!r} of {target} (brat values hold no spaces)")
+            continue
+        counter[0] += 1
+        lines.append(f"A{counter[0]}\t{name} {target} {text}")
+    return lines
+
+
+def document_to_ann(doc: Document) -> tuple[str, list[str]]:
+    """The .ann content of a document, and what it had to leave out."""
+    lines: list[str] = []
+    attr_lines: list[str] = []
+    dropped: list[str] = []
+    counter = [0, 0]  # A and # numbering
+    for i, span in enumerate(doc.spans, 1):
+        shown = span.text.replace("\n", " ")
+        lines.append(f"T{i}\t{_brat_type(span.label)} {span.start} {span.end}\t{shown}")
+        attr_lines.extend(_attr_lines(f"T{i}", dict(span.attrs), counter, dropped))
+    for k, event in enumerate(doc.events, 1):
+        args: list[str] = []
+        seen: dict[str, int] = {}
+        for role, idx in event.roles.items():
+            for i in idx:
+                name = _role_to_brat(role)
+                seen[name] = seen.get(name, 0) + 1
+                args.append(f"{name}{seen[name] if seen[name] > 1 else ''}:T{i + 1}")
+        if event.trigger is not None:
+            trigger = event.trigger
+        elif args:
+            # brat needs a trigger; the first argument stands in (read back as "no trigger").
+            trigger = next(i for idx in event.roles.values() for i in idx)
+        else:
+            dropped.append(f"event {k} ({event.type}): no trigger and no arguments")
+            continue
+        lines.append(f"E{k}\t{_brat_type(event.type)}:T{trigger + 1}"
+                     + "".join(f" {a}" for a in args))
+        attr_lines.extend(_attr_lines(f"E{k}", dict(event.attrs), counter, dropped))
+    return "".join(line + "\n" for line in [*lines, *attr_lines]), dropped
+
+
+class BratFormat(Format):
+    """brat standoff folders."""
+
+    name = "brat"
+    description = "brat standoff: a folder of name.txt + name.ann pairs"
+    extensions = (".ann",)
+
+    def read(self, path: Path) -> ReadResult:
+        """Read a folder of pairs, or one pair from its .ann or .txt file."""
+        if path.is_dir():
+            txts = sorted(path.glob("*.txt"))
+            if not txts:
+                raise FormatError([Problem(str(path), None, "no .txt files in this folder")])
+            orphans = [a for a in sorted(path.glob("*.ann")) if not a.with_suffix(".txt").exists()]
+        else:
+            txts = [path.with_suffix(".txt")]
+            orphans = [] if txts[0].exists() else [path]
+        result = ReadResult()
+        for ann in orphans:
+            result.problems.append(Problem(str(ann), None, "no .txt file beside this .ann"))
+        for txt in txts:
+            if not txt.exists():
+                continue
+            ann = txt.with_suffix(".ann")
+            try:
+                result.extend(read_pair(txt, ann if ann.exists() else None))
+            except FormatError as exc:
+                result.problems.extend(exc.problems)
+        return result
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """A folder of name.txt + name.ann, names made safe from document names."""
+        report = WriteReport()
+        names = NameAllocator()
+        with atomic_folder(out, allowed_suffixes=(".txt", ".ann", ".conf")) as tmp:
+            for doc in documents:
+                stem = names.take(doc.name)
+                ann, dropped = document_to_ann(doc)
+                write_atomic(tmp / f"{stem}.txt", doc.text.encode("utf-8"))
+                write_atomic(tmp / f"{stem}.ann", ann.encode("utf-8"))
+                report.files.extend([out / f"{stem}.txt", out / f"{stem}.ann"])
+                report.documents += 1
+                report.spans += len(doc.spans)
+                report.dropped.extend(Problem(str(out / f"{stem}.ann"), None,
+                                              f"{doc.name}: {d} not written") for d in dropped)
+        return report

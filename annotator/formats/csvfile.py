@@ -1,0 +1,102 @@
+"""CSV: a ``text`` column, an optional ``id`` column, every other column is metadata."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import Document
+from annotator.formats.base import (
+    Format,
+    FormatError,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+    write_atomic,
+)
+from annotator.formats.textio import read_text
+
+# Articles are longer than the csv module's default field limit of 128 KiB.
+_FIELD_LIMIT = 2**31 - 1
+
+
+def _cell(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class CsvFormat(Format):
+    """CSV with a header row."""
+
+    name = "csv"
+    description = "CSV with a 'text' column, optional 'id'; other columns become metadata"
+    extensions = (".csv",)
+
+    def read(self, path: Path) -> ReadResult:
+        """Read rows as documents; a row without text is a problem (with its line)."""
+        decoded = read_text(path)
+        csv.field_size_limit(_FIELD_LIMIT)
+        # The header row tells the delimiter; csv.Sniffer guesses badly on Arabic prose.
+        first = decoded.text.split("\n", 1)[0]
+        delimiter = max(",;\t", key=first.count)
+        reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise FormatError([Problem(str(path), None, "the file is empty")]) from None
+        header = [h.strip() for h in header]
+        if "text" not in header:
+            raise FormatError([Problem(str(path), 1,
+                                       f"no 'text' column (columns: {', '.join(header)})")])
+        result = ReadResult(encodings={str(path): decoded.encoding})
+        line = reader.line_num + 1
+        try:
+            for n, row in enumerate(reader, 1):
+                first_line, line = line, reader.line_num + 1
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    result.problems.append(Problem(
+                        str(path), first_line,
+                        f"{len(row)} columns where the header has {len(header)}"))
+                    continue
+                cells = dict(zip(header, row, strict=True))
+                text = cells.pop("text")
+                if not text.strip():
+                    result.problems.append(Problem(str(path), first_line, "the text is empty"))
+                    continue
+                ident = cells.pop("id", "").strip()
+                meta = {k: v for k, v in cells.items() if v != ""}
+                doc = Document(name=ident or f"{path.stem}-{n}",
+                               text=text, meta=meta)
+                result.documents.append(SourcedDocument(doc, str(path), first_line))
+        except csv.Error as exc:
+            result.problems.append(Problem(str(path), reader.line_num, f"bad CSV: {exc}"))
+        return result
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """UTF-8 with a BOM (so spreadsheet programs see Arabic), ``id,text`` then metadata."""
+        docs = list(documents)
+        meta_keys: list[str] = []
+        for doc in docs:
+            meta_keys.extend(k for k in doc.meta if k not in meta_keys and k not in ("id", "text"))
+        buf = io.StringIO(newline="")
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(["id", "text", *meta_keys])
+        report = WriteReport(files=[out], documents=len(docs))
+        unwritten = 0
+        for doc in docs:
+            writer.writerow([doc.name, doc.text,
+                             *(_cell(doc.meta[k]) if k in doc.meta else "" for k in meta_keys)])
+            unwritten += len(doc.spans)
+        if unwritten:
+            report.dropped.append(Problem(str(out), None,
+                                          f"{unwritten} span(s) not written: CSV holds text and "
+                                          "metadata only"))
+        write_atomic(out, buf.getvalue().encode("utf-8-sig"))
+        return report

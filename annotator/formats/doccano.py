@@ -1,0 +1,138 @@
+"""doccano JSONL (sequence labeling): ``label``/``labels``/``entities``, and relations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import Document, Event, Span
+from annotator.formats.base import (
+    Format,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+    is_int,
+    record_name,
+    write_atomic,
+)
+from annotator.formats.jsonl import json_lines
+from annotator.formats.records import RecordError, TextMapper, event_from_relation
+
+_SPAN_KEYS = ("label", "labels", "entities")
+#: Keys doccano itself writes that carry no data of ours.
+_NOISE = ("Comments", "comments")
+
+
+def _read_spans(
+    mapper: TextMapper, items: list[Any], key: str
+) -> tuple[list[Span], dict[Any, int]]:
+    spans: list[Span] = []
+    ids: dict[Any, int] = {}
+    for n, item in enumerate(items, 1):
+        what = f"{key}[{n - 1}]"
+        if isinstance(item, list):
+            if len(item) != 3:
+                raise RecordError(f"{what}: expected [start, end, label], got {item!r}")
+            spans.append(mapper.span(item[0], item[1], item[2], what=what))
+        elif isinstance(item, dict):
+            spans.append(mapper.span(item.get("start_offset"), item.get("end_offset"),
+                                     item.get("label"), what=what))
+            if "id" in item:
+                ids[item["id"]] = len(spans) - 1
+        else:
+            raise RecordError(f"{what}: expected [start, end, label] or an object")
+    return spans, ids
+
+
+def record_to_document(rec: Any, *, default_name: str) -> Document:
+    """A Document from one doccano record, whichever key variant it uses."""
+    if not isinstance(rec, dict):
+        raise RecordError("a record must be a JSON object")
+    raw = rec.get("text", rec.get("data"))
+    if not isinstance(raw, str) or not raw.strip():
+        raise RecordError("'text' is missing, empty or not a string")
+    mapper = TextMapper(raw)
+    present = [k for k in _SPAN_KEYS if k in rec]
+    meta: dict[str, Any] = {}
+    spans: list[Span] = []
+    ids: dict[Any, int] = {}
+    for key in present:
+        items = rec[key]
+        if not isinstance(items, list):
+            raise RecordError(f"'{key}' must be a list")
+        if items and all(isinstance(x, str) for x in items):
+            meta[key] = items  # text classification categories, not spans
+            continue
+        got, got_ids = _read_spans(mapper, items, key)
+        ids.update({k: v + len(spans) for k, v in got_ids.items()})
+        spans.extend(got)
+    events: list[Event] = []
+    relations = rec.get("relations", [])
+    if not isinstance(relations, list):
+        raise RecordError("'relations' must be a list")
+    for n, rel in enumerate(relations):
+        what = f"relations[{n}]"
+        if not isinstance(rel, dict):
+            raise RecordError(f"{what} must be an object")
+        ends = (rel.get("from_id"), rel.get("to_id"))
+        if not all((is_int(e) or isinstance(e, str)) and e in ids for e in ends):
+            raise RecordError(f"{what}: from_id/to_id {ends!r} do not name entities of this record")
+        events.append(event_from_relation(rel.get("type"), ids[ends[0]], ids[ends[1]], spans,
+                                          what=what))
+    for key, value in rec.items():
+        if key in ("id", "text", "data", "relations", *_SPAN_KEYS):
+            continue
+        if key in _NOISE and not value:
+            continue
+        meta[key] = value
+    return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
+                    spans=tuple(spans), events=tuple(events))
+
+
+class DoccanoFormat(Format):
+    """doccano's sequence-labeling JSONL."""
+
+    name = "doccano"
+    description = 'doccano JSONL: {"text", "label": [[start, end, label], ...]} and variants'
+    extensions = (".jsonl",)
+
+    def read(self, path: Path) -> ReadResult:
+        """Read a doccano export; every bad line is a problem."""
+        values, problems, encoding = json_lines(path)
+        result = ReadResult(problems=problems, encodings={str(path): encoding})
+        for n, (lineno, rec) in enumerate(values, 1):
+            try:
+                doc = record_to_document(rec, default_name=f"{path.stem}-{n}")
+            except RecordError as exc:
+                result.problems.append(Problem(str(path), lineno, str(exc)))
+                continue
+            result.documents.append(SourcedDocument(doc, str(path), lineno))
+        result.problems.sort(key=lambda p: p.line or 0)
+        return result
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """``{"id", "text", "label", meta...}`` per line; events are reported, not written."""
+        report = WriteReport(files=[out])
+        lines: list[str] = []
+        for doc in documents:
+            rec: dict[str, Any] = {
+                "id": doc.name, "text": doc.text,
+                "label": [[s.start, s.end, s.label] for s in doc.spans],
+            }
+            for key, value in doc.meta.items():
+                if key not in rec and key not in ("data", "relations", *_SPAN_KEYS):
+                    rec[key] = value
+            lines.append(json.dumps(rec, ensure_ascii=False, default=str))
+            report.documents += 1
+            report.spans += len(doc.spans)
+            if doc.events:
+                report.dropped.append(Problem(
+                    str(out), len(lines),
+                    f"{doc.name}: {len(doc.events)} event(s) not written "
+                    "(doccano sequence labeling has no events)"))
+        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        return report

@@ -1,0 +1,58 @@
+"""Hugging Face token classification JSONL: ``{"id", "tokens", "ner_tags"}`` + the tag list."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.model import Document
+from annotator.formats.base import Format, WriteOptions, WriteReport, write_atomic
+from annotator.formats.conll import tag_document, unplaced_problems
+
+
+def tag_list(labels: Iterable[str], scheme: str) -> list[str]:
+    """``O`` then each label's tags in a fixed order (labels sorted by name)."""
+    prefixes = ("B", "I", "E", "S") if scheme == "bioes" else ("B", "I")
+    return ["O", *(f"{p}-{label}" for label in sorted(set(labels)) for p in prefixes)]
+
+
+def tags_path(out: Path) -> Path:
+    """Where the tag list of an export to ``out`` goes: ``name.tags.json`` beside it."""
+    return out.with_name(f"{out.stem}.tags.json")
+
+
+class HfFormat(Format):
+    """One record per sentence, ``ner_tags`` as indexes into the tag list file."""
+
+    name = "hf"
+    description = 'Hugging Face JSONL {"id", "tokens", "ner_tags"} with NAME.tags.json beside it'
+    extensions = (".jsonl",)
+    can_read = False
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """Sentences as records ``<document>-<n>``; overlapping spans are reported (flat only)."""
+        flat = WriteOptions(scheme=options.scheme, whole_tokens=options.whole_tokens)
+        tagged = [tag_document(doc, flat) for doc in documents]
+        labels = [doc.document.spans[p.index].label for doc in tagged for p in doc.tagging.placed]
+        tags = tag_list(labels, options.scheme)
+        index = {tag: i for i, tag in enumerate(tags)}
+        report = WriteReport(files=[out, tags_path(out)])
+        lines: list[str] = []
+        for t in tagged:
+            line_of_token: dict[int, int] = {}
+            first_line = len(lines) + 1
+            for n, group in enumerate(t.sentences, 1):
+                for i in group:
+                    line_of_token[i] = len(lines) + 1
+                record = {"id": f"{t.document.name}-{n}",
+                          "tokens": [t.tagging.tokens[i].text for i in group],
+                          "ner_tags": [index[t.tagging.tags[i][0]] for i in group]}
+                lines.append(json.dumps(record, ensure_ascii=False))
+            report.documents += 1
+            report.spans += len(t.tagging.placed)
+            report.dropped.extend(unplaced_problems(t, out, first_line, line_of_token))
+        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        write_atomic(tags_path(out),
+                     (json.dumps(tags, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        return report

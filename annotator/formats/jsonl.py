@@ -1,0 +1,197 @@
+"""The project's own JSONL: one document per line, every field kept (see formats.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import DOC_STATUSES, Document, Event, Span, SpanOrigin
+from annotator.formats.base import (
+    Format,
+    FormatError,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+    is_int,
+    record_name,
+    write_atomic,
+)
+from annotator.formats.records import RecordError, TextMapper
+from annotator.formats.textio import read_text
+
+
+def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:
+    """Decoded JSON values by line number, problems for lines that are not JSON, encoding."""
+    decoded = read_text(path)
+    values: list[tuple[int, Any]] = []
+    problems: list[Problem] = []
+    for lineno, line in enumerate(decoded.text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            values.append((lineno, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(str(path), lineno,
+                                    f"invalid JSON: {exc.msg} (column {exc.colno})"))
+    if not values and not problems:
+        raise FormatError([Problem(str(path), None, "the file holds no records")])
+    return values, problems, decoded.encoding
+
+
+def document_to_record(doc: Document) -> dict[str, Any]:
+    """The JSONL object of a document, keys in the documented order."""
+    annotators = {s.annotator for s in doc.spans}
+    common = next(iter(annotators)) if len(annotators) == 1 else None
+    spans: list[dict[str, Any]] = []
+    for i, span in enumerate(doc.spans, 1):
+        item: dict[str, Any] = {"id": f"s{i}", "start": span.start, "end": span.end,
+                                "label": span.label, "text": span.text,
+                                "attrs": dict(span.attrs)}
+        if span.annotator is not None and span.annotator != common:
+            item["annotator"] = span.annotator
+        if span.origin == "suggested":
+            item["origin"] = "suggested"
+        spans.append(item)
+    events: list[dict[str, Any]] = []
+    for i, event in enumerate(doc.events, 1):
+        ev: dict[str, Any] = {
+            "id": f"e{i}", "type": event.type,
+            "trigger": None if event.trigger is None else f"s{event.trigger + 1}",
+            "roles": {role: [f"s{k + 1}" for k in idx] for role, idx in event.roles.items()},
+        }
+        if event.attrs:
+            ev["attrs"] = dict(event.attrs)
+        events.append(ev)
+    return {"id": doc.name, "text": doc.text, "meta": dict(doc.meta), "status": doc.status,
+            "annotator": common, "spans": spans, "events": events}
+
+
+def _span_ref(ids: Mapping[str, int], ref: Any, what: str) -> int:
+    key = str(ref) if is_int(ref) else ref
+    if not isinstance(key, str) or key not in ids:
+        raise RecordError(f"{what} refers to span {ref!r}, which this record does not have")
+    return ids[key]
+
+
+def record_to_document(rec: Any, *, default_name: str) -> Document:
+    """A checked Document from one JSONL object; RecordError with every reason it is bad."""
+    if not isinstance(rec, dict):
+        raise RecordError("a record must be a JSON object")
+    raw = rec.get("text")
+    if not isinstance(raw, str):
+        raise RecordError("'text' is missing or not a string")
+    if not raw.strip():
+        raise RecordError("'text' is empty")
+    meta = rec.get("meta", {})
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise RecordError("'meta' must be an object")
+    status = rec.get("status", "new")
+    if status not in DOC_STATUSES:
+        raise RecordError(f"'status' must be one of {', '.join(DOC_STATUSES)}, got {status!r}")
+    doc_annotator = rec.get("annotator")
+    if doc_annotator is not None and not isinstance(doc_annotator, str):
+        raise RecordError("'annotator' must be a string or null")
+    mapper = TextMapper(raw)
+    raw_spans = rec.get("spans", [])
+    if not isinstance(raw_spans, list):
+        raise RecordError("'spans' must be a list")
+    spans: list[Span] = []
+    ids: dict[str, int] = {}
+    errors: list[str] = []
+    for n, item in enumerate(raw_spans, 1):
+        what = f"span {n}"
+        try:
+            if not isinstance(item, dict):
+                raise RecordError(f"{what} must be an object")
+            sid = item.get("id", f"#{n}")
+            sid = str(sid) if is_int(sid) else sid
+            if not isinstance(sid, str):
+                raise RecordError(f"{what}: 'id' must be a string")
+            what = f"span {sid}"
+            if sid in ids:
+                raise RecordError(f"{what}: the id is used twice")
+            attrs = item.get("attrs", {})
+            if not isinstance(attrs, dict):
+                raise RecordError(f"{what}: 'attrs' must be an object")
+            annotator = item.get("annotator", doc_annotator)
+            if annotator is not None and not isinstance(annotator, str):
+                raise RecordError(f"{what}: 'annotator' must be a string or null")
+            origin: SpanOrigin = "suggested" if item.get("origin") == "suggested" else "imported"
+            spans.append(mapper.span(item.get("start"), item.get("end"), item.get("label"),
+                                     item.get("text"), origin=origin, annotator=annotator,
+                                     attrs=attrs, what=what))
+            ids[sid] = len(spans) - 1
+        except RecordError as exc:
+            errors.append(str(exc))
+    raw_events = rec.get("events", [])
+    if not isinstance(raw_events, list):
+        errors.append("'events' must be a list")
+        raw_events = []
+    events: list[Event] = []
+    for n, item in enumerate(raw_events, 1):
+        what = f"event {n}"
+        try:
+            if not isinstance(item, dict):
+                raise RecordError(f"{what} must be an object")
+            etype = item.get("type")
+            if not isinstance(etype, str) or not etype:
+                raise RecordError(f"{what}: 'type' must be a non-empty string")
+            trig = item.get("trigger")
+            trigger = None if trig is None else _span_ref(ids, trig, f"{what} trigger")
+            roles_raw = item.get("roles", {})
+            if not isinstance(roles_raw, dict):
+                raise RecordError(f"{what}: 'roles' must be an object")
+            roles: dict[str, tuple[int, ...]] = {}
+            for role, refs in roles_raw.items():
+                if not isinstance(refs, list):
+                    raise RecordError(f"{what}: role {role!r} must list span ids")
+                roles[role] = tuple(_span_ref(ids, r, f"{what} role {role}") for r in refs)
+            attrs = item.get("attrs", {})
+            if not isinstance(attrs, dict):
+                raise RecordError(f"{what}: 'attrs' must be an object")
+            events.append(Event(type=etype, roles=roles, trigger=trigger, attrs=attrs))
+        except RecordError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise RecordError("; ".join(errors))
+    return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
+                    status=status, spans=tuple(spans), events=tuple(events))
+
+
+class JsonlFormat(Format):
+    """The project's JSONL dataset."""
+
+    name = "jsonl"
+    description = "the project's JSONL dataset: text, metadata, status, spans and events"
+    extensions = (".jsonl",)
+
+    def read(self, path: Path) -> ReadResult:
+        """Read one JSONL file; each bad line is a problem, the good ones are documents."""
+        values, problems, encoding = json_lines(path)
+        result = ReadResult(problems=problems, encodings={str(path): encoding})
+        for n, (lineno, rec) in enumerate(values, 1):
+            try:
+                doc = record_to_document(rec, default_name=f"{path.stem}-{n}")
+            except RecordError as exc:
+                result.problems.append(Problem(str(path), lineno, str(exc)))
+                continue
+            result.documents.append(SourcedDocument(doc, str(path), lineno))
+        result.problems.sort(key=lambda p: p.line or 0)
+        return result
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """One line per document, UTF-8 without BOM, ``\\n`` line ends."""
+        report = WriteReport(files=[out])
+        lines: list[str] = []
+        for doc in documents:
+            lines.append(json.dumps(document_to_record(doc), ensure_ascii=False, default=str))
+            report.documents += 1
+            report.spans += len(doc.spans)
+        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        return report

@@ -1,0 +1,219 @@
+"""Label Studio JSON task export; offsets there are UTF-16 code units (JavaScript strings)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import Document, Event, Span, SpanOrigin
+from annotator.formats.base import (
+    Format,
+    FormatError,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+    is_int,
+    record_name,
+    write_atomic,
+)
+from annotator.formats.records import RecordError, TextMapper, event_from_relation
+from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
+
+
+def _annotator_of(block: dict[str, Any]) -> str | None:
+    """Who made an annotation (or which model made a prediction), when the file says."""
+    who = block.get("completed_by")
+    if isinstance(who, dict):
+        who = who.get("email") or who.get("username")
+    if isinstance(who, str) and who:
+        return who
+    for key in ("created_username", "model_version"):
+        value = block.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _labels_of(value: dict[str, Any]) -> list[str] | None:
+    """The labels of a region: ``labels``, or ``<tag>labels`` for other label tags."""
+    for key, labels in value.items():
+        if key.endswith("labels") and isinstance(labels, list):
+            return [str(x) for x in labels]
+    return None
+
+
+def _text_of(data: Any) -> str:
+    if not isinstance(data, dict):
+        raise RecordError("'data' must be an object")
+    text = data.get("text")
+    if not isinstance(text, str):
+        # The data key is named by the labeling config ($text, $article ...): take the string.
+        strings = [v for v in data.values() if isinstance(v, str) and v.strip()]
+        if len(strings) != 1:
+            raise RecordError("'data' has no 'text' (and not exactly one other string)")
+        text = strings[0]
+    if not text.strip():
+        raise RecordError("the task text is empty")
+    return text
+
+
+def task_to_document(task: Any, *, default_name: str) -> Document:
+    """A Document from one Label Studio task: annotations are spans, predictions suggestions."""
+    if not isinstance(task, dict):
+        raise RecordError("a task must be a JSON object")
+    raw = _text_of(task.get("data"))
+    mapper = TextMapper(raw)
+    units = utf16_offsets(raw)
+    spans: list[Span] = []
+    events: list[Event] = []
+    blocks: list[tuple[str, SpanOrigin, Any]] = [
+        *(("annotation", "imported", a) for a in task.get("annotations") or []),
+        *(("prediction", "suggested", p) for p in task.get("predictions") or []),
+    ]
+    for kind, origin, block in blocks:
+        if not isinstance(block, dict):
+            raise RecordError(f"each {kind} must be an object")
+        if block.get("was_cancelled"):
+            continue
+        who = _annotator_of(block)
+        region_index: dict[str, int] = {}
+        results = block.get("result") or []
+        if not isinstance(results, list):
+            raise RecordError(f"a {kind}'s 'result' must be a list")
+        relations: list[dict[str, Any]] = []
+        for n, res in enumerate(results):
+            what = f"{kind} result {n}"
+            if not isinstance(res, dict):
+                raise RecordError(f"{what} must be an object")
+            if res.get("type") == "relation":
+                relations.append(res)
+                continue
+            value = res.get("value")
+            if not isinstance(value, dict) or "start" not in value or "end" not in value:
+                continue  # choices, ratings, text areas: not spans
+            labels = _labels_of(value)
+            if not labels:
+                continue
+            s16, e16 = value["start"], value["end"]
+            if not (is_int(s16) and is_int(e16)):
+                raise RecordError(f"{what}: offsets must be integers, got {s16!r}, {e16!r}")
+            start, end = utf16_to_codepoint(units, s16), utf16_to_codepoint(units, e16)
+            if start is None or end is None:
+                raise RecordError(
+                    f"{what} ({labels[0]}): UTF-16 offsets {s16}-{e16} are outside the text "
+                    f"({units[-1]} UTF-16 units) or split a character")
+            for label in labels:
+                spans.append(mapper.span(start, end, label, value.get("text"), origin=origin,
+                                         annotator=who, what=what))
+                if isinstance(res.get("id"), str):
+                    region_index.setdefault(res["id"], len(spans) - 1)
+        for rel in relations:
+            ends = (rel.get("from_id"), rel.get("to_id"))
+            if not all(isinstance(e, str) and e in region_index for e in ends):
+                raise RecordError(f"relation {ends!r} names regions this {kind} does not have")
+            rel_labels = rel.get("labels") or ["relation"]
+            a, b = region_index[str(ends[0])], region_index[str(ends[1])]
+            if rel.get("direction") == "left":
+                a, b = b, a
+            events.append(event_from_relation(str(rel_labels[0]), a, b, spans,
+                                              what=f"{kind} relation"))
+    data = task.get("data") or {}
+    name = record_name(data.get("name"), record_name(task.get("id"), default_name))
+    meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+    return Document(name=name, text=mapper.text, meta=dict(meta or {}), spans=tuple(spans),
+                    events=tuple(events))
+
+
+def _result(span: Span, units: list[int], rid: str) -> dict[str, Any]:
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+            "value": {"start": units[span.start], "end": units[span.end], "text": span.text,
+                      "labels": [span.label]}}
+
+
+def document_to_task(doc: Document, number: int) -> tuple[dict[str, Any], int]:
+    """A Label Studio task for a document and how many of its events were left out."""
+    units = utf16_offsets(doc.text)
+    annotations: dict[str | None, list[Span]] = {}
+    predictions: dict[str | None, list[Span]] = {}
+    for span in doc.spans:
+        group = predictions if span.origin == "suggested" else annotations
+        group.setdefault(span.annotator, []).append(span)
+    counter = 0
+
+    def results(spans: list[Span]) -> list[dict[str, Any]]:
+        nonlocal counter
+        out = []
+        for span in spans:
+            counter += 1
+            out.append(_result(span, units, f"s{counter}"))
+        return out
+
+    task: dict[str, Any] = {"id": number, "data": {"text": doc.text, "name": doc.name}}
+    if doc.meta:
+        task["meta"] = dict(doc.meta)
+    task["annotations"] = []
+    for who, spans in annotations.items():
+        block: dict[str, Any] = {"result": results(spans)}
+        if who is not None:
+            block["created_username"] = who
+        task["annotations"].append(block)
+    task["predictions"] = []
+    for who, spans in predictions.items():
+        prediction: dict[str, Any] = {"model_version": who} if who is not None else {}
+        prediction["result"] = results(spans)
+        task["predictions"].append(prediction)
+    return task, len(doc.events)
+
+
+class LabelStudioFormat(Format):
+    """Label Studio's JSON task export (annotations and predictions)."""
+
+    name = "labelstudio"
+    description = "Label Studio JSON tasks; UTF-16 offsets, predictions become suggestions"
+    extensions = (".json",)
+
+    def read(self, path: Path) -> ReadResult:
+        """Read a JSON list of tasks (or one task); each bad task is a problem."""
+        decoded = read_text(path)
+        try:
+            tasks = json.loads(decoded.text)
+        except json.JSONDecodeError as exc:
+            raise FormatError([Problem(str(path), exc.lineno,
+                                       f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
+        if isinstance(tasks, dict):
+            tasks = [tasks]
+        if not isinstance(tasks, list):
+            raise FormatError([Problem(str(path), None, "expected a JSON list of tasks")])
+        result = ReadResult(encodings={str(path): decoded.encoding})
+        for n, task in enumerate(tasks, 1):
+            try:
+                doc = task_to_document(task, default_name=f"{path.stem}-{n}")
+            except RecordError as exc:
+                tid = task.get("id") if isinstance(task, dict) else None
+                label = f"task {n}" + (f" (id {tid})" if tid is not None else "")
+                result.problems.append(Problem(str(path), None, f"{label}: {exc}"))
+                continue
+            result.documents.append(SourcedDocument(doc, str(path), None))
+        return result
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """A JSON list of tasks, one per line inside the list, ids from 1."""
+        report = WriteReport(files=[out])
+        lines: list[str] = []
+        for number, doc in enumerate(documents, 1):
+            task, events = document_to_task(doc, number)
+            lines.append(json.dumps(task, ensure_ascii=False, default=str))
+            report.documents += 1
+            report.spans += len(doc.spans)
+            if events:
+                report.dropped.append(Problem(
+                    str(out), number + 1,
+                    f"{doc.name}: {events} event(s) not written (Label Studio relations are "
+                    "binary; export events as JSONL or brat)"))
+        body = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+        write_atomic(out, body.encode("utf-8"))
+        return report

@@ -1,0 +1,70 @@
+"""Plain text: one .txt file is one document; a folder of them is a corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.model import Document
+from annotator.formats.base import (
+    Format,
+    FormatError,
+    NameAllocator,
+    Problem,
+    ReadResult,
+    SourcedDocument,
+    WriteOptions,
+    WriteReport,
+    atomic_folder,
+    write_atomic,
+)
+from annotator.formats.textio import read_text
+
+
+class TextFormat(Format):
+    """Plain .txt files (no annotations)."""
+
+    name = "txt"
+    description = "plain text: a .txt file, or a folder of them (one document each)"
+    extensions = (".txt",)
+
+    def read(self, path: Path) -> ReadResult:
+        """Read one .txt file, or every .txt file of a folder (sorted by name)."""
+        if path.is_dir():
+            files = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not files:
+                raise FormatError([Problem(str(path), None, "no .txt files in this folder")])
+        else:
+            files = [path]
+        result = ReadResult()
+        for file in files:
+            try:
+                decoded = read_text(file)
+            except FormatError as exc:
+                result.problems.extend(exc.problems)
+                continue
+            result.encodings[str(file)] = decoded.encoding
+            if not decoded.text.strip():
+                result.problems.append(Problem(str(file), None, "the file holds only spaces"))
+                continue
+            result.documents.append(
+                SourcedDocument(Document(name=file.stem, text=decoded.text), str(file), None))
+        return result
+
+    def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
+        """A folder with one UTF-8 ``<name>.txt`` per document; spans are not written."""
+        report = WriteReport()
+        names = NameAllocator()
+        unwritten = 0
+        with atomic_folder(out, allowed_suffixes=(".txt",)) as tmp:
+            for doc in documents:
+                stem = names.take(doc.name)
+                write_atomic(tmp / f"{stem}.txt", doc.text.encode("utf-8"))
+                report.files.append(out / f"{stem}.txt")
+                report.documents += 1
+                unwritten += len(doc.spans)
+        if unwritten:
+            report.dropped.append(Problem(str(out), None,
+                                          f"{unwritten} span(s) not written: plain text holds "
+                                          "no annotations"))
+        return report

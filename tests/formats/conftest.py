@@ -1,6 +1,8 @@
-"""The golden corpus: the seed articles with a fixed set of spans and events."""
+"""Format tests: the golden corpus (the seed articles with a fixed set of spans and events)."""
 
 from __future__ import annotations
+
+import pytest
 
 from annotator.core.model import Document, Event, Span, make_span
 
@@ -60,3 +62,9 @@ def golden_documents(seed_texts: dict[str, str]) -> list[Document]:
         docs.append(Document(name=name, text=text, meta=meta, status=status,  # type: ignore[arg-type]
                              spans=tuple(spans), events=events))
     return docs
+
+
+@pytest.fixture(scope="session")
+def golden_docs(seed_texts: dict[str, str]) -> list[Document]:
+    """The seeds with the golden spans and events."""
+    return golden_documents(seed_texts)

@@ -26,7 +26,8 @@ def attrs_json(attrs: Any) -> str:
     """``attrs`` as JSON text, with the common empty case free."""
     if not attrs:
         return _EMPTY
-    return json.dumps(dict(attrs), ensure_ascii=False)
+    # allow_nan=False: PostgreSQL's json type refuses NaN and Infinity.
+    return json.dumps(dict(attrs), ensure_ascii=False, allow_nan=False)
 
 
 def _marker(conn: Connection) -> str:

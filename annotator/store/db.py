@@ -155,13 +155,20 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
             sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder of {sqlite_path}: {exc}") from None
+    shown = parsed.render_as_string(hide_password=True)
     try:
         engine = make_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(f"cannot open database {shown}: {exc}") from None
+    try:
         was_new = upgrade(engine, sqlite_path=sqlite_path)
+        repo = Repository(engine, url=shown)
+        if was_new and seed_demo:
+            repo.seed_project(DEMO_PROJECT, load_schema(default_schema_path()), seed_documents())
     except DBAPIError as exc:
-        shown = parsed.render_as_string(hide_password=True)
+        engine.dispose()
         raise StoreError(f"cannot open database {shown}: {exc.orig}") from None
-    repo = Repository(engine, url=parsed.render_as_string(hide_password=True))
-    if was_new and seed_demo:
-        repo.seed_project(DEMO_PROJECT, load_schema(default_schema_path()), seed_documents())
+    except BaseException:
+        engine.dispose()
+        raise
     return repo

@@ -8,15 +8,16 @@ edit by someone else into a ConflictError instead of a silent overwrite.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Table, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.exc import IntegrityError
 
 from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
 from annotator.core.model import (
@@ -49,7 +50,6 @@ SPANS: Table = Base.metadata.tables["spans"]
 EVENTS: Table = Base.metadata.tables["events"]
 EVENT_ROLES: Table = Base.metadata.tables["event_roles"]
 
-T = TypeVar("T")
 
 DEFAULT_PROJECT = "default"
 # Bound parameters per IN (...) list: far below SQLite's limit, large enough to be cheap.
@@ -115,6 +115,16 @@ def _origin(value: str) -> SpanOrigin:
     if value not in SPAN_ORIGINS:
         raise StoreError(f"unknown span origin {value!r} (use one of {', '.join(SPAN_ORIGINS)})")
     return value  # type: ignore[return-value]
+
+
+def _json_object(value: Mapping[str, Any], what: str) -> dict[str, Any]:
+    """``value`` as a dict, or StoreError if it cannot be stored as JSON on every engine."""
+    try:
+        # allow_nan=False: PostgreSQL's json type refuses NaN and Infinity.
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"{what} cannot be stored as JSON: {exc}") from None
+    return dict(value)
 
 
 def _text_problem(doc_text: str) -> str | None:
@@ -263,13 +273,7 @@ class Repository:
                 )
             return self._add_documents(conn, project_id, schema, docs, annotator)
 
-        try:
-            return run_write(self._engine, work)
-        except StatementError as exc:
-            if isinstance(exc.orig, (TypeError, ValueError)):
-                # JSON encoding of meta or attrs failed: a user-data problem, not a crash.
-                raise StoreError(f"cannot store metadata or attributes: {exc.orig}") from None
-            raise
+        return run_write(self._engine, work)
 
     def _add_documents(
         self,
@@ -292,6 +296,10 @@ class Repository:
             hashes.append(content_hash(doc.text))
             if doc.status not in DOC_STATUSES:
                 problems.append(f"{where}: unknown status {doc.status!r}")
+            try:
+                _json_object(doc.meta, "metadata")
+            except StoreError as exc:
+                problems.append(f"{where}: {exc}")
             problems.extend(self._span_problems(doc, labels, where))
             problems.extend(self._event_problems(doc, schema, where))
             if len(problems) > _MAX_PROBLEMS:
@@ -408,6 +416,10 @@ class Repository:
         for i, event in enumerate(doc.events, 1):
             if schema.event_types and event.type not in schema.event_types:
                 problems.append(f"{where}: event {i}: type {event.type!r} is not in the schema")
+            try:
+                _json_object(event.attrs, "event attributes")
+            except StoreError as exc:
+                problems.append(f"{where}: event {i}: {exc}")
             indexes = [j for idx in event.roles.values() for j in idx]
             if event.trigger is not None:
                 indexes.append(event.trigger)
@@ -644,7 +656,7 @@ class Repository:
 
     def set_document_meta(self, document_id: int, meta: Mapping[str, Any]) -> None:
         """Replace a document's metadata (source, URL, publication date ...)."""
-        value = dict(meta)
+        value = _json_object(meta, "metadata")
 
         def work(conn: Connection) -> None:
             self._bump(conn, self._head(conn, document_id), None)
@@ -652,7 +664,7 @@ class Repository:
                 update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(meta=value)
             )
 
-        self._run_json(work, "metadata")
+        run_write(self._engine, work)
 
     # -- spans ----------------------------------------------------------------------------
     def add_span(
@@ -671,7 +683,7 @@ class Repository:
             self._bump(conn, head, expected_version)
             return self._insert_span(conn, head, span, annotator, span_id=None)
 
-        return self._run_json(work, "span attributes")
+        return run_write(self._engine, work)
 
     def restore_span(self, document_id: int, span: Span, *, annotator: str) -> Span:
         """Put a deleted span back (undo of delete), under its old id when that id is free."""
@@ -687,7 +699,7 @@ class Repository:
                     reuse = None
             return self._insert_span(conn, head, span, annotator, span_id=reuse)
 
-        return self._run_json(work, "span attributes")
+        return run_write(self._engine, work)
 
     def delete_span(self, span_id: int, *, expected_version: int | None = None) -> None:
         """Remove a span (and its places in events)."""
@@ -718,12 +730,12 @@ class Repository:
                     raise StoreError(self._label_message(label, schema))
                 values["label"] = label
             if attrs is not None:
-                values["attrs"] = dict(attrs)
+                values["attrs"] = _json_object(attrs, "span attributes")
             self._bump(conn, head, expected_version)
             conn.execute(update(SPANS).where(SPANS.c.id == span_id).values(**values))
             return self._read_span(conn, span_id, head.text)
 
-        return self._run_json(work, "span attributes")
+        return run_write(self._engine, work)
 
     # -- events ---------------------------------------------------------------------------
     def add_event(
@@ -770,7 +782,7 @@ class Repository:
             roles = {role: list(ids) for role, ids in span_ids.items()}
             return self._insert_event(conn, document_id, event, roles, trigger)
 
-        return self._run_json(work, "event attributes")
+        return run_write(self._engine, work)
 
     def delete_event(self, event_id: int, *, expected_version: int | None = None) -> None:
         """Remove an event (its spans stay)."""
@@ -828,14 +840,6 @@ class Repository:
                         .scalars())
 
     # -- helpers --------------------------------------------------------------------------
-    def _run_json(self, work: Callable[[Connection], T], what: str) -> T:
-        try:
-            return run_write(self._engine, work)
-        except StatementError as exc:
-            if isinstance(exc.orig, (TypeError, ValueError)):
-                raise StoreError(f"cannot store {what}: {exc.orig}") from None
-            raise
-
     @staticmethod
     def _schema(conn: Connection, project_id: int) -> LabelSchema:
         raw = conn.execute(select(PROJECTS.c.schema).where(PROJECTS.c.id == project_id)).first()
@@ -917,7 +921,7 @@ class Repository:
             "start": span.start,
             "end": span.end,
             "label": span.label,
-            "attrs": dict(span.attrs),
+            "attrs": _json_object(span.attrs, "span attributes"),
             "origin": span.origin,
         }
         if span_id is not None:
@@ -1003,7 +1007,7 @@ class Repository:
                 document_id=document_id,
                 type=event.type,
                 trigger_span_id=trigger,
-                attrs=dict(event.attrs),
+                attrs=_json_object(event.attrs, "event attributes"),
             )
         )
         assert result.inserted_primary_key is not None

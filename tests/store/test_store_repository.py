@@ -109,7 +109,7 @@ def test_add_documents_lists_every_problem(repo: Repository, project: int) -> No
     docs = [
         _doc("x", spans=(Span(0, 99, "ACTOR", "?"),)),
         _doc("y", TEXT + "!", spans=(_span(TEXT, "التحالف", "PERSON"),)),
-        _doc("z", TEXT + "!!", status="finished"),  # type: ignore[arg-type]
+        _doc("z", TEXT + "!!", status="finished"),
     ]
     with pytest.raises(StoreError) as info:
         repo.add_documents(project, docs)

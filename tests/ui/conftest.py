@@ -61,6 +61,9 @@ def make_window(
         window.resize(1100, 700)
         window.show()
         qtbot.waitExposed(window)
+        # Window shortcuts (label keys, undo, next document) need the active window.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         window.article.setFocus()
         made.append(window)
         return window

@@ -1,0 +1,148 @@
+"""Moving between documents, status changes, the help, and what comes back at the next start."""
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conftest import ARTICLE, word
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.store.repository import Repository
+from annotator.ui.main_window import MainWindow
+from annotator.ui.shortcuts import SHORTCUTS
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def names(repo: Repository) -> dict[int, str]:
+    return {d.id: d.name for d in repo.list_documents(repo.default_project())}
+
+
+def test_next_and_previous_document(qtbot: QtBot, window: MainWindow, repo: Repository) -> None:
+    by_id = names(repo)
+    session = window.bridge.session
+    assert session.document is not None and session.document.name == "first"
+    assert window.position_label.text() == "Document 1 / 3"
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown, CTRL)
+    assert by_id[session.document_id or -1] == "second"
+    assert window.position_label.text() == "Document 2 / 3"
+    assert window.article.toPlainText() == "النص الثاني عن حلب"
+    assert window.documents.table.currentIndex().row() == 1
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown, CTRL)  # past the end: stays
+    assert by_id[session.document_id or -1] == "third"
+    qtbot.keyClick(window.article, Qt.Key.Key_PageUp, CTRL)
+    assert by_id[session.document_id or -1] == "second"
+
+
+def test_done_and_next_sets_status_in_store(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    first = window.bridge.session.document_id
+    assert first is not None
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, CTRL)
+    assert repo.get_document(first).status == "done"
+    assert names(repo)[window.bridge.session.document_id or -1] == "second"
+    model = window.documents.document_model
+    row = model.row_of(first)
+    assert row is not None
+    assert model.index(row, 2).data() == "done"
+    assert "(new)" in window.windowTitle()
+
+
+def test_status_filter_and_span_counts(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    view = window.article
+    view.select_range(*word(ARTICLE, "الطيران"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    model = window.documents.document_model
+    assert [model.index(r, 3).data() for r in range(3)] == ["1", "0", "0"]
+    assert model.index(0, 2).data() == "in progress"
+    window.documents.set_status_filter("new")
+    assert [model.document_at(r).name for r in range(model.rowCount())] == ["second", "third"]
+    # With the "new" filter, "next" goes to the next new document.
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)
+    assert names(repo)[window.bridge.session.document_id or -1] == "second"
+    window.documents.set_status_filter("in_progress")
+    assert [model.document_at(r).name for r in range(model.rowCount())] == ["first"]
+    window.documents.set_status_filter(None)
+    assert model.rowCount() == 3
+
+
+def test_choosing_a_document_row_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.documents.table
+    rect = table.visualRect(window.documents.document_model.index(2, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.article.toPlainText() == "النص الثالث عن إدلب"
+
+
+def test_undo_history_stays_with_its_document(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    view = window.article
+    view.select_range(*word(ARTICLE, "الطيران"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    first = window.bridge.session.document_id
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # nothing to undo here
+    assert [s.text for s in repo.get_document(first or -1).spans] == ["الطيران"]
+
+
+def test_state_restored_after_reopening(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    repo: Repository,
+    settings: QSettings,
+) -> None:
+    window = make_window()
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown, CTRL)
+    opened = window.bridge.session.document_id
+    for _ in range(3):
+        qtbot.keyClick(window.article, Qt.Key.Key_Plus, CTRL)
+    size = window.article.point_size()
+    qtbot.keyClick(window.article, Qt.Key.Key_End)
+    caret = window.article.caret_offset()
+    assert caret > 0
+    window.close()
+    again = make_window()
+    assert again.bridge.session.document_id == opened
+    assert again.article.point_size() == size
+    assert again.article.caret_offset() == caret
+    qtbot.keyClick(again.article, Qt.Key.Key_Minus, CTRL)
+    assert again.article.point_size() == size - 1
+
+
+def test_scroll_position_restored(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], repo: Repository
+) -> None:
+    long_text = "\n".join(f"السطر رقم {i} من مقال طويل عن القصف" for i in range(400))
+    from annotator.core.model import Document
+
+    repo.add_documents(repo.default_project(), [Document(name="long", text=long_text)])
+    window = make_window()
+    long_id = next(d.id for d in repo.list_documents(repo.default_project()) if d.name == "long")
+    window.navigator.open(long_id)
+    bar = window.article.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 100)
+    bar.setValue(120)
+    window.close()
+    again = make_window()
+    bar = again.article.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == 120)
+
+
+def test_f1_lists_every_shortcut(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.article, Qt.Key.Key_F1)
+    dialog = window.help_dialog
+    assert dialog is not None and dialog.isVisible()
+    keys = " ".join(k for k, _ in dialog.rows)
+    for label in window.bridge.session.schema.labels:
+        assert label.key in keys
+    for entry in SHORTCUTS:
+        action = window.actions_by_name[entry.name]
+        assert action.shortcut().toString() in keys, entry.name
+    assert "Alt+Drag" in keys and "Ctrl+Shift+Left / Right" in keys

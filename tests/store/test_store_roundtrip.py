@@ -9,10 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import Document, Event, LabelSchema, Span, make_span
+from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span, make_span
 from annotator.store.repository import Repository
 
 LABELS = ("ACTOR", "TARGET", "LOCATION", "DATE")
+_STATUSES: list[DocStatus] = ["new", "in_progress", "done", "skipped"]
 
 
 def _comparable(doc: Document) -> tuple[Any, ...]:
@@ -114,7 +115,7 @@ _SPECIAL = ["\u200f", "\u200e", "\u202b", "\u202c", "\u2067", "\u2069", "\u061c"
             "دير الزور"]
 _TEXT = st.lists(
     st.one_of(
-        st.characters(exclude_categories=("Cs",), exclude_characters="\r\x00"),
+        st.characters(codec="utf-8", exclude_characters="\r\x00"),
         st.sampled_from(_SPECIAL),
     ),
     min_size=1,
@@ -123,10 +124,10 @@ _TEXT = st.lists(
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**53), 2**53)
     | st.floats(allow_nan=False, allow_infinity=False) | st.text(
-        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=10),
+        st.characters(codec="utf-8", exclude_characters="\x00"), max_size=10),
     lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(st.characters(exclude_categories=("Cs",),
-                                             exclude_characters="\x00"), max_size=5),
+    | st.dictionaries(st.text(st.characters(codec="utf-8", exclude_characters="\x00"),
+                              max_size=5),
                       inner, max_size=3),
     max_leaves=6,
 )
@@ -146,7 +147,7 @@ def documents(draw: st.DrawFn) -> Document:
                                attrs=attrs))
     meta = draw(st.dictionaries(st.sampled_from(["source", "url", "published"]), _JSON,
                                 max_size=3))
-    status = draw(st.sampled_from(["new", "in_progress", "done", "skipped"]))
+    status = draw(st.sampled_from(_STATUSES))
     return Document(name=draw(_TEXT), text=text, meta=meta, status=status, spans=tuple(spans))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from annotator.services.progress import ProgressFn
     from annotator.store.repository import Repository
 
 _FORMAT_CHOICES = ("txt", "csv", "jsonl", "doccano", "labelstudio", "brat", "conll")
@@ -187,15 +188,22 @@ def _print_problems(problems: Sequence[object], *, stream: TextIO) -> None:
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Callable[[str, int, int | None], None]]:
+def _progress_bar() -> Iterator[ProgressFn]:
     """A rich progress bar on a terminal; a silent listener when output is piped."""
     if not (sys.stderr.isatty() and sys.stdout.isatty()):
         yield lambda task, done, total: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
     with Progress(
         TextColumn("{task.description:<18}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=Console(stderr=True), transient=True,

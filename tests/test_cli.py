@@ -354,10 +354,25 @@ def test_export_with_no_matching_documents_is_refused(run: Run, filled: str, tmp
                                                       ) -> None:
     out = tmp_path / "none.jsonl"
     code, _, err = run("--db", filled, "export", "--format", "jsonl", "-o", out,
-                       "--annotator", "nobody")
+                       "--status", "skipped")
     assert code == 1
-    assert "no documents" in err
+    assert "no documents to export with status skipped" in err
     assert not out.exists()
+
+
+def test_export_by_annotator_keeps_their_spans(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[0]
+    lines = [record("a", text, [(0, 3, "ACTOR")], annotator="amal"),
+             record("b", TEXTS[1], [(0, 6, "TARGET")], annotator="omar")]
+    assert run("--db", db, "import", write_jsonl(tmp_path / "two.jsonl", lines))[0] == 0
+    out = tmp_path / "amal.jsonl"
+    code, _, err = run("--db", db, "export", "--format", "jsonl", "-o", out, "--annotator", "amal")
+    assert code == 0, err
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [[s["label"] for s in r["spans"]] for r in records] == [["ACTOR"], []]
+    code, _, err = run("--db", db, "export", "--format", "jsonl", "-o", out, "--annotator", "amla")
+    assert code == 1
+    assert "no annotator named 'amla'" in err
 
 
 def test_export_reports_overlapping_spans(run: Run, db: str, tmp_path: Path) -> None:
@@ -422,15 +437,19 @@ def test_stats_text_and_json_agree(run: Run, filled: str) -> None:
     assert counts["by_status"]["new"] == 1
     code, out, _ = run("--db", filled, "stats")
     assert code == 0
-    assert f"documents  {counts['documents']:>8}" in out
-    assert "amal" in out
+    lines = out.splitlines()
+    assert lines[0].split() == ["documents", str(counts["documents"])]
+    assert ["done", "5"] in [line.split() for line in lines]
+    assert ["amal", str(counts["spans"])] in [line.split() for line in lines]
 
 
 def test_search_folds_arabic(run: Run, filled: str) -> None:
     # "هدد" must find the obfuscated "هــ.دد" of TEXTS[1], with its offsets.
     code, out, err = run("--db", filled, "search", "هدد")
     assert code == 0
-    assert out.splitlines() == ["doc1:0-6: [هــ.دد] الحرس الثوري الإيراني بالرد على…"]
+    (line,) = out.splitlines()
+    assert line.startswith("doc1:0-6: [هــ.دد] الحرس الثوري")
+    assert line.endswith("…")  # the rest of the sentence is elided
     assert "1 hit" in err
     code, out, _ = run("--db", filled, "search", "دير الزور", "--limit", "2")
     assert len(out.splitlines()) == 2

@@ -1,8 +1,9 @@
 """Export job: pick the documents, optionally split them, write them with a format, atomically.
 
-A split export writes ``OUT/train<ext>``, ``OUT/dev<ext>`` and ``OUT/test<ext>`` (for formats that
-write a folder, ``OUT/train/`` ...). Every part is written into a temporary folder beside OUT
-first and moved into place only when all parts succeeded, so a failed export leaves no parts.
+A split export writes ``OUT/train<ext>``, ``OUT/dev<ext>`` and ``OUT/test<ext>`` (formats that
+write a folder give ``OUT/train/`` ...; side files such as a tag list go beside them). Every part
+is written into a temporary folder beside OUT first and moved into place only when all parts
+succeeded, so a failed export leaves no parts.
 """
 
 from __future__ import annotations
@@ -100,6 +101,11 @@ def export_documents(
     if fmt not in FORMATS:
         raise ExportRefused([Problem(str(out), None, f"unknown format {fmt!r}")])
     pid = repo.default_project() if project is None else project
+    if annotator is not None and annotator not in (known := repo.annotators()):
+        # The filter keeps that annotator's spans: a typo would export empty documents.
+        raise ExportRefused([Problem(
+            str(out), None,
+            f"no annotator named {annotator!r} (known: {', '.join(known) or 'none'})")])
     documents = list(
         counted(
             repo.iter_documents(pid, status=status, annotator=annotator),
@@ -109,12 +115,9 @@ def export_documents(
         )
     )
     if not documents:
-        what = " and ".join(
-            x for x in (status and f"status {status}", annotator and f"annotator {annotator}") if x
-        )
-        raise ExportRefused(
-            [Problem(str(out), None, "no documents to export" + (f" with {what}" if what else ""))]
-        )
+        raise ExportRefused([Problem(
+            str(out), None,
+            "no documents to export" + (f" with status {status}" if status else ""))])
     writer = FORMATS[fmt]
     if split is None:
         progress("writing", 0, 1)
@@ -129,8 +132,9 @@ def export_documents(
 
 
 def part_target(folder: Path, part: Part, *, fmt: str) -> Path:
-    """Where part ``part`` of a split export in format ``fmt`` goes inside ``folder``."""
-    return folder / f"{part}{FORMATS[fmt].extension}"
+    """Where a format writing one file puts part ``part`` of a split export in ``folder``."""
+    extensions = FORMATS[fmt].extensions
+    return folder / f"{part}{extensions[0] if extensions else ''}"
 
 
 def _write_split(
@@ -147,29 +151,46 @@ def _write_split(
     # the same documents give the same parts in any copy of the project.
     ordered = sorted(documents, key=lambda d: (d.content_hash, d.name))
     parts = split_items(ordered, split, seed=seed)
-    if out.exists() and not out.is_dir():
-        raise ExportRefused([Problem(str(out), None, "a split export needs a folder, not a file")])
+    if out.exists():
+        if not out.is_dir():
+            raise ExportRefused([Problem(str(out), None,
+                                         "a split export needs a folder, not a file")])
+        # Only an earlier split export may be overwritten, never a user's other files.
+        foreign = sorted(p.name for p in out.iterdir() if not p.name.startswith(PARTS))
+        if foreign:
+            raise ExportRefused([Problem(
+                str(out), None,
+                f"the folder holds other things ({', '.join(foreign[:3])}); "
+                "choose an empty or new folder")])
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = FORMATS[fmt]
-    files: list[Path] = []
     dropped: list[Problem] = []
     n_docs = n_spans = 0
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
         for i, part in enumerate(PARTS):
             progress("writing", i, len(PARTS))
-            report = writer.write(parts[part], part_target(tmp, part, fmt=fmt), options)
+            target = part_target(tmp, part, fmt=fmt)
+            report = writer.write(parts[part], target, options)
+            if target.is_dir():
+                # Folder formats (brat, txt): the part is a folder named after it.
+                target.rename(tmp / part)
             n_docs += report.documents
             n_spans += report.spans
-            dropped.extend(report.dropped)
+            # Messages name the final place of a file, not the temporary one.
+            dropped.extend(
+                Problem(p.file.replace(str(tmp), str(out), 1), p.line, p.message)
+                for p in report.dropped
+            )
         progress("writing", len(PARTS), len(PARTS))
         out.mkdir(exist_ok=True)
-        for part in PARTS:
-            source = part_target(tmp, part, fmt=fmt)
-            target = part_target(out, part, fmt=fmt)
+        files: list[Path] = []
+        # Everything the writers made moves, side files too (the tag list of hf).
+        for entry in sorted(tmp.iterdir()):
+            target = out / entry.name
             if target.is_dir() and not target.is_symlink():
                 shutil.rmtree(target)
-            os.replace(source, target)
+            os.replace(entry, target)
             files.append(target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

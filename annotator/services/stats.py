@@ -30,11 +30,12 @@ def project_stats(repo: Repository, *, project: int | None = None) -> dict[str, 
 
 def render_stats(stats: dict[str, Any]) -> str:
     """A plain-text table of ``project_stats``' result, for the terminal."""
-    lines = [f"documents  {stats['documents']:>8}"]
-    lines += [f"  {status:<16}{n:>7}" for status, n in stats["by_status"].items()]
-    lines.append(f"spans      {stats['spans']:>8}")
-    lines += [f"  {label:<16}{n:>7}" for label, n in stats["by_label"].items()]
+    rows: list[tuple[str, int]] = [("documents", stats["documents"])]
+    rows += [(f"  {status}", n) for status, n in stats["by_status"].items()]
+    rows.append(("spans", stats["spans"]))
+    rows += [(f"  {label}", n) for label, n in stats["by_label"].items()]
+    lines = [f"{name:<20}{n:>8}" for name, n in rows]
     if stats["by_annotator"]:
-        lines.append("by annotator")
-        lines += [f"  {name or '(none)':<16}{n:>7}" for name, n in stats["by_annotator"].items()]
+        lines.append("spans by annotator")
+        lines += [f"  {name:<18}{n:>8}" for name, n in stats["by_annotator"].items()]
     return "\n".join(lines)

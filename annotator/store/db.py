@@ -86,6 +86,8 @@ def backup_sqlite(path: Path, revision: str) -> Path:
         dest = sqlite3.connect(target)
         try:
             source.backup(dest)
+            # A single self-contained file: no -wal/-shm companions to lose when copying it.
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     finally:

@@ -165,7 +165,8 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
             continue
         token, rest = parts[0], parts[1:]
         # Two columns: TOKEN TAG...; CoNLL-2003 style: TOKEN POS CHUNK TAG... (-X- _ here).
-        tags = rest if rest and TAG_RE.match(rest[0]) else rest[2:]
+        four = len(rest) >= 3 and not TAG_RE.match(rest[0])
+        tags = rest[2:] if four else rest
         bad = [t for t in tags if not TAG_RE.match(t)]
         if not tags:
             block.problems.append((lineno, f"token {token!r} has no tag column"))

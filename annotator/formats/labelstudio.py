@@ -114,7 +114,9 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
         for rel in relations:
             ends = (rel.get("from_id"), rel.get("to_id"))
             if not all(isinstance(e, str) and e in region_index for e in ends):
-                raise RecordError(f"relation {ends!r} names regions this {kind} does not have")
+                # Label Studio removes a relation with its region; one left dangling (as in
+                # hand-made files) links nothing, so there is no event to make.
+                continue
             rel_labels = rel.get("labels") or ["relation"]
             a, b = region_index[str(ends[0])], region_index[str(ends[1])]
             if rel.get("direction") == "left":

@@ -14,7 +14,7 @@ def _at(text: str, phrase: str, label: str, *, nth: int = 1, inside: str | None 
     pos = base - 1
     for _ in range(nth):
         pos = text.index(phrase, pos + 1)
-    return make_span(text, pos, pos + len(phrase), label, **kwargs)  # type: ignore[arg-type]
+    return make_span(text, pos, pos + len(phrase), label, **kwargs)
 
 
 def golden_documents(seed_texts: dict[str, str]) -> list[Document]:

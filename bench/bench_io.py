@@ -59,6 +59,21 @@ def timed(
     return result, seconds
 
 
+class PhaseClock:
+    """A progress listener that notes when each reported phase starts and ends."""
+
+    def __init__(self) -> None:
+        self.spans: dict[str, list[float]] = {}
+
+    def __call__(self, task: str, done: int, total: int | None) -> None:
+        now = time.perf_counter()
+        self.spans.setdefault(task, [now, now])[1] = now
+
+    def summary(self) -> str:
+        """``phase 1.23 s`` for each phase, in the order they ran."""
+        return ", ".join(f"{task} {end - start:.2f} s" for task, (start, end) in self.spans.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the four measurements and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -72,17 +87,21 @@ def main(argv: list[str] | None = None) -> int:
         _, _, floor_out = floor_export(folder / "floor.sqlite3")
 
         repo = open_database(str(folder / "bench.sqlite3"))
+        import_clock = PhaseClock()
         report, t_in = timed(
-            "import", lambda: import_paths(repo, [args.corpus], fmt="jsonl"),
+            "import",
+            lambda: import_paths(repo, [args.corpus], fmt="jsonl", progress=import_clock),
             profile_dir=args.profile,
         )
         if len(report.added) != n_docs:
             print(f"warning: imported {len(report.added)} of {n_docs} documents", file=sys.stderr)
         options = WriteOptions(scheme="iob2", conll_columns=2, whole_tokens=False, nested=False)
+        export_clock = PhaseClock()
         exported, t_out = timed(
             "export CoNLL",
             lambda: export_documents(
-                repo, fmt="conll", out=folder / "out.conll", options=options
+                repo, fmt="conll", out=folder / "out.conll", options=options,
+                progress=export_clock,
             ),
             profile_dir=args.profile,
         )
@@ -100,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<14}{seconds:>9.2f}{rate:>10,.0f}{floor:>15,.0f}{rate / floor:>10.2f}"
             f"{target:>9,}{'yes' if rate >= target else 'no':>5}{LABEL_STUDIO[name]:>14,}"
         )
+    print()
+    print(f"import phases: {import_clock.summary()}")
+    print(f"export phases: {export_clock.summary()}")
     return 0
 
 

@@ -465,3 +465,36 @@ def test_no_command_without_a_window_says_so(run: Run, db: str,
     code, _, err = run("--db", db)
     assert code == 1
     assert "window" in err
+
+
+def test_split_of_folder_and_side_file_formats(run: Run, db: str, tmp_path: Path) -> None:
+    lines = [record(f"d{i}", f"{TEXTS[i % 6]} رقم {i}", [(0, 3, "ACTOR")]) for i in range(20)]
+    assert run("--db", db, "import", write_jsonl(tmp_path / "many.jsonl", lines))[0] == 0
+    brat = tmp_path / "brat"
+    code, _, err = run("--db", db, "export", "--format", "brat", "-o", brat,
+                       "--split", "50/25/25", "--seed", "1")
+    assert code == 0, err
+    sizes = {part: len(list((brat / part).glob("*.ann"))) for part in ("train", "dev", "test")}
+    assert sizes == {"train": 10, "dev": 5, "test": 5}
+    hf = tmp_path / "hf"
+    code, _, err = run("--db", db, "export", "--format", "hf", "-o", hf, "--split", "50/25/25")
+    assert code == 0, err
+    names = sorted(p.name for p in hf.iterdir())
+    assert [n for n in names if n.startswith("train")][0] == "train.jsonl"
+    assert len(names) == 6  # each part with its tag list beside it
+    # Exporting again into the same folder replaces the earlier split export.
+    code, _, err = run("--db", db, "export", "--format", "brat", "-o", brat,
+                       "--split", "80/10/10", "--seed", "1")
+    assert code == 0, err
+    assert len(list((brat / "train").glob("*.ann"))) == 16
+
+
+def test_split_refuses_a_folder_with_other_things(run: Run, filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.md").write_text("mine")
+    code, _, err = run("--db", filled, "export", "--format", "jsonl", "-o", out,
+                       "--split", "80/10/10")
+    assert code == 1
+    assert "notes.md" in err
+    assert sorted(p.name for p in out.iterdir()) == ["notes.md"]

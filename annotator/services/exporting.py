@@ -106,11 +106,13 @@ def export_documents(
         raise ExportRefused([Problem(
             str(out), None,
             f"no annotator named {annotator!r} (known: {', '.join(known) or 'none'})")])
+    counts = repo.stats(pid)
+    total = counts["by_status"].get(status, 0) if status is not None else counts["documents"]
     documents = list(
         counted(
             repo.iter_documents(pid, status=status, annotator=annotator),
             task="reading documents",
-            total=None,
+            total=total,
             progress=progress,
         )
     )

@@ -181,6 +181,8 @@ def check_documents(
         if reasons:
             # One message per distinct reason: a record with 30 ORG spans says so once.
             problems.extend(Problem(record.file, record.line, r) for r in dict.fromkeys(reasons))
+        elif document is record.document:
+            good.append(record)
         else:
             good.append(dataclasses.replace(record, document=document))
     return good, problems, list(new_labels)

@@ -187,22 +187,22 @@ def _bad_cases(tmp: Path) -> list[tuple[Path, list[str], str]]:
     outside = write_jsonl(tmp / "outside.jsonl", [*good[:2], json.dumps(
         {"id": "o", "text": text, "spans": [{"start": 3, "end": 500, "label": "ACTOR"}]},
         ensure_ascii=False)])
-    cases.append((outside, [], f"{outside}:3: "))
+    cases.append((outside, [], f"{outside}:3: span #1 (ACTOR): offsets 3-500 are outside"))
     mismatch = write_jsonl(tmp / "mismatch.jsonl", [*good[:3], json.dumps(
         {"id": "m", "text": text, "spans": [{"start": 0, "end": 3, "label": "ACTOR",
                                              "text": "xyz"}]}, ensure_ascii=False)])
-    cases.append((mismatch, [], f"{mismatch}:4: "))
+    cases.append((mismatch, [], f"{mismatch}:4: span #1 (ACTOR 0-3): its text 'xyz' does not"))
     unknown = write_jsonl(tmp / "unknown.jsonl", [*good[:1], record("u", text, [(0, 3, "ORG")])])
     cases.append((unknown, [], f"{unknown}:2: unknown label 'ORG'"))
     empty = tmp / "empty.jsonl"
     empty.write_bytes(b"")
-    cases.append((empty, [], f"{empty}: "))
+    cases.append((empty, [], f"{empty}: the file is empty"))
     binary = tmp / "binary.txt"
     binary.write_bytes(bytes(range(256)) * 4)
-    cases.append((binary, ["--format", "txt"], f"{binary}: "))
+    cases.append((binary, ["--format", "txt"], f"{binary}: a binary file"))
     undecodable = tmp / "undecodable.jsonl"
     undecodable.write_bytes(good[0].encode("utf-8") + b"\n" + b'{"text": "\xff\xfe\x81\x8d\x90"}\n')
-    cases.append((undecodable, [], f"{undecodable}"))
+    cases.append((undecodable, [], f"{undecodable}: undecodable bytes"))
     missing = tmp / "missing.jsonl"
     cases.append((missing, [], f"{missing}: no such file"))
     return cases
@@ -480,8 +480,8 @@ def test_split_of_folder_and_side_file_formats(run: Run, db: str, tmp_path: Path
     code, _, err = run("--db", db, "export", "--format", "hf", "-o", hf, "--split", "50/25/25")
     assert code == 0, err
     names = sorted(p.name for p in hf.iterdir())
-    assert [n for n in names if n.startswith("train")][0] == "train.jsonl"
-    assert len(names) == 6  # each part with its tag list beside it
+    parts = ("train", "dev", "test")
+    assert names == sorted([f"{p}.jsonl" for p in parts] + [f"{p}.tags.json" for p in parts])
     # Exporting again into the same folder replaces the earlier split export.
     code, _, err = run("--db", db, "export", "--format", "brat", "-o", brat,
                        "--split", "80/10/10", "--seed", "1")

@@ -12,13 +12,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
+
+from annotator.core.model import DOC_STATUSES
 
 if TYPE_CHECKING:
     from annotator.services.progress import ProgressFn
     from annotator.store.repository import Repository
-
-_FORMAT_CHOICES = ("txt", "csv", "jsonl", "doccano", "labelstudio", "brat", "conll")
 
 _MAIN_EPILOG = """\
 examples:
@@ -49,10 +49,12 @@ examples:
 """
 
 _EXPORT_EPILOG = """\
+brat and txt write a folder of files (OUT/); hf writes OUT and its tag list OUT.tags.json.
 With --split the documents are shuffled with --seed and cut into three parts, written as
-OUT/train.EXT, OUT/dev.EXT and OUT/test.EXT (OUT is a folder). The same seed and the same
-documents always give the same parts. Spans a flat format cannot hold (overlapping or nested
-without --nested) are listed in the summary, never dropped silently.
+OUT/train.EXT, OUT/dev.EXT and OUT/test.EXT (OUT is a folder; folder formats give
+OUT/train/ ...). The same seed and the same documents always give the same parts.
+Spans a flat format cannot hold (overlapping or nested without --nested) are listed in the
+summary, never dropped silently.
 
 examples:
   annotator export --format conll -o train.conll --status done
@@ -87,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                      help="files or folders to import")
-    imp.add_argument("--format", default="auto", choices=("auto", *_FORMAT_CHOICES),
-                     help="input format (default: detected from each path)")
+    imp.add_argument("--format", default="auto", choices=("auto", *_format_names("read")),
+                     metavar="FORMAT",
+                     help="input format: auto (detected from each path, the default), "
+                     + ", ".join(_format_names("read")))
     imp.add_argument("--annotator", metavar="NAME",
                      help="record the imported spans as the work of NAME")
     imp.add_argument("--map", action="append", default=[], metavar="OLD=NEW",
@@ -104,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     exp.add_argument("--format", required=True, metavar="FORMAT",
-                     help="output format: " + ", ".join(_export_formats()))
+                     choices=_format_names("write"),
+                     help="output format: " + ", ".join(_format_names("write")))
     exp.add_argument("-o", "--out", required=True, type=Path, metavar="OUT",
                      help="file (or folder, for --split and folder formats) to write")
     exp.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2",
@@ -115,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="tag whole tokens instead of splitting a token at a span boundary")
     exp.add_argument("--nested", action="store_true",
                      help="write nested spans as extra tag columns instead of dropping them")
-    exp.add_argument("--status", choices=("new", "in_progress", "done", "skipped"),
+    exp.add_argument("--status", choices=DOC_STATUSES,
                      help="only documents with this status")
     exp.add_argument("--annotator", metavar="NAME", help="only the work of annotator NAME")
     exp.add_argument("--split", metavar="TRAIN/DEV/TEST",
@@ -143,12 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export_formats() -> list[str]:
-    try:
-        from annotator.formats import FORMATS
-    except ImportError:  # only while the formats package is incomplete
-        return list(_FORMAT_CHOICES)
-    return sorted(FORMATS)
+def _format_names(direction: Literal["read", "write"]) -> list[str]:
+    from annotator.formats import FORMATS
+
+    return [name for name, fmt in FORMATS.items()
+            if (fmt.can_read if direction == "read" else fmt.can_write)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,7 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
         "search": _cmd_search,
     }
-    return handlers[args.command](args, db)
+    try:
+        return handlers[args.command](args, db)
+    except KeyboardInterrupt:
+        # Imports and exports are all-or-nothing, so stopping midway leaves nothing half done.
+        _error("interrupted; nothing was changed")
+        return 130
 
 
 def _open_window(db: str | None) -> int:
@@ -286,12 +295,9 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
-    from annotator.formats import FORMATS, WriteOptions
+    from annotator.formats import WriteOptions
     from annotator.services.exporting import ExportRefused, export_documents, parse_split
 
-    if args.format not in FORMATS:
-        _error(f"export: unknown format {args.format!r} (choose from {', '.join(sorted(FORMATS))})")
-        return 2
     split = None
     if args.split is not None:
         try:

@@ -91,6 +91,18 @@ class SpanHighlighter(QSyntaxHighlighter):
         spans = self._source.spans_between(start, end)
         if not spans:
             return
+        if self._disjoint(spans):
+            # The common case (no span overlaps another here): one format per span.
+            for span in spans:
+                left, right = max(span.start, start), min(span.end, end)
+                qt_left = self._positions.to_qt(left) - qt_start
+                qt_right = self._positions.to_qt(right) - qt_start
+                if span.id is not None and span.id == self._selected:
+                    fmt = self._format([span])
+                else:
+                    fmt = self._background.get(span.label) or self._format([span])
+                self.setFormat(qt_left, qt_right - qt_left, fmt)
+            return
         # Cut the block into pieces where any span starts or ends; each piece is drawn from
         # the spans covering it, so nested and overlapping spans all show.
         cuts = {start, end}
@@ -106,6 +118,11 @@ class SpanHighlighter(QSyntaxHighlighter):
             qt_left = self._positions.to_qt(left) - qt_start
             qt_right = self._positions.to_qt(right) - qt_start
             self.setFormat(qt_left, qt_right - qt_left, fmt)
+
+    @staticmethod
+    def _disjoint(spans: Sequence[Span]) -> bool:
+        # spans_between gives reading order (by start), so neighbours tell.
+        return all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
     def _format(self, covering: list[Span]) -> QTextCharFormat:
         # Longest first; the innermost span gives the background (its colour is what the

@@ -7,6 +7,9 @@ positions, Python as one. Every widget converts here and nowhere else.
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class PositionMap:
@@ -22,10 +25,9 @@ class PositionMap:
         self._length = len(text)
         if text.isascii():
             return
-        for i, ch in enumerate(text):
-            if ord(ch) > 0xFFFF:
-                self._astral_u16.append(i + len(self._astral_cp))
-                self._astral_cp.append(i)
+        # A regular expression finds them in C: a Python loop over 1 MB takes 30 ms or more.
+        self._astral_cp = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_u16 = [cp + k for k, cp in enumerate(self._astral_cp)]
 
     @property
     def identity(self) -> bool:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ def _run(args: list[str], *, cwd: Path, env: dict[str, str]) -> subprocess.Compl
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """(the venv's bin folder, an environment to run it in) with only the wheel installed."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """(the wheel built from a copy of the checkout, an environment to run things in)."""
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src"
     src.mkdir()
@@ -38,18 +39,25 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
             shutil.copy2(source, src / name)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["ANNOTATOR_DATA_DIR"] = str(tmp / "data")
-    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp / "dist"),
-                  str(src)], cwd=tmp, env=env)
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    made = _run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp / "dist"),
+                 str(src)], cwd=tmp, env=env)
+    assert made.returncode == 0, made.stdout[-3000:] + made.stderr[-3000:]
     wheels = list((tmp / "dist").glob("annotator-*.whl"))
     assert len(wheels) == 1
+    return wheels[0], env
 
+
+@pytest.fixture(scope="module")
+def installed(built: tuple[Path, dict[str, str]]) -> tuple[Path, dict[str, str]]:
+    """(the venv's bin folder, an environment to run it in) with only the wheel installed."""
+    wheel, env = built
+    tmp = wheel.parent.parent
     venv = tmp / "venv"
     made = _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp, env=env)
     assert made.returncode == 0, made.stderr
     python = venv / "bin" / "python"
     installed = _run([sys.executable, "-m", "pip", "--python", str(python), "install",
-                      "--no-deps", "--no-index", str(wheels[0])], cwd=tmp, env=env)
+                      "--no-deps", "--no-index", str(wheel)], cwd=tmp, env=env)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     # The dependencies come from the test environment's site-packages, added after the venv's
     # own. Only its .pth files are not run, so the checkout's editable install stays invisible.
@@ -57,6 +65,20 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     site = Path(_run([str(python), "-c", where], cwd=tmp, env=env).stdout.strip())
     (site / "zz_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return venv / "bin", env
+
+
+@pytest.mark.slow
+def test_wheel_holds_every_module_and_shipped_file(built: tuple[Path, dict[str, str]]) -> None:
+    wheel, _ = built
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    wanted = {p.relative_to(ROOT).as_posix() for p in (ROOT / "annotator").rglob("*.py")
+              if "__pycache__" not in p.parts}
+    # The shipped folders live inside the package in a wheel (see annotator/paths.py).
+    for folder in ("schema", "resources", "seeds"):
+        wanted |= {f"annotator/{p.relative_to(ROOT).as_posix()}"
+                   for p in (ROOT / folder).rglob("*") if p.is_file()}
+    assert sorted(wanted - names) == []
 
 
 @pytest.mark.slow

@@ -70,6 +70,9 @@ class SpanListModel(QAbstractTableModel):
             return span.label if column == 0 else span.text.replace("\n", " ")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            # Arabic reads from the right: the text column is right-aligned like the article.
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{span.label}  {span.start}–{span.end}\n{span.text}"
         if role == SPAN_ID_ROLE:

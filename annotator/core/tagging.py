@@ -52,10 +52,15 @@ class Tagging:
     """Tokens with one tag per level, where each span landed, and what was left out."""
 
     tokens: list[Token]
-    tags: list[tuple[str, ...]]
+    columns: list[list[str]]  # one tag column per level, one tag per token
     levels: int
     placed: list[PlacedSpan]
     unplaced: list[UnplacedSpan]
+
+    @property
+    def tags(self) -> list[tuple[str, ...]]:
+        """The tags of each token, one per level."""
+        return list(zip(*self.columns, strict=True)) if self.tokens else []
 
 
 def split_tokens(text: str, tokens: Sequence[Token], cuts: Sequence[int]) -> list[Token]:
@@ -64,23 +69,22 @@ def split_tokens(text: str, tokens: Sequence[Token], cuts: Sequence[int]) -> lis
     Each piece is tokenized again on its own (a piece "هــ." is the word "هــ" and a dot), so a
     text rebuilt from the pieces joined by spaces tokenizes into the same pieces.
     """
-    cut_set = sorted(set(cuts))
+    starts = [t.start for t in tokens]
+    inner: dict[int, list[int]] = {}  # token index -> the cuts inside it
+    for cut in sorted(set(cuts)):
+        i = bisect_right(starts, cut) - 1
+        if i >= 0 and tokens[i].start < cut < tokens[i].end:
+            inner.setdefault(i, []).append(cut)
+    if not inner:
+        return list(tokens)
     out: list[Token] = []
-    j = 0
-    for tok in tokens:
-        while j < len(cut_set) and cut_set[j] <= tok.start:
-            j += 1
-        inner: list[int] = []
-        k = j
-        while k < len(cut_set) and cut_set[k] < tok.end:
-            inner.append(cut_set[k])
-            k += 1
-        if not inner:
-            out.append(tok)
-            continue
-        bounds = [tok.start, *inner, tok.end]
-        for a, b in pairwise(bounds):
+    done = 0
+    for i in sorted(inner):
+        out.extend(tokens[done:i])
+        for a, b in pairwise([tokens[i].start, *inner[i], tokens[i].end]):
             out.extend(_stable_pieces(text, a, b))
+        done = i + 1
+    out.extend(tokens[done:])
     return out
 
 
@@ -232,6 +236,5 @@ def tag_spans(
         by_level = by_level[:1]
         depth = 1
     columns = [encode(level, len(tokens), scheme) for level in by_level]
-    tags = list(zip(*columns, strict=True)) if tokens else []
     unplaced.sort(key=lambda u: u.index)
-    return Tagging(tokens, tags, depth, placed, unplaced)
+    return Tagging(tokens, columns, depth, placed, unplaced)

@@ -20,7 +20,6 @@ from annotator.formats.base import (
     WriteReport,
     atomic_folder,
     relation_roles,
-    write_atomic,
 )
 from annotator.formats.textio import DecodedText, read_text
 
@@ -336,8 +335,9 @@ class BratFormat(Format):
             for doc in documents:
                 stem = names.take(doc.name)
                 ann, dropped = document_to_ann(doc)
-                write_atomic(tmp / f"{stem}.txt", doc.text.encode("utf-8"))
-                write_atomic(tmp / f"{stem}.ann", ann.encode("utf-8"))
+                # The whole folder is swapped in at the end: no per-file temporaries needed.
+                (tmp / f"{stem}.txt").write_bytes(doc.text.encode("utf-8"))
+                (tmp / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
                 report.files.extend([out / f"{stem}.txt", out / f"{stem}.ann"])
                 report.documents += 1
                 report.spans += len(doc.spans)

@@ -7,13 +7,14 @@ with newlines, so offsets are exact for that rebuilt text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, tag_spans
-from annotator.core.text import Token, sentences
+from annotator.core.text import sentences
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -35,7 +36,7 @@ class TaggedDocument:
 
     document: Document
     tagging: Tagging
-    sentences: list[list[int]]  # token indexes per sentence
+    sentences: list[range]  # token indexes per sentence
 
 
 def tag_document(doc: Document, options: WriteOptions) -> TaggedDocument:
@@ -44,29 +45,25 @@ def tag_document(doc: Document, options: WriteOptions) -> TaggedDocument:
                         whole_tokens=options.whole_tokens, nested=options.nested)
     ranges = sentences(doc.text, tokens=tagging.tokens,
                        keep_together=[(p.start, p.end) for p in tagging.placed])
-    groups: list[list[int]] = []
-    k = 0
+    # Sentence ranges start and end on token boundaries: find them by bisection.
+    starts = [t.start for t in tagging.tokens]
+    groups: list[range] = []
     for start, end in ranges:
-        group: list[int] = []
-        while k < len(tagging.tokens) and tagging.tokens[k].end <= end:
-            if tagging.tokens[k].start >= start:
-                group.append(k)
-            k += 1
-        if group:
-            groups.append(group)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first < last:
+            groups.append(range(first, last))
     return TaggedDocument(doc, tagging, groups)
 
 
-def unplaced_problems(tagged: TaggedDocument, out: Path, first_line: int | None,
-                      line_of_token: dict[int, int]) -> list[Problem]:
+def unplaced_problems(tagged: TaggedDocument, out: Path,
+                      line_of_token: Callable[[int], int | None]) -> list[Problem]:
     """One problem per span the layout could not hold, at the output line where it starts."""
     problems: list[Problem] = []
     tokens = tagged.tagging.tokens
+    ends = [t.end for t in tokens]
     for u in tagged.tagging.unplaced:
-        at = next((i for i, t in enumerate(tokens) if t.end > u.span.start), None)
-        line = line_of_token.get(at, first_line) if at is not None else first_line
-        if line == 0:
-            line = None
+        at = bisect_right(ends, u.span.start)  # the first token ending after the span starts
+        line = line_of_token(min(at, len(tokens) - 1)) if tokens else None
         blocker = ""
         if u.blocker is not None:
             b = u.blocker
@@ -76,6 +73,17 @@ def unplaced_problems(tagged: TaggedDocument, out: Path, first_line: int | None,
             f"{tagged.document.name}: span {u.span.label} {u.span.start}-{u.span.end} "
             f"{u.span.text!r} not written: {u.reason}{blocker}"))
     return problems
+
+
+def _line_finder(tagged: TaggedDocument, first_line: int) -> Callable[[int], int | None]:
+    """Output line of token ``i`` for a document whose first token line is ``first_line``."""
+    sentence_firsts = [r.start for r in tagged.sentences]
+
+    def line(i: int) -> int | None:
+        k = bisect_right(sentence_firsts, i) - 1  # sentences before it add a blank line each
+        return first_line + i + k if k >= 0 else None
+
+    return line
 
 
 class ConllFormat(Format):
@@ -93,27 +101,26 @@ class ConllFormat(Format):
         pad = " O" * (depth - 1)
         start_line = f"{DOCSTART} -X- O O{pad}" if four else f"{DOCSTART} O{pad}"
         report = WriteReport(files=[out])
-        lines: list[str] = []
+        parts: list[str] = []
+        line_count = 0
         for t in tagged:
             if not t.tagging.tokens:
                 report.dropped.append(Problem(str(out), None,
                                               f"{t.document.name}: no tokens; not written"))
                 continue
-            doc_line = len(lines) + 1
-            lines.extend([start_line, ""])
-            line_of_token: dict[int, int] = {}
+            columns = list(t.tagging.columns)
+            columns += [["O"] * len(t.tagging.tokens)] * (depth - len(columns))
+            tags = [" ".join(c) for c in zip(*columns, strict=True)] if depth > 1 else columns[0]
+            words = [f"{tok.text} -X- _ " if four else f"{tok.text} " for tok in t.tagging.tokens]
+            parts.append(start_line + "\n\n")
             for group in t.sentences:
-                for i in group:
-                    tags = t.tagging.tags[i] + ("O",) * (depth - len(t.tagging.tags[i]))
-                    token = t.tagging.tokens[i].text
-                    line_of_token[i] = len(lines) + 1
-                    lines.append(f"{token} -X- _ {' '.join(tags)}" if four
-                                 else f"{token} {' '.join(tags)}")
-                lines.append("")
+                parts.append("".join(words[i] + tags[i] + "\n" for i in group))
+                parts.append("\n")
+            report.dropped.extend(unplaced_problems(t, out, _line_finder(t, line_count + 3)))
+            line_count += 2 + len(t.tagging.tokens) + len(t.sentences)
             report.documents += 1
             report.spans += len(t.tagging.placed)
-            report.dropped.extend(unplaced_problems(t, out, doc_line, line_of_token))
-        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        write_atomic(out, "".join(parts).encode("utf-8"))
         return report
 
     def read(self, path: Path) -> ReadResult:
@@ -146,10 +153,23 @@ class _Block:
 
 
 def _documents(lines: list[str]) -> Iterator[_Block]:
+    valid: set[str] = set()  # tags already checked: a file uses a handful, millions of times
+
+    def is_tag(tag: str) -> bool:
+        if tag in valid:
+            return True
+        if TAG_RE.match(tag):
+            valid.add(tag)
+            return True
+        return False
+
     block = _Block(1, False, [], [])
     current: list[tuple[str, list[str]]] = []
     for lineno, line in enumerate(lines, 1):
         parts = line.split()
+        if len(parts) == 2 and parts[1] in valid and parts[0] != DOCSTART:
+            current.append((parts[0], parts[1:]))  # the common line, checked cheaply
+            continue
         if not parts:
             if current:
                 block.sentences.append(current)
@@ -165,9 +185,9 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
             continue
         token, rest = parts[0], parts[1:]
         # Two columns: TOKEN TAG...; CoNLL-2003 style: TOKEN POS CHUNK TAG... (-X- _ here).
-        four = len(rest) >= 3 and not TAG_RE.match(rest[0])
+        four = len(rest) >= 3 and not is_tag(rest[0])
         tags = rest[2:] if four else rest
-        bad = [t for t in tags if not TAG_RE.match(t)]
+        bad = [t for t in tags if not is_tag(t)]
         if not tags:
             block.problems.append((lineno, f"token {token!r} has no tag column"))
         elif bad:
@@ -181,28 +201,27 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
 
 
 def _rebuild(name: str, sents: list[list[tuple[str, list[str]]]]) -> Document:
-    depth = max(len(tags) for sent in sents for _, tags in sent)
-    pieces: list[str] = []
-    spans: list[Span] = []
+    """Tokens joined by spaces, sentences by newlines; spans decoded per sentence and level."""
+    lines: list[str] = []
+    found: list[tuple[int, int, str]] = []
     offset = 0
-    for s_index, sent in enumerate(sents):
-        if s_index:
-            pieces.append("\n")
-            offset += 1
-        toks: list[Token] = []
-        for t_index, (token, _) in enumerate(sent):
-            if t_index:
-                pieces.append(" ")
-                offset += 1
-            toks.append(Token(offset, offset + len(token), token))
-            pieces.append(token)
-            offset += len(token)
+    for sent in sents:
+        words = [token for token, _ in sent]
+        starts: list[int] = []
+        pos = offset
+        for word in words:
+            starts.append(pos)
+            pos += len(word) + 1
+        depth = max(len(tags) for _, tags in sent)
         for level in range(depth):
             column = [tags[level] if level < len(tags) else "O" for _, tags in sent]
+            if column.count("O") == len(column):
+                continue
             for first, last, label in decode(column):
-                spans.append(Span(start=toks[first].start, end=toks[last - 1].end, label=label,
-                                  text="", origin="imported"))
-    text = "".join(pieces)
-    spans = [Span(start=s.start, end=s.end, label=s.label, text=text[s.start:s.end],
-                  origin="imported") for s in spans]
-    return Document(name=name, text=text, spans=tuple(spans))
+                found.append((starts[first], starts[last - 1] + len(words[last - 1]), label))
+        lines.append(" ".join(words))
+        offset = pos  # the last word's +1 is the newline
+    text = "\n".join(lines)
+    spans = tuple(Span(start=a, end=b, label=label, text=text[a:b], origin="imported")
+                  for a, b, label in found)
+    return Document(name=name, text=text, spans=spans)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core.model import Document
 from annotator.formats.base import Format, WriteOptions, WriteReport, write_atomic
-from annotator.formats.conll import tag_document, unplaced_problems
+from annotator.formats.conll import TaggedDocument, tag_document, unplaced_problems
 
 
 def tag_list(labels: Iterable[str], scheme: str) -> list[str]:
@@ -20,6 +21,12 @@ def tag_list(labels: Iterable[str], scheme: str) -> list[str]:
 def tags_path(out: Path) -> Path:
     """Where the tag list of an export to ``out`` goes: ``name.tags.json`` beside it."""
     return out.with_name(f"{out.stem}.tags.json")
+
+
+def _sentence_line(tagged: TaggedDocument, first_line: int) -> Callable[[int], int | None]:
+    """A record per sentence: a token's line is its sentence's."""
+    firsts = [g.start for g in tagged.sentences]
+    return lambda i: first_line + bisect_right(firsts, i) - 1
 
 
 class HfFormat(Format):
@@ -40,18 +47,16 @@ class HfFormat(Format):
         report = WriteReport(files=[out, tags_path(out)])
         lines: list[str] = []
         for t in tagged:
-            line_of_token: dict[int, int] = {}
             first_line = len(lines) + 1
+            column = t.tagging.columns[0] if t.tagging.columns else []
             for n, group in enumerate(t.sentences, 1):
-                for i in group:
-                    line_of_token[i] = len(lines) + 1
                 record = {"id": f"{t.document.name}-{n}",
                           "tokens": [t.tagging.tokens[i].text for i in group],
-                          "ner_tags": [index[t.tagging.tags[i][0]] for i in group]}
+                          "ner_tags": [index[column[i]] for i in group]}
                 lines.append(json.dumps(record, ensure_ascii=False))
             report.documents += 1
             report.spans += len(t.tagging.placed)
-            report.dropped.extend(unplaced_problems(t, out, first_line, line_of_token))
+            report.dropped.extend(unplaced_problems(t, out, _sentence_line(t, first_line)))
         write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
         write_atomic(tags_path(out),
                      (json.dumps(tags, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

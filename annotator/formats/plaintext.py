@@ -16,7 +16,6 @@ from annotator.formats.base import (
     WriteOptions,
     WriteReport,
     atomic_folder,
-    write_atomic,
 )
 from annotator.formats.textio import read_text
 
@@ -59,7 +58,7 @@ class TextFormat(Format):
         with atomic_folder(out, allowed_suffixes=(".txt",)) as tmp:
             for doc in documents:
                 stem = names.take(doc.name)
-                write_atomic(tmp / f"{stem}.txt", doc.text.encode("utf-8"))
+                (tmp / f"{stem}.txt").write_bytes(doc.text.encode("utf-8"))
                 report.files.append(out / f"{stem}.txt")
                 report.documents += 1
                 unwritten += len(doc.spans)

@@ -75,7 +75,7 @@ class SpacyFormat(Format):
             sdoc.ents = [span for p, span in placed if p.level == 0]
             if options.nested:
                 sdoc.spans["sc"] = [span for _, span in placed]
-            report.dropped.extend(unplaced_problems(tagged, out, None, {}))
+            report.dropped.extend(unplaced_problems(tagged, out, lambda i: None))
             sdoc.user_data["name"] = doc.name
             docbin.add(sdoc)
             report.documents += 1

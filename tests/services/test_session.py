@@ -6,8 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.core.model import DocStatus, Document, Span
+from annotator.core.text import snap_to_tokens, tokenize
 from annotator.services.commands import UndoStack
 from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database
@@ -249,3 +252,35 @@ def test_reopen_shows_only_this_annotators_spans(repo: Repository) -> None:
 def test_unknown_label_is_refused(session: AnnotationSession) -> None:
     with pytest.raises(KeyError):
         session.add_command(*offsets("الطيران"), "WEAPON")
+
+
+@given(data=st.data())
+def test_snap_near_the_selection_equals_snap_over_the_whole_text(
+    data: st.DataObject, seed_texts: dict[str, str]
+) -> None:
+    text = data.draw(st.sampled_from(sorted(seed_texts.values())))
+    start = data.draw(st.integers(0, len(text)))
+    start = min(start, len(text) - 1)
+    end = data.draw(st.integers(start + 1, min(len(text), start + 80)))
+    whole = snap_to_tokens(text, start, end, tokens=tokenize(text))
+    assert _SNAPPER.snap_text(text, start, end) == whole
+
+
+class _Snapper:
+    """A session over one in-memory repository per text, reused across examples."""
+
+    def __init__(self) -> None:
+        self._sessions: dict[str, AnnotationSession] = {}
+
+    def snap_text(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        if text not in self._sessions:
+            repository = open_database("sqlite://", seed_demo=False)
+            project = repository.default_project()
+            repository.add_documents(project, [Document(name="x", text=text)])
+            session = AnnotationSession(repository, project_id=project, annotator="p")
+            session.open(session.documents()[0].id)
+            self._sessions[text] = session
+        return self._sessions[text].snap(start, end)
+
+
+_SNAPPER = _Snapper()

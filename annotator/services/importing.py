@@ -210,13 +210,25 @@ def import_paths(
     good, bad, new_labels = check_documents(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
     )
-    problems.extend(bad)
     extended: LabelSchema | None = None
     if new_labels:
-        try:
-            extended = extend_schema(schema, new_labels)
-        except SchemaError as exc:
-            problems.extend(Problem("--add-labels", None, p) for p in exc.problems)
+        extended = schema
+        refused: list[str] = []
+        for name in new_labels:
+            try:
+                extended = extend_schema(extended, [name])
+            except SchemaError as exc:
+                refused.extend(exc.problems)
+        problems.extend(Problem("--add-labels", None, p) for p in refused)
+        if refused:
+            # Check again against the labels that could be added, so that the records using
+            # the others become problems of their own (and --skip-bad leaves them out).
+            good, bad, _ = check_documents(
+                records, extended, label_map=label_map or {}, add_labels=False
+            )
+        if extended is schema:
+            extended = None
+    problems.extend(bad)
     problems.sort(key=lambda p: (p.file, p.line or 0))
     if problems and not skip_bad:
         raise ImportRefused(problems, encodings=encodings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.model import DocStatus, Document, Span
@@ -29,10 +29,12 @@ class _SessionUndoCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._bridge.run(self._command.do)
+        if not self._bridge.run(self._command.do):
+            self._bridge.recover_later()
 
     def undo(self) -> None:
-        self._bridge.run(self._command.undo)
+        if not self._bridge.run(self._command.undo):
+            self._bridge.recover_later()
 
 
 class SessionBridge(QObject):
@@ -75,18 +77,33 @@ class SessionBridge(QObject):
         try:
             self.session.open(document_id)
         except Exception as exc:  # the store's errors carry messages fit for users
-            _log.exception("open failed")
+            _log.info("open failed", exc_info=True)
             self.error_occurred.emit(f"Cannot open document {document_id}: {exc}")
             return False
         self.undo_stack.clear()
         return True
+
+    def recover_later(self) -> None:
+        """After a failed undo or redo: reload the document from the store, drop the history.
+
+        The history no longer matches what is stored (someone else changed the document, or
+        the database went away). Done from the event loop: a QUndoStack must not be cleared
+        from inside its own undo().
+        """
+        QTimer.singleShot(0, self._recover)
+
+    def _recover(self) -> None:
+        self.undo_stack.clear()
+        document_id = self.session.document_id
+        if document_id is not None:
+            self.open(document_id)
 
     def run(self, action: _Action) -> bool:
         """Run a command's do or undo, reporting a failure instead of raising."""
         try:
             action(self.session)
         except Exception as exc:  # any failure becomes a message, not a crash
-            _log.exception("edit failed")
+            _log.info("edit failed", exc_info=True)  # shown to the user as a message
             self.error_occurred.emit(str(exc) or type(exc).__name__)
             return False
         return True

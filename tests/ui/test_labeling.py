@@ -217,3 +217,20 @@ def test_label_bar_button_labels_selection(
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert stored(repo, window) == [("DATE", "24 أكتوبر")]
+
+
+def test_failed_undo_reports_and_reloads(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    view = window.article
+    view.select_range(*word(ARTICLE, "الطيران"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    span = window.bridge.session.spans[0]
+    assert span.id is not None
+    repo.delete_span(span.id)  # another window (or annotator) removed it meanwhile
+    with qtbot.waitSignal(window.bridge.error_occurred):
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage().startswith("Not saved:")
+    qtbot.waitUntil(lambda: window.span_list.span_model.rowCount() == 0)
+    assert not window.bridge.undo_stack.canUndo()
+    assert window.bridge.session.spans == ()

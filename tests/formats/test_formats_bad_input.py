@@ -135,3 +135,26 @@ def test_label_studio_invalid_json_gives_the_line(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as info:
         FORMATS["labelstudio"].read(path)
     assert info.value.problems[0].line == 5
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"text": "دير"}, "does not match"),
+    ({"end": 99}, "outside the text"),
+    ({"id": "s1"}, "the id is used twice"),
+    ({"attrs": []}, "'attrs' must be an object"),
+    ({"start": "4"}, "offsets must be integers"),
+])
+def test_a_well_formed_looking_span_is_still_checked(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    # Spans with exactly the keys this format writes take a quicker path; it checks as much.
+    text = "قصف دير الزور"
+    good = {"id": "s1", "start": 4, "end": 13, "label": "LOCATION", "text": "دير الزور",
+            "attrs": {}}
+    second = {**good, "id": "s2", **change}
+    rec = {"id": "d", "text": text, "spans": [good, second]}
+    path = _jsonl(tmp_path / "a.jsonl", [json.dumps(rec, ensure_ascii=False)])
+    result = FORMATS["jsonl"].read(path)
+    assert result.documents == []
+    (problem,) = result.problems
+    assert message in problem.message and problem.line == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -95,8 +96,17 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return target
 
 
-def upgrade(engine: Engine, *, sqlite_path: Path | None = None) -> bool:
-    """Bring the database to the head revision; True when it was new (had no tables)."""
+def upgrade(
+    engine: Engine,
+    *,
+    sqlite_path: Path | None = None,
+    on_create: Callable[[Connection], object] | None = None,
+) -> bool:
+    """Bring the database to the head revision; True when it was new (had no tables).
+
+    ``on_create`` fills a new database in the same transaction, so that a second process
+    opening it at the same moment finds it complete (or waits), never half made.
+    """
     head = head_revision()
     known = _known_revisions()
 
@@ -121,6 +131,8 @@ def upgrade(engine: Engine, *, sqlite_path: Path | None = None) -> bool:
             # Inside the write lock: nobody can change the file between copy and upgrade.
             backup_sqlite(sqlite_path, revision)
         command.upgrade(alembic_config(conn), "head")
+        if revision is None and on_create is not None:
+            on_create(conn)
         return revision is None
 
     return run_write(engine, work)
@@ -163,10 +175,13 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot open database {shown}: {exc}") from None
     try:
-        was_new = upgrade(engine, sqlite_path=sqlite_path)
         repo = Repository(engine, url=shown)
-        if was_new and seed_demo:
-            repo.seed_project(DEMO_PROJECT, load_schema(default_schema_path()), seed_documents())
+
+        def seed(conn: Connection) -> object:
+            schema = load_schema(default_schema_path())
+            return repo.seed_in(conn, DEMO_PROJECT, schema, seed_documents())
+
+        upgrade(engine, sqlite_path=sqlite_path, on_create=seed if seed_demo else None)
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(f"cannot open database {shown}: {exc.orig}") from None

@@ -239,12 +239,20 @@ class Repository:
 
     def seed_project(self, name: str, schema: LabelSchema, documents: Iterable[Document]) -> int:
         """Create project ``name`` holding ``documents`` unless a project of that name exists."""
-        with read_transaction(self._engine) as conn:
-            found = conn.execute(select(PROJECTS.c.id).where(PROJECTS.c.name == name)).first()
+        docs = list(documents)
+        return run_write(self._engine, lambda conn: self.seed_in(conn, name, schema, docs))
+
+    def seed_in(
+        self, conn: Connection, name: str, schema: LabelSchema, documents: list[Document]
+    ) -> int:
+        """seed_project inside the caller's transaction (open_database seeds while migrating)."""
+        found = conn.execute(select(PROJECTS.c.id).where(PROJECTS.c.name == name)).first()
         if found is not None:
             return int(found.id)
-        project_id = self.create_project(name, schema)
-        self.add_documents(project_id, documents)
+        result = conn.execute(insert(PROJECTS).values(name=name, schema=schema_to_dict(schema)))
+        assert result.inserted_primary_key is not None
+        project_id = int(result.inserted_primary_key[0])
+        self._add_documents(conn, project_id, schema, documents, None)
         return project_id
 
     # -- documents ------------------------------------------------------------------------

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -27,6 +31,7 @@ from annotator.store.engine import make_engine, read_transaction, run_write
 from annotator.store.repository import StoreError
 from annotator.store.tables import Base
 
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = "قصف التحالف مواقع في دير الزور.\nيوم 24 أكتوبر."
 
 
@@ -215,3 +220,33 @@ def test_unreachable_server_is_a_clear_error() -> None:
         open_database("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
     except StoreError as exc:
         assert "secret" not in str(exc)
+
+
+_OPENER = """
+import sys, time
+from annotator.store.db import open_database
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+repo = open_database(sys.argv[1], seed_demo=True)
+project = repo.default_project()
+print(repo.projects(), len(repo.list_documents(project)))
+repo.close()
+"""
+
+
+def test_two_processes_creating_one_database_seed_it_once(
+    tmp_path: Path, seed_texts: dict[str, str]
+) -> None:
+    path = tmp_path / "new.sqlite3"
+    start_at = time.time() + 1.5
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _OPENER, str(path), repr(start_at)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+    # Both saw the finished database: one demo project with every seed article.
+    for out, _err in outputs:
+        assert out.strip() == f"[(1, 'demo')] {len(seed_texts)}"

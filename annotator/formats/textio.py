@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,9 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    arabic = _arabic_single_byte(data)
+    if arabic is not None:
+        return arabic
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise FormatError([Problem(
@@ -77,6 +81,61 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
             f"undecodable bytes: not UTF-8 (byte {bad_at} is invalid) and no known encoding "
             "(UTF-16, cp1256, ISO-8859-6 ...) fits")])
     return str(best), _codec_name(best.encoding)
+
+
+# Approximate letter frequencies (%) of Arabic news text: enough to tell cp1256 from ISO-8859-6,
+# which map the same bytes to different letters, on texts too short for charset-normalizer
+# (it reads "دير الزور" in cp1256 as Japanese cp932).
+_ARABIC_FREQ = {
+    "ا": 12.7, "ل": 11.0, "ي": 8.5, "م": 6.2, "و": 5.9, "ن": 5.6, "ه": 3.0, "ة": 2.5, "ر": 4.7,
+    "ت": 4.1, "ب": 4.0, "ع": 3.3, "د": 2.9, "س": 2.7, "ف": 2.6, "أ": 2.4, "ق": 2.3, "ك": 2.2,
+    "ح": 1.8, "ج": 1.2, "ى": 1.0, "ش": 1.0, "ص": 1.0, "إ": 0.9, "ط": 0.9, "خ": 0.9, "ض": 0.7,
+    "ذ": 0.6, "ث": 0.6, "ز": 0.5, "غ": 0.4, "ء": 0.4, "ئ": 0.3, "ظ": 0.2, "آ": 0.2, "ؤ": 0.1,
+    "ـ": 0.1, "،": 0.8, "؟": 0.05, "؛": 0.05,
+}
+_LOG_FREQ = {ch: math.log(f / 100) for ch, f in _ARABIC_FREQ.items()}
+_LOG_MARK = math.log(0.005)  # a haraka after a letter: rare in news, but normal
+_LOG_ODD = math.log(1e-6)  # a haraka after a non-letter, a Latin accent, a symbol
+
+
+def _arabic_score(text: str) -> float:
+    """Mean log-likelihood of the non-ASCII characters under Arabic letter frequencies."""
+    total = 0.0
+    count = 0
+    padded = f" {text} "
+    for i in range(1, len(padded) - 1):
+        ch = padded[i]
+        if ch < "\x80":
+            continue
+        prev, nxt = padded[i - 1], padded[i + 1]
+        if (prev < "\x80" and prev.isalpha()) or (nxt < "\x80" and nxt.isalpha()):
+            total += _LOG_ODD  # glued to a Latin letter: a Western accent read as Arabic
+        elif "\u064b" <= ch <= "\u0652":
+            total += _LOG_MARK if prev in _LOG_FREQ else _LOG_ODD
+        else:
+            total += _LOG_FREQ.get(ch, _LOG_ODD)
+        count += 1
+    return total / count if count else _LOG_ODD
+
+
+def _arabic_single_byte(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when the bytes read best as Arabic cp1256 or ISO-8859-6, else None."""
+    scored: list[tuple[float, str, str]] = []
+    for encoding in ("cp1256", "iso8859-6"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        high = [ch for ch in text if ch >= "\x80" and ch.isalpha()]
+        arabic = sum(1 for ch in high if "\u0600" <= ch <= "\u06ff")
+        if high and arabic * 2 >= len(high):
+            scored.append((_arabic_score(text), encoding, text))
+    if not scored:
+        return None
+    score, encoding, text = max(scored)
+    # Below this, the text is mostly characters Arabic prose does not use: let the general
+    # detector judge.
+    return (text, encoding) if score > math.log(0.0005) else None
 
 
 def read_text(path: Path) -> DecodedText:

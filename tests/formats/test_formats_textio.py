@@ -118,3 +118,31 @@ def test_utf16_offsets_count_astral_characters_twice() -> None:
     assert utf16_to_codepoint(table, 3) == 2
     assert utf16_to_codepoint(table, 1) is None  # inside the emoji's surrogate pair
     assert utf16_to_codepoint(table, 7) is None
+
+
+@pytest.mark.parametrize("text", ["دير الزور", "مرحبا", "قصف", "id,text\n1,غارة على دير الزور\n"])
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859-6"])
+def test_short_arabic_single_byte_texts_are_told_apart(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    # Too short for a general detector: they map the same bytes to different Arabic letters.
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    decoded = read_text(path)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_seed_articles_in_cp1256(tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    for name, text in seed_texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(text.encode("cp1256"))
+        assert read_text(path).text == text
+
+
+def test_a_western_single_byte_file_is_not_read_as_arabic(tmp_path: Path) -> None:
+    text = "Le café crème à la française, déjà très apprécié à Genève."
+    path = tmp_path / "fr.txt"
+    path.write_bytes(text.encode("cp1252"))
+    decoded = read_text(path)
+    assert decoded.encoding not in ("cp1256", "iso8859-6")
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in decoded.text)

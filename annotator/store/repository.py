@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
+from annotator.core.labels import SchemaError, load_schema, parse_schema, schema_to_dict
 from annotator.core.model import (
     DOC_STATUSES,
     SPAN_ORIGINS,
@@ -33,6 +33,7 @@ from annotator.core.model import (
     check_offsets,
     content_hash,
 )
+from annotator.paths import default_schema_path
 from annotator.store.bulk import (
     SpanInsert,
     attrs_json,
@@ -165,9 +166,6 @@ class Repository:
             first = conn.execute(select(func.min(PROJECTS.c.id))).scalar()
         if first is not None:
             return int(first)
-        from annotator.core.labels import load_schema
-        from annotator.paths import default_schema_path
-
         schema = load_schema(default_schema_path())
 
         def work(conn: Connection) -> int:

@@ -250,3 +250,14 @@ def test_two_processes_creating_one_database_seed_it_once(
     # Both saw the finished database: one demo project with every seed article.
     for out, _err in outputs:
         assert out.strip() == f"[(1, 'demo')] {len(seed_texts)}"
+
+
+def test_in_memory_database_works_for_one_process() -> None:
+    repo = open_database("sqlite://", seed_demo=True)
+    try:
+        [(demo, _)] = repo.projects()
+        doc = next(iter(repo.iter_documents(demo)))
+        span = repo.add_span(doc.id or 0, _first_word(doc.text), annotator="amal")
+        assert repo.get_document(doc.id or 0).spans == (span,)
+    finally:
+        repo.close()

@@ -320,6 +320,10 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
         _print_problems(exc.problems, stream=sys.stderr)
         _error("nothing exported")
         return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(args.out) else ""
+        _error(f"cannot write {args.out}: {exc.strerror or exc}{where}; nothing exported")
+        return 1
     except _expected_errors() as exc:
         return _report_failure(exc)
     out = sys.stdout

@@ -423,6 +423,29 @@ def test_export_reports_overlapping_spans(run: Run, db: str, tmp_path: Path) -> 
     assert "not representable" not in stdout
 
 
+def test_export_names_from_document_ids_stay_inside_out(run: Run, db: str, tmp_path: Path
+                                                        ) -> None:
+    lines = [record("../../escape", TEXTS[0], [(0, 3, "ACTOR")]),
+             record("/etc/passwd", TEXTS[1], [])]
+    assert run("--db", db, "import", write_jsonl(tmp_path / "names.jsonl", lines))[0] == 0
+    out = tmp_path / "deep" / "brat"
+    code, _, err = run("--db", db, "export", "--format", "brat", "-o", out)
+    assert code == 0, err
+    written = sorted(p for p in tmp_path.rglob("*") if p.suffix in (".txt", ".ann"))
+    assert len(written) == 4
+    assert all(p.parent == out for p in written)
+
+
+def test_export_to_an_impossible_place_fails_cleanly(run: Run, filled: str, tmp_path: Path
+                                                      ) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, _, err = run("--db", filled, "export", "--format", "jsonl", "-o", blocker / "out.jsonl")
+    assert code == 1
+    assert str(blocker) in err
+    assert blocker.read_text() == "x"
+
+
 def _split_texts(folder: Path) -> dict[str, list[str]]:
     parts = {}
     for part in ("train", "dev", "test"):

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What the wheel is built from: the package and the shipped folders, nothing else.
-_SOURCES = ("pyproject.toml", "README.md", "annotator", "schema", "resources", "seeds")
+_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "annotator", "schema", "resources", "seeds")
 
 
 def _run(args: list[str], *, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
 import pytest
 
 from annotator.core.model import Document, Event, Span, make_span
+from annotator.paths import data_dir
 
 
 def _at(text: str, phrase: str, label: str, *, nth: int = 1, inside: str | None = None,
@@ -68,3 +74,20 @@ def golden_documents(seed_texts: dict[str, str]) -> list[Document]:
 def golden_docs(seed_texts: dict[str, str]) -> list[Document]:
     """The seeds with the golden spans and events."""
     return golden_documents(seed_texts)
+
+
+@pytest.fixture(scope="session")
+def check_jsonl() -> Callable[[Path], int]:
+    """Validate every line of a JSONL export against the project's JSON Schema; line count."""
+    schema = json.loads((data_dir("schema") / "annotator-jsonl.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def check(path: Path) -> int:
+        # "\n" only: U+2028 and friends may sit inside JSON strings, and splitlines() cuts there.
+        lines = path.read_text(encoding="utf-8").split("\n")[:-1]
+        for n, line in enumerate(lines, 1):
+            errors = [e.message for e in validator.iter_errors(json.loads(line))]
+            assert errors == [], f"{path}:{n}: {errors}"
+        return len(lines)
+
+    return check

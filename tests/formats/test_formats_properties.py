@@ -4,6 +4,7 @@ survive write -> read exactly in the span-keeping formats."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,14 @@ def documents(draw: st.DrawFn) -> Document:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "labelstudio", "doccano", "brat"])
 @given(doc=documents())
-def test_random_spans_survive_write_then_read(fmt: str, doc: Document) -> None:
+def test_random_spans_survive_write_then_read(
+    fmt: str, doc: Document, check_jsonl: Callable[[Path], int]
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / ("out" if fmt == "brat" else "out.json")
         FORMATS[fmt].write([doc], out, WriteOptions())
+        if fmt == "jsonl":
+            assert check_jsonl(out) == 1
         result = FORMATS[fmt].read(out)
         assert result.problems == []
         (got,) = [d.document for d in result.documents]

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QTextCursor,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -238,6 +239,16 @@ class ArticleView(QPlainTextEdit):
         if not self._exact:
             # Qt's word is not the text core's token: "هــ.دد" is one token, three Qt words.
             self._snap_visible_selection()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Qt's own Ctrl+wheel zoom would bypass the remembered size.
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom_by(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

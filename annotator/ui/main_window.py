@@ -13,6 +13,7 @@ from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.document_list import DocumentListView
+from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
         self.article.span_selected.connect(self.span_list.show_span)
+        self.article.span_selected.connect(self._on_span_selected)
         self.article.selection_range_changed.connect(self._on_selection_range_changed)
         self.article.point_size_changed.connect(self.state.remember_point_size)
         self.bridge.document_opened.connect(self._on_document_opened)
@@ -94,7 +96,7 @@ class MainWindow(QMainWindow):
             "skip_and_next": lambda: self._leave_and(lambda: self.navigator.finish("skipped")),
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
-            "zoom_reset": lambda: self.article.set_point_size(15),
+            "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
             "help": self.show_help,
             "quit": self.close,
         }
@@ -200,6 +202,15 @@ class MainWindow(QMainWindow):
         else:
             start, end = selection
             self.selection_label.setText(f"Selection {start}–{end} ({end - start} characters)")
+
+    def _on_span_selected(self, span_id: int | None) -> None:
+        if span_id is None:
+            self._on_selection_range_changed(self.article.selection_range())
+            return
+        span = self.bridge.session.span(span_id)
+        self.selection_label.setText(
+            f"{span.label} {span.start}–{span.end} ({span.end - span.start} characters)"
+        )
 
     def _on_error(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message}", 15000)

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from conftest import ARTICLE, caret_point, char_point, drag, word
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QHelpEvent, QTextCharFormat, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotator.store.repository import Repository
@@ -234,3 +234,32 @@ def test_failed_undo_reports_and_reloads(
     qtbot.waitUntil(lambda: window.span_list.span_model.rowCount() == 0)
     assert not window.bridge.undo_stack.canUndo()
     assert window.bridge.session.spans == ()
+
+
+def test_hovering_a_span_shows_its_label(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.article
+    start, end = word(ARTICLE, "SY24")
+    view.select_range(start, end)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    point = char_point(view, start + 1)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "ACTOR" in QToolTip.text() and "SY24" in QToolTip.text()
+    assert window.selection_label.text() == f"ACTOR {start}–{end} (4 characters)"
+
+
+def test_ctrl_wheel_zooms_and_is_remembered(
+    qtbot: QtBot, window: MainWindow, settings: QSettings
+) -> None:
+    view = window.article
+    before = view.point_size()
+    point = view.viewport().rect().center()
+    wheel = QWheelEvent(
+        QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(0, 0),
+        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.point_size() == before + 2
+    assert int(str(settings.value("view/point_size"))) == before + 2

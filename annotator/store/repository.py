@@ -481,12 +481,13 @@ class Repository:
         self, project_id: int, *, status: DocStatus | None = None
     ) -> list[DocumentSummary]:
         """The documents of a project in corpus order, with their span counts."""
-        counts = (
-            select(SPANS.c.document_id, func.count().label("n"))
-            .join(DOCUMENTS, DOCUMENTS.c.id == SPANS.c.document_id)
-            .where(DOCUMENTS.c.project_id == project_id)
-            .group_by(SPANS.c.document_id)
-            .subquery()
+        # A count per document through the (document_id, start) index: cheaper than grouping
+        # every span of the project when only some documents are listed.
+        span_count = (
+            select(func.count())
+            .where(SPANS.c.document_id == DOCUMENTS.c.id)
+            .correlate(DOCUMENTS)
+            .scalar_subquery()
         )
         query = (
             select(
@@ -494,9 +495,8 @@ class Repository:
                 DOCUMENTS.c.name,
                 DOCUMENTS.c.status,
                 DOCUMENTS.c.position,
-                func.coalesce(counts.c.n, 0).label("n"),
+                span_count.label("n"),
             )
-            .outerjoin(counts, counts.c.document_id == DOCUMENTS.c.id)
             .where(DOCUMENTS.c.project_id == project_id)
             .order_by(DOCUMENTS.c.position, DOCUMENTS.c.id)
         )

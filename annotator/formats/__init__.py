@@ -101,7 +101,9 @@ def detect_format(path: Path) -> str:
         raise unclear("the first line is not a JSON object with a 'text'")
     if suffix == ".json":
         text = read_text(path).text.lstrip()
-        if text.startswith(("[", "{")) and '"data"' in text[:100000]:
+        # Label Studio's JSON ({"data": ...} tasks) and JSON-MIN ({"text": ...} rows).
+        if text.startswith(("[", "{")) and ('"data"' in text[:100000]
+                                            or '"text"' in text[:100000]):
             return "labelstudio"
         raise unclear("a .json file that is not a Label Studio task list")
     raise unclear(f"unknown extension {path.suffix or '(none)'!r}")

@@ -61,10 +61,26 @@ def _text_of(data: Any) -> str:
     return text
 
 
+def _from_json_min(task: dict[str, Any]) -> dict[str, Any]:
+    """Label Studio's JSON-MIN export (``{"text", "<from_name>": [regions]}``) as a full task."""
+    results: list[dict[str, Any]] = []
+    for key, value in task.items():
+        if isinstance(value, list) and value and all(
+                isinstance(v, dict) and "start" in v and "end" in v for v in value):
+            results.extend({"id": f"{key}{n}", "from_name": key, "to_name": "text",
+                            "type": "labels", "value": v} for n, v in enumerate(value))
+    annotation: dict[str, Any] = {"result": results}
+    if isinstance(task.get("annotator"), str):
+        annotation["created_username"] = task["annotator"]
+    return {"id": task.get("id"), "data": {"text": task["text"]}, "annotations": [annotation]}
+
+
 def task_to_document(task: Any, *, default_name: str) -> Document:
     """A Document from one Label Studio task: annotations are spans, predictions suggestions."""
     if not isinstance(task, dict):
         raise RecordError("a task must be a JSON object")
+    if "data" not in task and isinstance(task.get("text"), str):
+        task = _from_json_min(task)
     raw = _text_of(task.get("data"))
     mapper = TextMapper(raw)
     units = utf16_offsets(raw)

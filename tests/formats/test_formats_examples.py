@@ -143,3 +143,20 @@ def test_label_studio_emoji_before_arabic_both_ways(tmp_path: Path) -> None:
     assert (value["start"], value["end"]) == (js_start, js_start + 9)
     assert text.encode("utf-16-le")[2 * value["start"]:2 * value["end"]].decode(
         "utf-16-le") == "دير الزور"
+
+
+def test_label_studio_json_min_export(tmp_path: Path) -> None:
+    text = "😀 قصف على دير الزور"
+    rows = [{"id": 9, "text": text, "annotator": "amal@example.org",
+             "label": [{"start": 11, "end": 20, "text": "دير الزور", "labels": ["LOCATION"]}]}]
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    assert detect_format(path) == "labelstudio"
+    result = FORMATS["labelstudio"].read(path)
+    assert result.problems == []
+    doc = result.documents[0].document
+    assert doc.name == "9"
+    (span,) = doc.spans
+    # UTF-16 offsets 11-20 are code points 10-19 after the emoji.
+    assert (span.start, span.end, span.text, span.annotator) == (
+        10, 19, "دير الزور", "amal@example.org")

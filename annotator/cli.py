@@ -289,9 +289,25 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
     print(f"spans: {report.spans}", file=out)
     for name in report.new_labels:
         print(f"label added: {name}", file=out)
-    for file, encoding in report.encodings.items():
-        print(f"{file}: {encoding}", file=out)
+    _print_encodings(report.encodings, stream=out)
     return 0
+
+
+def _print_encodings(encodings: dict[str, str], *, stream: TextIO, per_file: int = 10) -> None:
+    """Each file's encoding; past ``per_file`` files, counts, naming only the unusual ones."""
+    if len(encodings) <= per_file:
+        for file, encoding in encodings.items():
+            print(f"{file}: {encoding}", file=stream)
+        return
+    by_encoding: dict[str, list[str]] = {}
+    for file, encoding in encodings.items():
+        by_encoding.setdefault(encoding, []).append(file)
+    for encoding, files in sorted(by_encoding.items(), key=lambda item: -len(item[1])):
+        print(f"{encoding}: {len(files)} file{'' if len(files) == 1 else 's'}", file=stream)
+        # A folder of UTF-8 files with a few cp1256 ones: those few are worth naming.
+        if not encoding.startswith("utf-8") and len(files) <= per_file:
+            for file in files:
+                print(f"  {file}", file=stream)
 
 
 def _cmd_export(args: argparse.Namespace, db: str | None) -> int:

@@ -152,6 +152,21 @@ def test_import_encoding_cp1256_is_reported(run: Run, db: str, tmp_path: Path) -
     assert "دير الزور" in out  # decoded as Arabic, not mojibake
 
 
+def test_encodings_of_many_files_are_summed_up(run: Run, db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(14):
+        (folder / f"{i:02d}.txt").write_text(f"{TEXTS[i % 6]} رقم {i}", encoding="utf-8")
+    (folder / "old.txt").write_bytes(f"{TEXTS[0]} أرشيف قديم".encode("cp1256"))
+    code, out, err = run("--db", db, "import", folder)
+    assert code == 0, err
+    assert "documents added: 15" in out
+    assert "utf-8: 14 files" in out
+    assert "cp1256: 1 file\n" in out
+    assert f"  {folder / 'old.txt'}" in out
+    assert f"{folder / '03.txt'}" not in out
+
+
 def test_duplicates_are_skipped_and_counted(run: Run, db: str, tmp_path: Path) -> None:
     lines = good_lines()
     path = write_jsonl(tmp_path / "a.jsonl", [*lines, lines[0].replace('"doc0"', '"again"')])

@@ -95,11 +95,17 @@ class AnnotationSession:
         return list(self.repository.list_documents(self.project_id, status=status))
 
     def open(self, document_id: int) -> Document:
-        """Load a document with this annotator's spans and make it the open one."""
-        document = self.repository.get_document(document_id, annotator=self.annotator)
+        """Load a document and make it the open one.
+
+        The annotator sees their own spans and those nobody owns (imported without an
+        annotator's name, to be corrected), never another annotator's: agreement between
+        annotators means nothing if each one sees the other's work.
+        """
+        document = self.repository.get_document(document_id)
         self._document = document
         self._status = document.status
-        self._spans = sorted(document.spans, key=_order)
+        visible = [s for s in document.spans if s.annotator in (self.annotator, None)]
+        self._spans = sorted(visible, key=_order)
         self._orders = [_order(s) for s in self._spans]
         self._longest = max((s.end - s.start for s in self._spans), default=0)
         for listener in list(self.listeners):
@@ -108,7 +114,7 @@ class AnnotationSession:
 
     @property
     def document(self) -> Document | None:
-        """The open document as loaded (its spans are those of :attr:`spans`)."""
+        """The open document as loaded (all spans); :attr:`spans` are the ones shown."""
         return self._document
 
     @property

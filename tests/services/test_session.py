@@ -284,3 +284,42 @@ class _Snapper:
 
 
 _SNAPPER = _Snapper()
+
+
+def test_unassigned_spans_are_shown_other_annotators_are_not(repo: Repository) -> None:
+    project = repo.default_project()
+    text = "قصف الطيران مدينة حلب"
+    repo.add_documents(
+        project,
+        [
+            Document(
+                name="imported",
+                text=text,
+                spans=(
+                    Span(4, 11, "ACTOR", "الطيران"),  # imported without a name
+                    Span(18, 21, "LOCATION", "حلب", annotator="basel"),
+                ),
+            )
+        ],
+    )
+    session = AnnotationSession(repo, project_id=project, annotator="amal")
+    doc_id = next(d.id for d in session.documents() if d.name == "imported")
+    session.open(doc_id)
+    assert [(s.text, s.annotator) for s in session.spans] == [("الطيران", None)]
+    # Correcting an imported span is possible, and undoable.
+    stack = UndoStack(session)
+    unassigned = session.spans[0].id
+    assert unassigned is not None
+    relabel = session.relabel_command(unassigned, "TARGET")
+    assert relabel is not None
+    stack.push(relabel)
+    assert [s.label for s in repo.get_document(doc_id).spans] == ["TARGET", "LOCATION"]
+    stack.push(session.delete_command(unassigned))
+    stack.undo()
+    # Put back where it was; the store's restore_span needs a name, so the span now belongs
+    # to the annotator who undid the delete (and stays visible to them).
+    assert [(s.start, s.label, s.annotator) for s in repo.get_document(doc_id).spans] == [
+        (4, "TARGET", "amal"),
+        (18, "LOCATION", "basel"),
+    ]
+    assert [s.text for s in session.spans] == ["الطيران"]

@@ -170,7 +170,12 @@ class MainWindow(QMainWindow):
         self.article.setFocus()
 
     def _on_label_chosen(self, label: str, exact: bool) -> None:
-        self.article.apply_label(label, exact=exact)
+        if self.article.apply_label(label, exact=exact):
+            return
+        if self.article.selection_range() is None and self.article.selected_span is None:
+            self._on_message("Select some text, or click a span, then press a label key.")
+        elif self.article.selection_range() is not None:
+            self._on_message("Nothing new to label there (punctuation only, or already labeled).")
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()

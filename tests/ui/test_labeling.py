@@ -263,3 +263,19 @@ def test_ctrl_wheel_zooms_and_is_remembered(
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.point_size() == before + 2
     assert int(str(settings.value("view/point_size"))) == before + 2
+
+
+def test_label_key_without_selection_explains(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    view = window.article
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored(repo, window) == []
+    assert window.statusBar().currentMessage().startswith("Select some text")
+    start, end = word(ARTICLE, "الطيران")
+    for _ in range(2):
+        view.select_range(start, end)
+        qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored(repo, window) == [("ACTOR", "الطيران")]  # not twice
+    assert window.statusBar().currentMessage().startswith("Nothing new to label")

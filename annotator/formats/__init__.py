@@ -21,6 +21,7 @@ from annotator.formats.brat import BratFormat
 from annotator.formats.conll import ConllFormat
 from annotator.formats.csvfile import CsvFormat
 from annotator.formats.doccano import DoccanoFormat
+from annotator.formats.events_csv import EventsCsvFormat
 from annotator.formats.hf import HfFormat
 from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.labelstudio import LabelStudioFormat
@@ -50,6 +51,7 @@ FORMATS: dict[str, Format] = {
     "conll": ConllFormat(),
     "spacy": SpacyFormat(),
     "hf": HfFormat(),
+    "events": EventsCsvFormat(),
 }
 
 _DOCCANO_KEYS = {"label", "labels", "entities"}

@@ -100,6 +100,6 @@ def test_detect_format(tmp_path: Path) -> None:
 
 def test_registry_names_and_capabilities() -> None:
     assert list(FORMATS) == ["txt", "csv", "jsonl", "doccano", "labelstudio", "brat", "conll",
-                             "spacy", "hf"]
-    assert [n for n, f in FORMATS.items() if not f.can_read] == ["spacy", "hf"]
+                             "spacy", "hf", "events"]
+    assert [n for n, f in FORMATS.items() if not f.can_read] == ["spacy", "hf", "events"]
     assert all(f.name == n for n, f in FORMATS.items())

@@ -33,6 +33,7 @@ CASES: list[tuple[str, str, str, WriteOptions]] = [
     ("conll-nested", "conll", "corpus.conll", WriteOptions(nested=True)),
     ("conll-whole-tokens", "conll", "corpus.conll", WriteOptions(whole_tokens=True)),
     ("hf", "hf", "corpus.jsonl", WriteOptions()),
+    ("events", "events", "events.csv", WriteOptions()),
 ]
 READABLE = [c for c in CASES if FORMATS[c[1]].can_read]
 
@@ -291,3 +292,21 @@ def test_hf_tags_index_the_tag_list(tmp_path: Path, golden_docs: list[Document])
                      if n.startswith("B-")]
     assert ("ACTOR", "فيــ.لق") in entities and ("LOCATION", "المدينة") in entities
     assert tags[0] == "O"
+
+
+def test_events_table_has_one_row_per_event(tmp_path: Path, golden_docs: list[Document]) -> None:
+    import csv
+
+    out = tmp_path / "events.csv"
+    FORMATS["events"].write(golden_docs, out, WriteOptions())
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    (row,) = rows
+    doc = golden_docs[0]
+    assert row["event_type"] == "Air/drone strike"
+    assert (row["event_date"], row["time_precision"]) == ("2024-10", "3")
+    assert (row["actor1"], row["actor2"], row["location"]) == (
+        "التحالف الدولي", "الميليشيات المدعومة من إيران", "دير الزور")
+    assert row["source_document"] == doc.name
+    # The notes are the sentences from the first role span to the last one.
+    assert row["notes"].startswith("شهدت دير الزور") and "شهر أكتوبر" in row["notes"]

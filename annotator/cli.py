@@ -350,8 +350,11 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
     if report.dropped:
         print(f"spans not representable in {args.format}: {len(report.dropped)}", file=out)
         _print_problems(report.dropped, stream=out)
-    for path in report.files:
-        print(f"wrote {path}", file=out)
+    if len(report.files) <= 10:
+        for path in report.files:
+            print(f"wrote {path}", file=out)
+    else:  # a folder format: one line per file would bury the summary
+        print(f"wrote {len(report.files)} files in {args.out}", file=out)
     return 0
 
 

@@ -352,7 +352,7 @@ def test_export_each_format(run: Run, filled: str, tmp_path: Path, fmt: str) -> 
     assert code == 0, err
     assert "documents exported: 6" in stdout
     assert out.exists()
-    assert f"wrote {out}" in stdout
+    assert f"wrote {out}" in stdout or f"files in {out}" in stdout
 
 
 def _span_formats() -> list[str]:
@@ -449,6 +449,16 @@ def test_export_names_from_document_ids_stay_inside_out(run: Run, db: str, tmp_p
     written = sorted(p for p in tmp_path.rglob("*") if p.suffix in (".txt", ".ann"))
     assert len(written) == 4
     assert all(p.parent == out for p in written)
+
+
+def test_export_of_many_files_is_summed_up(run: Run, db: str, tmp_path: Path) -> None:
+    lines = [record(f"d{i}", f"{TEXTS[i % 6]} رقم {i}", []) for i in range(8)]
+    assert run("--db", db, "import", write_jsonl(tmp_path / "many.jsonl", lines))[0] == 0
+    out = tmp_path / "brat"
+    code, stdout, _ = run("--db", db, "export", "--format", "brat", "-o", out)
+    assert code == 0
+    assert f"wrote 16 files in {out}" in stdout
+    assert "wrote " + str(out / "d0.ann") not in stdout
 
 
 def test_export_to_an_impossible_place_fails_cleanly(run: Run, filled: str, tmp_path: Path

@@ -98,8 +98,8 @@ def export_documents(
     progress: ProgressFn = no_progress,
 ) -> ExportReport:
     """Write the project's documents (filtered by status/annotator) to ``out`` with ``fmt``."""
-    if fmt not in FORMATS:
-        raise ExportRefused([Problem(str(out), None, f"unknown format {fmt!r}")])
+    if fmt not in FORMATS or not FORMATS[fmt].can_write:
+        raise ExportRefused([Problem(str(out), None, f"no format {fmt!r} to write with")])
     pid = repo.default_project() if project is None else project
     if annotator is not None and annotator not in (known := repo.annotators()):
         # The filter keeps that annotator's spans: a typo would export empty documents.

@@ -93,13 +93,15 @@ class _AnnParser:
         kind = ident[:1]
         if kind == "T":
             self._textbound(ident, rest)
-        elif kind in "AM":
+        elif kind in ("A", "M"):
             parts = rest.split()
             if len(parts) not in (2, 3):
                 raise _BadLine(f"{ident}: expected 'NAME TARGET [VALUE]', got {rest!r}")
             value: Any = parts[2] if len(parts) == 3 else True
             self.pending_attrs.append((lineno, parts[0], parts[1], value))
         elif kind == "E":
+            if not rest.strip():
+                raise _BadLine(f"{ident}: expected 'TYPE:TRIGGER ROLE:ID ...'")
             head, *args = rest.split()
             etype, _, trigger = head.partition(":")
             pairs = []
@@ -123,7 +125,7 @@ class _AnnParser:
                 raise _BadLine(f"{ident}: expected 'AnnotatorNotes ID<TAB>text'")
             if parts[0] == "AnnotatorNotes":
                 self.pending_attrs.append((lineno, _NOTE, parts[1], note))
-        elif kind in "N*":
+        elif kind in ("N", "*"):
             return  # normalizations to external databases and equivalences: not modeled
         else:
             raise _BadLine(f"unknown annotation line {ident!r}")

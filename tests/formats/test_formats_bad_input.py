@@ -158,3 +158,21 @@ def test_a_well_formed_looking_span_is_still_checked(
     assert result.documents == []
     (problem,) = result.problems
     assert message in problem.message and problem.line == 1
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("E1\t", "expected 'TYPE:TRIGGER"),
+    ("\tstray text", "unknown annotation line"),
+    ("A1\tNormalized", "expected 'NAME TARGET [VALUE]'"),
+    ("E1\tAttack:T1 Actor:T9", "'T9' is not a text-bound"),
+    ("E2\tAttack:T1 Cause:E1", "'E1' is not a text-bound"),
+    ("T2\tDATE 0 3\tغلط", "does not match"),
+    ("A1\tNormalized T7 2024", "names 'T7'"),
+])
+def test_brat_line_problems(tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "a.txt").write_text("قصف دير الزور", encoding="utf-8")
+    (tmp_path / "a.ann").write_text(f"T1\tLOCATION 4 13\tدير الزور\n{line}\n", encoding="utf-8")
+    result = FORMATS["brat"].read(tmp_path)
+    assert result.documents == []
+    assert [p.line for p in result.problems] == [2]
+    assert message in result.problems[0].message

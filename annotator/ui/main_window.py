@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember()
-        self.state.remember_geometry(bytes(self.saveGeometry().data()))
+        self.state.remember_geometry(self.saveGeometry())
         if self.help_dialog is not None:
             self.help_dialog.close()
         self.bridge.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 
 class WindowState:
@@ -52,10 +52,15 @@ class WindowState:
         self._settings.sync()
 
     @property
-    def geometry(self) -> bytes | None:
+    def geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")
-        return bytes(value) if isinstance(value, (bytes, bytearray)) else None
+        if isinstance(value, QByteArray):
+            return value
+        if isinstance(value, (bytes, bytearray)):
+            return QByteArray(bytes(value))
+        return None
 
-    def remember_geometry(self, geometry: bytes) -> None:
+    def remember_geometry(self, geometry: QByteArray) -> None:
         """The window's size and place."""
         self._settings.setValue("window/geometry", geometry)
+        self._settings.sync()

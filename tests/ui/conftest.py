@@ -58,7 +58,6 @@ def make_window(
         session = AnnotationSession(repo, project_id=repo.default_project(), annotator="amal")
         window = MainWindow(session, settings=settings, database=str(tmp_path / "t.sqlite3"))
         qtbot.addWidget(window)
-        window.resize(1100, 700)
         window.show()
         qtbot.waitExposed(window)
         # Window shortcuts (label keys, undo, next document) need the active window.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from conftest import ARTICLE, word
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from annotator.store.repository import Repository
@@ -107,13 +108,26 @@ def test_state_restored_after_reopening(
     qtbot.keyClick(window.article, Qt.Key.Key_End)
     caret = window.article.caret_offset()
     assert caret > 0
+    window.resize(780, 520)  # within the offscreen screen (800x800)
+    window_size = window.size()
+    assert window_size != default_window_size()
     window.close()
     again = make_window()
     assert again.bridge.session.document_id == opened
     assert again.article.point_size() == size
     assert again.article.caret_offset() == caret
+    assert again.size() == window_size
     qtbot.keyClick(again.article, Qt.Key.Key_Minus, CTRL)
     assert again.article.point_size() == size - 1
+
+
+def default_window_size() -> QSize:
+    """The size a window gets without remembered geometry (the offscreen screen caps it)."""
+    fresh = QMainWindow()
+    fresh.resize(1280, 800)
+    size = fresh.size()
+    fresh.deleteLater()
+    return size
 
 
 def test_scroll_position_restored(

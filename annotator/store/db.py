@@ -25,7 +25,8 @@ from annotator.core.labels import load_schema
 from annotator.core.model import Document, normalize_newlines
 from annotator.paths import default_schema_path, seed_paths
 from annotator.store.engine import is_memory_sqlite, make_engine, run_write
-from annotator.store.repository import Repository, StoreError
+from annotator.store.errors import DatabaseError, StoreError
+from annotator.store.repository import Repository
 
 DEFAULT_DB_NAME = "annotator.sqlite3"
 DEMO_PROJECT = "demo"
@@ -182,9 +183,11 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
             return repo.seed_in(conn, DEMO_PROJECT, schema, seed_documents())
 
         upgrade(engine, sqlite_path=sqlite_path, on_create=seed if seed_demo else None)
-    except DBAPIError as exc:
+    except DatabaseError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open database {shown}: {exc.orig}") from None
+        cause = exc.__cause__
+        reason = cause.orig if isinstance(cause, DBAPIError) else exc
+        raise DatabaseError(f"cannot open database {shown}: {reason}") from None
     except BaseException:
         engine.dispose()
         raise

@@ -18,6 +18,8 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
+from annotator.store.errors import DatabaseError
+
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 10_000
@@ -87,8 +89,15 @@ def _retryable(exc: DBAPIError) -> bool:
     return sqlstate in ("40001", "40P01")
 
 
+def _database_error(exc: DBAPIError) -> DatabaseError:
+    return DatabaseError(f"database error: {exc.orig}")
+
+
 def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
-    """Run ``work`` in one write transaction and commit; re-run it if the database was busy."""
+    """Run ``work`` in one write transaction and commit; re-run it if the database was busy.
+
+    Failures of the database itself come out as DatabaseError (a StoreError).
+    """
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             with engine.connect() as conn:
@@ -97,7 +106,7 @@ def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
                     return work(conn)
         except DBAPIError as exc:
             if attempt == WRITE_ATTEMPTS or not _retryable(exc):
-                raise
+                raise _database_error(exc) from exc
             # Jitter so two waiting processes do not wake up in lock step.
             time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
     raise AssertionError("unreachable")
@@ -106,5 +115,8 @@ def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
 @contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction: one consistent snapshot of the database."""
-    with engine.connect() as conn, conn.begin():
-        yield conn
+    try:
+        with engine.connect() as conn, conn.begin():
+            yield conn
+    except DBAPIError as exc:
+        raise _database_error(exc) from exc

@@ -17,7 +17,6 @@ from sqlalchemy import Table, and_, delete, func, insert, or_, select, text, upd
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
 
 from annotator.core.labels import SchemaError, load_schema, parse_schema, schema_to_dict
 from annotator.core.model import (
@@ -42,6 +41,7 @@ from annotator.store.bulk import (
     select_spans,
 )
 from annotator.store.engine import read_transaction, run_write
+from annotator.store.errors import ConflictError, DatabaseError, StoreError
 from annotator.store.tables import Base
 
 PROJECTS: Table = Base.metadata.tables["projects"]
@@ -60,17 +60,14 @@ _MAX_PROBLEMS = 20
 # Key space of PostgreSQL advisory locks that serialize imports into one project.
 _PG_IMPORT_LOCK = 0x616E6E00
 
-
-class StoreError(Exception):
-    """A store operation was refused; the message is fit to show to a user."""
-
-    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.problems: list[str] = list(problems) or [message]
-
-
-class ConflictError(StoreError):
-    """The document changed since the caller read it (its version moved on)."""
+__all__ = [
+    "AddResult",
+    "ConflictError",
+    "DatabaseError",
+    "DocumentSummary",
+    "Repository",
+    "StoreError",
+]
 
 
 @dataclass(frozen=True)
@@ -186,19 +183,15 @@ class Repository:
             raise StoreError("a project needs a name")
 
         def work(conn: Connection) -> int:
-            taken = conn.execute(select(PROJECTS.c.id).where(PROJECTS.c.name == name)).first()
-            if taken is not None:
-                raise StoreError(f"a project named {name!r} already exists")
-            result = conn.execute(
-                insert(PROJECTS).values(name=name, schema=schema_to_dict(schema))
+            # Insert-or-ignore: another client may take the name at the same moment.
+            project_id = self._insert_ignore(
+                conn, PROJECTS, {"name": name, "schema": schema_to_dict(schema)}
             )
-            assert result.inserted_primary_key is not None
-            return int(result.inserted_primary_key[0])
+            if project_id is None:
+                raise StoreError(f"a project named {name!r} already exists")
+            return project_id
 
-        try:
-            return run_write(self._engine, work)
-        except IntegrityError:
-            raise StoreError(f"a project named {name!r} already exists") from None
+        return run_write(self._engine, work)
 
     def projects(self) -> list[tuple[int, str]]:
         """Every project as (id, name), oldest first."""
@@ -999,19 +992,20 @@ class Repository:
         return ids
 
     @staticmethod
-    def _insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> None:
+    def _insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> int | None:
+        """Insert a row unless it clashes with a unique one; its id, or None if it clashed."""
         if conn.dialect.name == "postgresql":
-            conn.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+            stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
         elif conn.dialect.name == "sqlite":
-            conn.execute(sqlite_insert(table).values(**values).on_conflict_do_nothing())
+            stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
         else:
-            exists = conn.execute(
-                select(table.c.id).where(
-                    and_(*(table.c[k] == v for k, v in values.items() if k == "name"))
-                )
-            ).first()
-            if exists is None:
-                conn.execute(insert(table).values(**values))
+            exists = conn.execute(select(table.c.id).where(table.c.name == values["name"]))
+            if exists.first() is not None:
+                return None
+            stmt = insert(table).values(**values)
+        # RETURNING, not rowcount: drivers report -1 rows for an INSERT that returns rows.
+        row = conn.execute(stmt.returning(table.c.id)).first()
+        return None if row is None else int(row[0])
 
     @staticmethod
     def _insert_event(

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import schema_to_dict
-from annotator.core.model import LabelSchema, Span, make_span, normalize_newlines
+from annotator.core.model import Event, LabelSchema, Span, make_span, normalize_newlines
 from annotator.store.db import (
     alembic_config,
     current_revision,
@@ -28,7 +28,7 @@ from annotator.store.db import (
     resolve_url,
 )
 from annotator.store.engine import make_engine, read_transaction, run_write
-from annotator.store.repository import StoreError
+from annotator.store.repository import DatabaseError, StoreError
 from annotator.store.tables import Base
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -214,7 +214,7 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_unreachable_server_is_a_clear_error() -> None:
-    with pytest.raises(StoreError, match="cannot open database"):
+    with pytest.raises(DatabaseError, match="cannot open database"):
         open_database("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
     try:
         open_database("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
@@ -259,5 +259,22 @@ def test_in_memory_database_works_for_one_process() -> None:
         doc = next(iter(repo.iter_documents(demo)))
         span = repo.add_span(doc.id or 0, _first_word(doc.text), annotator="amal")
         assert repo.get_document(doc.id or 0).spans == (span,)
+    finally:
+        repo.close()
+
+
+def test_database_failures_become_store_errors(tmp_path: Path) -> None:
+    path = tmp_path / "broken.sqlite3"
+    repo = open_database(str(path), seed_demo=True)
+    try:
+        [(demo, _)] = repo.projects()
+        doc = next(iter(repo.iter_documents(demo)))
+        with closing(sqlite3.connect(path)) as raw:
+            raw.execute("DROP TABLE events")
+            raw.commit()
+        with pytest.raises(DatabaseError, match="events"):
+            repo.get_document(doc.id or 0)
+        with pytest.raises(DatabaseError, match="events"):
+            repo.add_event(doc.id or 0, Event(type="Attack"), {})
     finally:
         repo.close()

@@ -122,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write nested spans as extra tag columns instead of dropping them")
     exp.add_argument("--status", choices=DOC_STATUSES,
                      help="only documents with this status")
-    exp.add_argument("--annotator", metavar="NAME", help="only the work of annotator NAME")
+    exp.add_argument("--annotator", metavar="NAME",
+                     help="only the spans of annotator NAME (the documents all go out)")
     exp.add_argument("--split", metavar="TRAIN/DEV/TEST",
                      help="split by document into three parts, in percent, e.g. 80/10/10")
     exp.add_argument("--seed", type=int, default=0,

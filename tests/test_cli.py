@@ -167,6 +167,12 @@ def test_encodings_of_many_files_are_summed_up(run: Run, db: str, tmp_path: Path
     assert f"{folder / '03.txt'}" not in out
 
 
+def test_db_may_follow_the_command(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "news.jsonl", good_lines()[:2])
+    assert run("import", path, "--db", db)[0] == 0
+    assert stats(run, db)["documents"] == 2
+
+
 def test_duplicates_are_skipped_and_counted(run: Run, db: str, tmp_path: Path) -> None:
     lines = good_lines()
     path = write_jsonl(tmp_path / "a.jsonl", [*lines, lines[0].replace('"doc0"', '"again"')])

@@ -41,7 +41,7 @@ def _read_spans(
         elif isinstance(item, dict):
             spans.append(mapper.span(item.get("start_offset"), item.get("end_offset"),
                                      item.get("label"), what=what))
-            if "id" in item:
+            if is_int(item.get("id")) or isinstance(item.get("id"), str):
                 ids[item["id"]] = len(spans) - 1
         else:
             raise RecordError(f"{what}: expected [start, end, label] or an object")

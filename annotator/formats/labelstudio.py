@@ -86,6 +86,9 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     units = utf16_offsets(raw)
     spans: list[Span] = []
     events: list[Event] = []
+    for key in ("annotations", "predictions"):
+        if not isinstance(task.get(key) or [], list):
+            raise RecordError(f"'{key}' must be a list")
     blocks: list[tuple[str, SpanOrigin, Any]] = [
         *(("annotation", "imported", a) for a in task.get("annotations") or []),
         *(("prediction", "suggested", p) for p in task.get("predictions") or []),
@@ -133,7 +136,9 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
                 # Label Studio removes a relation with its region; one left dangling (as in
                 # hand-made files) links nothing, so there is no event to make.
                 continue
-            rel_labels = rel.get("labels") or ["relation"]
+            rel_labels = rel.get("labels")
+            if not isinstance(rel_labels, list) or not rel_labels:
+                rel_labels = ["relation"]
             a, b = region_index[str(ends[0])], region_index[str(ends[1])]
             if rel.get("direction") == "left":
                 a, b = b, a

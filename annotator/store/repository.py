@@ -687,12 +687,17 @@ class Repository:
         annotator: str,
         expected_version: int | None = None,
     ) -> Span:
-        """Store one span (checked against the text and the schema); returns it with its id."""
+        """Store one span (checked against the text and the schema); returns it with its id.
+
+        The span belongs to ``annotator`` (the person adding it), even when ``span.annotator``
+        names someone else, e.g. the source of an accepted suggestion.
+        """
 
         def work(conn: Connection) -> Span:
             head = self._head(conn, document_id)
             self._check_span(conn, head, span)
             self._bump(conn, head, expected_version)
+            # The person adding it owns the span, whoever proposed it (span.annotator).
             return self._insert_span(conn, head, span, annotator, span_id=None)
 
         return run_write(self._engine, work)
@@ -709,7 +714,10 @@ class Repository:
                 taken = conn.execute(select(SPANS.c.id).where(SPANS.c.id == reuse)).first()
                 if taken is not None:
                     reuse = None
-            return self._insert_span(conn, head, span, annotator, span_id=reuse)
+            # Back as it was: under its own annotator when it names one.
+            return self._insert_span(
+                conn, head, span, span.annotator or annotator, span_id=reuse
+            )
 
         return run_write(self._engine, work)
 
@@ -925,8 +933,7 @@ class Repository:
     def _insert_span(
         self, conn: Connection, head: _DocHead, span: Span, annotator: str, span_id: int | None
     ) -> Span:
-        name = span.annotator or annotator
-        annotator_id = self._annotator_ids(conn, {name})[name]
+        annotator_id = self._annotator_ids(conn, {annotator})[annotator]
         values: dict[str, Any] = {
             "document_id": head.id,
             "annotator_id": annotator_id,

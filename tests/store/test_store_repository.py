@@ -64,6 +64,10 @@ def test_add_span_stores_and_returns_id(repo: Repository, project: int) -> None:
     doc = repo.get_document(doc_id)
     assert doc.spans == (stored,)
     assert TEXT[stored.start : stored.end] == stored.text
+    # An accepted suggestion belongs to the person who accepted it.
+    proposed = _span(TEXT, "دير الزور", "LOCATION", annotator="gazetteer", origin="suggested")
+    accepted = repo.add_span(doc_id, proposed, annotator="amal")
+    assert accepted.annotator == "amal" and accepted.origin == "suggested"
 
 
 @pytest.mark.parametrize(
@@ -189,7 +193,7 @@ def test_update_delete_restore(repo: Repository, project: int) -> None:
     assert repo.get_document(doc_id).spans == ()
     with pytest.raises(StoreError, match="does not exist"):
         repo.delete_span(span.id)
-    restored = repo.restore_span(doc_id, updated, annotator="amal")
+    restored = repo.restore_span(doc_id, updated, annotator="someone else")
     assert restored == updated  # same id, label, attributes, annotator
     # A later span never takes the id of a deleted one, so undo can always reuse it.
     other = repo.add_span(doc_id, _span(TEXT, "مواقع", "TARGET"), annotator="amal")

@@ -91,7 +91,7 @@ def test_seeds_with_random_spans_round_trip(
         doc_id = repo.add_documents(project, [bare]).added[0]
         ids.append(doc_id)
         for span in doc.spans:
-            repo.add_span(doc_id, span, annotator="unused")
+            repo.add_span(doc_id, span, annotator=span.annotator or "amal")
     total = sum(len(d.spans) for d in docs)
     assert total == 250 and repo.stats(project)["spans"] == total
     for doc_id, doc in zip(ids[:3], docs[:3], strict=True):

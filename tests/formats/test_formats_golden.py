@@ -310,3 +310,50 @@ def test_events_table_has_one_row_per_event(tmp_path: Path, golden_docs: list[Do
     assert row["source_document"] == doc.name
     # The notes are the sentences from the first role span to the last one.
     assert row["notes"].startswith("شهدت دير الزور") and "شهر أكتوبر" in row["notes"]
+
+
+@pytest.mark.parametrize(("fmt", "name", "expected"), [
+    ("jsonl", "c.jsonl", []),
+    ("brat", "b", []),
+    ("doccano", "c.jsonl", ["1 event(s) not written"]),
+    ("labelstudio", "c.json", ["1 event(s) not written"]),
+    ("csv", "c.csv", ["11 span(s) not written"]),
+    ("txt", "t", ["11 span(s) not written"]),
+    ("conll", "c.conll", ["span LOCATION 101-106 'إيران' not written"]),
+    ("hf", "c.jsonl", ["span LOCATION 101-106 'إيران' not written"]),
+    ("events", "e.csv", ["3 span(s) but no event", "2 span(s) but no event"]),
+])
+def test_what_a_format_cannot_hold_is_reported(
+    tmp_path: Path, golden_docs: list[Document], fmt: str, name: str, expected: list[str]
+) -> None:
+    report = FORMATS[fmt].write(golden_docs, tmp_path / name, WriteOptions())
+    assert len(report.dropped) == len(expected)
+    for problem, text in zip(report.dropped, expected, strict=True):
+        assert text in problem.message
+
+
+def test_brat_reports_attributes_and_events_it_cannot_write(tmp_path: Path) -> None:
+    text = "قصف دير الزور"
+    span = make_span(text, 4, 13, "LOCATION", attrs={"value": "two words", "bad key": "x",
+                                                      "flag": True, "n": 3})
+    doc = Document(name="d", text=text, spans=(span,), events=(Event(type="Attack"),))
+    report = FORMATS["brat"].write([doc], tmp_path / "b", WriteOptions())
+    messages = [p.message for p in report.dropped]
+    assert len(messages) == 3
+    assert any("value='two words'" in m for m in messages)
+    assert any("'bad key'" in m for m in messages)
+    assert any("event 1 (Attack): no trigger and no arguments" in m for m in messages)
+    ann = (tmp_path / "b" / "d.ann").read_text(encoding="utf-8")
+    assert ann == "T1\tLOCATION 4 13\tدير الزور\nA1\tflag T1\nA2\tn T1 3\n"
+
+
+def test_csv_round_trip_keeps_metadata(tmp_path: Path) -> None:
+    docs = [Document(name="a", text="نص، مع فاصلة\nوسطر", meta={"source": "SY24", "n": 3}),
+            Document(name="b", text='"اقتباس"', meta={"tags": ["x", "y"]})]
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    FORMATS["csv"].write(docs, first, WriteOptions())
+    back = [d.document for d in FORMATS["csv"].read(first).documents]
+    assert [(d.name, d.text) for d in back] == [(d.name, d.text) for d in docs]
+    assert dict(back[0].meta) == {"source": "SY24", "n": "3"}
+    FORMATS["csv"].write(back, second, WriteOptions())
+    assert second.read_bytes() == first.read_bytes()

@@ -31,8 +31,8 @@ from annotator.store.repository import Repository
 DEFAULT_DB_NAME = "annotator.sqlite3"
 DEMO_PROJECT = "demo"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# Serializes concurrent upgrades of one PostgreSQL database by several clients.
-_PG_MIGRATION_LOCK = 0x616E6E6F
+# PostgreSQL advisory lock (class, id) that serializes upgrades by several clients.
+_PG_MIGRATION_LOCK = (0x616E6E6F, 0)
 
 
 def default_data_dir() -> Path:
@@ -113,7 +113,10 @@ def upgrade(
 
     def work(conn: Connection) -> bool:
         if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            conn.execute(
+                text("SELECT pg_advisory_xact_lock(:c, :i)"),
+                {"c": _PG_MIGRATION_LOCK[0], "i": _PG_MIGRATION_LOCK[1]},
+            )
         revision = current_revision(conn)
         if revision == head:
             return False

@@ -57,8 +57,8 @@ DEFAULT_PROJECT = "default"
 _CHUNK = 500
 # How many problems one failed import lists before "and N more".
 _MAX_PROBLEMS = 20
-# Key space of PostgreSQL advisory locks that serialize imports into one project.
-_PG_IMPORT_LOCK = 0x616E6E00
+# Class of the PostgreSQL advisory locks (class, project id) that serialize imports.
+_PG_IMPORT_LOCK = 0x616E6E49
 
 __all__ = [
     "AddResult",
@@ -267,8 +267,8 @@ class Repository:
             if conn.dialect.name == "postgresql":
                 # Positions and duplicate checks must not race with another import.
                 conn.execute(
-                    text("SELECT pg_advisory_xact_lock(:k)"),
-                    {"k": _PG_IMPORT_LOCK + project_id},
+                    text("SELECT pg_advisory_xact_lock(:c, :i)"),
+                    {"c": _PG_IMPORT_LOCK, "i": project_id},
                 )
             return self._add_documents(conn, project_id, schema, docs, annotator)
 

@@ -186,3 +186,42 @@ def test_stale_version_gets_conflict_and_fresh_one_succeeds(db_url: str) -> None
     finally:
         alice.close()
         bob.close()
+
+
+def test_two_sessions_importing_overlapping_batches(db_url: str) -> None:
+    """Concurrent imports into one project: every text stored once, none lost, no error."""
+    import threading
+
+    from annotator.store.repository import AddResult
+
+    shared = [Document(name=f"shared{i}", text=f"{TEXT} {i}") for i in range(30)]
+    own = [[Document(name=f"own{k}-{i}", text=f"{TEXT} {k}-{i}") for i in range(10)]
+           for k in (0, 1)]
+    repos = [open_database(db_url), open_database(db_url)]
+    try:
+        project = repos[0].default_project()
+        results: list[AddResult | BaseException] = [RuntimeError("not run")] * 2
+
+        def run(k: int) -> None:
+            try:
+                results[k] = repos[k].add_documents(project, shared + own[k])
+            except BaseException as exc:  # reported to the main thread
+                results[k] = exc
+
+        threads = [threading.Thread(target=run, args=(k,)) for k in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        done = [r for r in results if isinstance(r, AddResult)]
+        assert len(done) == 2, results
+        listed = repos[0].list_documents(project)
+        assert len(listed) == 50 == len({d.name for d in listed})
+        assert sorted(d.position for d in listed) == list(range(50))
+        # Each shared text was added by exactly one import and reported by the other.
+        dupes = done[0].duplicates + done[1].duplicates
+        assert sorted(dupes) == sorted(d.name for d in shared)
+        assert len(done[0].added) + len(done[1].added) == 50
+    finally:
+        for repo in repos:
+            repo.close()

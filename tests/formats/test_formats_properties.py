@@ -76,3 +76,20 @@ def _unplaced(doc: Document) -> list:  # type: ignore[type-arg]
     from annotator.core.tagging import tag_spans
 
     return tag_spans(doc.text, doc.spans, nested=True).unplaced
+
+
+@pytest.mark.parametrize("fmt", ["csv", "txt", "conll"])
+@given(text=TEXT)
+def test_random_text_survives_write_then_read(fmt: str, text: str) -> None:
+    doc = Document(name="doc", text=text)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / ("out" if fmt == "txt" else f"out.{fmt}")
+        FORMATS[fmt].write([doc], out, WriteOptions())
+        result = FORMATS[fmt].read(out)
+        assert result.problems == []
+        (got,) = [d.document for d in result.documents]
+    if fmt == "conll":
+        # Tokens come back separated by single spaces: the same characters, minus whitespace.
+        assert "".join(got.text.split()) == "".join(text.split())
+    else:
+        assert (got.name, got.text) == ("doc", text)

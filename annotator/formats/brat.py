@@ -70,6 +70,7 @@ class _AnnParser:
         self.event_index: dict[str, int] = {}
 
     def parse(self, content: str) -> Document | None:
+        """The document the .ann describes, or None when any line is bad (see problems)."""
         for lineno, line in enumerate(content.split("\n"), 1):
             if not line.strip():
                 continue

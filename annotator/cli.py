@@ -96,9 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--annotator", metavar="NAME",
                      help="record the imported spans as the work of NAME")
     imp.add_argument("--map", action="append", default=[], metavar="OLD=NEW",
-                     help="rename label OLD to NEW while importing (repeatable)")
+                     help="rename label (or event type) OLD to NEW while importing "
+                     "(repeatable)")
     imp.add_argument("--add-labels", action="store_true",
-                     help="add labels the project does not have yet to its schema")
+                     help="add the labels and event types the project does not have yet to "
+                     "its schema")
     imp.add_argument("--skip-bad", action="store_true",
                      help="import the good records and list the bad ones instead of refusing")
 
@@ -290,6 +292,8 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
     print(f"spans: {report.spans}", file=out)
     for name in report.new_labels:
         print(f"label added: {name}", file=out)
+    for name in report.new_event_types:
+        print(f"event type added: {name}", file=out)
     _print_encodings(report.encodings, stream=out)
     return 0
 

@@ -331,6 +331,43 @@ def test_add_labels_with_a_bad_name_and_skip_bad_skips_its_records(
     assert set(stats(run, db)["by_label"]) == {"ACTOR", "TARGET", "LOCATION", "DATE", "WEAPON"}
 
 
+def _relation_file(tmp_path: Path) -> Path:
+    """doccano's documented relation example, in Arabic: the relation becomes an event."""
+    text = "قصف التحالف الدولي مواقع في دير الزور"
+    rec = {"text": text,
+           "entities": [{"id": 0, "start_offset": 4, "end_offset": 18, "label": "ACTOR"},
+                        {"id": 1, "start_offset": 28, "end_offset": 37, "label": "LOCATION"}],
+           "relations": [{"id": 0, "from_id": 0, "to_id": 1, "type": "attackedIn"}]}
+    path = tmp_path / "relations.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_unknown_event_type_is_refused_with_a_way_out(run: Run, db: str, tmp_path: Path
+                                                      ) -> None:
+    path = _relation_file(tmp_path)
+    code, _, err = run("--db", db, "import", path)
+    assert code == 1
+    assert f"{path}:1: event type 'attackedIn' is not in the project's schema" in err
+    assert "--map 'attackedIn=TYPE' or --add-labels" in err
+    assert stats(run, db)["documents"] == 0
+
+
+def test_event_types_can_be_mapped_or_added(run: Run, db: str, tmp_path: Path) -> None:
+    path = _relation_file(tmp_path)
+    code, out, err = run("--db", db, "import", path, "--map", "attackedIn=Air/drone strike")
+    assert code == 0, err
+    assert "event type added" not in out
+    other = str(tmp_path / "other.sqlite3")
+    code, out, err = run("--db", other, "import", path, "--add-labels")
+    assert code == 0, err
+    assert "event type added: attackedIn" in out
+    exported = tmp_path / "out.jsonl"
+    assert run("--db", other, "export", "--format", "jsonl", "-o", exported)[0] == 0
+    (line,) = exported.read_text(encoding="utf-8").splitlines()
+    assert [e["type"] for e in json.loads(line)["events"]] == ["attackedIn"]
+
+
 # --- export ----------------------------------------------------------------------------------
 
 

@@ -50,6 +50,7 @@ class ImportReport:
     encodings: dict[str, str]
     skipped: list[Problem] = field(default_factory=list)
     new_labels: list[str] = field(default_factory=list)
+    new_event_types: list[str] = field(default_factory=list)
 
 
 def parse_label_map(items: Iterable[str]) -> dict[str, str]:
@@ -66,12 +67,16 @@ def parse_label_map(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def extend_schema(schema: LabelSchema, names: Sequence[str]) -> LabelSchema:
-    """``schema`` plus a label for each of ``names``, with free keys and unused colours.
+def extend_schema(
+    schema: LabelSchema, names: Sequence[str], *, event_types: Sequence[str] = ()
+) -> LabelSchema:
+    """``schema`` plus a label for each of ``names`` (free keys, unused colours) and the
+    ``event_types`` it lacks.
 
     SchemaError if a name is not a valid label name or no key is left.
     """
     raw = schema_to_dict(schema)
+    raw["event_types"].extend(t for t in event_types if t not in schema.event_types)
     used_keys = {label.key for label in schema.labels}
     used_colours = {label.color.upper() for label in schema.labels}
     keys = [k for k in _FREE_KEYS if k not in used_keys]
@@ -126,6 +131,35 @@ def read_paths(
     return documents, problems, encodings
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What check_documents found: good records, problems, and what --add-labels must add."""
+
+    good: list[SourcedDocument]
+    problems: list[Problem]
+    new_labels: list[str]
+    new_event_types: list[str]
+
+
+def _mapped(document: Document, label_map: Mapping[str, str]) -> Document:
+    """``document`` with span labels and event types renamed by ``label_map``."""
+    spans_hit = any(s.label in label_map for s in document.spans)
+    events_hit = any(e.type in label_map for e in document.events)
+    if not (spans_hit or events_hit):
+        return document
+    return dataclasses.replace(
+        document,
+        spans=tuple(
+            dataclasses.replace(s, label=label_map[s.label]) if s.label in label_map else s
+            for s in document.spans
+        ),
+        events=tuple(
+            dataclasses.replace(e, type=label_map[e.type]) if e.type in label_map else e
+            for e in document.events
+        ),
+    )
+
+
 def check_documents(
     records: Sequence[SourcedDocument],
     schema: LabelSchema,
@@ -133,24 +167,18 @@ def check_documents(
     label_map: Mapping[str, str],
     add_labels: bool,
     progress: ProgressFn = no_progress,
-) -> tuple[list[SourcedDocument], list[Problem], list[str]]:
-    """Map labels and check every record; (good records, problems, labels to add)."""
+) -> Checked:
+    """Rename labels and event types by ``label_map`` and check every record against
+    ``schema``; with ``add_labels``, unknown names are collected instead of refused."""
     known = set(schema.names)
     good: list[SourcedDocument] = []
     problems: list[Problem] = []
-    new_labels: dict[str, None] = {}  # ordered set: labels get keys in order of appearance
+    # Ordered sets: new labels get keys in order of appearance.
+    new_labels: dict[str, None] = {}
+    new_types: dict[str, None] = {}
     for record in counted(records, task="checking", total=len(records), progress=progress,
                           every=1000):
-        document = record.document
-        if label_map and any(s.label in label_map for s in document.spans):
-            document = dataclasses.replace(
-                document,
-                spans=tuple(
-                    dataclasses.replace(s, label=label_map[s.label]) if s.label in label_map
-                    else s
-                    for s in document.spans
-                ),
-            )
+        document = _mapped(record.document, label_map) if label_map else record.document
         reasons: list[str] = []
         if "\x00" in document.text:
             reasons.append("the text contains a NUL character (U+0000), which cannot be stored")
@@ -174,10 +202,14 @@ def check_documents(
                     )
         for event in document.events:
             if schema.event_types and event.type not in schema.event_types:
-                reasons.append(
-                    f"event type {event.type!r} is not in the project's schema "
-                    f"({', '.join(schema.event_types)})"
-                )
+                if add_labels:
+                    new_types[event.type] = None
+                else:
+                    reasons.append(
+                        f"event type {event.type!r} is not in the project's schema "
+                        f"({', '.join(schema.event_types)}); use --map "
+                        f"'{event.type}=TYPE' or --add-labels"
+                    )
         if reasons:
             # One message per distinct reason: a record with 30 ORG spans says so once.
             problems.extend(Problem(record.file, record.line, r) for r in dict.fromkeys(reasons))
@@ -185,7 +217,7 @@ def check_documents(
             good.append(record)
         else:
             good.append(dataclasses.replace(record, document=document))
-    return good, problems, list(new_labels)
+    return Checked(good, problems, list(new_labels), list(new_types))
 
 
 def import_paths(
@@ -207,14 +239,18 @@ def import_paths(
     pid = repo.default_project() if project is None else project
     records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
     schema = repo.project_schema(pid)
-    good, bad, new_labels = check_documents(
+    checked = check_documents(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
     )
     extended: LabelSchema | None = None
-    if new_labels:
-        extended = schema
+    if checked.new_labels or checked.new_event_types:
         refused: list[str] = []
-        for name in new_labels:
+        try:
+            extended = extend_schema(schema, [], event_types=checked.new_event_types)
+        except SchemaError as exc:
+            refused.extend(exc.problems)
+            extended = schema
+        for name in checked.new_labels:
             try:
                 extended = extend_schema(extended, [name])
             except SchemaError as exc:
@@ -223,12 +259,11 @@ def import_paths(
         if refused:
             # Check again against the labels that could be added, so that the records using
             # the others become problems of their own (and --skip-bad leaves them out).
-            good, bad, _ = check_documents(
+            checked = check_documents(
                 records, extended, label_map=label_map or {}, add_labels=False
             )
-        if extended is schema:
-            extended = None
-    problems.extend(bad)
+    problems.extend(checked.problems)
+    good = checked.good
     problems.sort(key=lambda p: (p.file, p.line or 0))
     if problems and not skip_bad:
         raise ImportRefused(problems, encodings=encodings)
@@ -272,4 +307,7 @@ def import_paths(
         encodings=encodings,
         skipped=problems,
         new_labels=list(extended.names[len(schema.names) :]) if extended is not None else [],
+        new_event_types=(
+            list(extended.event_types[len(schema.event_types) :]) if extended is not None else []
+        ),
     )

@@ -55,3 +55,9 @@ def test_extend_schema_runs_out_of_keys(schema: LabelSchema) -> None:
     names = [f"L{i}" for i in range(40)]
     with pytest.raises(SchemaError, match="no free key"):
         extend_schema(schema, names)
+
+
+def test_extend_schema_adds_missing_event_types_once(schema: LabelSchema) -> None:
+    extended = extend_schema(schema, [], event_types=["attackedIn", schema.event_types[0]])
+    assert extended.event_types == (*schema.event_types, "attackedIn")
+    assert extended.labels == schema.labels

@@ -76,7 +76,7 @@ def extend_schema(
     SchemaError if a name is not a valid label name or no key is left.
     """
     raw = schema_to_dict(schema)
-    raw["event_types"].extend(t for t in event_types if t not in schema.event_types)
+    raw["event_types"].extend(t for t in dict.fromkeys(event_types) if t not in schema.event_types)
     used_keys = {label.key for label in schema.labels}
     used_colours = {label.color.upper() for label in schema.labels}
     keys = [k for k in _FREE_KEYS if k not in used_keys]

@@ -58,6 +58,8 @@ def test_extend_schema_runs_out_of_keys(schema: LabelSchema) -> None:
 
 
 def test_extend_schema_adds_missing_event_types_once(schema: LabelSchema) -> None:
-    extended = extend_schema(schema, [], event_types=["attackedIn", schema.event_types[0]])
+    extended = extend_schema(
+        schema, [], event_types=["attackedIn", schema.event_types[0], "attackedIn"]
+    )
     assert extended.event_types == (*schema.event_types, "attackedIn")
     assert extended.labels == schema.labels

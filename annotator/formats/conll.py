@@ -95,31 +95,35 @@ class ConllFormat(Format):
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """All documents in one file, ``-DOCSTART-`` and a blank line before each."""
-        tagged = [tag_document(doc, options) for doc in documents]
-        depth = max((t.tagging.levels for t in tagged), default=1) if options.nested else 1
         four = options.conll_columns == 4
-        pad = " O" * (depth - 1)
-        start_line = f"{DOCSTART} -X- O O{pad}" if four else f"{DOCSTART} O{pad}"
         report = WriteReport(files=[out])
-        parts: list[str] = []
+        # Each document's lines are kept as text only (not tokens), with its own number of tag
+        # columns: the file's count is known at the end, and shorter ones are padded with O.
+        bodies: list[tuple[str, int]] = []
         line_count = 0
-        for t in tagged:
+        for doc in documents:
+            t = tag_document(doc, options)
             if not t.tagging.tokens:
                 report.dropped.append(Problem(str(out), None,
-                                              f"{t.document.name}: no tokens; not written"))
+                                              f"{doc.name}: no tokens; not written"))
                 continue
-            columns = list(t.tagging.columns)
-            columns += [["O"] * len(t.tagging.tokens)] * (depth - len(columns))
-            tags = [" ".join(c) for c in zip(*columns, strict=True)] if depth > 1 else columns[0]
+            columns = t.tagging.columns
+            tags = [" ".join(c) for c in zip(*columns, strict=True)] if len(columns) > 1 \
+                else columns[0]
             words = [f"{tok.text} -X- _ " if four else f"{tok.text} " for tok in t.tagging.tokens]
-            parts.append(start_line + "\n\n")
-            for group in t.sentences:
-                parts.append("".join(words[i] + tags[i] + "\n" for i in group))
-                parts.append("\n")
+            bodies.append(("".join("".join(words[i] + tags[i] + "\n" for i in group) + "\n"
+                                   for group in t.sentences), len(columns)))
             report.dropped.extend(unplaced_problems(t, out, _line_finder(t, line_count + 3)))
             line_count += 2 + len(t.tagging.tokens) + len(t.sentences)
             report.documents += 1
             report.spans += len(t.tagging.placed)
+        depth = max((levels for _, levels in bodies), default=1)
+        pad = " O" * (depth - 1)
+        start_line = f"{DOCSTART} -X- O O{pad}\n\n" if four else f"{DOCSTART} O{pad}\n\n"
+        parts: list[str] = []
+        for body, levels in bodies:
+            parts.append(start_line)
+            parts.append(body if levels == depth else _pad(body, " O" * (depth - levels)))
         write_atomic(out, "".join(parts).encode("utf-8"))
         return report
 
@@ -142,6 +146,11 @@ class ConllFormat(Format):
             doc = _rebuild(name, block.sentences)
             result.documents.append(SourcedDocument(doc, str(path), block.line))
         return result
+
+
+def _pad(body: str, suffix: str) -> str:
+    """Add ``suffix`` (more O columns) to every token line of ``body``."""
+    return "\n".join(line + suffix if line else line for line in body.split("\n"))
 
 
 @dataclass

@@ -40,23 +40,27 @@ class HfFormat(Format):
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """Sentences as records ``<document>-<n>``; overlapping spans are reported (flat only)."""
         flat = WriteOptions(scheme=options.scheme, whole_tokens=options.whole_tokens)
-        tagged = [tag_document(doc, flat) for doc in documents]
-        labels = [doc.document.spans[p.index].label for doc in tagged for p in doc.tagging.placed]
-        tags = tag_list(labels, options.scheme)
-        index = {tag: i for i, tag in enumerate(tags)}
         report = WriteReport(files=[out, tags_path(out)])
-        lines: list[str] = []
-        for t in tagged:
-            first_line = len(lines) + 1
+        # Tag indexes need every label first: keep each record as JSON text without its tags.
+        pending: list[tuple[str, list[str]]] = []
+        labels: set[str] = set()
+        for doc in documents:
+            t = tag_document(doc, flat)
+            first_line = len(pending) + 1
             column = t.tagging.columns[0] if t.tagging.columns else []
             for n, group in enumerate(t.sentences, 1):
-                record = {"id": f"{t.document.name}-{n}",
-                          "tokens": [t.tagging.tokens[i].text for i in group],
-                          "ner_tags": [index[column[i]] for i in group]}
-                lines.append(json.dumps(record, ensure_ascii=False))
+                head = json.dumps({"id": f"{doc.name}-{n}",
+                                   "tokens": [t.tagging.tokens[i].text for i in group]},
+                                  ensure_ascii=False)
+                pending.append((head[:-1], [column[i] for i in group]))
+            labels.update(doc.spans[p.index].label for p in t.tagging.placed)
             report.documents += 1
             report.spans += len(t.tagging.placed)
             report.dropped.extend(unplaced_problems(t, out, _sentence_line(t, first_line)))
+        tags = tag_list(labels, options.scheme)
+        index = {tag: i for i, tag in enumerate(tags)}
+        lines = [f'{head}, "ner_tags": {json.dumps([index[x] for x in row])}}}'
+                 for head, row in pending]
         write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
         write_atomic(tags_path(out),
                      (json.dumps(tags, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from annotator.core.tagging import TAG_RE
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -68,6 +69,16 @@ def _first_json_line(path: Path) -> object:
     return None
 
 
+def _looks_like_conll(path: Path) -> bool:
+    """True when a file's first lines are ``TOKEN ... TAG`` rows (ANERcorp ships as .txt)."""
+    try:
+        lines = [line.split() for line in read_text(path).text.split("\n", 50)[:50]]
+    except FormatError:
+        return False
+    rows = [parts for parts in lines if parts and parts[0] != "-DOCSTART-"]
+    return len(rows) >= 3 and all(len(p) >= 2 and TAG_RE.match(p[-1]) for p in rows)
+
+
 def detect_format(path: Path) -> str:
     """The registry name of the format of ``path`` (``--format auto``); FormatError if unclear."""
     def unclear(why: str) -> FormatError:
@@ -87,7 +98,7 @@ def detect_format(path: Path) -> str:
     if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").exists()):
         return "brat"
     if suffix == ".txt":
-        return "txt"
+        return "conll" if _looks_like_conll(path) else "txt"
     if suffix == ".csv":
         return "csv"
     if suffix in ConllFormat.extensions:

@@ -91,6 +91,12 @@ def test_detect_format(tmp_path: Path) -> None:
     (folder / "a.txt").write_text("نص", encoding="utf-8")
     assert [detect_format(p) for p in (own, doccano, conll, csv, folder)] == [
         "jsonl", "doccano", "conll", "csv", "txt"]
+    anercorp = tmp_path / "ANERCorp.txt"  # token-per-line data often ships as .txt
+    anercorp.write_text("فرانكفورت B-LOC\n(د O\nب O\nأ) O\n", encoding="utf-8")
+    assert detect_format(anercorp) == "conll"
+    prose = tmp_path / "article.txt"
+    prose.write_text("قصف على دير الزور O\nثم B-LOC\nقصف آخر\n", encoding="utf-8")
+    assert detect_format(prose) == "txt"
     odd = tmp_path / "a.xyz"
     odd.write_text("?", encoding="utf-8")
     with pytest.raises(FormatError) as info:

@@ -127,7 +127,8 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
             sid = str(sid) if is_int(sid) else sid
             if not isinstance(sid, str):
                 raise RecordError(f"{what}: 'id' must be a string")
-            what = f"span {sid}"
+            if "id" in item:
+                what = f"span {sid}"
             if sid in ids:
                 raise RecordError(f"{what}: the id is used twice")
             attrs = item.get("attrs", {})

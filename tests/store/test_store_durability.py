@@ -67,8 +67,8 @@ def test_sigkill_never_loses_a_committed_span(tmp_path: Path) -> None:
         # Kill at a random moment, often in the middle of the next transaction.
         time.sleep(rng.uniform(0, 0.02))
         writer.send_signal(signal.SIGKILL)
-        writer.wait(timeout=30)
-        assert writer.returncode == -signal.SIGKILL, writer.stderr and writer.stderr.read()
+        _rest, err = writer.communicate(timeout=30)
+        assert writer.returncode == -signal.SIGKILL, err
         assert seen == stop_after
         assert _integrity(path) == "ok"
         repo = open_database(url)

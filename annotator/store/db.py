@@ -44,10 +44,17 @@ def default_data_dir() -> Path:
 
 
 def resolve_url(db: str | None) -> str:
-    """None -> the default SQLite file; a path -> an SQLite URL; a URL -> itself."""
+    """None -> the default SQLite file; a path -> an SQLite URL; a URL -> itself.
+
+    ``postgresql://`` and ``postgres://`` URLs get the psycopg 3 driver.
+    """
     if db is None:
         return f"sqlite:///{default_data_dir() / DEFAULT_DB_NAME}"
     if "://" in db:
+        scheme, rest = db.split("://", 1)
+        if scheme in ("postgresql", "postgres"):
+            # The driver we ship; SQLAlchemy's default for a bare scheme is psycopg2.
+            return f"postgresql+psycopg://{rest}"
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 

@@ -42,6 +42,9 @@ def test_resolve_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert resolve_url("x.db") == f"sqlite:///{tmp_path / 'x.db'}"
     url = "postgresql+psycopg://u@h:5432/d"
     assert resolve_url(url) == url
+    assert resolve_url("postgresql://u@h:5432/d") == url
+    assert resolve_url("postgres://u@h:5432/d") == url
+    assert resolve_url("sqlite:///x.db") == "sqlite:///x.db"
 
 
 def test_default_database_is_created_and_seeded_once(

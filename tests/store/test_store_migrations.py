@@ -281,3 +281,11 @@ def test_database_failures_become_store_errors(tmp_path: Path) -> None:
             repo.add_event(doc.id or 0, Event(type="Attack"), {})
     finally:
         repo.close()
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database\n", encoding="utf-8")
+    with pytest.raises(DatabaseError, match="not a database"):
+        open_database(str(path))
+    assert path.read_text(encoding="utf-8") == "not a database\n"

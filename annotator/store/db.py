@@ -140,7 +140,13 @@ def upgrade(
             )
         if revision is not None and sqlite_path is not None:
             # Inside the write lock: nobody can change the file between copy and upgrade.
-            backup_sqlite(sqlite_path, revision)
+            try:
+                backup_sqlite(sqlite_path, revision)
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(
+                    f"cannot copy {sqlite_path} aside before upgrading it ({exc}); "
+                    "nothing was changed"
+                ) from None
         command.upgrade(alembic_config(conn), "head")
         if revision is None and on_create is not None:
             on_create(conn)

@@ -289,3 +289,22 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="not a database"):
         open_database(str(path))
     assert path.read_text(encoding="utf-8") == "not a database\n"
+
+
+def test_no_upgrade_without_a_copy(
+    tmp_path: Path, schema: LabelSchema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    _make_0001(f"sqlite:///{path}", schema)
+
+    def disk_full(_path: Path, _revision: str) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("annotator.store.db.backup_sqlite", disk_full)
+    with pytest.raises(StoreError, match="nothing was changed"):
+        open_database(str(path))
+    with closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert raw.execute("SELECT count(*) FROM spans").fetchone() == (2,)
+    monkeypatch.undo()
+    _check_old_data(str(path))

@@ -116,7 +116,12 @@ def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction: one consistent snapshot of the database."""
     try:
-        with engine.connect() as conn, conn.begin():
-            yield conn
+        with engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                # READ COMMITTED would give each statement its own snapshot: an export read in
+                # batches could mix two states. Read-only REPEATABLE READ never fails to commit.
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
     except DBAPIError as exc:
         raise _database_error(exc) from exc

@@ -325,3 +325,22 @@ def test_unserializable_attrs_refused(repo: Repository, project: int) -> None:
             _span(TEXT, "التحالف", "ACTOR", attrs={"x": {1, 2}}),))])
     assert repo.get_document(doc_id).spans == ()
     assert len(repo.list_documents(project)) == 1
+
+
+def test_iter_documents_reads_one_snapshot(db_url: str, repo: Repository, project: int) -> None:
+    from annotator.store.db import open_database
+
+    ids = repo.add_documents(project, [_doc(f"d{i}", f"{TEXT} {i}") for i in range(6)]).added
+    exporting = repo.iter_documents(project, batch_size=2)
+    first = next(exporting)
+    other = open_database(db_url)
+    try:
+        other.add_span(ids[5], _span(TEXT, "التحالف", "ACTOR"), annotator="amal")
+        other.add_documents(project, [_doc("late", TEXT + " late")])
+    finally:
+        other.close()
+    rest = list(exporting)
+    # The export sees the corpus as it was when it began.
+    assert [d.id for d in [first, *rest]] == ids
+    assert rest[-1].spans == ()
+    assert len(repo.get_document(ids[5]).spans) == 1

@@ -248,10 +248,10 @@ def _report_failure(exc: BaseException) -> int:
     problems = getattr(exc, "problems", None)
     if problems and all(hasattr(p, "file") for p in problems):
         _print_problems(problems, stream=sys.stderr)
-    elif problems:
+    elif problems:  # StoreError and SchemaError: plain messages
         source = getattr(exc, "source", "")
         for p in problems:
-            print(f"{source}: {p}" if source else str(p), file=sys.stderr)
+            _error(f"{source}: {p}" if source else str(p))
     elif isinstance(exc, OSError):
         where = exc.filename or ""
         _error(f"{where}: {exc.strerror or exc}" if where else str(exc))
@@ -278,8 +278,9 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
             )
     except ImportRefused as exc:
         _print_problems(exc.problems, stream=sys.stderr)
-        _error(f"{len(exc.problems)} problem(s); nothing imported"
-               + ("" if args.skip_bad else " (--skip-bad imports the good records)"))
+        hint = (f" (--skip-bad imports the {exc.importable} good record(s))"
+                if exc.importable else "")
+        _error(f"{len(exc.problems)} problem(s); nothing imported{hint}")
         return 1
     except _expected_errors() as exc:
         return _report_failure(exc)

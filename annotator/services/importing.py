@@ -32,11 +32,17 @@ _COLOURS = (
 
 
 class ImportRefused(Exception):
-    """Nothing was imported; ``problems`` lists every reason, as file, line and message."""
+    """Nothing was imported; ``problems`` lists every reason, as file, line and message.
 
-    def __init__(self, problems: list[Problem], *, encodings: Mapping[str, str]) -> None:
+    ``importable`` counts the good records that ``skip_bad`` would have imported.
+    """
+
+    def __init__(
+        self, problems: list[Problem], *, encodings: Mapping[str, str], importable: int = 0
+    ) -> None:
         self.problems = problems
         self.encodings = dict(encodings)
+        self.importable = importable
         super().__init__(f"{len(problems)} problem(s); nothing imported")
 
 
@@ -266,7 +272,7 @@ def import_paths(
     good = checked.good
     problems.sort(key=lambda p: (p.file, p.line or 0))
     if problems and not skip_bad:
-        raise ImportRefused(problems, encodings=encodings)
+        raise ImportRefused(problems, encodings=encodings, importable=len(good))
     if not good:
         if problems:
             raise ImportRefused(problems, encodings=encodings)

@@ -604,6 +604,28 @@ def test_search_folds_arabic(run: Run, filled: str) -> None:
     assert len(out.splitlines()) == 2
 
 
+def test_search_over_the_seeds_finds_every_hamza_spelling(
+    run: Run, db: str, tmp_path: Path, seed_texts: dict[str, str]
+) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name, text in seed_texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert run("--db", db, "import", folder)[0] == 0
+    # "الايرانية" (no hamza, as some writers type it) must find the hamza spelling too.
+    spellings = ("الإيرانية", "الايرانية")
+    expected = sum(text.count(w) for text in seed_texts.values() for w in spellings)
+    code, out, _ = run("--db", db, "search", "الايرانية")
+    assert code == 0
+    hits = out.splitlines()
+    assert len(hits) == expected > 1
+    for line in hits:
+        name, offsets = line.split(":")[:2]
+        start, end = map(int, offsets.split("-"))
+        # The offsets point into the stored text: the original spelling is what they show.
+        assert seed_texts[name][start:end].replace("إ", "ا").replace("أ", "ا") == "الايرانية"
+
+
 # --- the window ------------------------------------------------------------------------------
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import pyarabic.araby as araby
 import regex
@@ -76,36 +77,56 @@ _TERMINATORS = frozenset(".؟!?۔")
 _CLOSERS = frozenset("\"'”’»)]}›")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: ``text[start:end] == token.text`` in the string it came from."""
+class Token(NamedTuple):
+    """A token: ``text[start:end] == token.text`` in the string it came from.
+
+    A named tuple rather than a dataclass: exports make millions of them, and a tuple is built
+    several times faster than a frozen dataclass.
+    """
 
     start: int
     end: int
     text: str
 
 
+_new_token = tuple.__new__
+#: Quick shapes of a whitespace chunk: one quote or bracket before a word, one mark after it.
+_LEADERS = frozenset("“«(\"'")
+_TRAILERS = frozenset("،.:؛؟!,)”»\"'")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with code-point offsets; see the module rules."""
     tokens: list[Token] = []
     add = tokens.append
-    plain = _PLAIN_CHUNK_RE.fullmatch
-    for chunk in _CHUNK_RE.finditer(text):
-        piece = chunk.group()
-        base = chunk.start()
-        m = plain(piece)
-        if m is not None:
-            for group in (1, 2, 3):
-                start, end = m.span(group)
-                if end > start:
-                    add(Token(base + start, base + end, m.group(group)))
-            continue
-        for full in _TOKEN_RE.finditer(piece):
-            start, end = full.span()
-            if not piece[start].isspace():
-                # The catch-all group takes any non-letter; whitespace only ever separates.
-                add(Token(base + start, base + end, full.group()))
+    find = text.find
+    pos = 0
+    # str.split() splits exactly where str.isspace() holds, as the patterns' \s does.
+    for piece in text.split():
+        start = find(piece, pos)
+        end = pos = start + len(piece)
+        if piece.isalnum():  # letters (tatweel too) and digits only: one word
+            add(_new_token(Token, (start, end, piece)))
+        elif piece[-1] in _TRAILERS and len(piece) > 1 and piece[:-1].isalnum():
+            add(_new_token(Token, (start, end - 1, piece[:-1])))
+            add(_new_token(Token, (end - 1, end, piece[-1])))
+        else:
+            _tokenize_chunk(piece, start, add)
     return tokens
+
+
+def _tokenize_chunk(piece: str, base: int, add: Callable[[Token], None]) -> None:
+    """Tokens of one whitespace-free chunk starting at ``base``."""
+    m = _PLAIN_CHUNK_RE.fullmatch(piece)
+    if m is not None:
+        for group in (1, 2, 3):
+            start, end = m.span(group)
+            if end > start:
+                add(_new_token(Token, (base + start, base + end, m.group(group))))
+        return
+    for full in _TOKEN_RE.finditer(piece):
+        start, end = full.span()
+        add(_new_token(Token, (base + start, base + end, full.group())))
 
 
 def _tokenize_slow(text: str) -> list[Token]:
@@ -128,34 +149,42 @@ def sentences(
     A terminator inside a word or number never splits (the tokenizer keeps it there). Ranges in
     ``keep_together`` (e.g. spans) are never cut: sentences they cross are merged.
     """
-    toks = list(tokenize(text) if tokens is None else tokens)
-    ranges: list[tuple[int, int]] = []
-    first = 0  # index of the first token of the current sentence
-    i = 0
+    toks = tokenize(text) if tokens is None else tokens
     n = len(toks)
-    while i < n:
-        tok = toks[i]
-        ends_here = False
-        if tok.text[0] in _TERMINATORS and all(c in _TERMINATORS for c in tok.text):
-            # Take further terminators and closing marks on the same line ("؟!", ".”").
-            while i + 1 < n and _same_line(text, toks[i].end, toks[i + 1].start):
-                nxt = toks[i + 1].text
-                if all(c in _TERMINATORS for c in nxt) or all(c in _CLOSERS for c in nxt):
-                    i += 1
-                else:
-                    break
-            ends_here = True
-        elif i + 1 < n and not _same_line(text, tok.end, toks[i + 1].start):
-            ends_here = True
-        if ends_here or i == n - 1:
-            ranges.append((toks[first].start, toks[i].end))
-            first = i + 1
-        i += 1
+    if not n:
+        return []
+    last_of_sentence: set[int] = {n - 1}
+    starts = [t.start for t in toks]
+    # A newline between two tokens ends the sentence of the first.
+    newline = text.find("\n")
+    while newline != -1:
+        after = bisect_left(starts, newline)
+        if 0 < after < n:
+            last_of_sentence.add(after - 1)
+            newline = text.find("\n", toks[after].start)
+        else:
+            newline = -1 if after >= n else text.find("\n", newline + 1)
+    # A terminator ends its sentence, with the terminators and closing marks right after it.
+    terms = _TERMINATORS
+    i = 0
+    for i in [k for k, t in enumerate(toks) if t.text[0] in terms]:
+        if not all(c in terms for c in toks[i].text) or i in last_of_sentence:
+            continue
+        j = i
+        while j + 1 < n and j not in last_of_sentence:
+            nxt = toks[j + 1].text
+            if all(c in terms for c in nxt) or all(c in _CLOSERS for c in nxt):
+                j += 1
+            else:
+                break
+        last_of_sentence.add(j)
+    ranges: list[tuple[int, int]] = []
+    first = 0
+    for last in sorted(last_of_sentence):
+        if last >= first:
+            ranges.append((toks[first].start, toks[last].end))
+            first = last + 1
     return _merge_crossed(ranges, keep_together)
-
-
-def _same_line(text: str, start: int, end: int) -> bool:
-    return text.find("\n", start, end) == -1
 
 
 def _merge_crossed(

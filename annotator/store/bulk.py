@@ -35,8 +35,11 @@ def _marker(conn: Connection) -> str:
 
 
 def insert_spans(conn: Connection, rows: Sequence[SpanInsert]) -> None:
-    """Insert span rows with one executemany (no ids returned)."""
+    """Insert span rows with one executemany (PostgreSQL: one COPY); no ids returned."""
     if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        _copy_spans(conn, rows)
         return
     m = _marker(conn)
     # PostgreSQL will not turn a text parameter into json on its own.
@@ -46,6 +49,21 @@ def insert_spans(conn: Connection, rows: Sequence[SpanInsert]) -> None:
         f"origin) VALUES ({m}, {m}, {m}, {m}, {m}, {attrs}, {m})"
     )
     conn.exec_driver_sql(sql, list(rows))
+
+
+def _copy_spans(conn: Connection, rows: Sequence[SpanInsert]) -> None:
+    # COPY is several times faster than an executemany of INSERTs on PostgreSQL; it runs on
+    # this connection, inside the caller's transaction.
+    cursor: Any = conn.connection.cursor()
+    try:
+        with cursor.copy(
+            "COPY spans (document_id, annotator_id, start_offset, end_offset, label, attrs, "
+            "origin) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
 
 
 def select_spans(

@@ -115,19 +115,22 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
         menu = self.menuBar()
+        # The usual order: File first, Help last; the label actions sit next to Edit.
         for title, names in (
+            ("&File", ("quit",)),
             ("&Edit", ("undo", "redo", "delete")),
+            ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
                            "skip_and_next")),
             ("&View", ("zoom_in", "zoom_out", "zoom_reset")),
-            ("&Help", ("help", "quit")),
+            ("&Help", ("help",)),
         ):
             sub = menu.addMenu(title)
             for name in names:
                 sub.addAction(self.actions_by_name[name])  # type: ignore[index]
-        labels = menu.addMenu("&Labels")
-        for action in self.label_bar.label_actions:
-            labels.addAction(action)
+            if title == "&Labels":
+                for action in self.label_bar.label_actions:
+                    sub.addAction(action)
 
     def _open_first_document(self) -> None:
         session = self.bridge.session

@@ -15,7 +15,7 @@ from annotator.core.model import (
     newline_offset_map,
     normalize_newlines,
 )
-from annotator.formats.base import relation_roles
+from annotator.formats.base import is_int, relation_roles
 
 
 class RecordError(ValueError):
@@ -53,7 +53,7 @@ class TextMapper:
         """A checked span from raw-text offsets; RecordError saying what is wrong."""
         if not isinstance(label, str) or not label.strip():
             raise RecordError(f"{what}: the label must be a non-empty string, got {label!r}")
-        if not (_is_int(start) and _is_int(end)):
+        if not (is_int(start) and is_int(end)):
             raise RecordError(f"{what}: offsets must be integers, got {start!r} and {end!r}")
         if not 0 <= start < end <= len(self.raw):
             raise RecordError(
@@ -73,10 +73,6 @@ class TextMapper:
             raise RecordError(f"{what} ({label}): {exc}") from None
         return Span(start=start, end=end, label=label, text=self.text[start:end],
                     annotator=annotator, origin=origin, attrs=dict(attrs or {}))
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def event_from_relation(

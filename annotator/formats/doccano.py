@@ -12,14 +12,13 @@ from annotator.formats.base import (
     Format,
     Problem,
     ReadResult,
-    SourcedDocument,
     WriteOptions,
     WriteReport,
     is_int,
     record_name,
     write_atomic,
 )
-from annotator.formats.jsonl import json_lines
+from annotator.formats.jsonlines import read_json_lines
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
 
 _SPAN_KEYS = ("label", "labels", "entities")
@@ -102,17 +101,7 @@ class DoccanoFormat(Format):
 
     def read(self, path: Path) -> ReadResult:
         """Read a doccano export; every bad line is a problem."""
-        values, problems, encoding = json_lines(path)
-        result = ReadResult(problems=problems, encodings={str(path): encoding})
-        for n, (lineno, rec) in enumerate(values, 1):
-            try:
-                doc = record_to_document(rec, default_name=f"{path.stem}-{n}")
-            except RecordError as exc:
-                result.problems.append(Problem(str(path), lineno, str(exc)))
-                continue
-            result.documents.append(SourcedDocument(doc, str(path), lineno))
-        result.problems.sort(key=lambda p: p.line or 0)
-        return result
+        return read_json_lines(path, record_to_document)
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """``{"id", "text", "label", meta...}`` per line; events are reported, not written."""

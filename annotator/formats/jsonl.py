@@ -10,36 +10,15 @@ from typing import Any
 from annotator.core.model import DOC_STATUSES, Document, Event, Span, SpanOrigin
 from annotator.formats.base import (
     Format,
-    FormatError,
-    Problem,
     ReadResult,
-    SourcedDocument,
     WriteOptions,
     WriteReport,
     is_int,
     record_name,
     write_atomic,
 )
+from annotator.formats.jsonlines import read_json_lines
 from annotator.formats.records import RecordError, TextMapper
-from annotator.formats.textio import read_text
-
-
-def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:
-    """Decoded JSON values by line number, problems for lines that are not JSON, encoding."""
-    decoded = read_text(path)
-    values: list[tuple[int, Any]] = []
-    problems: list[Problem] = []
-    for lineno, line in enumerate(decoded.text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            values.append((lineno, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(str(path), lineno,
-                                    f"invalid JSON: {exc.msg} (column {exc.colno})"))
-    if not values and not problems:
-        raise FormatError([Problem(str(path), None, "the file holds no records")])
-    return values, problems, decoded.encoding
 
 
 def document_to_record(doc: Document) -> dict[str, Any]:
@@ -188,17 +167,7 @@ class JsonlFormat(Format):
 
     def read(self, path: Path) -> ReadResult:
         """Read one JSONL file; each bad line is a problem, the good ones are documents."""
-        values, problems, encoding = json_lines(path)
-        result = ReadResult(problems=problems, encodings={str(path): encoding})
-        for n, (lineno, rec) in enumerate(values, 1):
-            try:
-                doc = record_to_document(rec, default_name=f"{path.stem}-{n}")
-            except RecordError as exc:
-                result.problems.append(Problem(str(path), lineno, str(exc)))
-                continue
-            result.documents.append(SourcedDocument(doc, str(path), lineno))
-        result.problems.sort(key=lambda p: p.line or 0)
-        return result
+        return read_json_lines(path, record_to_document)
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """One line per document, UTF-8 without BOM, ``\\n`` line ends."""

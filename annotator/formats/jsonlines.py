@@ -1,0 +1,51 @@
+"""JSON Lines input shared by the line-per-record formats (the project's JSONL, doccano)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Protocol
+
+from annotator.core.model import Document
+from annotator.formats.base import FormatError, Problem, ReadResult, SourcedDocument
+from annotator.formats.records import RecordError
+from annotator.formats.textio import read_text
+
+
+class RecordReader(Protocol):
+    """Turns one decoded record into a Document, or raises RecordError saying why not."""
+
+    def __call__(self, rec: Any, /, *, default_name: str) -> Document: ...
+
+
+def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:
+    """Decoded JSON values by line number, problems for lines that are not JSON, encoding."""
+    decoded = read_text(path)
+    values: list[tuple[int, Any]] = []
+    problems: list[Problem] = []
+    for lineno, line in enumerate(decoded.text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            values.append((lineno, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(str(path), lineno,
+                                    f"invalid JSON: {exc.msg} (column {exc.colno})"))
+    if not values and not problems:
+        raise FormatError([Problem(str(path), None, "the file holds no records")])
+    return values, problems, decoded.encoding
+
+
+def read_json_lines(path: Path, to_document: RecordReader) -> ReadResult:
+    """Every line of a JSON Lines file through ``to_document``; each bad line is a problem."""
+    values, problems, encoding = json_lines(path)
+    result = ReadResult(problems=problems, encodings={str(path): encoding})
+    for n, (lineno, rec) in enumerate(values, 1):
+        try:
+            doc = to_document(rec, default_name=f"{path.stem}-{n}")
+        except RecordError as exc:
+            result.problems.append(Problem(str(path), lineno, str(exc)))
+            continue
+        result.documents.append(SourcedDocument(doc, str(path), lineno))
+    result.problems.sort(key=lambda p: p.line or 0)
+    return result

@@ -160,6 +160,11 @@ def write_atomic(out: Path, data: bytes) -> None:
         raise
 
 
+def write_lines(out: Path, lines: Iterable[str]) -> None:
+    """Write ``lines`` to ``out`` atomically as UTF-8 (no BOM), each ended by ``\\n``."""
+    write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+
+
 @contextmanager
 def atomic_folder(out: Path, *, allowed_suffixes: tuple[str, ...]) -> Iterator[Path]:
     """Build a folder export in a temporary folder beside ``out``, then swap it in.

@@ -16,7 +16,7 @@ from annotator.formats.base import (
     WriteReport,
     is_int,
     record_name,
-    write_atomic,
+    write_lines,
 )
 from annotator.formats.jsonlines import read_json_lines
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
@@ -123,5 +123,5 @@ class DoccanoFormat(Format):
                     str(out), len(lines),
                     f"{doc.name}: {len(doc.events)} event(s) not written "
                     "(doccano sequence labeling has no events)"))
-        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        write_lines(out, lines)
         return report

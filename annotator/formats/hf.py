@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core.model import Document
-from annotator.formats.base import Format, WriteOptions, WriteReport, write_atomic
+from annotator.formats.base import (
+    Format,
+    WriteOptions,
+    WriteReport,
+    write_atomic,
+    write_lines,
+)
 from annotator.formats.conll import TaggedDocument, tag_document, unplaced_problems
 
 
@@ -61,7 +67,7 @@ class HfFormat(Format):
         index = {tag: i for i, tag in enumerate(tags)}
         lines = [f'{head}, "ner_tags": {json.dumps([index[x] for x in row])}}}'
                  for head, row in pending]
-        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        write_lines(out, lines)
         write_atomic(tags_path(out),
                      (json.dumps(tags, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
         return report

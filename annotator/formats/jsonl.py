@@ -15,7 +15,7 @@ from annotator.formats.base import (
     WriteReport,
     is_int,
     record_name,
-    write_atomic,
+    write_lines,
 )
 from annotator.formats.jsonlines import read_json_lines
 from annotator.formats.records import RecordError, TextMapper
@@ -177,5 +177,5 @@ class JsonlFormat(Format):
             lines.append(json.dumps(document_to_record(doc), ensure_ascii=False, default=str))
             report.documents += 1
             report.spans += len(doc.spans)
-        write_atomic(out, "".join(line + "\n" for line in lines).encode("utf-8"))
+        write_lines(out, lines)
         return report

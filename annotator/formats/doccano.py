@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from annotator.formats.base import (
     record_name,
     write_lines,
 )
-from annotator.formats.jsonlines import read_json_lines
+from annotator.formats.jsonlines import json_line, read_json_lines
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
 
 _SPAN_KEYS = ("label", "labels", "entities")
@@ -115,7 +114,7 @@ class DoccanoFormat(Format):
             for key, value in doc.meta.items():
                 if key not in rec and key not in ("data", "relations", *_SPAN_KEYS):
                     rec[key] = value
-            lines.append(json.dumps(rec, ensure_ascii=False, default=str))
+            lines.append(json_line(rec))
             report.documents += 1
             report.spans += len(doc.spans)
             if doc.events:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from annotator.formats.base import (
     record_name,
     write_lines,
 )
-from annotator.formats.jsonlines import read_json_lines
+from annotator.formats.jsonlines import json_line, read_json_lines
 from annotator.formats.records import RecordError, TextMapper
 
 
@@ -174,7 +173,7 @@ class JsonlFormat(Format):
         report = WriteReport(files=[out])
         lines: list[str] = []
         for doc in documents:
-            lines.append(json.dumps(document_to_record(doc), ensure_ascii=False, default=str))
+            lines.append(json_line(document_to_record(doc)))
             report.documents += 1
             report.spans += len(doc.spans)
         write_lines(out, lines)

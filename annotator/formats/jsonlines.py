@@ -1,4 +1,4 @@
-"""JSON Lines input shared by the line-per-record formats (the project's JSONL, doccano)."""
+"""Record-per-line JSON shared by the project's JSONL, doccano and Label Studio formats."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ class RecordReader(Protocol):
     """Turns one decoded record into a Document, or raises RecordError saying why not."""
 
     def __call__(self, rec: Any, /, *, default_name: str) -> Document: ...
+
+
+def json_line(value: Any) -> str:
+    """One record as a single line of JSON: Arabic kept as is, dates and the like as strings."""
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:

@@ -20,6 +20,7 @@ from annotator.formats.base import (
     record_name,
     write_atomic,
 )
+from annotator.formats.jsonlines import json_line
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
 from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
 
@@ -229,7 +230,7 @@ class LabelStudioFormat(Format):
         lines: list[str] = []
         for number, doc in enumerate(documents, 1):
             task, events = document_to_task(doc, number)
-            lines.append(json.dumps(task, ensure_ascii=False, default=str))
+            lines.append(json_line(task))
             report.documents += 1
             report.spans += len(doc.spans)
             if events:

@@ -1,0 +1,213 @@
+"""Edits of one document, its spans and events, each bumping the document's version.
+
+Functions take the caller's Connection; the Repository facade runs each in its own write
+transaction. The version bump is an ``UPDATE ... WHERE version = :expected`` when the caller
+names the version it read, so a concurrent edit becomes a ConflictError, not an overwrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from annotator.core.model import DocStatus, Event, Span
+from annotator.store.checks import (
+    check_span_label,
+    check_span_offsets,
+    json_object,
+    label_message,
+)
+from annotator.store.errors import ConflictError, StoreError
+from annotator.store.rows import (
+    ANNOTATORS,
+    DOCUMENTS,
+    EVENTS,
+    SPANS,
+    DocHead,
+    annotator_ids,
+    chunks,
+    head,
+    insert_event,
+    schema_of,
+    span_head,
+)
+
+
+def bump(conn: Connection, doc: DocHead, expected_version: int | None) -> None:
+    """Bump the document's version; ConflictError if it is no longer ``expected_version``."""
+    stmt = update(DOCUMENTS).where(DOCUMENTS.c.id == doc.id)
+    if expected_version is not None:
+        # Checked by the UPDATE itself, which holds the row lock: no gap for a race.
+        stmt = stmt.where(DOCUMENTS.c.version == expected_version)
+    result = conn.execute(stmt.values(version=DOCUMENTS.c.version + 1, updated_at=func.now()))
+    if result.rowcount == 0:
+        now = conn.execute(select(DOCUMENTS.c.version).where(DOCUMENTS.c.id == doc.id)).scalar()
+        if now is None:
+            raise StoreError(f"document {doc.id} does not exist (deleted meanwhile?)")
+        raise ConflictError(
+            f"document {doc.name!r} changed since you opened it (version "
+            f"{expected_version}, now {now}); reload it and redo the edit"
+        )
+
+
+def set_status(conn: Connection, document_id: int, status: DocStatus) -> None:
+    """Set a document's status (already checked by the caller)."""
+    bump(conn, head(conn, document_id), None)
+    conn.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(status=status))
+
+
+def set_meta(conn: Connection, document_id: int, meta: dict[str, Any]) -> None:
+    """Replace a document's metadata (already checked by the caller)."""
+    bump(conn, head(conn, document_id), None)
+    conn.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(meta=meta))
+
+
+def add_span(
+    conn: Connection,
+    document_id: int,
+    span: Span,
+    annotator: str,
+    expected_version: int | None,
+) -> Span:
+    """Check and store one span owned by ``annotator``; returns it with its id."""
+    doc = head(conn, document_id)
+    _check_span(conn, doc, span)
+    bump(conn, doc, expected_version)
+    # The person adding it owns the span, whoever proposed it (span.annotator).
+    return _insert_span(conn, doc, span, annotator, span_id=None)
+
+
+def restore_span(conn: Connection, document_id: int, span: Span, annotator: str | None) -> Span:
+    """Put a deleted span back under its old id when that id is free."""
+    doc = head(conn, document_id)
+    _check_span(conn, doc, span)
+    bump(conn, doc, None)
+    reuse = span.id
+    if reuse is not None:
+        taken = conn.execute(select(SPANS.c.id).where(SPANS.c.id == reuse)).first()
+        if taken is not None:
+            reuse = None
+    # Back as it was: under its own annotator when it names one (None: unassigned).
+    return _insert_span(conn, doc, span, span.annotator or annotator, span_id=reuse)
+
+
+def delete_span(conn: Connection, span_id: int, expected_version: int | None) -> None:
+    """Remove a span; its places in events go with it (foreign keys cascade)."""
+    doc = span_head(conn, span_id)
+    bump(conn, doc, expected_version)
+    conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
+
+
+def update_span(
+    conn: Connection,
+    span_id: int,
+    label: str | None,
+    attrs: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Span:
+    """Change a span's label and/or replace its attributes; returns the updated span."""
+    doc = span_head(conn, span_id)
+    values: dict[str, Any] = {"updated_at": func.now()}
+    if label is not None:
+        schema = schema_of(conn, doc.project_id)
+        if label not in schema.names:
+            raise StoreError(label_message(label, schema))
+        values["label"] = label
+    if attrs is not None:
+        values["attrs"] = json_object(attrs, "span attributes")
+    bump(conn, doc, expected_version)
+    conn.execute(update(SPANS).where(SPANS.c.id == span_id).values(**values))
+    return _read_span(conn, span_id, doc.text)
+
+
+def add_event(
+    conn: Connection,
+    document_id: int,
+    event: Event,
+    span_ids: Mapping[str, Sequence[int]],
+    trigger: int | None,
+    expected_version: int | None,
+) -> int:
+    """Store an event whose roles and trigger are span ids of the document; returns its id."""
+    doc = head(conn, document_id)
+    schema = schema_of(conn, doc.project_id)
+    if schema.event_types and event.type not in schema.event_types:
+        raise StoreError(
+            f"event type {event.type!r} is not in the project's schema "
+            f"({', '.join(schema.event_types)})"
+        )
+    wanted = {s for ids in span_ids.values() for s in ids}
+    if trigger is not None:
+        wanted.add(trigger)
+    found: set[int] = set()
+    for chunk in chunks(sorted(wanted)):
+        found.update(
+            conn.execute(
+                select(SPANS.c.id).where(SPANS.c.id.in_(chunk), SPANS.c.document_id == document_id)
+            ).scalars()
+        )
+    missing = sorted(wanted - found)
+    if missing:
+        raise StoreError(f"span {missing[0]} is not a span of document {doc.name!r}")
+    bump(conn, doc, expected_version)
+    roles = {role: list(ids) for role, ids in span_ids.items()}
+    return insert_event(conn, document_id, event, roles, trigger)
+
+
+def delete_event(conn: Connection, event_id: int, expected_version: int | None) -> None:
+    """Remove an event; its spans stay."""
+    doc_id = conn.execute(select(EVENTS.c.document_id).where(EVENTS.c.id == event_id)).scalar()
+    if doc_id is None:
+        raise StoreError(f"event {event_id} does not exist")
+    bump(conn, head(conn, int(doc_id)), expected_version)
+    conn.execute(delete(EVENTS).where(EVENTS.c.id == event_id))
+
+
+def _check_span(conn: Connection, doc: DocHead, span: Span) -> None:
+    check_span_offsets(doc.name, doc.text, span)
+    check_span_label(doc.name, schema_of(conn, doc.project_id), span)
+
+
+def _insert_span(
+    conn: Connection, doc: DocHead, span: Span, annotator: str | None, span_id: int | None
+) -> Span:
+    # No annotator: the span is unassigned, as spans imported without a name are.
+    annotator_id = None if annotator is None else annotator_ids(conn, {annotator})[annotator]
+    values: dict[str, Any] = {
+        "document_id": doc.id,
+        "annotator_id": annotator_id,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "attrs": json_object(span.attrs, "span attributes"),
+        "origin": span.origin,
+    }
+    if span_id is not None:
+        values["id"] = span_id
+    result = conn.execute(insert(SPANS).values(**values))
+    assert result.inserted_primary_key is not None
+    return _read_span(conn, int(result.inserted_primary_key[0]), doc.text)
+
+
+def _read_span(conn: Connection, span_id: int, doc_text: str) -> Span:
+    r = conn.execute(
+        select(
+            SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attrs,
+            SPANS.c.origin, ANNOTATORS.c.name.label("annotator"),
+        )
+        .outerjoin(ANNOTATORS, ANNOTATORS.c.id == SPANS.c.annotator_id)
+        .where(SPANS.c.id == span_id)
+    ).one()
+    return Span(
+        start=r.start,
+        end=r.end,
+        label=r.label,
+        text=doc_text[r.start : r.end],
+        id=r.id,
+        annotator=r.annotator,
+        origin=r.origin,
+        attrs=r.attrs,
+    )

@@ -1,0 +1,155 @@
+"""Table handles and the row-level look-ups that several feature modules share.
+
+Every function takes the caller's Connection and runs inside the caller's transaction; none of
+them commits. Nothing here leaves the store package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+
+from annotator.core.labels import SchemaError, parse_schema
+from annotator.core.model import Event, LabelSchema
+from annotator.store.checks import json_object
+from annotator.store.errors import StoreError
+from annotator.store.tables import Base
+
+PROJECTS: Table = Base.metadata.tables["projects"]
+DOCUMENTS: Table = Base.metadata.tables["documents"]
+ANNOTATORS: Table = Base.metadata.tables["annotators"]
+SPANS: Table = Base.metadata.tables["spans"]
+EVENTS: Table = Base.metadata.tables["events"]
+EVENT_ROLES: Table = Base.metadata.tables["event_roles"]
+
+# Bound parameters per IN (...) list: far below SQLite's limit, large enough to be cheap.
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class DocHead:
+    """The columns of a document that edits need: where it belongs, its text, its version."""
+
+    id: int
+    project_id: int
+    name: str
+    text: str
+    version: int
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """``items`` in slices of at most ``size``, for IN (...) lists."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def schema_of(conn: Connection, project_id: int) -> LabelSchema:
+    """The label schema of a project; StoreError if there is no such project."""
+    raw = conn.execute(select(PROJECTS.c.schema).where(PROJECTS.c.id == project_id)).first()
+    if raw is None:
+        raise StoreError(f"project {project_id} does not exist")
+    try:
+        return parse_schema(raw[0], source=f"schema of project {project_id}")
+    except SchemaError as exc:
+        raise StoreError(str(exc)) from None
+
+
+def head(conn: Connection, document_id: int) -> DocHead:
+    """The document's head; StoreError if there is no such document."""
+    row = conn.execute(
+        select(
+            DOCUMENTS.c.id,
+            DOCUMENTS.c.project_id,
+            DOCUMENTS.c.name,
+            DOCUMENTS.c.text,
+            DOCUMENTS.c.version,
+        ).where(DOCUMENTS.c.id == document_id)
+    ).first()
+    if row is None:
+        raise StoreError(f"document {document_id} does not exist")
+    return DocHead(int(row.id), int(row.project_id), row.name, row.text, int(row.version))
+
+
+def span_head(conn: Connection, span_id: int) -> DocHead:
+    """The head of the document a span belongs to; StoreError if the span is gone."""
+    doc_id = conn.execute(select(SPANS.c.document_id).where(SPANS.c.id == span_id)).scalar()
+    if doc_id is None:
+        raise StoreError(f"span {span_id} does not exist (deleted meanwhile?)")
+    return head(conn, int(doc_id))
+
+
+def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> int | None:
+    """Insert a row unless it clashes with a unique one; its id, or None if it clashed."""
+    if conn.dialect.name == "postgresql":
+        stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
+    elif conn.dialect.name == "sqlite":
+        stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    else:
+        exists = conn.execute(select(table.c.id).where(table.c.name == values["name"]))
+        if exists.first() is not None:
+            return None
+        stmt = insert(table).values(**values)
+    # RETURNING, not rowcount: drivers report -1 rows for an INSERT that returns rows.
+    row = conn.execute(stmt.returning(table.c.id)).first()
+    return None if row is None else int(row[0])
+
+
+def annotator_ids(conn: Connection, names: set[str]) -> dict[str, int]:
+    """Ids of the named annotators, creating the missing ones."""
+    if not names:
+        return {}
+    for name in names:
+        if not name.strip():
+            raise StoreError("an annotator needs a name")
+    wanted = sorted(names)
+    ids: dict[str, int] = {}
+    for chunk in chunks(wanted):
+        for r in conn.execute(
+            select(ANNOTATORS.c.name, ANNOTATORS.c.id).where(ANNOTATORS.c.name.in_(chunk))
+        ):
+            ids[r.name] = int(r.id)
+    missing = [n for n in wanted if n not in ids]
+    for name in missing:
+        # Another client may add the same name at once: insert-or-ignore, then read.
+        insert_ignore(conn, ANNOTATORS, {"name": name})
+    if missing:
+        for chunk in chunks(missing):
+            for r in conn.execute(
+                select(ANNOTATORS.c.name, ANNOTATORS.c.id).where(ANNOTATORS.c.name.in_(chunk))
+            ):
+                ids[r.name] = int(r.id)
+    return ids
+
+
+def insert_event(
+    conn: Connection,
+    document_id: int,
+    event: Event,
+    roles: Mapping[str, Sequence[int]],
+    trigger: int | None,
+) -> int:
+    """Insert an event whose roles and trigger are stored span ids; returns its id."""
+    result = conn.execute(
+        insert(EVENTS).values(
+            document_id=document_id,
+            type=event.type,
+            trigger_span_id=trigger,
+            attrs=json_object(event.attrs, "event attributes"),
+        )
+    )
+    assert result.inserted_primary_key is not None
+    event_id = int(result.inserted_primary_key[0])
+    role_rows = [
+        {"event_id": event_id, "role": role, "span_id": span_id, "position": i}
+        for role, ids in roles.items()
+        for i, span_id in enumerate(ids)
+    ]
+    if role_rows:
+        conn.execute(insert(EVENT_ROLES), role_rows)
+    return event_id

@@ -1,0 +1,50 @@
+"""Counts for the statistics panel, and the annotators a database knows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from annotator.core.model import DOC_STATUSES
+from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPANS, schema_of
+
+
+def stats(conn: Connection, project_id: int) -> dict[str, Any]:
+    """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed)."""
+    schema = schema_of(conn, project_id)
+    by_status = dict.fromkeys(DOC_STATUSES, 0)
+    for status, n in conn.execute(
+        select(DOCUMENTS.c.status, func.count())
+        .where(DOCUMENTS.c.project_id == project_id)
+        .group_by(DOCUMENTS.c.status)
+    ):
+        by_status[status] = int(n)
+    in_project = (
+        select(SPANS.c.label, ANNOTATORS.c.name.label("annotator"), func.count())
+        .join(DOCUMENTS, DOCUMENTS.c.id == SPANS.c.document_id)
+        .outerjoin(ANNOTATORS, ANNOTATORS.c.id == SPANS.c.annotator_id)
+        .where(DOCUMENTS.c.project_id == project_id)
+        .group_by(SPANS.c.label, ANNOTATORS.c.name)
+    )
+    by_label = dict.fromkeys(schema.names, 0)
+    by_annotator: dict[str, int] = {}
+    total = 0
+    for label, name, n in conn.execute(in_project):
+        by_label[label] = by_label.get(label, 0) + int(n)
+        key = "(none)" if name is None else str(name)
+        by_annotator[key] = by_annotator.get(key, 0) + int(n)
+        total += int(n)
+    return {
+        "documents": sum(by_status.values()),
+        "by_status": by_status,
+        "spans": total,
+        "by_label": by_label,
+        "by_annotator": dict(sorted(by_annotator.items())),
+    }
+
+
+def annotators(conn: Connection) -> list[str]:
+    """Names of every annotator known to the database, sorted."""
+    return list(conn.execute(select(ANNOTATORS.c.name).order_by(ANNOTATORS.c.name)).scalars())

@@ -197,8 +197,14 @@ class Repository:
             lambda conn: edits.add_span(conn, document_id, span, annotator, expected_version),
         )
 
-    def restore_span(self, document_id: int, span: Span, *, annotator: str) -> Span:
-        """Put a deleted span back (undo of delete), under its old id when that id is free."""
+    def restore_span(
+        self, document_id: int, span: Span, *, annotator: str | None = None
+    ) -> Span:
+        """Put a deleted span back (undo of delete), under its old id when that id is free.
+
+        It comes back under ``span.annotator`` when that names someone, else under
+        ``annotator``; with neither, it comes back unassigned.
+        """
         return run_write(
             self._engine, lambda conn: edits.restore_span(conn, document_id, span, annotator)
         )

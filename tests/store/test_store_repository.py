@@ -202,6 +202,28 @@ def test_update_delete_restore(repo: Repository, project: int) -> None:
     assert newer.id != other.id
 
 
+def test_restore_span_without_annotator_keeps_the_spans_own(
+    repo: Repository, project: int
+) -> None:
+    # An imported span nobody has claimed, and one that names its annotator.
+    doc_id = _one(repo, project, _doc(spans=(
+        _span(TEXT, "التحالف الدولي", "ACTOR"),
+        _span(TEXT, "دير الزور", "LOCATION", annotator="basel"),
+    )))
+    unassigned, named = repo.get_document(doc_id).spans
+    assert unassigned.annotator is None and named.annotator == "basel"
+    for span in (unassigned, named):
+        repo.delete_span(span.id or 0)
+        restored = repo.restore_span(doc_id, span)
+        assert restored == span  # same id, and the same annotator or none
+    assert repo.get_document(doc_id).spans == (unassigned, named)
+    assert repo.stats(project)["by_annotator"] == {"(none)": 1, "basel": 1}
+    # A name given for a span without one is still who it comes back under.
+    repo.delete_span(unassigned.id or 0)
+    claimed = repo.restore_span(doc_id, unassigned, annotator="amal")
+    assert claimed.id == unassigned.id and claimed.annotator == "amal"
+
+
 def test_get_document_orders_spans_and_filters_annotators(
     repo: Repository, project: int
 ) -> None:

@@ -50,7 +50,9 @@ class SessionRepository(Protocol):
         label: str | None = None,
         expected_version: int | None = None,
     ) -> Span: ...
-    def restore_span(self, document_id: int, span: Span, *, annotator: str) -> Span: ...
+    def restore_span(
+        self, document_id: int, span: Span, *, annotator: str | None = None
+    ) -> Span: ...
     def set_status(self, document_id: int, status: DocStatus) -> None: ...
 
 
@@ -293,9 +295,8 @@ class AnnotationSession:
 
     def store_restore(self, document_id: int, span: Span) -> Span:
         """Put a deleted span back (same offsets, label, annotator, attrs)."""
-        restored = self.repository.restore_span(
-            document_id, span, annotator=span.annotator or self.annotator
-        )
+        # The span comes back exactly as it was, unassigned (imported) spans included.
+        restored = self.repository.restore_span(document_id, span, annotator=None)
         assert restored.id is not None and span.id is not None
         if restored.id != span.id:
             self._aliases[span.id] = restored.id

@@ -64,7 +64,7 @@ def _first_json_line(path: Path) -> object:
         if line.strip():
             try:
                 return json.loads(line)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 return None
     return None
 

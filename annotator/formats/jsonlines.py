@@ -18,6 +18,10 @@ class RecordReader(Protocol):
     def __call__(self, rec: Any, /, *, default_name: str) -> Document: ...
 
 
+#: The message for JSON whose arrays and objects nest deeper than the decoder can follow.
+TOO_DEEP = "invalid JSON: nested too deeply (thousands of [ or { inside each other)"
+
+
 def json_line(value: Any) -> str:
     """One record as a single line of JSON: Arabic kept as is, dates and the like as strings."""
     return json.dumps(value, ensure_ascii=False, default=str)
@@ -36,6 +40,8 @@ def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:
         except json.JSONDecodeError as exc:
             problems.append(Problem(str(path), lineno,
                                     f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        except RecursionError:
+            problems.append(Problem(str(path), lineno, TOO_DEEP))
     if not values and not problems:
         raise FormatError([Problem(str(path), None, "the file holds no records")])
     return values, problems, decoded.encoding

@@ -20,7 +20,7 @@ from annotator.formats.base import (
     record_name,
     write_atomic,
 )
-from annotator.formats.jsonlines import json_line
+from annotator.formats.jsonlines import TOO_DEEP, json_line
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
 from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
 
@@ -208,6 +208,8 @@ class LabelStudioFormat(Format):
         except json.JSONDecodeError as exc:
             raise FormatError([Problem(str(path), exc.lineno,
                                        f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
+        except RecursionError:
+            raise FormatError([Problem(str(path), 1, TOO_DEEP)]) from None
         if isinstance(tasks, dict):
             tasks = [tasks]
         if not isinstance(tasks, list):

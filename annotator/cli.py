@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="record the imported spans as the work of NAME")
     imp.add_argument("--map", action="append", default=[], metavar="OLD=NEW",
                      help="rename label (or event type) OLD to NEW while importing "
-                     "(repeatable)")
+                     "(repeatable); when NEW is one of the project's labels only labels are "
+                     "renamed, when it is one of its event types only event types")
     imp.add_argument("--add-labels", action="store_true",
                      help="add the labels and event types the project does not have yet to "
                      "its schema")

@@ -669,3 +669,84 @@ def test_split_refuses_a_folder_with_other_things(run: Run, filled: str, tmp_pat
     assert code == 1
     assert "notes.md" in err
     assert sorted(p.name for p in out.iterdir()) == ["notes.md"]
+
+
+# --- found by trying to break the import/export path ------------------------------------------
+
+
+def test_deeply_nested_json_is_refused_without_a_traceback(run: Run, db: str, tmp_path: Path
+                                                           ) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "\n", encoding="utf-8")
+    before = stats(run, db)
+    code, _, err = run("--db", db, "import", path, "--format", "doccano")
+    assert code == 1
+    assert f"{path}:1: invalid JSON: nested too deeply" in err
+    assert stats(run, db) == before
+
+
+def test_a_lone_surrogate_is_a_problem_not_a_crash(run: Run, db: str, tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "قصف"}\n{"text": "ab\\ud800c", "label": [[0, 2, "ACTOR"]]}\n',
+                    encoding="utf-8")
+    before = stats(run, db)
+    code, _, err = run("--db", db, "import", path)
+    assert code == 1
+    assert f"{path}:2: the text holds an unpaired surrogate (U+D800)" in err
+    assert stats(run, db) == before
+    code, out, err = run("--db", db, "import", path, "--skip-bad")
+    assert code == 0, err
+    assert "documents added: 1" in out
+
+
+def test_a_lone_surrogate_in_meta_or_label_is_a_problem(run: Run, db: str, tmp_path: Path
+                                                        ) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "قصف", "label": [[0, 3, "A\\udc00"]]}\n'
+                    '{"text": "دير", "source": "x\\udfff"}\n', encoding="utf-8")
+    code, _, err = run("--db", db, "import", path, "--add-labels")
+    assert code == 1
+    assert f"{path}:1: " in err and f"{path}:2: " in err
+    assert stats(run, db)["documents"] == 0
+
+
+def test_brat_trigger_label_maps_without_renaming_the_event_type(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    # formats.md's brat example: the trigger T5 has the event type as its label.
+    text = "التحالف الدولي يقصف دير الزور"
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(
+        "T1\tACTOR 0 14\tالتحالف الدولي\n"
+        "T2\tLOCATION 20 29\tدير الزور\n"
+        "T5\tAttack 15 19\tيقصف\n"
+        "E1\tAttack:T5 Actor:T1 Place:T2\n", encoding="utf-8")
+    code, _, err = run("--db", db, "import", tmp_path, "--map", "Attack=ACTOR")
+    assert code == 0, err
+    out = tmp_path / "out.jsonl"
+    assert run("--db", db, "export", "--format", "jsonl", "-o", out)[0] == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [(s["label"], s["text"]) for s in doc["spans"]] == [
+        ("ACTOR", "التحالف الدولي"), ("ACTOR", "يقصف"), ("LOCATION", "دير الزور")]
+    (event,) = doc["events"]
+    assert (event["type"], event["trigger"]) == ("Attack", "s2")
+
+
+def test_map_to_an_event_type_leaves_span_labels_alone(run: Run, db: str, tmp_path: Path
+                                                       ) -> None:
+    path = _relation_file(tmp_path)
+    code, _, err = run("--db", db, "import", path, "--map", "attackedIn=Armed clash")
+    assert code == 0, err
+    assert "Armed clash" not in stats(run, db)["by_label"]
+
+
+def test_export_of_a_file_format_onto_a_folder_says_so(run: Run, filled: str, tmp_path: Path
+                                                       ) -> None:
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    code, _, err = run("--db", filled, "export", "--format", "jsonl", "-o", folder)
+    assert code == 1
+    assert f"{folder}: is a folder; give a file name" in err
+    assert ".tmp" not in err
+    assert list(folder.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -93,6 +93,8 @@ class Format(ABC):
     extensions: tuple[str, ...]
     can_read: bool = True
     can_write: bool = True
+    #: True when ``write`` makes a folder of files at ``out`` (brat, txt), not one file.
+    writes_folder: bool = False
 
     def read(self, path: Path) -> ReadResult:
         """Read a file (or a folder) into documents; bad records become problems."""

@@ -306,6 +306,7 @@ class BratFormat(Format):
     name = "brat"
     description = "brat standoff: a folder of name.txt + name.ann pairs"
     extensions = (".ann",)
+    writes_folder = True
 
     def read(self, path: Path) -> ReadResult:
         """Read a folder of pairs, or one pair from its .ann or .txt file."""

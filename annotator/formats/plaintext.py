@@ -26,6 +26,7 @@ class TextFormat(Format):
     name = "txt"
     description = "plain text: a .txt file, or a folder of them (one document each)"
     extensions = (".txt",)
+    writes_folder = True
 
     def read(self, path: Path) -> ReadResult:
         """Read one .txt file, or every .txt file of a folder (sorted by name)."""

@@ -122,6 +122,10 @@ def export_documents(
             "no documents to export" + (f" with status {status}" if status else ""))])
     writer = FORMATS[fmt]
     if split is None:
+        if out.is_dir() and not writer.writes_folder:
+            example = out / f"data{writer.extensions[0] if writer.extensions else ''}"
+            raise ExportRefused([Problem(
+                str(out), None, f"is a folder; give a file name, e.g. {example}")])
         progress("writing", 0, 1)
         report = writer.write(documents, out, options)
         progress("writing", 1, 1)

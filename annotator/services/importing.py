@@ -9,6 +9,7 @@ or added to the project's schema (``add_labels``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,10 +148,32 @@ class Checked:
     new_event_types: list[str]
 
 
-def _mapped(document: Document, label_map: Mapping[str, str]) -> Document:
-    """``document`` with span labels and event types renamed by ``label_map``."""
+def split_label_map(
+    label_map: Mapping[str, str], schema: LabelSchema
+) -> tuple[dict[str, str], dict[str, str]]:
+    """``--map`` pairs as (span label renames, event type renames).
+
+    A name may be both a span label and an event type (brat writes an event's trigger with the
+    event type as its label): ``Attack=ACTOR`` renames the label only, since ACTOR is a label
+    and no event type; ``attackedIn=Armed clash`` renames the event type only. A target that
+    is neither (a name for ``--add-labels``) renames both, as before.
+    """
+    labels = {old: new for old, new in label_map.items()
+              if new in schema.names or new not in schema.event_types}
+    types = {old: new for old, new in label_map.items()
+             if new in schema.event_types or new not in schema.names}
+    return labels, types
+
+
+def _mapped(
+    document: Document, label_map: Mapping[str, str], type_map: Mapping[str, str] | None = None
+) -> Document:
+    """``document`` with span labels renamed by ``label_map`` and event types by ``type_map``
+    (``label_map`` when not given)."""
+    if type_map is None:
+        type_map = label_map
     spans_hit = any(s.label in label_map for s in document.spans)
-    events_hit = any(e.type in label_map for e in document.events)
+    events_hit = any(e.type in type_map for e in document.events)
     if not (spans_hit or events_hit):
         return document
     return dataclasses.replace(
@@ -160,10 +183,45 @@ def _mapped(document: Document, label_map: Mapping[str, str]) -> Document:
             for s in document.spans
         ),
         events=tuple(
-            dataclasses.replace(e, type=label_map[e.type]) if e.type in label_map else e
+            dataclasses.replace(e, type=type_map[e.type]) if e.type in type_map else e
             for e in document.events
         ),
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_in(value: object) -> str | None:
+    """The first unpaired surrogate (JSON's "\\ud800" escapes) in a string, list or dict."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return found.group() if found else None
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            hit = _surrogate_in(item)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _surrogate_reason(document: Document) -> str | None:
+    """Why ``document`` cannot be stored as UTF-8, if it holds an unpaired surrogate."""
+    parts: list[tuple[str, object]] = [
+        ("text", document.text), ("name", document.name), ("metadata", dict(document.meta)),
+        *(("a span", (s.label, s.annotator or "", dict(s.attrs))) for s in document.spans),
+        *(("an event", (e.type, dict(e.attrs))) for e in document.events),
+    ]
+    for where, value in parts:
+        hit = _surrogate_in(value)
+        if hit is not None:
+            return (f"the {where} holds an unpaired surrogate (U+{ord(hit):04X}), which is not "
+                    "text and cannot be stored" if where in ("text", "name", "metadata") else
+                    f"{where} holds an unpaired surrogate (U+{ord(hit):04X}), which is not text "
+                    "and cannot be stored")
+    return None
 
 
 def check_documents(
@@ -177,6 +235,7 @@ def check_documents(
     """Rename labels and event types by ``label_map`` and check every record against
     ``schema``; with ``add_labels``, unknown names are collected instead of refused."""
     known = set(schema.names)
+    span_map, type_map = split_label_map(label_map, schema)
     good: list[SourcedDocument] = []
     problems: list[Problem] = []
     # Ordered sets: new labels get keys in order of appearance.
@@ -184,10 +243,16 @@ def check_documents(
     new_types: dict[str, None] = {}
     for record in counted(records, task="checking", total=len(records), progress=progress,
                           every=1000):
-        document = _mapped(record.document, label_map) if label_map else record.document
+        document = (_mapped(record.document, span_map, type_map) if label_map
+                    else record.document)
         reasons: list[str] = []
         if "\x00" in document.text:
             reasons.append("the text contains a NUL character (U+0000), which cannot be stored")
+        surrogate = _surrogate_reason(document)
+        if surrogate is not None:
+            # Its labels are not offered to --add-labels either: they may be the culprit.
+            problems.extend(Problem(record.file, record.line, r) for r in [*reasons, surrogate])
+            continue
         text = document.text
         n = len(text)
         for span in document.spans:

@@ -7,7 +7,7 @@ import pytest
 from annotator.core.labels import SchemaError, load_schema
 from annotator.core.model import LabelSchema
 from annotator.paths import default_schema_path
-from annotator.services.importing import extend_schema, parse_label_map
+from annotator.services.importing import extend_schema, parse_label_map, split_label_map
 
 
 @pytest.fixture
@@ -63,3 +63,11 @@ def test_extend_schema_adds_missing_event_types_once(schema: LabelSchema) -> Non
     )
     assert extended.event_types == (*schema.event_types, "attackedIn")
     assert extended.labels == schema.labels
+
+
+def test_split_label_map_routes_each_pair_by_its_target(schema: LabelSchema) -> None:
+    event_type = schema.event_types[0]
+    labels, types = split_label_map(
+        {"Attack": "ACTOR", "attackedIn": event_type, "ORG": "ORGANISATION"}, schema)
+    assert labels == {"Attack": "ACTOR", "ORG": "ORGANISATION"}
+    assert types == {"attackedIn": event_type, "ORG": "ORGANISATION"}

@@ -21,7 +21,7 @@ from annotator.formats.base import (
     atomic_folder,
     relation_roles,
 )
-from annotator.formats.textio import DecodedText, read_text
+from annotator.formats.textio import DecodedText, read_text, text_bytes
 
 _T_LINE = re.compile(r"^(?P<type>\S+) (?P<frags>\d+ \d+(?:;\d+ \d+)*)$")
 _ROLE_TO_BRAT = {"actor": "Actor", "target": "Target", "location": "Place", "date": "Time"}
@@ -66,7 +66,7 @@ class _AnnParser:
         self.raw_events: list[tuple[int, str, str, str, list[tuple[str, str]]]] = []
         self.event_attrs: dict[str, dict[str, Any]] = {}
         self.pending_attrs: list[tuple[int, str, str, Any]] = []
-        self.relations: list[tuple[int, str, str, str]] = []
+        self.relations: list[tuple[int, str, str, str, str]] = []
         self.event_index: dict[str, int] = {}
 
     def parse(self, content: str) -> Document | None:
@@ -118,7 +118,7 @@ class _AnnParser:
                 raise _BadLine(f"{ident}: expected 'TYPE Arg1:ID Arg2:ID', got {rest!r}")
             a = parts[1].partition(":")[2]
             b = parts[2].partition(":")[2]
-            self.relations.append((lineno, parts[0], a, b))
+            self.relations.append((lineno, ident, parts[0], a, b))
         elif kind == "#":
             head, _, note = rest.partition("\t")
             parts = head.split()
@@ -181,7 +181,7 @@ class _AnnParser:
                 trigger_of[ident] = len(events) - 1
             except _BadLine as exc:
                 self.problems.append(Problem(self.file, lineno, str(exc)))
-        for lineno, rtype, a, b in self.relations:
+        for lineno, ident, rtype, a, b in self.relations:
             try:
                 ia, ib = self._ref(lineno, "R", a), self._ref(lineno, "R", b)
             except _BadLine as exc:
@@ -189,6 +189,7 @@ class _AnnParser:
                 continue
             r1, r2 = relation_roles((self.spans[ia].label, self.spans[ib].label))
             events.append(Event(type=rtype.replace("_", " "), roles={r1: (ia,), r2: (ib,)}))
+            trigger_of[ident] = len(events) - 1  # notes may name a relation as well
         self.event_index = trigger_of
         return events
 
@@ -340,7 +341,7 @@ class BratFormat(Format):
                 stem = names.take(doc.name)
                 ann, dropped = document_to_ann(doc)
                 # The whole folder is swapped in at the end: no per-file temporaries needed.
-                (tmp / f"{stem}.txt").write_bytes(doc.text.encode("utf-8"))
+                (tmp / f"{stem}.txt").write_bytes(text_bytes(doc.text))
                 (tmp / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
                 report.files.extend([out / f"{stem}.txt", out / f"{stem}.ann"])
                 report.documents += 1

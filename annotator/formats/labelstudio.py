@@ -39,11 +39,17 @@ def _annotator_of(block: dict[str, Any]) -> str | None:
     return None
 
 
-def _labels_of(value: dict[str, Any]) -> list[str] | None:
-    """The labels of a region: ``labels``, or ``<tag>labels`` for other label tags."""
+def _labels_of(value: dict[str, Any], what: str) -> list[str] | None:
+    """The labels of a region: ``labels``, or ``<tag>labels`` for other label tags; None when
+    the region has no such key (choices, ratings ...). RecordError for an empty or odd list:
+    the region was meant as a span, and dropping it quietly would lose it."""
     for key, labels in value.items():
-        if key.endswith("labels") and isinstance(labels, list):
-            return [str(x) for x in labels]
+        if key.endswith("labels"):
+            if (not isinstance(labels, list) or not labels
+                    or not all(isinstance(x, str) and x.strip() for x in labels)):
+                raise RecordError(f"{what}: '{key}' must be a non-empty list of label names, "
+                                  f"got {labels!r}")
+            return labels
     return None
 
 
@@ -115,8 +121,8 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
             value = res.get("value")
             if not isinstance(value, dict) or "start" not in value or "end" not in value:
                 continue  # choices, ratings, text areas: not spans
-            labels = _labels_of(value)
-            if not labels:
+            labels = _labels_of(value, what)
+            if labels is None:
                 continue
             s16, e16 = value["start"], value["end"]
             if not (is_int(s16) and is_int(e16)):

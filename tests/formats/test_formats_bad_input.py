@@ -176,3 +176,35 @@ def test_brat_line_problems(tmp_path: Path, line: str, message: str) -> None:
     assert result.documents == []
     assert [p.line for p in result.problems] == [2]
     assert message in result.problems[0].message
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("jsonl", "deep.jsonl"), ("doccano", "deep.jsonl"),
+                                           ("labelstudio", "deep.json")])
+def test_json_nested_too_deeply_is_a_problem_not_a_crash(
+    tmp_path: Path, fmt: str, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("[" * 100_000 + "\n", encoding="utf-8")
+    try:
+        result = FORMATS[fmt].read(path)
+        problems = result.problems
+    except FormatError as exc:
+        problems = exc.problems
+    assert len(problems) == 1
+    assert problems[0].file == str(path)
+    assert problems[0].line == 1
+    assert "nested too deeply" in problems[0].message
+
+
+@pytest.mark.parametrize("labels", [[], "LOCATION", [5]], ids=["empty", "string", "number"])
+def test_label_studio_region_with_bad_labels_is_a_problem(tmp_path: Path, labels: object) -> None:
+    tasks = [{"id": 3, "data": {"text": "قصف دير الزور"}, "annotations": [{"result": [
+        {"id": "r", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 4, "end": 13, "labels": labels}}]}]}]
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    result = FORMATS["labelstudio"].read(path)
+    assert result.documents == []
+    (problem,) = result.problems
+    assert "task 1 (id 3)" in problem.message
+    assert "'labels' must be a non-empty list of label names" in problem.message

@@ -160,3 +160,21 @@ def test_label_studio_json_min_export(tmp_path: Path) -> None:
     # UTF-16 offsets 11-20 are code points 10-19 after the emoji.
     assert (span.start, span.end, span.text, span.annotator) == (
         10, 19, "دير الزور", "amal@example.org")
+
+
+def test_brat_annotator_notes_on_relations_and_events(tmp_path: Path) -> None:
+    text = "التحالف قصف دير الزور"
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(
+        "T1\tACTOR 0 7\tالتحالف\n"
+        "T2\tLOCATION 12 21\tدير الزور\n"
+        "T3\tACTOR 8 11\tقصف\n"
+        "E1\tAttack:T3 Actor:T1 Place:T2\n"
+        "R1\tLocated Arg1:T1 Arg2:T2\n"
+        "#1\tAnnotatorNotes R1\ton the relation\n"
+        "#2\tAnnotatorNotes E1\ton the event\n", encoding="utf-8")
+    result = FORMATS["brat"].read(tmp_path)
+    assert result.problems == []
+    attack, located = result.documents[0].document.events
+    assert dict(attack.attrs) == {"note": "on the event"}
+    assert dict(located.attrs) == {"note": "on the relation"}

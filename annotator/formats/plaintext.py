@@ -17,7 +17,7 @@ from annotator.formats.base import (
     WriteReport,
     atomic_folder,
 )
-from annotator.formats.textio import read_text
+from annotator.formats.textio import read_text, text_bytes
 
 
 class TextFormat(Format):
@@ -59,7 +59,7 @@ class TextFormat(Format):
         with atomic_folder(out, allowed_suffixes=(".txt",)) as tmp:
             for doc in documents:
                 stem = names.take(doc.name)
-                (tmp / f"{stem}.txt").write_bytes(doc.text.encode("utf-8"))
+                (tmp / f"{stem}.txt").write_bytes(text_bytes(doc.text))
                 report.files.append(out / f"{stem}.txt")
                 report.documents += 1
                 unwritten += len(doc.spans)

@@ -53,13 +53,16 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
         raise FormatError([Problem(file, None, "the file is empty")])
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            # Exactly one mark goes: a text may itself start with U+FEFF (a writer keeps it
+            # by putting a mark before it).
+            codec = "utf-8" if encoding == "utf-8-sig" else encoding
             try:
-                return data.decode(encoding).removeprefix("\ufeff"), encoding
+                return data[len(bom):].decode(codec), encoding
             except UnicodeDecodeError as exc:
                 raise FormatError([Problem(
                     file, None,
                     f"undecodable bytes: the file starts with a {encoding} byte order mark but "
-                    f"byte {exc.start} is not valid {encoding}")]) from None
+                    f"byte {exc.start + len(bom)} is not valid {encoding}")]) from None
     if b"\x00" in data:
         raise FormatError([Problem(
             file, None, f"a binary file, not text (NUL byte at offset {data.index(0)})")])
@@ -148,6 +151,16 @@ def read_text(path: Path) -> DecodedText:
     if "\r" not in raw:
         return DecodedText(raw, encoding, None)
     return DecodedText(normalize_newlines(raw), encoding, newline_offset_map(raw))
+
+
+def text_bytes(text: str) -> bytes:
+    """``text`` as the UTF-8 bytes of a text file that ``read_text`` reads back unchanged.
+
+    A text starting with U+FEFF gets a byte order mark before it, since a reader takes the
+    first U+FEFF of a file for the mark.
+    """
+    data = text.encode("utf-8")
+    return codecs.BOM_UTF8 + data if text.startswith("\ufeff") else data
 
 
 def utf16_offsets(text: str) -> list[int]:

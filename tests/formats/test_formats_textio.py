@@ -146,3 +146,26 @@ def test_a_western_single_byte_file_is_not_read_as_arabic(tmp_path: Path) -> Non
     decoded = read_text(path)
     assert decoded.encoding not in ("cp1256", "iso8859-6")
     assert not any("\u0600" <= ch <= "\u06ff" for ch in decoded.text)
+
+
+def test_a_utf8_byte_order_mark_takes_off_one_u_feff_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "\ufeffقصف".encode())
+    assert read_text(path).text == "\ufeffقصف"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "brat"])
+def test_a_text_starting_with_u_feff_survives_folder_formats(tmp_path: Path, fmt: str) -> None:
+    from annotator.core.model import Document, Span
+    from annotator.formats import WriteOptions
+
+    text = "\ufeffقصف دير الزور"
+    spans = (Span(start=5, end=14, label="LOCATION", text="دير الزور"),) if fmt == "brat" else ()
+    doc = Document(name="d", text=text, spans=spans)
+    FORMATS[fmt].write([doc], tmp_path / "out", WriteOptions())
+    result = FORMATS[fmt].read(tmp_path / "out")
+    assert result.problems == []
+    back = result.documents[0].document
+    assert back.text == text
+    assert [(s.start, s.end, s.text) for s in back.spans] == [(s.start, s.end, s.text)
+                                                              for s in spans]

@@ -107,7 +107,9 @@ class Format(ABC):
 
 # --- file names -------------------------------------------------------------------------------
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+# Separators, characters Windows refuses, controls, and bidi controls (a U+202E in a name
+# shows "evil\u202etxt.exe" as "evilexe.txt").
+_UNSAFE = re.compile('[\x00-\x1f\x7f/\\\\:*?"<>|\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT")
                                                     for i in range(1, 10)}
 _MAX_NAME = 120  # code points; Arabic takes two UTF-8 bytes each and most file systems allow 255
@@ -147,11 +149,24 @@ class NameAllocator:
 # --- atomic output ----------------------------------------------------------------------------
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def usual_mode(*, folder: bool) -> int:
+    """The mode ``open``/``mkdir`` would give under the current umask (mkstemp and mkdtemp
+    make private 0600/0700 files, which an exported dataset must not stay)."""
+    return (0o777 if folder else 0o666) & ~_umask()
+
+
 def write_atomic(out: Path, data: bytes) -> None:
     """Write ``data`` to ``out`` through a temporary file beside it and ``os.replace``."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, usual_mode(folder=False))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -187,6 +202,7 @@ def atomic_folder(out: Path, *, allowed_suffixes: tuple[str, ...]) -> Iterator[P
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
     try:
+        tmp.chmod(usual_mode(folder=True))
         yield tmp
         if out.exists():
             old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))

@@ -109,3 +109,26 @@ def test_registry_names_and_capabilities() -> None:
                              "spacy", "hf", "events"]
     assert [n for n, f in FORMATS.items() if not f.can_read] == ["spacy", "hf", "events"]
     assert all(f.name == n for n, f in FORMATS.items())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "csv", "labelstudio", "brat", "txt", "hf"])
+def test_exports_get_the_usual_permissions_not_private_temporary_ones(
+    tmp_path: Path, fmt: str
+) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / f"out-{fmt}"
+        FORMATS[fmt].write([Document(name="d", text="قصف دير الزور")], out, WriteOptions())
+    finally:
+        os.umask(old)
+    made = [out, *out.iterdir()] if out.is_dir() else [out]
+    assert made
+    for path in made:
+        expected = 0o755 if path.is_dir() else 0o644
+        assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_safe_names_drop_bidi_controls() -> None:
+    assert safe_name("\u202eevil\u2066txt.exe\u200f") == "_evil_txt.exe_"

@@ -49,7 +49,8 @@ examples:
 """
 
 _EXPORT_EPILOG = """\
-brat and txt write a folder of files (OUT/); hf writes OUT and its tag list OUT.tags.json.
+brat and txt write a folder of files (OUT/); hf writes OUT and its tag list beside it
+(out.jsonl -> out.tags.json).
 With --split the documents are shuffled with --seed and cut into three parts, written as
 OUT/train.EXT, OUT/dev.EXT and OUT/test.EXT (OUT is a folder; folder formats give
 OUT/train/ ...). The same seed and the same documents always give the same parts.

@@ -750,3 +750,13 @@ def test_export_of_a_file_format_onto_a_folder_says_so(run: Run, filled: str, tm
     assert ".tmp" not in err
     assert list(folder.iterdir()) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_help_names_the_hf_tag_list_where_it_is_written(run: Run, filled: str,
+                                                               tmp_path: Path) -> None:
+    code, out, _ = run("export", "--help")
+    assert code == 0
+    assert "out.jsonl -> out.tags.json" in " ".join(out.split())
+    code, _, err = run("--db", filled, "export", "--format", "hf", "-o", tmp_path / "out.jsonl")
+    assert code == 0, err
+    assert (tmp_path / "out.tags.json").is_file()

@@ -71,6 +71,16 @@ def _text_of(data: Any) -> str:
 def _from_json_min(task: dict[str, Any]) -> dict[str, Any]:
     """Label Studio's JSON-MIN export (``{"text", "<from_name>": [regions]}``) as a full task."""
     results: list[dict[str, Any]] = []
+    for key in ("label", "labels", "entities"):
+        items = task.get(key)
+        if isinstance(items, list) and any(
+                isinstance(v, list) or (isinstance(v, dict) and "start_offset" in v)
+                for v in items):
+            # A JSON array of doccano records looks like JSON-MIN; its spans must not vanish.
+            raise RecordError(
+                f"'{key}' holds doccano spans ([start, end, label] or start_offset), not Label "
+                "Studio regions; doccano's format is JSON Lines: write one record per line in "
+                "a .jsonl file and import it with --format doccano")
     for key, value in task.items():
         if isinstance(value, list) and value and all(
                 isinstance(v, dict) and "start" in v and "end" in v for v in value):

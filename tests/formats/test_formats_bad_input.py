@@ -208,3 +208,19 @@ def test_label_studio_region_with_bad_labels_is_a_problem(tmp_path: Path, labels
     (problem,) = result.problems
     assert "task 1 (id 3)" in problem.message
     assert "'labels' must be a non-empty list of label names" in problem.message
+
+
+@pytest.mark.parametrize("spans", [[[4, 13, "LOCATION"]],
+                                   [{"id": 0, "start_offset": 4, "end_offset": 13,
+                                     "label": "LOCATION"}]], ids=["lists", "objects"])
+def test_doccano_records_in_a_json_array_are_not_read_without_their_spans(
+    tmp_path: Path, spans: list[object]
+) -> None:
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps([{"text": "قصف دير الزور", "label": spans}], ensure_ascii=False),
+                    encoding="utf-8")
+    result = FORMATS["labelstudio"].read(path)
+    assert result.documents == []
+    (problem,) = result.problems
+    assert "task 1" in problem.message
+    assert "doccano" in problem.message

@@ -690,11 +690,11 @@ def test_a_lone_surrogate_is_a_problem_not_a_crash(run: Run, db: str, tmp_path: 
     path.write_text('{"text": "قصف"}\n{"text": "ab\\ud800c", "label": [[0, 2, "ACTOR"]]}\n',
                     encoding="utf-8")
     before = stats(run, db)
-    code, _, err = run("--db", db, "import", path)
+    code, _, err = run("--db", db, "import", path, "--format", "doccano")
     assert code == 1
     assert f"{path}:2: the text holds an unpaired surrogate (U+D800)" in err
     assert stats(run, db) == before
-    code, out, err = run("--db", db, "import", path, "--skip-bad")
+    code, out, err = run("--db", db, "import", path, "--format", "doccano", "--skip-bad")
     assert code == 0, err
     assert "documents added: 1" in out
 

@@ -56,7 +56,8 @@ FORMATS: dict[str, Format] = {
 }
 
 _DOCCANO_KEYS = {"label", "labels", "entities"}
-_JSONL_KEYS = {"spans", "events", "status", "meta", "annotator"}
+# doccano writes "meta" and annotator keys too; only these are the project's JSONL alone.
+_JSONL_KEYS = {"spans", "events", "status"}
 
 
 def _first_json_line(path: Path) -> object:

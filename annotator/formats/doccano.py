@@ -86,6 +86,11 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
             continue
         if key in _NOISE and not value:
             continue
+        if key == "meta" and isinstance(value, dict):
+            # doccano 1.x kept a document's metadata in "meta"; later versions spread it out.
+            for name, item in value.items():
+                meta.setdefault(name, item)
+            continue
         meta[key] = value
     return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
                     spans=tuple(spans), events=tuple(events))

@@ -64,6 +64,12 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
         raise RecordError("'text' is missing or not a string")
     if not raw.strip():
         raise RecordError("'text' is empty")
+    if "spans" not in rec:
+        for key in ("label", "labels", "entities"):
+            if isinstance(rec.get(key), list) and rec[key]:
+                # Without this its spans would be dropped without a word.
+                raise RecordError(f"a doccano record ('{key}' instead of 'spans'); import "
+                                  "it with --format doccano")
     meta = rec.get("meta", {})
     if meta is None:
         meta = {}

@@ -224,3 +224,14 @@ def test_doccano_records_in_a_json_array_are_not_read_without_their_spans(
     (problem,) = result.problems
     assert "task 1" in problem.message
     assert "doccano" in problem.message
+
+
+def test_the_project_jsonl_reader_does_not_drop_doccano_spans(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "d.jsonl", [json.dumps(
+        {"text": "قصف دير الزور", "meta": {}, "label": [[4, 13, "LOCATION"]]},
+        ensure_ascii=False)])
+    result = FORMATS["jsonl"].read(path)
+    assert result.documents == []
+    (problem,) = result.problems
+    assert problem.line == 1
+    assert "--format doccano" in problem.message

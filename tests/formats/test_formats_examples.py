@@ -178,3 +178,12 @@ def test_brat_annotator_notes_on_relations_and_events(tmp_path: Path) -> None:
     attack, located = result.documents[0].document.events
     assert dict(attack.attrs) == {"note": "on the event"}
     assert dict(located.attrs) == {"note": "on the relation"}
+
+
+def test_doccano_meta_object_is_the_documents_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": EN, "meta": {"source": "SY24"},
+                                "Comments": [], "label": [[0, 2, "ORG"]]}) + "\n",
+                    encoding="utf-8")
+    (doc,) = FORMATS["doccano"].read(path).documents
+    assert dict(doc.document.meta) == {"source": "SY24"}

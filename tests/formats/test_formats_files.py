@@ -132,3 +132,13 @@ def test_exports_get_the_usual_permissions_not_private_temporary_ones(
 
 def test_safe_names_drop_bidi_controls() -> None:
     assert safe_name("\u202eevil\u2066txt.exe\u200f") == "_evil_txt.exe_"
+
+
+def test_doccano_with_meta_or_annotator_keys_is_detected_as_doccano(tmp_path: Path) -> None:
+    # doccano 1.x wrote "meta" and "annotation_approver" beside "labels".
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": 1, "text": "قصف دير الزور", "meta": {}, "annotation_approver": null, '
+                    '"labels": [[4, 13, "LOCATION"]]}\n', encoding="utf-8")
+    assert detect_format(path) == "doccano"
+    (doc,) = FORMATS["doccano"].read(path).documents
+    assert [s.text for s in doc.document.spans] == ["دير الزور"]

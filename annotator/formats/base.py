@@ -162,7 +162,15 @@ def usual_mode(*, folder: bool) -> int:
 
 
 def write_atomic(out: Path, data: bytes) -> None:
-    """Write ``data`` to ``out`` through a temporary file beside it and ``os.replace``."""
+    """Write ``data`` to ``out`` through a temporary file beside it and ``os.replace``.
+
+    A device or a named pipe (``-o /dev/stdout``) is written into: replacing it would swap the
+    device, or the link to it, for a plain file.
+    """
+    if out.exists() and not out.is_file() and not out.is_dir():
+        with out.open("wb") as fh:
+            fh.write(data)
+        return
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     try:

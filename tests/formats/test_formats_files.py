@@ -142,3 +142,29 @@ def test_doccano_with_meta_or_annotator_keys_is_detected_as_doccano(tmp_path: Pa
     assert detect_format(path) == "doccano"
     (doc,) = FORMATS["doccano"].read(path).documents
     assert [s.text for s in doc.document.spans] == ["دير الزور"]
+
+
+def test_export_to_a_device_writes_into_it_instead_of_replacing_it(tmp_path: Path) -> None:
+    # "-o /dev/stdout" and "-o /dev/null" must not swap the device (or its link) for a file.
+    link = tmp_path / "null"
+    link.symlink_to("/dev/null")
+    FORMATS["jsonl"].write([Document(name="d", text="قصف")], link, WriteOptions())
+    assert link.is_symlink()
+    assert str(link.readlink()) == "/dev/null"
+    assert [p.name for p in tmp_path.iterdir()] == ["null"]
+
+
+def test_export_to_a_named_pipe_writes_into_the_pipe(tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    FORMATS["jsonl"].write([Document(name="d", text="قصف")], pipe, WriteOptions())
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert b'"text": "\xd9\x82\xd8\xb5\xd9\x81"' in got[0]

@@ -7,6 +7,7 @@ with newlines, so offsets are exact for that rebuilt text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from annotator.formats.base import (
 from annotator.formats.textio import read_text
 
 DOCSTART = "-DOCSTART-"
+_COLUMNS = re.compile("[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,9 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
                 yield block
             block = _Block(lineno, True, [], [])
             continue
+        if not line.isascii():
+            # str.split also cuts at NBSP and other Unicode spaces, which a token may hold.
+            parts = _COLUMNS.split(line.strip(" \t"))
         token, rest = parts[0], parts[1:]
         # Two columns: TOKEN TAG...; CoNLL-2003 style: TOKEN POS CHUNK TAG... (-X- _ here).
         four = len(rest) >= 3 and not is_tag(rest[0])

@@ -235,3 +235,15 @@ def test_the_project_jsonl_reader_does_not_drop_doccano_spans(tmp_path: Path) ->
     (problem,) = result.problems
     assert problem.line == 1
     assert "--format doccano" in problem.message
+
+
+def test_conll_tokens_may_hold_non_breaking_and_other_unicode_spaces(tmp_path: Path) -> None:
+    # Columns are separated by spaces and tabs only, as every CoNLL writer does.
+    path = tmp_path / "a.conll"
+    path.write_text("قصف O\nدير\u00a0الزور B-LOCATION\nفي\u2009الشرق -X- _ O\n",
+                    encoding="utf-8")
+    result = FORMATS["conll"].read(path)
+    assert result.problems == []
+    doc = result.documents[0].document
+    assert doc.text == "قصف دير\u00a0الزور في\u2009الشرق"
+    assert [s.text for s in doc.spans] == ["دير\u00a0الزور"]

@@ -10,6 +10,9 @@ docs/adr/0001-text-core.md):
 * A dot between digits ("6.3") joins them; a dot before a space ends the word.
 * Latin and digits ("SY24") and Arabic-Indic digits ("٢٤") form tokens like any letters.
 * Any other visible character is a token of its own; a run of the same punctuation ("...") is one.
+* Invisible controls (bidi marks and isolates, zero-width characters, BOM) belong to no token:
+  a CoNLL line or a snapped selection never holds a character nobody can see. Joiners inside a
+  word stay in it.
 
 ``regex`` is used instead of ``re`` for Unicode property classes (``\\p{L}``, ``\\p{M}``) and
 variable-length look-behind; pyarabic gives the Arabic character classes used by ``fold``.
@@ -44,15 +47,23 @@ _OBFUSCATION_DOTS = (
 )
 #: Decimal and thousands separators between digits: "6.3", "1,000", "٣٫٥".
 _NUMBER_JOIN = r"(?<=\p{Nd})[.,\u066B\u066C](?=\p{Nd})"
-#: Zero-width (non-)joiners inside a word, as in Persian and Urdu spellings.
-_ZW_JOIN = rf"[\u200C\u200D]+(?={_WORD_CHAR})"
+#: Bidi controls, zero-width characters, BOM, soft hyphen and the Arabic letter mark: invisible,
+#: so a search must not see them.
+_INVISIBLE = (
+    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+#: The invisible controls, as a set: no token holds one at its edge, and CoNLL drops them.
+INVISIBLE: frozenset[str] = frozenset(_INVISIBLE)
+#: Zero-width (non-)joiners, word joiner and soft hyphen inside a word ("می\u200cخواهد").
+_ZW_JOIN = rf"[\u200C\u200D\u2060\u00AD]+(?={_WORD_CHAR})"
 
 _TOKEN_RE = regex.compile(
     rf"""
     (?P<word>{_WORD_CHAR}+(?:(?:{_OBFUSCATION_DOTS}|{_NUMBER_JOIN}|{_ZW_JOIN}){_WORD_CHAR}+)*)
   | (?P<symbol>[\U0001F1E6-\U0001F1FF]{{2}}            # a flag: two regional indicators
                |\p{{So}}(?:[\p{{Mn}}\p{{Me}}\U0001F3FB-\U0001F3FF]|\u200D\p{{So}})*)
-  | (?P<other>([^\p{{L}}\p{{N}}\p{{M}}]))(?P=other)*
+  | (?P<other>([^\p{{L}}\p{{N}}\p{{M}}{_INVISIBLE}]))(?P=other)*
     """,
     regex.VERBOSE | regex.V0,
 )
@@ -235,12 +246,6 @@ def _is_wordlike(token_text: str) -> bool:
 
 # --- folding and search -----------------------------------------------------------------------
 
-#: Bidi controls, zero-width characters, BOM, soft hyphen and the Arabic letter mark: invisible,
-#: so a search must not see them.
-_INVISIBLE = (
-    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-)
 _FOLD_MAP: dict[str, str] = {
     araby.ALEF_HAMZA_ABOVE: araby.ALEF,
     araby.ALEF_HAMZA_BELOW: araby.ALEF,

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from annotator.core.text import find_all, fold, fold_query, sentences, snap_to_tokens, tokenize
+from annotator.core.text import (
+    INVISIBLE,
+    find_all,
+    fold,
+    fold_query,
+    sentences,
+    snap_to_tokens,
+    tokenize,
+)
 
 TATWEEL = "\u0640"
 
@@ -73,6 +81,14 @@ def test_crlf_emoji_and_bidi_controls_keep_code_point_offsets() -> None:
     assert "دير" in [t.text for t in toks]
     assert "🇸🇾" in [t.text for t in toks]  # a flag (two regional indicators) is one symbol
     assert not any("\r" in t.text or "\n" in t.text for t in toks)
+
+
+def test_invisible_controls_belong_to_no_token_but_joiners_stay_inside_words() -> None:
+    text = "\u202bقوات\u202c \u2067النظام\u2069 \u200eقصفت\u200f التحالف\u200d الدولي"
+    assert texts(text) == ["قوات", "النظام", "قصفت", "التحالف", "الدولي"]
+    persian = "می\u200cخواهد"
+    assert texts(persian) == [persian]
+    assert texts("a\u00adb \ufeff") == ["a\u00adb"]
 
 
 # --- tokens: the seeds --------------------------------------------------------------------------
@@ -238,7 +254,9 @@ def test_tokens_are_ordered_exact_and_cover_visible_text(text: str) -> None:
         assert not any(c.isspace() for c in t.text)
         previous_end = t.end
         covered.update(range(t.start, t.end))
-    assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace() and c not in INVISIBLE)
+    # A token never starts or ends with an invisible control: what is labeled can be seen.
+    assert not any(t.text[0] in INVISIBLE or t.text[-1] in INVISIBLE for t in toks)
 
 
 @given(arabicish)

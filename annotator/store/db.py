@@ -182,10 +182,18 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
     if parsed.get_backend_name() == "sqlite" and not is_memory_sqlite(parsed):
         assert parsed.database is not None
         sqlite_path = Path(parsed.database)
-        try:
-            sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the folder of {sqlite_path}: {exc}") from None
+        if db is None:
+            # The default database lives in the user's data folder, made on first use.
+            try:
+                sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder of {sqlite_path}: {exc}") from None
+        elif not sqlite_path.parent.is_dir():
+            # A mistyped --db must not leave new folders and an empty project behind.
+            raise StoreError(
+                f"{db}: the folder {sqlite_path.parent} does not exist (create it first, "
+                "or check the path)"
+            )
     shown = parsed.render_as_string(hide_password=True)
     try:
         engine = make_engine(url)

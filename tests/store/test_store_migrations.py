@@ -308,3 +308,26 @@ def test_no_upgrade_without_a_copy(
         assert raw.execute("SELECT count(*) FROM spans").fetchone() == (2,)
     monkeypatch.undo()
     _check_old_data(str(path))
+
+
+def test_a_path_in_a_missing_folder_is_refused_and_nothing_is_made(tmp_path: Path) -> None:
+    from annotator.store.db import open_database
+    from annotator.store.errors import StoreError
+
+    target = tmp_path / "no" / "such" / "folder" / "p.sqlite3"
+    with pytest.raises(StoreError, match="does not exist"):
+        open_database(str(target))
+    assert not (tmp_path / "no").exists()
+
+
+def test_the_default_database_makes_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.store.db import open_database
+
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "fresh" / "data"))
+    repo = open_database()
+    try:
+        assert (tmp_path / "fresh" / "data" / "annotator.sqlite3").is_file()
+    finally:
+        repo.close()

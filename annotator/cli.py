@@ -128,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only documents with this status")
     exp.add_argument("--annotator", metavar="NAME",
                      help="only the spans of annotator NAME (the documents all go out)")
+    exp.add_argument("--include-suggestions", action="store_true",
+                     help="also export suggested spans nobody has reviewed (left out by default)")
     exp.add_argument("--split", metavar="TRAIN/DEV/TEST",
                      help="split by document into three parts, in percent, e.g. 80/10/10")
     exp.add_argument("--seed", type=int, default=0,
@@ -338,7 +340,8 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
         with _progress_bar() as progress:
             report = export_documents(
                 repo, fmt=args.format, out=args.out, options=options, status=args.status,
-                annotator=args.annotator, split=split, seed=args.seed, progress=progress,
+                annotator=args.annotator, split=split, seed=args.seed,
+                include_suggestions=args.include_suggestions, progress=progress,
             )
     except ExportRefused as exc:
         _print_problems(exc.problems, stream=sys.stderr)
@@ -355,6 +358,9 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
     print(f"spans exported: {report.spans}", file=out)
     for part, n in report.parts.items():
         print(f"  {part}: {n} documents", file=out)
+    if report.suggestions_left_out:
+        print(f"suggestions left out: {report.suggestions_left_out} "
+              "(--include-suggestions exports them)", file=out)
     if report.dropped:
         print(f"spans not representable in {args.format}: {len(report.dropped)}", file=out)
         _print_problems(report.dropped, stream=out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 
 SpanOrigin = Literal["manual", "imported", "suggested"]
@@ -169,3 +169,30 @@ def newline_offset_map(text: str) -> list[int]:
         j += 1
     out.append(j)
     return out
+
+
+def without_suggestions(document: Document) -> tuple[Document, int]:
+    """``document`` without its suggested spans (events re-pointed), and how many were dropped.
+
+    Suggestions are proposals nobody has reviewed: a training set must not learn from them
+    unless the user asks for them.
+    """
+    keep = [i for i, s in enumerate(document.spans) if s.origin != "suggested"]
+    dropped = len(document.spans) - len(keep)
+    if not dropped:
+        return document, 0
+    new_index = {old: new for new, old in enumerate(keep)}
+    events = tuple(
+        replace(
+            event,
+            roles={
+                role: tuple(new_index[i] for i in refs if i in new_index)
+                for role, refs in event.roles.items()
+                if any(i in new_index for i in refs)
+            },
+            trigger=new_index.get(event.trigger) if event.trigger is not None else None,
+        )
+        for event in document.events
+    )
+    spans = tuple(document.spans[i] for i in keep)
+    return replace(document, spans=spans, events=events), dropped

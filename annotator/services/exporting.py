@@ -13,11 +13,11 @@ import random
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from annotator.core.model import DocStatus, Document
+from annotator.core.model import DocStatus, Document, without_suggestions
 from annotator.formats import FORMATS
 from annotator.formats.base import Problem, WriteOptions
 from annotator.services.progress import ProgressFn, counted, no_progress
@@ -47,6 +47,7 @@ class ExportReport:
     spans: int
     dropped: list[Problem]
     parts: dict[str, int] = field(default_factory=dict)
+    suggestions_left_out: int = 0
 
 
 def parse_split(text: str) -> tuple[int, int, int]:
@@ -95,9 +96,13 @@ def export_documents(
     annotator: str | None = None,
     split: tuple[int, int, int] | None = None,
     seed: int = 0,
+    include_suggestions: bool = False,
     progress: ProgressFn = no_progress,
 ) -> ExportReport:
-    """Write the project's documents (filtered by status/annotator) to ``out`` with ``fmt``."""
+    """Write the project's documents (filtered by status/annotator) to ``out`` with ``fmt``.
+
+    Suggested spans (unreviewed proposals) are left out unless ``include_suggestions``.
+    """
     if fmt not in FORMATS or not FORMATS[fmt].can_write:
         raise ExportRefused([Problem(str(out), None, f"no format {fmt!r} to write with")])
     pid = repo.default_project() if project is None else project
@@ -120,6 +125,26 @@ def export_documents(
         raise ExportRefused([Problem(
             str(out), None,
             "no documents to export" + (f" with status {status}" if status else ""))])
+    left_out = 0
+    if not include_suggestions:
+        for k, doc in enumerate(documents):
+            documents[k], n = without_suggestions(doc)
+            left_out += n
+    report = _write(documents, out, fmt=fmt, options=options, split=split, seed=seed,
+                    progress=progress)
+    return replace(report, suggestions_left_out=left_out)
+
+
+def _write(
+    documents: list[Document],
+    out: Path,
+    *,
+    fmt: str,
+    options: WriteOptions,
+    split: tuple[int, int, int] | None,
+    seed: int,
+    progress: ProgressFn,
+) -> ExportReport:
     writer = FORMATS[fmt]
     if split is None:
         if out.is_dir() and not writer.writes_folder:

@@ -22,6 +22,13 @@ from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.positions import PositionMap
 
 _LTR_CLASSES = {"L", "EN", "ES", "ET", "LRE", "LRO", "LRI"}
+# First-strong isolate / pop directional isolate: an Arabic run between them cannot pull the
+# brackets and quotes around it into its own direction inside a left-to-right tooltip.
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _isolated(text: str) -> str:
+    return f"{_FSI}{text}{_PDI}"
 
 
 class ArticleView(QPlainTextEdit):
@@ -135,10 +142,10 @@ class ArticleView(QPlainTextEdit):
         for span in self.spans_at_point(point):
             try:
                 label = schema.label(span.label)
-                name = f"{label.name_en} · {label.name_ar}"
+                name = f"{label.name_en} · {_isolated(label.name_ar)}"
             except KeyError:
                 name = span.label
-            lines.append(f"{span.label}  ({name})  “{span.text}”")
+            lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
         return "\n".join(lines)
 
     # ----- the selected span -------------------------------------------------------------

@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         self.article.span_selected.connect(self.span_list.show_span)
         self.article.span_selected.connect(self._on_span_selected)
         self.article.selection_range_changed.connect(self._on_selection_range_changed)
+        # Arrows and Page Up/Down move the caret without changing any selection.
+        self.article.cursorPositionChanged.connect(self._on_caret_moved)
         self.article.point_size_changed.connect(self.state.remember_point_size)
         self.bridge.document_opened.connect(self._on_document_opened)
         self.bridge.status_changed.connect(self._on_status_changed)
@@ -210,6 +212,10 @@ class MainWindow(QMainWindow):
         else:
             start, end = selection
             self.selection_label.setText(f"Selection {start}–{end} ({end - start} characters)")
+
+    def _on_caret_moved(self) -> None:
+        if self.article.selected_span is None:
+            self._on_selection_range_changed(self.article.selection_range())
 
     def _on_span_selected(self, span_id: int | None) -> None:
         if span_id is None:

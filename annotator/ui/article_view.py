@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.model import Document, Span
 from annotator.ui.bridge import SessionBridge
@@ -265,6 +265,9 @@ class ArticleView(QPlainTextEdit):
             return
         # A selection made or changed with the keyboard snaps to tokens when labeled.
         self._exact = False
+        if self._page(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -277,6 +280,50 @@ class ArticleView(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def _page(self, event: QKeyEvent) -> bool:
+        """Page Up / Page Down (Shift: extend the selection): scroll a page, caret alongside.
+
+        Qt's own page move in QPlainTextEdit stops after the first line once the document's
+        text option is right-aligned (the caret and the view stay where they are), so the view
+        pages itself: scroll by the scroll bar's page step and put the caret at the point of
+        the viewport where it was.
+        """
+        key = event.key()
+        if key not in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers not in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
+        ):
+            return False
+        mode = (
+            QTextCursor.MoveMode.KeepAnchor
+            if modifiers == Qt.KeyboardModifier.ShiftModifier
+            else QTextCursor.MoveMode.MoveAnchor
+        )
+        down = key == Qt.Key.Key_PageDown
+        self.ensureCursorVisible()
+        point = self.cursorRect().center()
+        bar = self.verticalScrollBar()
+        before = bar.value()
+        bar.triggerAction(
+            QScrollBar.SliderAction.SliderPageStepAdd
+            if down
+            else QScrollBar.SliderAction.SliderPageStepSub
+        )
+        cursor = self.textCursor()
+        if bar.value() == before:
+            # Already at the end (or the start): the caret goes all the way.
+            cursor.movePosition(
+                QTextCursor.MoveOperation.End if down else QTextCursor.MoveOperation.Start, mode
+            )
+        else:
+            point.setY(max(0, min(self.viewport().height() - 1, point.y())))
+            cursor.setPosition(self.cursorForPosition(point).position(), mode)
+        self.setTextCursor(cursor)
+        return True
 
     # ----- slots -----------------------------------------------------------------------------
     def _on_document_opened(self, document: Document) -> None:

@@ -92,6 +92,40 @@ class ArticleView(QPlainTextEdit):
         """The caret's code-point offset."""
         return self._positions.to_offset(self.textCursor().position())
 
+    def top_offset(self) -> int:
+        """The code-point offset of the first character of the top line shown."""
+        viewport = self.viewport()
+        # Right to left: a line starts at its right end.
+        point = QPoint(viewport.width() - 1 - int(self.document().documentMargin()), 1)
+        cursor = self.cursorForPosition(point)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        return self._positions.to_offset(cursor.position())
+
+    def scroll_to_top_offset(self, offset: int) -> None:
+        """Scroll so that the line holding code point ``offset`` is the top line shown.
+
+        The scroll bar's value counts laid-out lines, and a long article is laid out lazily:
+        a remembered value means another place once paragraphs wrap differently or are not
+        laid out yet. A character offset does not.
+        """
+        caret = self.textCursor()
+        self._quiet = True
+        try:
+            # From the end, making the line visible brings it to the top of the view.
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            offset = max(0, min(offset, len(self._bridge.session.text)))
+            cursor.setPosition(self._positions.to_qt(offset))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            value = self.verticalScrollBar().value()
+            self.setTextCursor(caret)
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._quiet = False
+
     def select_range(self, start: int, end: int) -> None:
         """Select code points ``[start, end)`` (the anchor at ``start``)."""
         cursor = self.textCursor()

@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
         self.help_dialog: HelpDialog | None = None
-        self._pending_scroll: int | None = None
+        self._pending_scroll: tuple[int, int | None] | None = None  # scroll value, top offset
 
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -74,6 +74,14 @@ class MainWindow(QMainWindow):
         self.article.selection_range_changed.connect(self._on_selection_range_changed)
         # Arrows and Page Up/Down move the caret without changing any selection.
         self.article.cursorPositionChanged.connect(self._on_caret_moved)
+        # Where the annotator is reading is written soon after it changes, not only on close:
+        # a crash or a kill must not send them back to the top of a long article.
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(500)
+        self._remember_timer.timeout.connect(self.remember)
+        self.article.cursorPositionChanged.connect(self._remember_timer.start)
+        self.article.verticalScrollBar().valueChanged.connect(self._remember_timer.start)
         self.article.point_size_changed.connect(self.state.remember_point_size)
         self.bridge.document_opened.connect(self._on_document_opened)
         self.bridge.status_changed.connect(self._on_status_changed)
@@ -144,7 +152,7 @@ class MainWindow(QMainWindow):
         last = self.state.last_document
         if last in known:
             assert last is not None
-            self._pending_scroll = self.state.scroll
+            self._pending_scroll = (self.state.scroll, self.state.top)
             caret = self.state.caret
             self.bridge.open(last)
             if 0 <= caret <= len(session.text):
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
                 document_id,
                 scroll=self.article.verticalScrollBar().value(),
                 caret=self.article.caret_offset(),
+                top=self.article.top_offset(),
             )
 
     def _leave_and(self, move: Callable[[], bool]) -> None:
@@ -189,11 +198,18 @@ class MainWindow(QMainWindow):
         self.position_label.setText(f"Document {position} / {len(ids)}")
         self.remember()
         if self._pending_scroll is not None:
-            # The text is laid out lazily: scroll once the event loop has run.
-            value = self._pending_scroll
+            value, top = self._pending_scroll
             self._pending_scroll = None
-            self.article.verticalScrollBar().setValue(value)
-            QTimer.singleShot(0, lambda: self.article.verticalScrollBar().setValue(value))
+
+            def restore() -> None:
+                if top is not None:
+                    self.article.scroll_to_top_offset(top)
+                else:  # remembered by an older version: the scroll bar's value only
+                    self.article.verticalScrollBar().setValue(value)
+
+            # The text is laid out lazily: scroll again once the event loop has run.
+            restore()
+            QTimer.singleShot(0, restore)
 
     def _on_status_changed(self, document_id: int, status: str) -> None:
         self._update_title()
@@ -238,6 +254,7 @@ class MainWindow(QMainWindow):
         self.article.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_timer.stop()
         self.remember()
         self.state.remember_geometry(self.saveGeometry())
         if self.help_dialog is not None:

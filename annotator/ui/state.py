@@ -35,10 +35,21 @@ class WindowState:
     def caret(self) -> int:
         return self._get_int(f"{self._group}/caret") or 0
 
-    def remember_document(self, document_id: int, *, scroll: int, caret: int) -> None:
+    @property
+    def top(self) -> int | None:
+        """The code-point offset of the first character shown at the top of the article."""
+        return self._get_int(f"{self._group}/top")
+
+    def remember_document(
+        self, document_id: int, *, scroll: int, caret: int, top: int | None = None
+    ) -> None:
         """The open document and where it was scrolled, written to disk now."""
         self._settings.setValue(f"{self._group}/document", document_id)
         self._settings.setValue(f"{self._group}/scroll", scroll)
+        if top is None:
+            self._settings.remove(f"{self._group}/top")
+        else:
+            self._settings.setValue(f"{self._group}/top", top)
         self._settings.setValue(f"{self._group}/caret", caret)
         self._settings.sync()
 

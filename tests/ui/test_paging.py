@@ -1,4 +1,4 @@
-"""Page Up / Page Down in the right-aligned article: the caret and the view move a page."""
+"""Paging through a long right-aligned article, and coming back to the same place."""
 # mypy: disable-error-code="no-untyped-call"
 
 from __future__ import annotations
@@ -76,3 +76,22 @@ def test_page_down_at_the_end_reaches_the_last_character(
         if view.caret_offset() == len(LONG):
             break
     assert view.caret_offset() == len(LONG)
+
+
+def test_scroll_position_survives_a_crash(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], repo: Repository
+) -> None:
+    window = open_long(make_window, repo)
+    view = window.article
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    top, caret = view.top_offset(), view.caret_offset()
+    assert top > 0
+    qtbot.wait(1200)
+    # No close (a kill -9 gives the window no chance to write anything): a second window over
+    # the same settings comes back where the first one was.
+    again = make_window()
+    # The line holding that character is the top line (the windows may wrap differently).
+    qtbot.waitUntil(lambda: 0 <= top - again.article.top_offset() < 120)
+    assert again.article.caret_offset() == caret

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.bridge.status_changed.connect(self._on_status_changed)
         self.bridge.error_occurred.connect(self._on_error)
         self.navigator.message_posted.connect(self._on_message)
+        # After the navigator opened the chosen document: the next keys select in the article.
+        self.documents.document_chosen.connect(self._focus_article)
         self.resize(1280, 800)
         if self.state.geometry is not None:
             self.restoreGeometry(self.state.geometry)
@@ -178,6 +180,9 @@ class MainWindow(QMainWindow):
                 caret=self.article.caret_offset(),
                 top=self.article.top_offset(),
             )
+
+    def _focus_article(self, _document_id: int) -> None:
+        self.article.setFocus()
 
     def _leave_and(self, move: Callable[[], bool]) -> None:
         move()

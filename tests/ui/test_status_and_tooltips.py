@@ -54,3 +54,22 @@ def test_tooltip_isolates_arabic_so_brackets_and_quotes_stay_in_place(
     # run, and the line reads "(Location · (المكان".
     assert f"{FSI}المكان{PDI})" in text
     assert f"“{FSI}مدينة{PDI}”" in text
+
+
+def test_after_choosing_a_document_row_the_keys_select_in_the_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    table = window.documents.table
+    rect = table.visualRect(window.documents.document_model.index(1, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.article.toPlainText() == "النص الثاني عن حلب"
+    # The keys a person presses next go to the article, not to the list (where Ctrl+End
+    # would move the highlight to a document that is not open).
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(focused, Qt.Key.Key_Left, ctrl_shift)
+    # Qt's word move takes the space after "النص" too; labeling snaps it away.
+    assert window.article.selection_range() == (0, 5)
+    assert window.documents.table.currentIndex().row() == 1

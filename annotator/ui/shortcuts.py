@@ -51,6 +51,7 @@ ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
     ("Shift+Arrows", "Extend the selection by a character / line"),
     ("Ctrl+Shift+Left / Right", "Extend the selection by a word"),
     ("Home / End, Ctrl+Home / Ctrl+End", "Start or end of the line / of the article"),
+    ("Page Up / Page Down", "A page back / on (with Shift: extend the selection)"),
     ("Escape", "Clear the selection and the selected span"),
 )
 

@@ -226,9 +226,9 @@ def _merge_crossed(
 def snap_to_tokens(
     text: str, start: int, end: int, *, tokens: Sequence[Token] | None = None
 ) -> tuple[int, int] | None:
-    """Grow ``[start, end)`` to whole tokens and trim spaces and punctuation at its edges.
+    """Grow ``[start, end)`` to whole tokens and trim spaces, punctuation and symbols at its edges.
 
-    Returns None when the selection holds no word at all (only spaces or punctuation).
+    Returns None when the selection holds no word at all (only spaces, punctuation, emoji).
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     toks = tokenize(text) if tokens is None else tokens
@@ -239,9 +239,8 @@ def snap_to_tokens(
 
 
 def _is_wordlike(token_text: str) -> bool:
-    return any(unicodedata.category(c)[0] in "LN" for c in token_text) or any(
-        unicodedata.category(c) == "So" for c in token_text
-    )
+    # Symbols and emoji are trimmed like punctuation: a label holds words and numbers.
+    return any(unicodedata.category(c)[0] in "LN" for c in token_text)
 
 
 # --- folding and search -----------------------------------------------------------------------

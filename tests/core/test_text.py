@@ -231,6 +231,13 @@ def test_snap_grows_to_tokens_and_trims_punctuation() -> None:
     assert snap_to_tokens(text, text.index("“"), text.index("“") + 1) is None
 
 
+def test_snap_trims_emoji_and_symbols_at_the_edges() -> None:
+    text = "😀 قصف ★ مطار"
+    assert snap_to_tokens(text, 0, text.index("قصف") + 2) == (2, 5)
+    assert snap_to_tokens(text, 0, len(text)) == (2, len(text))
+    assert snap_to_tokens(text, 0, 1) is None
+
+
 # --- properties on any text ---------------------------------------------------------------------
 
 arabicish = st.text(

@@ -6,50 +6,16 @@ afterwards, so runs are independent and may share one server.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from annotator.core.labels import load_schema
 from annotator.core.model import LabelSchema
 from annotator.paths import default_schema_path
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
-
-PG_ENV = "ANNOTATOR_TEST_PG_URL"
-PG_HOWTO = (
-    f"PostgreSQL tests need {PG_ENV}, e.g. "
-    "postgresql+psycopg://annotator@127.0.0.1:5432/annotator_test "
-    "(.ci/run starts a throw-away server and sets it)"
-)
-
-
-def pg_base_url() -> str | None:
-    """The test server's URL, or None when PostgreSQL tests are not configured."""
-    return os.environ.get(PG_ENV) or None
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A URL whose search_path is a fresh schema on the test server, dropped afterwards."""
-    base = pg_base_url()
-    if base is None:
-        pytest.skip(PG_HOWTO)
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{name}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{name}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -66,7 +66,7 @@ class SessionListener(Protocol):
     def status_changed(self, document_id: int, status: DocStatus) -> None: ...
 
 
-def _order(span: Span) -> tuple[int, int, str, int]:
+def reading_order(span: Span) -> tuple[int, int, str, int]:
     """Reading order: start, end, label, then id so equal keys stay stable."""
     return (span.start, span.end, span.label, span.id if span.id is not None else -1)
 
@@ -107,8 +107,8 @@ class AnnotationSession:
         self._document = document
         self._status = document.status
         visible = [s for s in document.spans if s.annotator in (self.annotator, None)]
-        self._spans = sorted(visible, key=_order)
-        self._orders = [_order(s) for s in self._spans]
+        self._spans = sorted(visible, key=reading_order)
+        self._orders = [reading_order(s) for s in self._spans]
         self._longest = max((s.end - s.start for s in self._spans), default=0)
         for listener in list(self.listeners):
             listener.document_opened(document)
@@ -344,14 +344,14 @@ class AnnotationSession:
         raise KeyError(span_id)
 
     def _insert(self, span: Span) -> None:
-        order = _order(span)
+        order = reading_order(span)
         i = bisect.bisect_left(self._orders, order)
         self._orders.insert(i, order)
         self._spans.insert(i, span)
         self._longest = max(self._longest, span.end - span.start)
 
     def _remove(self, span: Span) -> None:
-        i = bisect.bisect_left(self._orders, _order(span))
+        i = bisect.bisect_left(self._orders, reading_order(span))
         if i < len(self._spans) and self._spans[i].id == span.id:
             del self._spans[i]
             del self._orders[i]

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.model import DocStatus, Document, Span
+from annotator.services.session import reading_order
 from annotator.ui.bridge import SessionBridge
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -30,11 +31,23 @@ STATUS_TITLES: dict[str, str] = {
 }
 
 
-def _order(span: Span) -> tuple[int, int, str, int]:
-    return (span.start, span.end, span.label, span.id if span.id is not None else -1)
+class _TableModel(QAbstractTableModel):
+    """A flat table with fixed column titles (the part both list models share)."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(_TableModel):
     """The open document's spans in reading order: label, then text."""
 
     COLUMNS = ("Label", "Text")
@@ -50,16 +63,6 @@ class SpanListModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._spans):
@@ -96,7 +99,7 @@ class SpanListModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_span_added(self, span: Span) -> None:
-        row = bisect.bisect_left([_order(s) for s in self._spans], _order(span))
+        row = bisect.bisect_left([reading_order(s) for s in self._spans], reading_order(span))
         self.beginInsertRows(QModelIndex(), row, row)
         self._spans.insert(row, span)
         self.endInsertRows()
@@ -125,7 +128,7 @@ class DocumentRow:
     position: int
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(_TableModel):
     """The project's documents with status and span count, optionally filtered by status."""
 
     COLUMNS = ("#", "Document", "Status", "Spans")
@@ -160,16 +163,6 @@ class DocumentListModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

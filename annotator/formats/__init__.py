@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from annotator.core.tagging import TAG_RE
@@ -25,6 +24,7 @@ from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.events_csv import EventsCsvFormat
 from annotator.formats.hf import HfFormat
 from annotator.formats.jsonl import JsonlFormat
+from annotator.formats.jsonlines import JsonProblem, loads
 from annotator.formats.labelstudio import LabelStudioFormat
 from annotator.formats.plaintext import TextFormat
 from annotator.formats.spacy_docbin import SpacyFormat
@@ -64,8 +64,8 @@ def _first_json_line(path: Path) -> object:
     for line in read_text(path).text.split("\n"):
         if line.strip():
             try:
-                return json.loads(line)
-            except (json.JSONDecodeError, RecursionError):
+                return loads(line)
+            except JsonProblem:
                 return None
     return None
 

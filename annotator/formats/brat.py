@@ -140,6 +140,10 @@ class _AnnParser:
         raw_map = self.decoded.raw_to_text
         limit = len(raw_map) - 1 if raw_map is not None else len(self.text)
         for frag in m.group("frags").split(";"):
+            if any(len(x) > 18 for x in frag.split()):
+                # int() refuses thousands of digits; no text is that long anyway.
+                raise _BadLine(f"{ident} ({m.group('type')}): an offset with "
+                               f"{max(len(x) for x in frag.split())} digits is outside the text")
             a, b = (int(x) for x in frag.split())
             if not 0 <= a < b <= limit:
                 raise _BadLine(f"{ident} ({m.group('type')}): offsets {a}-{b} are outside the "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from annotator.formats.base import (
     record_name,
     write_atomic,
 )
-from annotator.formats.jsonlines import TOO_DEEP, json_line
+from annotator.formats.jsonlines import JsonProblem, json_line, loads
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
 from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
 
@@ -220,12 +219,9 @@ class LabelStudioFormat(Format):
         """Read a JSON list of tasks (or one task); each bad task is a problem."""
         decoded = read_text(path)
         try:
-            tasks = json.loads(decoded.text)
-        except json.JSONDecodeError as exc:
-            raise FormatError([Problem(str(path), exc.lineno,
-                                       f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
-        except RecursionError:
-            raise FormatError([Problem(str(path), 1, TOO_DEEP)]) from None
+            tasks = loads(decoded.text)
+        except JsonProblem as exc:
+            raise FormatError([Problem(str(path), exc.line, exc.message)]) from None
         if isinstance(tasks, dict):
             tasks = [tasks]
         if not isinstance(tasks, list):

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
-from annotator.core.model import Document, LabelSchema, OffsetError
+from annotator.core.model import Document, Event, LabelSchema, OffsetError
 from annotator.formats import FORMATS, detect_format
 from annotator.formats.base import FormatError, Problem, SourcedDocument
 from annotator.services.progress import ProgressFn, counted, no_progress
 
 if TYPE_CHECKING:
+    from annotator.store.documents import SchemaExtender
+    from annotator.store.merging import OnDuplicate
     from annotator.store.repository import Repository
 
 # Keys and colours offered to labels added by an import, after the ones the schema uses.
@@ -58,6 +60,11 @@ class ImportReport:
     skipped: list[Problem] = field(default_factory=list)
     new_labels: list[str] = field(default_factory=list)
     new_event_types: list[str] = field(default_factory=list)
+    merged: int = 0
+    merged_spans: int = 0
+    merged_events: int = 0
+    replaced_spans: int = 0
+    on_duplicate: OnDuplicate = "merge"
 
 
 def parse_label_map(items: Iterable[str]) -> dict[str, str]:
@@ -291,6 +298,41 @@ def check_documents(
     return Checked(good, problems, list(new_labels), list(new_types))
 
 
+def merge_copies(first: Document, other: Document) -> Document:
+    """``first`` with the spans and events of ``other`` (the same text) that it lacks.
+
+    A span is the same when start, end and label are; an event when its type, trigger and
+    roles point at the same spans.
+    """
+    spans = list(first.spans)
+    at = {span.key: i for i, span in enumerate(spans)}
+    index: dict[int, int] = {}
+    for j, span in enumerate(other.spans):
+        if span.key not in at:
+            at[span.key] = len(spans)
+            spans.append(span)
+        index[j] = at[span.key]
+
+    def signature(event: Event) -> tuple[object, ...]:
+        return (event.type, event.trigger,
+                tuple(sorted((role, i) for role, idx in event.roles.items() for i in idx)))
+
+    events = list(first.events)
+    seen = {signature(e) for e in events}
+    for event in other.events:
+        moved = dataclasses.replace(
+            event,
+            roles={role: tuple(index[i] for i in idx) for role, idx in event.roles.items()},
+            trigger=None if event.trigger is None else index[event.trigger],
+        )
+        if signature(moved) not in seen:
+            seen.add(signature(moved))
+            events.append(moved)
+    if len(spans) == len(first.spans) and len(events) == len(first.events):
+        return first
+    return dataclasses.replace(first, spans=tuple(spans), events=tuple(events))
+
+
 def import_paths(
     repo: Repository,
     paths: Sequence[Path],
@@ -301,11 +343,14 @@ def import_paths(
     label_map: Mapping[str, str] | None = None,
     add_labels: bool = False,
     skip_bad: bool = False,
+    on_duplicate: OnDuplicate = "merge",
     progress: ProgressFn = no_progress,
 ) -> ImportReport:
     """Read, check and store ``paths`` in one transaction; ImportRefused if nothing may be stored.
 
-    ``fmt`` is a key of FORMATS or "auto" (detected per path).
+    ``fmt`` is a key of FORMATS or "auto" (detected per path). A document whose text the
+    project has already is merged into it by default (``on_duplicate``): an annotated copy
+    carries work that skipping it would lose.
     """
     pid = repo.default_project() if project is None else project
     records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
@@ -314,6 +359,7 @@ def import_paths(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
     )
     extended: LabelSchema | None = None
+    label_order = list(checked.new_labels)
     if checked.new_labels or checked.new_event_types:
         refused: list[str] = []
         try:
@@ -347,24 +393,23 @@ def import_paths(
     # already in the project and every document passed to it is either added or one of those.
     documents: list[Document] = []
     duplicates: list[str] = []
-    seen: set[str] = set()
+    first: dict[str, int] = {}
     for record in good:
         digest = record.document.content_hash
-        if digest in seen:
+        if digest in first:
             duplicates.append(record.document.name)
+            if on_duplicate != "skip":
+                # Two annotated copies of one text in the same import: both carry work.
+                documents[first[digest]] = merge_copies(documents[first[digest]],
+                                                        record.document)
         else:
-            seen.add(digest)
+            first[digest] = len(documents)
             documents.append(record.document)
-    if extended is not None:
-        repo.set_project_schema(pid, extended)
     progress("storing", 0, 1)
-    try:
-        result = repo.add_documents(pid, documents, annotator=annotator)
-    except BaseException:
-        # The documents were refused as a whole: the labels added for them go too.
-        if extended is not None:
-            repo.set_project_schema(pid, schema)
-        raise
+    result = repo.add_documents(
+        pid, documents, annotator=annotator, on_duplicate=on_duplicate,
+        extend_schema=_extender(label_order) if extended is not None else None,
+    )
     progress("storing", 1, 1)
     if result.duplicates:
         added = set(result.added)
@@ -377,8 +422,30 @@ def import_paths(
         spans=spans,
         encodings=encodings,
         skipped=problems,
-        new_labels=list(extended.names[len(schema.names) :]) if extended is not None else [],
-        new_event_types=(
-            list(extended.event_types[len(schema.event_types) :]) if extended is not None else []
-        ),
+        new_labels=list(result.new_labels),
+        new_event_types=list(result.new_event_types),
+        merged=len(result.merged),
+        merged_spans=result.merged_spans,
+        merged_events=result.merged_events,
+        replaced_spans=result.replaced_spans,
+        on_duplicate=on_duplicate,
     )
+
+
+def _extender(order: Sequence[str]) -> SchemaExtender:
+    """The schema change of ``--add-labels``, made by the store inside the import's
+    transaction: the labels and event types the stored documents use that the project's
+    schema (as it is then) lacks, in the order they were first met in the files."""
+    rank = {name: i for i, name in enumerate(order)}
+
+    def extend(schema: LabelSchema, docs: Sequence[Document]) -> LabelSchema:
+        known = set(schema.names)
+        labels = {s.label: None for d in docs for s in d.spans if s.label not in known}
+        types = {e.type: None for d in docs for e in d.events
+                 if schema.event_types and e.type not in schema.event_types}
+        if not labels and not types:
+            return schema
+        return extend_schema(schema, sorted(labels, key=lambda n: rank.get(n, len(rank))),
+                             event_types=list(types))
+
+    return extend

@@ -339,6 +339,8 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
         print(f"duplicates replaced: {dups} (spans removed: {report.replaced_spans}, spans "
               f"added: {report.merged_spans}, events added: {report.merged_events})", file=out)
     print(f"spans: {report.spans}", file=out)
+    for note in report.notes:
+        print(note, file=out)
     for name in report.new_labels:
         print(f"label added: {name}", file=out)
     for name in report.new_event_types:

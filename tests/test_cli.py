@@ -337,11 +337,11 @@ def test_add_labels_extends_the_schema(run: Run, db: str, tmp_path: Path) -> Non
 
 
 def test_add_labels_with_a_bad_name_changes_nothing(run: Run, db: str, tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "org")])])
+    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "armed group")])])
     before = stats(run, db)
     code, _, err = run("--db", db, "import", path, "--add-labels")
     assert code == 1
-    assert "org" in err
+    assert "'armed group'" in err
     assert stats(run, db) == before
 
 
@@ -349,12 +349,12 @@ def test_add_labels_with_a_bad_name_and_skip_bad_skips_its_records(
     run: Run, db: str, tmp_path: Path
 ) -> None:
     path = write_jsonl(tmp_path / "org.jsonl", [
-        record("u", TEXTS[0], [(0, 3, "org")]), record("w", TEXTS[1], [(0, 6, "WEAPON")]),
-        *good_lines()[2:4]])
+        record("u", TEXTS[0], [(0, 3, "armed group")]),
+        record("w", TEXTS[1], [(0, 6, "WEAPON")]), *good_lines()[2:4]])
     code, out, err = run("--db", db, "import", path, "--add-labels", "--skip-bad")
     assert code == 0, err
     assert "documents added: 3" in out
-    assert f"{path}:1: unknown label 'org'" in err
+    assert f"{path}:1: unknown label 'armed group'" in err
     assert "--add-labels: label" in err  # why it could not be added
     assert set(stats(run, db)["by_label"]) == {"ACTOR", "TARGET", "LOCATION", "DATE", "WEAPON"}
 

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from annotator.store.merging import OnDuplicate
     from annotator.store.repository import Repository
 
+#: The longest text one document may have, in characters: a long report is some 100,000; past
+#: this the window cannot show it and the input is most likely not an article.
+MAX_TEXT_CHARS = 5_000_000
+
 # Keys and colours offered to labels added by an import, after the ones the schema uses.
 _FREE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 _COLOURS = (
@@ -65,6 +69,7 @@ class ImportReport:
     merged_events: int = 0
     replaced_spans: int = 0
     on_duplicate: OnDuplicate = "merge"
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_label_map(items: Iterable[str]) -> dict[str, str]:
@@ -153,6 +158,72 @@ class Checked:
     problems: list[Problem]
     new_labels: list[str]
     new_event_types: list[str]
+    #: Names matched to the project's under another spelling, said once each.
+    notes: list[str] = field(default_factory=list)
+
+
+class _Names:
+    """Matches incoming label and event type names to the project's, the way other tools
+    spell them: "Date" is DATE, brat's "Air/drone_strike" is "Air/drone strike". Each match
+    is noted once. Names the project lacks map to themselves (or to the first spelling met,
+    so "Person" and "PERSON" add one label)."""
+
+    def __init__(self, schema: LabelSchema) -> None:
+        self.labels = {name.casefold(): name for name in schema.names}
+        self.types = {name.casefold(): name for name in schema.event_types}
+        self.exact_labels = set(schema.names)
+        self.exact_types = set(schema.event_types)
+        self.notes: dict[str, None] = {}
+        self._label_cache: dict[str, str] = {}
+        self._type_cache: dict[str, str] = {}
+
+    def label(self, name: str) -> str:
+        if name in self.exact_labels:
+            return name
+        found = self._label_cache.get(name)
+        if found is None:
+            found = self.labels.get(name.casefold())
+            if found is not None:
+                self.notes[f"label {name!r} taken as {found!r} (same name, other case)"] = None
+            else:
+                found = name
+                self.labels[name.casefold()] = name
+            self._label_cache[name] = found
+        return found
+
+    def event_type(self, name: str) -> str:
+        if name in self.exact_types or not self.exact_types:
+            return name
+        found = self._type_cache.get(name)
+        if found is None:
+            for candidate in (name, name.replace("_", " ")):
+                found = self.types.get(candidate.casefold())
+                if found is not None:
+                    break
+            if found is not None:
+                self.notes[f"event type {name!r} taken as {found!r}"] = None
+            else:
+                found = name
+                self.types[name.casefold()] = name
+            self._type_cache[name] = found
+        return found
+
+    def apply(self, document: Document) -> Document:
+        """``document`` with its names spelled as the project spells them."""
+        spans_off = any(s.label not in self.exact_labels for s in document.spans)
+        events_off = bool(self.exact_types) and any(
+            e.type not in self.exact_types for e in document.events)
+        if not (spans_off or events_off):
+            return document
+        return dataclasses.replace(
+            document,
+            spans=tuple(s if s.label in self.exact_labels
+                        else dataclasses.replace(s, label=self.label(s.label))
+                        for s in document.spans),
+            events=tuple(e if e.type in self.exact_types or not self.exact_types
+                         else dataclasses.replace(e, type=self.event_type(e.type))
+                         for e in document.events),
+        )
 
 
 def split_label_map(
@@ -248,13 +319,22 @@ def check_documents(
     # Ordered sets: new labels get keys in order of appearance.
     new_labels: dict[str, None] = {}
     new_types: dict[str, None] = {}
+    names = _Names(schema)
     for record in counted(records, task="checking", total=len(records), progress=progress,
                           every=1000):
+        # --map sees the names as the file writes them; then they meet the project's.
         document = (_mapped(record.document, span_map, type_map) if label_map
                     else record.document)
+        document = names.apply(document)
         reasons: list[str] = []
         if "\x00" in document.text:
             reasons.append("the text contains a NUL character (U+0000), which cannot be stored")
+        if "\x00" in document.name:
+            reasons.append("the document name contains a NUL character (U+0000), which cannot "
+                           "be stored")
+        if len(document.text) > MAX_TEXT_CHARS:
+            reasons.append(f"the text is {len(document.text):,} characters; one document may "
+                           f"hold at most {MAX_TEXT_CHARS:,} (split it)")
         surrogate = _surrogate_reason(document)
         if surrogate is not None:
             # Its labels are not offered to --add-labels either: they may be the culprit.
@@ -295,7 +375,7 @@ def check_documents(
             good.append(record)
         else:
             good.append(dataclasses.replace(record, document=document))
-    return Checked(good, problems, list(new_labels), list(new_types))
+    return Checked(good, problems, list(new_labels), list(new_types), list(names.notes))
 
 
 def merge_copies(first: Document, other: Document) -> Document:
@@ -429,6 +509,7 @@ def import_paths(
         merged_events=result.merged_events,
         replaced_spans=result.replaced_spans,
         on_duplicate=on_duplicate,
+        notes=checked.notes,
     )
 
 

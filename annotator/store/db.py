@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from urllib.parse import quote
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 from alembic import command

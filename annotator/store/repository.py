@@ -24,9 +24,9 @@ from annotator.store import documents as doc_store  # ``documents`` is a paramet
 from annotator.store import edits, loading, projects, stats
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary, SchemaExtender
-from annotator.store.merging import OnDuplicate
 from annotator.store.engine import read_transaction, run_write
 from annotator.store.errors import ConflictError, DatabaseError, StoreError
+from annotator.store.merging import OnDuplicate
 from annotator.store.projects import DEFAULT_PROJECT as DEFAULT_PROJECT
 from annotator.store.rows import ANNOTATORS as ANNOTATORS
 from annotator.store.rows import DOCUMENTS as DOCUMENTS

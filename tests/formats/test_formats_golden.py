@@ -163,8 +163,10 @@ def test_brat_keeps_spans_attributes_and_events(tmp_path: Path,
         assert got.text == doc.text
         assert [(s.start, s.end, s.label, s.text, dict(s.attrs)) for s in got.spans] == [
             (s.start, s.end, s.label, s.text, dict(s.attrs)) for s in doc.spans]
+        # brat types hold no spaces: the reader keeps the name as the file writes it and the
+        # import matches "Air/drone_strike" to the project's "Air/drone strike".
         assert [(e.type, dict(e.roles), e.trigger) for e in got.events] == [
-            (e.type, dict(e.roles), e.trigger) for e in doc.events]
+            (e.type.replace(" ", "_"), dict(e.roles), e.trigger) for e in doc.events]
 
 
 @pytest.mark.parametrize("fmt", ["doccano", "brat", "jsonl", "labelstudio"])

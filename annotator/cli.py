@@ -324,6 +324,7 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
     except BaseException:
         _discard(repo, made)
         raise
+    repo.close()
     if report.skipped:
         print(f"skipped {len(report.skipped)} bad record(s):", file=sys.stderr)
         _print_problems(report.skipped, stream=sys.stderr)
@@ -393,8 +394,7 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
         nested=args.nested,
     )
     try:
-        repo = _open(db)
-        with _progress_bar() as progress:
+        with _open(db) as repo, _progress_bar() as progress:
             report = export_documents(
                 repo, fmt=args.format, out=args.out, options=options, status=args.status,
                 annotator=args.annotator, split=split, seed=args.seed,
@@ -433,7 +433,8 @@ def _cmd_stats(args: argparse.Namespace, db: str | None) -> int:
     from annotator.services.stats import project_stats, render_stats
 
     try:
-        stats = project_stats(_open(db))
+        with _open(db) as repo:
+            stats = project_stats(repo)
     except _expected_errors() as exc:
         return _report_failure(exc)
     if args.json:
@@ -450,7 +451,8 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
         _error("search: --limit must be at least 1")
         return 2
     try:
-        hits = search_corpus(_open(db), args.query, limit=args.limit)
+        with _open(db) as repo:
+            hits = search_corpus(repo, args.query, limit=args.limit)
     except _expected_errors() as exc:
         return _report_failure(exc)
     for hit in hits:

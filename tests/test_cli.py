@@ -763,3 +763,161 @@ def test_export_help_names_the_hf_tag_list_where_it_is_written(run: Run, filled:
     code, _, err = run("--db", filled, "export", "--format", "hf", "-o", tmp_path / "out.jsonl")
     assert code == 0, err
     assert (tmp_path / "out.tags.json").is_file()
+
+
+# --- issue 12: closed pipes, databases that do not exist, merging, names -----------------------
+
+
+def _run_into_closed_pipe(*argv: str | Path) -> tuple[int, str]:
+    """Run ``python -m annotator`` with a stdout whose reader has already gone (as in
+    ``annotator search X | head -1`` once head has its line); (exit code, stderr)."""
+    import os
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "annotator", *map(str, argv)],
+                              stdout=write_end, stderr=subprocess.PIPE, timeout=120,
+                              check=False)
+    finally:
+        os.close(write_end)
+    return done.returncode, done.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("argv", [("search", "الزور"), ("stats", "--json"), ("stats",)])
+def test_closed_stdout_is_not_a_failure(run: Run, filled: str, argv: tuple[str, ...]) -> None:
+    # Before: BrokenPipeError traceback and exit 1 (or 120).
+    code, err = _run_into_closed_pipe("--db", filled, *argv)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert code == 0
+
+
+def test_import_into_a_closed_pipe_commits_and_exits_0(run: Run, db: str, tmp_path: Path
+                                                       ) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", good_lines())
+    code, err = _run_into_closed_pipe("--db", db, "import", path)
+    assert "Traceback" not in err, err
+    assert code == 0
+    assert stats(run, db)["documents"] == 6
+
+
+@pytest.mark.parametrize("argv", [("stats",), ("search", "x"),
+                                  ("export", "--format", "jsonl", "-o", "out.jsonl")])
+def test_reading_commands_never_create_a_database(run: Run, tmp_path: Path,
+                                                  argv: tuple[str, ...],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "typo.sqlite3"
+    code, _, err = run("--db", missing, *argv)
+    assert code == 1
+    assert f"{missing}: no such database" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_first_import_leaves_no_database(run: Run, tmp_path: Path) -> None:
+    bad = write_jsonl(tmp_path / "bad.jsonl", ['{"text": ""}'])
+    new = tmp_path / "new.sqlite3"
+    assert run("--db", new, "import", bad)[0] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+    good = write_jsonl(tmp_path / "good.jsonl", good_lines()[:1])
+    assert run("--db", new, "import", good)[0] == 0
+    assert new.exists()
+
+
+def test_a_text_over_the_limit_is_a_problem_of_its_record(
+        run: Run, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.services import importing
+
+    monkeypatch.setattr(importing, "MAX_TEXT_CHARS", 50)
+    path = write_jsonl(tmp_path / "a.jsonl", good_lines()[:3])
+    code, _, err = run("--db", db, "import", path)
+    assert code == 1
+    assert f"{path}:1: the text is 52 characters; one document may hold at most 50" in err
+    code, out, _ = run("--db", db, "import", path, "--skip-bad")
+    assert code == 0 and "documents added: 1" in out
+
+
+def test_reimported_annotated_copy_merges_its_spans(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[0]
+    plain = tmp_path / "plain.txt"
+    plain.write_text(text, encoding="utf-8")
+    assert run("--db", db, "import", plain)[0] == 0
+    annotated = write_jsonl(tmp_path / "copy.jsonl", [
+        record("copy", text, [(4, 18, "ACTOR"), (28, 37, "LOCATION")]),
+        record("copy-2", text, [(4, 18, "ACTOR"), (19, 24, "TARGET")])])
+    code, out, _ = run("--db", db, "import", annotated)
+    # Before: "duplicates skipped: 2", exit 0, and the three spans were lost.
+    assert code == 0
+    assert "duplicates merged: 2 (spans added: 3, events added: 0)" in out
+    assert stats(run, db)["by_label"] == {"ACTOR": 1, "TARGET": 1, "LOCATION": 1, "DATE": 0}
+    code, out, _ = run("--db", db, "import", annotated)  # identical spans are kept once
+    assert "duplicates merged: 2 (spans added: 0, events added: 0)" in out
+    assert stats(run, db)["spans"] == 3
+
+
+def test_on_duplicate_skip_and_replace(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[0]
+    first = write_jsonl(tmp_path / "a.jsonl", [record("a", text, [(4, 18, "ACTOR")])])
+    other = write_jsonl(tmp_path / "b.jsonl", [record("b", text, [(28, 37, "LOCATION")])])
+    assert run("--db", db, "import", first)[0] == 0
+    code, out, _ = run("--db", db, "import", other, "--on-duplicate", "skip")
+    assert code == 0 and "duplicates skipped: 1" in out
+    assert stats(run, db)["by_label"]["LOCATION"] == 0
+    code, out, _ = run("--db", db, "import", other, "--on-duplicate", "replace")
+    assert code == 0
+    assert "duplicates replaced: 1 (spans removed: 1, spans added: 1, events added: 0)" in out
+    assert stats(run, db)["by_label"] == {"ACTOR": 0, "TARGET": 0, "LOCATION": 1, "DATE": 0}
+
+
+def test_label_names_match_case_insensitively_and_are_noted_once(
+        run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        record("a", TEXTS[0], [(0, 3, "Actor"), (28, 37, "location")]),
+        record("b", TEXTS[1], [(0, 6, "Actor")])])
+    code, out, _ = run("--db", db, "import", path)
+    # Before: "unknown label 'Actor'", exit 1.
+    assert code == 0, out
+    assert out.count("label 'Actor' taken as 'ACTOR' (same name, other case)") == 1
+    assert "label 'location' taken as 'LOCATION'" in out
+    assert stats(run, db)["by_label"] == {"ACTOR": 2, "TARGET": 0, "LOCATION": 1, "DATE": 0}
+
+
+def test_add_labels_takes_other_tools_names(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        record("a", TEXTS[0], [(0, 3, "Person"), (4, 18, "منظمة")]),
+        record("b", TEXTS[1], [(0, 6, "PERSON")])])
+    code, out, err = run("--db", db, "import", path, "--add-labels")
+    # Before: "name must be upper-case letters, digits or _", exit 1.
+    assert code == 0, err
+    assert "label added: Person" in out and "label added: منظمة" in out
+    assert "label 'PERSON' taken as 'Person'" in out
+    assert stats(run, db)["by_label"]["Person"] == 2
+
+
+def test_map_sees_brat_names_as_the_file_writes_them(run: Run, db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قصف على دير", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tACTOR 0 3\tقصف\nT2\tLOCATION 8 11\tدير\n"
+                                  "E1\tShelling_attack:T1 Place:T2\n", encoding="utf-8")
+    code, _, err = run("--db", db, "import", folder,
+                       "--map", "Shelling_attack=Shelling/artillery/missile attack")
+    # Before: the reader renamed the type to "Shelling attack" and the --map did not apply.
+    assert code == 0, err
+    assert run("--db", db, "export", "--format", "jsonl", "-o", tmp_path / "o.jsonl")[0] == 0
+    (doc,) = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text("utf-8").split("\n")
+              if line and "قصف على" in line]
+    assert [e["type"] for e in doc["events"]] == ["Shelling/artillery/missile attack"]
+
+
+def test_brat_underscored_event_type_meets_the_schema_spelling(run: Run, db: str,
+                                                               tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قصف على دير", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tACTOR 0 3\tقصف\nT2\tLOCATION 8 11\tدير\n"
+                                  "E1\tArmed_clash:T1 Place:T2\n", encoding="utf-8")
+    code, out, err = run("--db", db, "import", folder)
+    assert code == 0, err
+    assert "event type 'Armed_clash' taken as 'Armed clash'" in out

@@ -9,6 +9,7 @@ or added to the project's schema (``add_labels``).
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -267,6 +268,18 @@ def _mapped(
     )
 
 
+def _not_finite(value: object) -> bool:
+    """True when ``value`` holds NaN or an infinity (Python's JSON reads them; the store's
+    JSON columns cannot hold them, and the failure would come without file and line)."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, Mapping):
+        return any(_not_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_not_finite(v) for v in value)
+    return False
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -332,6 +345,16 @@ def check_documents(
         if "\x00" in document.name:
             reasons.append("the document name contains a NUL character (U+0000), which cannot "
                            "be stored")
+        if _not_finite(document.meta):
+            reasons.append("'meta' holds NaN or Infinity, which JSON cannot store")
+        for i, span in enumerate(document.spans, 1):
+            if span.attrs and _not_finite(span.attrs):
+                reasons.append(f"span {i}: 'attrs' holds NaN or Infinity, which JSON cannot "
+                               "store")
+        for i, event in enumerate(document.events, 1):
+            if event.attrs and _not_finite(event.attrs):
+                reasons.append(f"event {i}: 'attrs' holds NaN or Infinity, which JSON cannot "
+                               "store")
         if len(document.text) > MAX_TEXT_CHARS:
             reasons.append(f"the text is {len(document.text):,} characters; one document may "
                            f"hold at most {MAX_TEXT_CHARS:,} (split it)")

@@ -921,3 +921,33 @@ def test_brat_underscored_event_type_meets_the_schema_spelling(run: Run, db: str
     code, out, err = run("--db", db, "import", folder)
     assert code == 0, err
     assert "event type 'Armed_clash' taken as 'Armed clash'" in out
+
+
+def test_a_read_only_database_is_read_and_refuses_writes_saying_so(
+        run: Run, filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.store import db as store_db
+
+    # As a file on a read-only mount (or without write permission) is seen; tests run as a
+    # user whom permissions do not stop, so the check itself is replaced.
+    monkeypatch.setattr(store_db, "_writable", lambda path: False)
+    code, out, err = run("--db", filled, "stats", "--json")
+    assert code == 0, err
+    assert json.loads(out)["documents"] == 6
+    assert run("--db", filled, "search", "الزور")[0] == 0
+    assert run("--db", filled, "export", "--format", "jsonl", "-o", tmp_path / "o.jsonl")[0] == 0
+    extra = write_jsonl(tmp_path / "x.jsonl", [record("x", "نص آخر تماما", [])])
+    code, _, err = run("--db", filled, "import", extra)
+    assert code == 1
+    assert "the database is read-only" in err
+
+
+def test_a_current_database_opens_without_a_write_transaction(
+        filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.store import db as store_db
+
+    def no_write(*_args: object) -> None:
+        raise AssertionError("a write transaction to open a current database")
+
+    monkeypatch.setattr(store_db, "run_write", no_write)
+    with store_db.open_database(filled, create=False) as repo:
+        assert len(repo.list_documents(repo.default_project())) == 6

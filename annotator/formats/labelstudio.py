@@ -55,6 +55,7 @@ def _labels_of(value: dict[str, Any], what: str) -> list[str] | None:
 #: Document metadata keeping what Label Studio files hold beyond spans and relations, so that
 #: an export gives it back: the labeling config's names, other data fields, other results.
 LS_META = "label_studio"
+_TEXT_KEYS = {"text", "article", "content", "body", "document", "sentence", "paragraph", "story"}
 
 
 def _text_of(data: Any) -> tuple[str, str]:
@@ -64,12 +65,20 @@ def _text_of(data: Any) -> tuple[str, str]:
     key = "text"
     text = data.get("text")
     if not isinstance(text, str):
-        # The data key is named by the labeling config ($text, $article ...): take the string.
+        # The data key is named by the labeling config ($text, $article ...): a usual name,
+        # else the one string that is prose (other fields hold URLs, sources, ids).
         strings = [(k, v) for k, v in data.items() if isinstance(v, str) and v.strip()
                    and k != "name"]
-        if len(strings) != 1:
-            raise RecordError("'data' has no 'text' (and not exactly one other string)")
-        key, text = strings[0]
+        usual = [(k, v) for k, v in strings if k.lower() in _TEXT_KEYS]
+        prose = [(k, v) for k, v in strings if len(v.split()) > 1]
+        for found in (usual, strings, prose):
+            if len(found) == 1:
+                key, text = found[0]
+                break
+        else:
+            keys = ", ".join(k for k, _ in strings) or "none"
+            raise RecordError(f"'data' has no 'text', and which of its strings is the text "
+                              f"cannot be told (strings: {keys})")
     if not text.strip():
         raise RecordError("the task text is empty")
     return text, key

@@ -228,7 +228,8 @@ CASES: list[Case] = [
          {"t.json": _ls({"data": {"text": "😀 قصف"},
                          "annotations": [{"result": [_region(1, 3)]}]})}),
     Case("ls-no-text", "a Label Studio task without text", ("import", "t.json"), 1,
-         "t.json: task 1: 'data' has no 'text'", {"t.json": _ls({"data": {"n": 1}})}),
+         "t.json: task 1: 'data' has no 'text', and which of its strings is the text cannot be "
+         "told (strings: none)", {"t.json": _ls({"data": {"n": 1}})}),
     Case("ls-text-mismatch", "a region whose text differs from the task text",
          ("import", "t.json"), 1, "t.json: task 1 (id 7): annotation result 0 (ACTOR 0-3)",
          {"t.json": _ls({"id": 7, "data": {"text": "قصف دير"}, "annotations": [{"result": [
@@ -386,3 +387,15 @@ def test_every_case_is_in_the_table_of_docs() -> None:
         assert cells[3] == str(case.code), case.kind
         assert cells[4].replace("\0", "|") == f"`{case.message}`", case.kind
     assert len(CASES) >= 60
+
+
+def table_rows() -> list[str]:
+    """The rows of the table in docs/bad-input.md, one per case."""
+    return [f"| `{c.kind}` | {c.what} | {c.code} | `{c.message.replace('|', chr(92) + '|')}` |"
+            for c in CASES]
+
+
+if __name__ == "__main__":  # python tests/formats/test_bad_input_table.py: rewrite the table
+    lines = DOC_TABLE.read_text(encoding="utf-8").splitlines()
+    head = [line for line in lines if not line.startswith("| `")]
+    DOC_TABLE.write_text("\n".join([*head, *table_rows()]) + "\n", encoding="utf-8")

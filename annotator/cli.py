@@ -415,6 +415,12 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
     print(f"spans exported: {report.spans}", file=out)
     for part, n in report.parts.items():
         print(f"  {part}: {n} documents", file=out)
+    empty = [part for part, n in report.parts.items() if n == 0]
+    if empty:
+        # An empty part is written (0 documents), but a training run would fail on it late.
+        counts = ", ".join(f"{part} {n}" for part, n in report.parts.items())
+        _error(f"warning: the {' and '.join(empty)} part{'s' if len(empty) > 1 else ''} got no "
+               f"documents ({counts} of {report.documents}); check --split")
     if report.suggestions_left_out:
         print(f"suggestions left out: {report.suggestions_left_out} "
               "(--include-suggestions exports them)", file=out)

@@ -951,3 +951,48 @@ def test_a_current_database_opens_without_a_write_transaction(
     monkeypatch.setattr(store_db, "run_write", no_write)
     with store_db.open_database(filled, create=False) as repo:
         assert len(repo.list_documents(repo.default_project())) == 6
+
+
+def test_hf_split_parts_share_one_tag_list_from_the_schema(run: Run, db: str, tmp_path: Path
+                                                           ) -> None:
+    lines = [record(f"a{i}", f"{TEXTS[i % 6]} {i}", [(0, 3, "ACTOR")]) for i in range(8)]
+    lines.append(record("loc", TEXTS[0] + " مكان", [(28, 37, "LOCATION")]))
+    run("--db", db, "import", write_jsonl(tmp_path / "a.jsonl", lines))
+    out = tmp_path / "hf"
+    code, _, err = run("--db", db, "export", "--format", "hf", "-o", out, "--split", "50/25/25",
+                       "--seed", "3")
+    assert code == 0, err
+    lists = {part: json.loads((out / f"{part}.tags.json").read_text("utf-8"))
+             for part in ("train", "dev", "test")}
+    # Before: each part had the tags of its own labels only, so a dev part without LOCATION
+    # numbered its tags differently from train.
+    assert lists["train"] == lists["dev"] == lists["test"]
+    assert lists["train"] == ["O", "B-ACTOR", "I-ACTOR", "B-DATE", "I-DATE", "B-LOCATION",
+                              "I-LOCATION", "B-TARGET", "I-TARGET"]
+
+
+def test_split_with_an_empty_part_warns_with_counts(run: Run, filled: str, tmp_path: Path
+                                                    ) -> None:
+    code, out, err = run("--db", filled, "export", "--format", "jsonl", "-o", tmp_path / "s",
+                         "--split", "100/0/0")
+    assert code == 0
+    assert "train: 6 documents" in out and "dev: 0 documents" in out
+    # Before: two 0-byte files, silently.
+    assert ("warning: the dev and test parts got no documents (train 6, dev 0, test 0 of 6); "
+            "check --split") in err
+
+
+def test_two_column_conll_separates_documents_as_spacy_reads_them(
+        run: Run, filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "a.conll"
+    assert run("--db", filled, "export", "--format", "conll", "-o", out)[0] == 0
+    text = out.read_text("utf-8")
+    assert text.startswith("-DOCSTART- -X- O O\n\n")
+    spacy_ner = pytest.importorskip("spacy.training.converters.conll_ner_to_docs")
+    docs = list(spacy_ner.conll_ner_to_docs(text, n_sents=0, no_print=True))
+    # Before: "-DOCSTART- O" was no delimiter to spaCy: one document with -DOCSTART- tokens.
+    assert len(docs) == 6
+    assert not any(token.text == "-DOCSTART-" for doc in docs for token in doc)
+    code, out_text, err = run("--db", str(tmp_path / "back.sqlite3"), "import", out)
+    assert code == 0, err
+    assert "documents added: 6" in out_text

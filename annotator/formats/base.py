@@ -74,6 +74,9 @@ class WriteOptions:
     conll_columns: Literal[2, 4] = 2
     whole_tokens: bool = False
     nested: bool = False
+    #: The project's label names: a tag list (hf) covers all of them, so that the parts of a
+    #: split export, which may each lack some label, share one list.
+    labels: tuple[str, ...] = ()
 
 
 @dataclass

@@ -121,7 +121,10 @@ class ConllFormat(Format):
             report.spans += len(t.tagging.placed)
         depth = max((levels for _, levels in bodies), default=1)
         pad = " O" * (depth - 1)
-        start_line = f"{DOCSTART} -X- O O{pad}\n\n" if four else f"{DOCSTART} O{pad}\n\n"
+        # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert` splits
+        # documents at, and Hugging Face's conll loaders and flair skip any -DOCSTART- line,
+        # whereas "-DOCSTART- O" was read by spaCy as a token (docs/adr/0003-formats.md).
+        start_line = f"{DOCSTART} -X- O O{pad if four else ''}\n\n"
         parts: list[str] = []
         for body, levels in bodies:
             parts.append(start_line)

@@ -209,7 +209,7 @@ def test_golden_conll_splits_a_token_at_a_span_boundary() -> None:
     lines = _golden_lines("conll")
     at = lines.index("المدينة B-LOCATION")
     assert lines[at - 1] == "ب O"  # from "بالمدينة"
-    assert lines[:2] == ["-DOCSTART- O", ""]
+    assert lines[:2] == ["-DOCSTART- -X- O O", ""]
 
 
 def test_golden_conll_whole_tokens_tags_the_whole_token() -> None:
@@ -221,8 +221,8 @@ def test_golden_conll_whole_tokens_tags_the_whole_token() -> None:
 def test_golden_conll_nested_has_a_column_per_level() -> None:
     lines = _golden_lines("conll-nested")
     assert "إيران I-TARGET B-LOCATION" in lines
-    assert lines[0] == "-DOCSTART- O O"
-    assert all(len(line.split()) == 3 for line in lines if line)
+    assert lines[0] == "-DOCSTART- -X- O O"
+    assert all(len(line.split()) == 3 for line in lines[1:] if line and line != lines[0])
 
 
 def test_golden_conll_obfuscated_span_stays_whole_tokens() -> None:

@@ -996,3 +996,21 @@ def test_two_column_conll_separates_documents_as_spacy_reads_them(
     code, out_text, err = run("--db", str(tmp_path / "back.sqlite3"), "import", out)
     assert code == 0, err
     assert "documents added: 6" in out_text
+
+
+def test_prodigy_import_reports_the_answers_it_left_out(run: Run, db: str, tmp_path: Path
+                                                        ) -> None:
+    text = TEXTS[0]
+    tasks = [{"text": text, "spans": [{"start": 4, "end": 18, "label": "ACTOR"}],
+              "answer": "accept", "_task_hash": 1},
+             {"text": TEXTS[1], "spans": [{"start": 0, "end": 6, "label": "ACTOR"}],
+              "answer": "reject", "_task_hash": 2}]
+    path = tmp_path / "prodigy.jsonl"
+    path.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tasks),
+                    encoding="utf-8")
+    code, out, err = run("--db", db, "import", path)
+    assert code == 0, err
+    assert "documents added: 1" in out
+    assert (f"{path}: 1 task(s) answered 'reject' not imported (only accepted answers are "
+            "annotations)") in out
+    assert stats(run, db)["spans"] == 1

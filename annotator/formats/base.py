@@ -58,12 +58,15 @@ class ReadResult:
     documents: list[SourcedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
+    #: What the file held that was left out on purpose, with counts (rejected answers ...).
+    notes: list[str] = field(default_factory=list)
 
     def extend(self, other: ReadResult) -> None:
         """Add another result (another file of the same folder) to this one."""
         self.documents.extend(other.documents)
         self.problems.extend(other.problems)
         self.encodings.update(other.encodings)
+        self.notes.extend(other.notes)
 
 
 @dataclass(frozen=True, kw_only=True)

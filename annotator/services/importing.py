@@ -122,9 +122,14 @@ def _fallback_colour(name: str) -> str:
 
 
 def read_paths(
-    paths: Sequence[Path], *, fmt: str = "auto", progress: ProgressFn = no_progress
+    paths: Sequence[Path],
+    *,
+    fmt: str = "auto",
+    progress: ProgressFn = no_progress,
+    notes: list[str] | None = None,
 ) -> tuple[list[SourcedDocument], list[Problem], dict[str, str]]:
-    """Read every path; (documents, problems, encodings detected by file)."""
+    """Read every path; (documents, problems, encodings detected by file). What the files held
+    that the formats leave out on purpose is added to ``notes``."""
     documents: list[SourcedDocument] = []
     problems: list[Problem] = []
     encodings: dict[str, str] = {}
@@ -147,6 +152,8 @@ def read_paths(
         documents.extend(result.documents)
         problems.extend(result.problems)
         encodings.update(result.encodings)
+        if notes is not None:
+            notes.extend(result.notes)
     progress("reading", len(paths), len(paths))
     return documents, problems, encodings
 
@@ -456,7 +463,9 @@ def import_paths(
     carries work that skipping it would lose.
     """
     pid = repo.default_project() if project is None else project
-    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
+    read_notes: list[str] = []
+    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress,
+                                              notes=read_notes)
     schema = repo.project_schema(pid)
     checked = check_documents(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
@@ -532,7 +541,7 @@ def import_paths(
         merged_events=result.merged_events,
         replaced_spans=result.replaced_spans,
         on_duplicate=on_duplicate,
-        notes=checked.notes,
+        notes=read_notes + checked.notes,
     )
 
 

@@ -277,6 +277,29 @@ CASES: list[Case] = [
     # --- CoNLL ---------------------------------------------------------------------------------
     Case("conll-bad-tag", "a tag that is no IOB2/BIOES tag", ("import", "a.conll"), 1,
          "a.conll:2: 'X-LOCATION' is not a tag", {"a.conll": "قصف O\nدير X-LOCATION\n"}),
+    Case("conll-repeated", "the same bad tag on many lines (another format's file)",
+         ("import", "a.conll"), 1,
+         "a.conll:1: 40 lines: 'WRB' is not a tag (O, B-X, I-X, E-X, S-X) (the first is here, "
+         "the last on line 40)", {"a.conll": "".join(f"w{i} WRB\n" for i in range(40))}),
+    Case("webanno-as-conll", "a WebAnno TSV file imported as CoNLL",
+         ("import", "a.tsv", "--format", "conll"), 1,
+         "a.tsv:1: this is WebAnno TSV (INCEpTION's export), not CoNLL",
+         {"a.tsv": "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n"}),
+    # --- WebAnno TSV and Prodigy -----------------------------------------------------------------
+    Case("webanno-no-layers", "a WebAnno TSV file without layer lines", ("import", "a.tsv"), 1,
+         "a.tsv:2: no layers (#T_SP=, #T_RL= ...) after #FORMAT",
+         {"a.tsv": "#FORMAT=WebAnno TSV 3.3\n\n#Text=x\n1-1\t0-1\tx\t_\t\n"}),
+    Case("webanno-bad-row", "a WebAnno TSV row that is no token row", ("import", "a.tsv"), 1,
+         "a.tsv:6: expected a token row",
+         {"a.tsv": "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n\n"
+                   "#Text=x y\n1-1 0-1 x _\n"}),
+    Case("webanno-token-offsets", "a WebAnno TSV token whose offsets point at other text",
+         ("import", "a.tsv"), 1, "a.tsv:7: the token 'y' is not the text at 1-2 (' ')",
+         {"a.tsv": "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n\n"
+                   "#Text=x y\n1-1\t0-1\tx\t_\t\n1-2\t1-2\ty\t_\t\n"}),
+    Case("prodigy-bad-answer", "a Prodigy task with an unknown answer", ("import", "p.jsonl"), 1,
+         "p.jsonl:1: 'answer' must be one of accept, reject, ignore, got 'maybe'",
+         {"p.jsonl": _jsonl({"text": TEXT, "answer": "maybe", "_task_hash": 1})}),
     # --- CSV -----------------------------------------------------------------------------------
     Case("csv-no-text", "a CSV without a text column", ("import", "a.csv"), 1,
          "a.csv:1: no 'text' column (columns: id, body)", {"a.csv": "id,body\n1,x\n"}),

@@ -34,6 +34,8 @@ CASES: list[tuple[str, str, str, WriteOptions]] = [
     ("conll-whole-tokens", "conll", "corpus.conll", WriteOptions(whole_tokens=True)),
     ("hf", "hf", "corpus.jsonl", WriteOptions()),
     ("events", "events", "events.csv", WriteOptions()),
+    ("webanno", "webanno", "corpus", WriteOptions()),
+    ("prodigy", "prodigy", "corpus.jsonl", WriteOptions()),
 ]
 READABLE = [c for c in CASES if FORMATS[c[1]].can_read]
 

@@ -131,3 +131,116 @@ def test_a_control_character_in_a_text_survives_txt_and_brat(tmp_path: Path) -> 
         # Before: "a binary file, not text (too many control characters)".
         assert result.problems == [], fmt
         assert result.documents[0].document.text == text
+
+
+def test_conll_with_a_pos_column_and_conll2000_chunks(tmp_path: Path) -> None:
+    pos = tmp_path / "pos.conll"
+    # TOKEN POS TAG, as spaCy's example data.
+    pos.write_text("The DT O\nEU NNP B-ORG\nrejects VBZ O\nGerman JJ B-MISC\n",
+                   encoding="utf-8")
+    result = FORMATS["conll"].read(pos)
+    # Before: "'DT' is not a tag" on every line.
+    assert result.problems == []
+    doc = result.documents[0].document
+    assert [(s.text, s.label) for s in doc.spans] == [("EU", "ORG"), ("German", "MISC")]
+    chunks = tmp_path / "chunks.conll"
+    chunks.write_text("Confidence NN B-NP\nin IN B-PP\nthe DT B-NP\npound NN I-NP\n",
+                      encoding="utf-8")
+    result = FORMATS["conll"].read(chunks)
+    assert result.problems == []
+    assert [(s.text, s.label) for s in result.documents[0].document.spans] == [
+        ("Confidence", "NP"), ("in", "PP"), ("the pound", "NP")]
+
+
+def test_conll_sums_up_a_problem_repeated_on_many_lines(tmp_path: Path) -> None:
+    path = tmp_path / "a.conll"
+    path.write_text("".join(f"w{i} WRB\n" for i in range(66)) + "x FOO\n", encoding="utf-8")
+    problems = [str(p) for p in FORMATS["conll"].read(path).problems]
+    # Before: 66 identical lines of errors.
+    assert problems == [
+        f"{path}:1: 66 lines: 'WRB' is not a tag (O, B-X, I-X, E-X, S-X) (the first is here, "
+        "the last on line 66)",
+        f"{path}:67: 'FOO' is not a tag (O, B-X, I-X, E-X, S-X)"]
+
+
+_TSV = ("#FORMAT=WebAnno TSV 3.3\n"
+        "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value\n"
+        "#T_RL=webanno.custom.Relation|label|"
+        "BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n\n\n"
+        "#Text=EU 😊 rejects German lamb .\n"
+        "1-1\t0-2\tEU\t*\tORG\t_\t_\t\n"
+        "1-2\t3-5\t😊\t_\t_\t_\t_\t\n"
+        "1-3\t6-13\trejects\t_\t_\t_\t_\t\n"
+        "1-4\t14-20\tGerman\t*[1]|*\tMISC[1]|NORP\tmadeIn\t1-1[0_1]\t\n"
+        "1-5\t21-25\tlamb\t*[1]\tMISC[1]\t_\t_\t\n"
+        "1-6\t26-27\t.\t_\t_\t_\t_\t\n\n"
+        "#Text=Second line\\there .\n"
+        "2-1\t28-34\tSecond\t_\t_\t_\t_\t\n"
+        "2-2\t35-39\tline\t_\t_\t_\t_\t\n"
+        "2-3\t40-44\there\t*\tLOC\t_\t_\t\n"
+        "2-4\t45-46\t.\t_\t_\t_\t_\t\n")
+
+
+def test_webanno_tsv_is_read_with_stacked_multi_token_spans_and_relations(tmp_path: Path
+                                                                           ) -> None:
+    path = tmp_path / "doc.tsv"
+    path.write_text(_TSV, encoding="utf-8")
+    from annotator.formats import detect_format
+
+    assert detect_format(path) == "webanno"
+    result = FORMATS["webanno"].read(path)
+    assert result.problems == []
+    doc = result.documents[0].document
+    assert doc.text == "EU 😊 rejects German lamb .\nSecond line\there ."
+    assert [(s.text, s.label) for s in doc.spans] == [
+        ("EU", "ORG"), ("German", "NORP"), ("German lamb", "MISC"), ("here", "LOC")]
+    (event,) = doc.events
+    assert (event.type, dict(event.roles)) == ("madeIn", {"arg1": (0,), "arg2": (2,)})
+    # Our own export of it reads back the same, and writes the same bytes again.
+    FORMATS["webanno"].write([doc], tmp_path / "out", WriteOptions())
+    again = FORMATS["webanno"].read(tmp_path / "out").documents[0].document
+    assert (again.text, again.spans, again.events) == (doc.text, doc.spans, doc.events)
+    first = (tmp_path / "out" / "doc.tsv").read_bytes()
+    FORMATS["webanno"].write([again], tmp_path / "out2", WriteOptions())
+    assert (tmp_path / "out2" / "doc.tsv").read_bytes() == first
+
+
+def test_webanno_tsv_read_as_conll_says_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "doc.conll"
+    path.write_text(_TSV, encoding="utf-8")
+    import pytest
+
+    from annotator.formats import FormatError
+
+    with pytest.raises(FormatError) as info:
+        FORMATS["conll"].read(path)
+    # Before: dozens of "is not a tag" lines.
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:1: this is WebAnno TSV (INCEpTION's export), not CoNLL: import it with "
+        "--format webanno"]
+
+
+def test_prodigy_takes_accepted_answers_and_counts_the_rest(tmp_path: Path) -> None:
+    text = "EU rejects German call"
+    tasks = [
+        {"text": text, "spans": [{"start": 0, "end": 2, "label": "ORG", "token_start": 0,
+                                  "token_end": 0}], "answer": "accept", "_task_hash": 1},
+        {"text": text + " 2", "spans": [{"start": 0, "end": 2, "label": "ORG"}],
+         "answer": "reject", "_task_hash": 2},
+        {"text": text + " 3", "answer": "ignore", "_task_hash": 3},
+        {"text": text + " 4", "answer": "reject", "_task_hash": 4},
+    ]
+    path = tmp_path / "db-out.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in tasks), encoding="utf-8")
+    from annotator.formats import detect_format
+
+    # Before: read as the project's JSONL, rejected spans and all.
+    assert detect_format(path) == "prodigy"
+    result = FORMATS["prodigy"].read(path)
+    assert [(d.document.text, [(s.text, s.label) for s in d.document.spans])
+            for d in result.documents] == [(text, [("EU", "ORG")])]
+    assert result.notes == [
+        f"{path}: 1 task(s) answered 'ignore' not imported (only accepted answers are "
+        "annotations)",
+        f"{path}: 2 task(s) answered 'reject' not imported (only accepted answers are "
+        "annotations)"]

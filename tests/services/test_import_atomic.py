@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from annotator.services.importing import import_paths
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
@@ -59,8 +61,17 @@ def test_a_kill_midway_leaves_no_label_behind(tmp_path: Path) -> None:
         assert repo.list_documents(repo.default_project()) == []
 
 
-def test_two_imports_adding_labels_at_once_both_keep_theirs(tmp_path: Path) -> None:
-    db = str(tmp_path / "p.sqlite3")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "p.sqlite3")
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+def test_two_imports_adding_labels_at_once_both_keep_theirs(tmp_path: Path, db_url: str
+                                                            ) -> None:
+    db = db_url
     first = _file(tmp_path / "a.jsonl", "WEAPON")
     second = _file(tmp_path / "b.jsonl", "VEHICLE", TEXT + " اليوم")
     repo = open_database(db)
@@ -110,8 +121,9 @@ def test_skip_bad_adds_only_the_labels_of_stored_records(tmp_path: Path) -> None
         assert "WEAPON" in _labels(repo)
 
 
-def test_merge_adds_labels_of_merged_spans_in_the_same_transaction(tmp_path: Path) -> None:
-    with open_database(str(tmp_path / "p.sqlite3")) as repo:
+def test_merge_adds_labels_of_merged_spans_in_the_same_transaction(tmp_path: Path, db_url: str
+                                                                   ) -> None:
+    with open_database(db_url) as repo:
         import_paths(repo, [_file(tmp_path / "a.jsonl", "ACTOR")])
         report = import_paths(repo, [_file(tmp_path / "b.jsonl", "WEAPON")], add_labels=True)
         assert report.new_labels == ["WEAPON"]
@@ -119,3 +131,24 @@ def test_merge_adds_labels_of_merged_spans_in_the_same_transaction(tmp_path: Pat
         (summary,) = repo.list_documents(repo.default_project())
         doc = repo.get_document(summary.id)
         assert sorted(s.label for s in doc.spans) == ["ACTOR", "WEAPON"]
+
+
+def test_replace_swaps_the_stored_spans_and_events(tmp_path: Path, db_url: str) -> None:
+    text = TEXT
+    first = tmp_path / "a.jsonl"
+    first.write_text(json.dumps({"text": text, "spans": [
+        {"id": "a", "start": 4, "end": 11, "label": "ACTOR", "text": text[4:11]},
+        {"id": "b", "start": 28, "end": 37, "label": "LOCATION", "text": text[28:37]}],
+        "events": [{"type": "Armed clash", "roles": {"actor": ["a"], "location": ["b"]}}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    second = _file(tmp_path / "b.jsonl", "TARGET")
+    with open_database(db_url) as repo:
+        import_paths(repo, [first])
+        (summary,) = repo.list_documents(repo.default_project())
+        version = repo.document_version(summary.id)
+        report = import_paths(repo, [second], on_duplicate="replace")
+        assert (report.replaced_spans, report.merged_spans, report.merged) == (2, 1, 1)
+        doc = repo.get_document(summary.id)
+        assert [(s.start, s.end, s.label) for s in doc.spans] == [(4, 11, "TARGET")]
+        assert doc.events == ()
+        assert repo.document_version(summary.id) == version + 1

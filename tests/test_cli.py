@@ -1014,3 +1014,16 @@ def test_prodigy_import_reports_the_answers_it_left_out(run: Run, db: str, tmp_p
     assert (f"{path}: 1 task(s) answered 'reject' not imported (only accepted answers are "
             "annotations)") in out
     assert stats(run, db)["spans"] == 1
+
+
+def test_stats_on_an_empty_postgresql_database_creates_nothing(run: Run, pg_url: str) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    code, _, err = run("--db", pg_url, "stats")
+    assert code == 1
+    assert "holds no annotator project (only import and the window create one)" in err
+    engine = create_engine(pg_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()

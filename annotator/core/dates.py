@@ -124,6 +124,13 @@ for _name, _n in (("يونيه", 6), ("يوليه", 7), ("اغسطوس", 8), ("�
                   ("تشرين ثاني", 11)):
     _MONTHS[_name] = (_n, _GREGORIAN[_n - 1])
 
+
+
+def month_names() -> tuple[str, ...]:
+    """Every Gregorian month name the rules know, folded (Egyptian, Levantine, Maghrebi)."""
+    return tuple(_MONTHS)
+
+
 _HIJRI_MONTHS: dict[str, int] = {
     "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع اول": 3, "ربيع الثاني": 4, "ربيع ثاني": 4,
     "ربيع الاخر": 4, "ربيع اخر": 4, "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الاخره": 6,

@@ -163,8 +163,11 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
                                               what=f"{kind} relation"))
     data = task.get("data") or {}
     name = record_name(data.get("name"), record_name(task.get("id"), default_name))
-    meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-    return Document(name=name, text=mapper.text, meta=dict(meta or {}), spans=tuple(spans),
+    meta = dict(task.get("meta") or {}) if isinstance(task.get("meta"), dict) else {}
+    if isinstance(data, dict) and "published" in data:
+        # The publication date as a data field ($published in the labeling config).
+        meta.setdefault("published", data["published"])
+    return Document(name=name, text=mapper.text, meta=meta, spans=tuple(spans),
                     events=tuple(events))
 
 

@@ -25,10 +25,10 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -46,6 +46,20 @@ _VALUE_FORMS = {
 }
 
 
+def _real(value: str, precision: str) -> bool:
+    """True when a well-formed ``value`` names a day, week or month that exists."""
+    try:
+        if precision == "day":
+            datetime.date.fromisoformat(value)
+        elif precision == "week":
+            datetime.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        elif precision == "month":
+            datetime.date(int(value[:4]), int(value[5:]), 1)
+        return value[:4] != "0000"
+    except ValueError:
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class DateValue:
     """A normalized date: ISO 8601 ``value`` (partial when the text is), precision, TIMEX3 mod."""
@@ -56,7 +70,7 @@ class DateValue:
 
     def __post_init__(self) -> None:
         form = _VALUE_FORMS.get(self.precision)
-        if form is None or not form.match(self.value):
+        if form is None or not form.match(self.value) or not _real(self.value, self.precision):
             raise ValueError(f"{self.value!r} is not an ISO 8601 value of {self.precision} "
                              "precision")
         if self.mod is not None and self.mod not in MODS:
@@ -76,6 +90,22 @@ class DateValue:
         else:
             value = f"{day.year:04d}"
         return cls(value, precision, mod)
+
+    @classmethod
+    def from_attrs(cls, attrs: Mapping[str, Any]) -> DateValue | None:
+        """The value a DATE span's attributes hold, or None when they hold no valid one
+        (a missing precision is read from the value's form)."""
+        value, precision, mod = attrs.get("value"), attrs.get("precision"), attrs.get("mod")
+        if not isinstance(value, str):
+            return None
+        if precision is None:
+            precision = next((p for p, form in _VALUE_FORMS.items() if form.match(value)), None)
+        if precision not in PRECISIONS or (mod is not None and mod not in MODS):
+            return None
+        try:
+            return cls(value, cast(Precision, precision), cast("Mod | None", mod))
+        except ValueError:
+            return None
 
     def attrs(self) -> dict[str, str]:
         """The span attributes that carry this value (``mod`` only when there is one)."""

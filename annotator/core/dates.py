@@ -212,6 +212,9 @@ _UNITS: dict[str, tuple[str, int]] = {
     "عام": ("سنة", 1), "عامين": ("سنة", 2), "سنه": ("سنة", 1), "سنتين": ("سنة", 2),
     "اعوام": ("سنة", 0), "سنوات": ("سنة", 0),
 }
+# "في الخامس من يوليو": ordinal days (the first ten; beyond them news writes digits).
+_ORDINALS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+             "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10}
 _UNIT_PRECISION: dict[str, Precision] = {"يوم": "day", "أسبوع": "week", "شهر": "month",
                                          "سنة": "year"}
 _PERIODS: dict[str, Precision] = {"الاسبوع": "week", "الشهر": "month", "العام": "year",
@@ -265,7 +268,7 @@ def _known(word: str) -> bool:
     return (word in _MONTHS or word in _HIJRI_MONTHS or word in _WEEKDAYS or word in _GLUE
             or word in _PAST or word in _CURRENT or word in _FUTURE or word in _MODS
             or word in _NEVER or word in _UNITS or word in _COUNTS or word in _PERIODS
-            or word in _HIJRI_MARKS or word in _WEEKDAYS_BARE
+            or word in _HIJRI_MARKS or word in _WEEKDAYS_BARE or word in _ORDINALS
             or word in ("قبل", "منذ", "اليوم", "امس", "البارحه", "اول امس", "/"))
 
 
@@ -343,6 +346,8 @@ def _read(words: Sequence[str]) -> _Parts:
             _set(parts, "numeric", w)
         elif w.isdecimal():
             _read_number(int(w), len(w), parts)
+        elif w in _ORDINALS and nxt == "من":
+            _read_number(_ORDINALS[w], 1, parts)
         else:
             raise _NotADate
         i += 1
@@ -542,6 +547,8 @@ def _numeric(text: str, mod: Mod | None, published: datetime.date | None) -> Dat
 def normalize_date(text: str, published: datetime.date | None) -> DateValue | None:
     """The value of a date expression, or None when a person must decide (vague, a range,
     relative without a publication date, not a date)."""
+    if isinstance(published, datetime.datetime):
+        published = published.date()  # a timestamp: its day counts
     words = clean_words(text)
     if not words or len(words) > 12:
         return None

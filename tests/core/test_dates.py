@@ -89,6 +89,10 @@ MORE_ROWS: list[Row] = [
     ("الخميس 24 أكتوبر", PUB, ("2024-10-24", "day", None)),
     ("الجمعة 24 أكتوبر", PUB, None),  # the weekday contradicts the day
     ("يوم الخميس 24 تشرين الأول 2024", PUB, ("2024-10-24", "day", None)),
+    ("في الخامس من يوليو", PUB, ("2024-07-05", "day", None)),  # ordinal days
+    ("الأول من تشرين الأول", PUB, ("2024-10-01", "day", None)),
+    ("السابع من أكتوبر 2023", None, ("2023-10-07", "day", None)),
+    ("الثاني أكتوبر", PUB, None),
     # Arabic-Indic and Persian digits.
     ("٢٤ أكتوبر ٢٠٢٤", None, ("2024-10-24", "day", None)),
     ("۳ کانون الثاني ۲۰۲۰", None, None),  # Persian kaf: not an Arabic month name
@@ -193,6 +197,22 @@ def test_seed_rows_are_really_in_the_seeds(seed_texts: dict[str, str]) -> None:
 def test_clean_words_folds_and_drops_marks() -> None:
     assert clean_words("وفي الـ ٥ من يوليو/تموز") == ["وفي", "ال", "5", "من", "يوليو", "/", "تموز"]
     assert clean_words("مؤخراً\u200f") == ["مؤخرا"]
+
+
+def test_a_timestamp_as_publication_date_counts_by_its_day() -> None:
+    noon = datetime.datetime(2024, 10, 28, 12, 30)
+    assert normalize_date("اليوم", noon) == DateValue("2024-10-28", "day")
+    assert normalize_date("أمس", noon) == DateValue("2024-10-27", "day")
+
+
+def test_date_value_from_span_attrs() -> None:
+    assert DateValue.from_attrs({"value": "2024-10", "precision": "month", "mod": "END"}) == (
+        DateValue("2024-10", "month", "END"))
+    assert DateValue.from_attrs({"value": "2024-W43"}) == DateValue("2024-W43", "week")
+    for bad in ({}, {"value": "2024-10", "precision": "day"}, {"value": "2024-13"},
+                {"value": "2024-02-30"}, {"value": "2024-W54"}, {"value": 2024},
+                {"value": "2024", "mod": "LATE"}):
+        assert DateValue.from_attrs(bad) is None
 
 
 def test_date_value_checks_its_form() -> None:

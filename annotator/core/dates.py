@@ -303,7 +303,7 @@ def _read(words: Sequence[str]) -> _Parts:
     while i < len(words):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if w in _MODS and parts.mod is None and nxt is not None and w + " " + nxt != "اول امس":
+        if w in _MODS and parts.mod is None and nxt is not None:
             parts.mod = _MODS[w]
         elif w in _PAST:
             parts.past = True
@@ -405,8 +405,8 @@ def _parser(base: datetime.date) -> DateDataParser:
 
 
 def _parse(expression: str, base: datetime.date | None) -> datetime.date | None:
-    """dateparser's date for a cleaned expression, relative to ``base`` (today when None:
-    only used for expressions that need no base)."""
+    """dateparser's date for a cleaned expression, relative to ``base``. Without a base only
+    expressions with a year come here; the fixed stand-in keeps results independent of today."""
     parsed = _parser(base or datetime.date(2000, 1, 1)).get_date_data(expression)
     return parsed.date_obj.date() if parsed.date_obj is not None else None
 

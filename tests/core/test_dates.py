@@ -27,6 +27,7 @@ SEED_ROWS: list[Row] = [
     ("الثلاثاء الماضي", PUB, ("2024-10-22", "day", None)),
     ("قبل أيام", PUB, None),
     ("3 كانون الثاني من عام 2020", PUB, ("2020-01-03", "day", None)),
+    ("الذكرى السنوية الثانية", PUB, None),  # an anniversary: a person works it out
     ("في 3 كانون الثاني من عام 2020", None, ("2020-01-03", "day", None)),
     # 002
     ("لليوم السابع على التوالي", PUB, None),
@@ -46,6 +47,7 @@ SEED_ROWS: list[Row] = [
     ("بداية الشهر الماضي", PUB, ("2024-09", "month", "START")),
     ("آنذاك", PUB, None),
     ("قبل يومين من القــ.صف", PUB, None),
+    ("نهاية زعيم ميليشيا", PUB, None),  # "the end of a leader": END needs a period
     ("في تشرين الثاني نوفمبر الماضي", PUB, ("2023-11", "month", None)),
     ("تشرين الثاني نوفمبر الماضي", PUB, ("2023-11", "month", None)),
     # 004

@@ -97,3 +97,16 @@ def test_label_studio_bad_data_field_is_refused(repo: Repository, tmp_path: Path
         import_paths(repo, [path])
     assert "'Oct 28'" in refused.value.problems[0].message
     assert refused.value.problems[0].file == str(path)
+
+
+def test_doccano_published_field_is_checked(repo: Repository, tmp_path: Path) -> None:
+    # doccano spreads metadata over the record: "published" arrives as meta.published.
+    path = write(tmp_path / "d.jsonl", jsonl(
+        {"id": 1, "text": "قصف على الميادين", "label": [[8, 16, "LOCATION"]],
+         "published": "2024-10-28"},
+        {"id": 2, "text": "غارة في دير الزور", "label": [], "published": "next week"}))
+    with pytest.raises(ImportRefused) as refused:
+        import_paths(repo, [path], fmt="doccano")
+    (problem,) = refused.value.problems
+    assert (problem.file, problem.line) == (str(path), 2)
+    assert "'next week'" in problem.message

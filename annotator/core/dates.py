@@ -155,7 +155,6 @@ for _name, _n in (("يونيه", 6), ("يوليه", 7), ("اغسطوس", 8), ("�
     _MONTHS[_name] = (_n, _GREGORIAN[_n - 1])
 
 
-
 def month_names() -> tuple[str, ...]:
     """Every Gregorian month name the rules know, folded (Egyptian, Levantine, Maghrebi)."""
     return tuple(_MONTHS)
@@ -187,7 +186,7 @@ _MODS: dict[str, Mod] = {
 }
 
 # Words that make an expression vague, a range, a duration or not a date at all: a person
-# decides. Checked before anything else, on every word.
+# decides. Checked on every word (after "قبل/منذ N unit", where "أيام" is a counted unit).
 _NEVER = {
     "ايام", "الايام", "اسابيع", "الاسابيع", "اشهر", "الاشهر", "شهور", "الشهور", "سنوات",
     "السنوات", "اعوام", "الاعوام", "ساعات", "الساعات", "ساعه", "الساعه", "دقائق", "قليل",

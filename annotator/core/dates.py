@@ -237,6 +237,7 @@ class _Parts:
     period_offset: int | None = None  # 1 the last one, 0 the current one
     ago: tuple[str, int] | None = None  # (unit, count)
     past: bool = False
+    current: bool = False
     hijri_mark: bool = False
     mod: Mod | None = None
 
@@ -311,6 +312,8 @@ def _read(words: Sequence[str]) -> _Parts:
         elif w in _CURRENT and nxt in _PERIODS:
             parts.period, parts.period_offset = _PERIODS[nxt], 0
             i += 1
+        elif w in _CURRENT and parts.month is not None and nxt is None:
+            parts.current = True  # "5 تشرين الأول الجاري": the publication month
         elif w in _PERIODS:
             if nxt in _PAST:
                 parts.period, parts.period_offset = _PERIODS[w], 1
@@ -424,8 +427,8 @@ def _compute(parts: _Parts, published: datetime.date | None) -> DateValue | None
         day = _parse(f"قبل {count} {unit}", published)
         return DateValue.from_day(day, _UNIT_PRECISION[unit]) if day else None
     if parts.period is not None:
-        if published is None or any((parts.day, parts.month, parts.year, parts.weekday,
-                                     parts.numeric, parts.hijri_month)):
+        if published is None or any((parts.month, parts.year, parts.weekday, parts.numeric,
+                                     parts.hijri_month)):
             return None
         day = published
         if parts.period_offset:
@@ -434,7 +437,15 @@ def _compute(parts: _Parts, published: datetime.date | None) -> DateValue | None
             if found is None:
                 return None
             day = found
-        return DateValue.from_day(day, parts.period, mod)
+        if parts.day is None:
+            return DateValue.from_day(day, parts.period, mod)
+        # "في 5 من الشهر الماضي": a day of the last (or this) month.
+        if parts.period != "month" or mod not in (None, "APPROX"):
+            return None
+        try:
+            return DateValue.from_day(day.replace(day=parts.day), "day", mod)
+        except ValueError:
+            return None
     if parts.numeric is not None:
         if any((parts.day, parts.month, parts.year, parts.hijri_month)):
             return None
@@ -472,7 +483,16 @@ def _gregorian(parts: _Parts, published: datetime.date | None) -> DateValue | No
         return None  # "بداية 5 أكتوبر": not a thing a rule should guess
     if parts.year is None and published is None:
         return None
+    if parts.current and (published is None or parts.month != published.month
+                          or parts.year is not None or parts.past):
+        return None  # "الجاري" names the publication month; anything else contradicts it
     if parts.day is not None:
+        if parts.current:
+            assert published is not None
+            try:
+                return DateValue.from_day(published.replace(day=parts.day), "day", mod)
+            except ValueError:
+                return None
         expression = f"{parts.day} {parts.month_name}"
         if parts.year is not None:
             expression += f" {parts.year}"
@@ -488,6 +508,8 @@ def _gregorian(parts: _Parts, published: datetime.date | None) -> DateValue | No
             return None  # "أكتوبر 2020 الماضي": nothing to be past of
         return DateValue(f"{parts.year:04d}-{parts.month:02d}", "month", mod)
     assert published is not None
+    if parts.current:
+        return DateValue(f"{published.year:04d}-{parts.month:02d}", "month", mod)
     year = published.year
     # The last such month up to the publication month; "الماضي" excludes the current one.
     if parts.month > published.month or (parts.past and parts.month == published.month):

@@ -137,6 +137,14 @@ MORE_ROWS: list[Row] = [
     ("الشهر الجاري", PUB, ("2024-10", "month", None)),
     ("قبل عامين", PUB, ("2022", "year", None)),
     ("قبل 3 يومين", PUB, None),
+    # A day of this or last month; "الجاري" after a month name.
+    ("في 5 من الشهر الماضي", PUB, ("2024-09-05", "day", None)),
+    ("الخامس من الشهر الجاري", PUB, ("2024-10-05", "day", None)),
+    ("31 من الشهر الماضي", PUB, None),  # September has 30 days
+    ("منتصف الشهر الجاري", PUB, ("2024-10", "month", "MID")),
+    ("5 تشرين الأول الجاري", PUB, ("2024-10-05", "day", None)),
+    ("أكتوبر الجاري", PUB, ("2024-10", "month", None)),
+    ("نوفمبر الجاري", PUB, None),  # not the publication month
     # Hijri dates (Umm al-Qura).
     ("15 ربيع الأول 1446", None, ("2024-09-18", "day", None)),
     ("1 رمضان 1445 هـ", None, ("2024-03-11", "day", None)),

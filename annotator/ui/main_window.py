@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.model import Document
+from annotator.services.changes import Change, DocumentOpened, DocumentReloaded, StatusChanged
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
@@ -31,9 +40,11 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings,
         database: str,
+        log_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.log_path = log_path
         self.setObjectName("main_window")
         self.bridge = SessionBridge(session, self)
         self.state = WindowState(settings, database=database)
@@ -83,9 +94,10 @@ class MainWindow(QMainWindow):
         self.article.cursorPositionChanged.connect(self._remember_timer.start)
         self.article.verticalScrollBar().valueChanged.connect(self._remember_timer.start)
         self.article.point_size_changed.connect(self.state.remember_point_size)
-        self.bridge.document_opened.connect(self._on_document_opened)
-        self.bridge.status_changed.connect(self._on_status_changed)
-        self.bridge.error_occurred.connect(self._on_error)
+        self.bridge.changed.connect(self._on_change)
+        self.bridge.edit_failed.connect(self._on_edit_failed)
+        self.bridge.conflict_detected.connect(self._on_conflict)
+        self.bridge.message_posted.connect(self._on_message)
         self.navigator.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
@@ -216,8 +228,21 @@ class MainWindow(QMainWindow):
             restore()
             QTimer.singleShot(0, restore)
 
-    def _on_status_changed(self, document_id: int, status: str) -> None:
-        self._update_title()
+    def _on_change(self, change: Change) -> None:
+        match change:
+            case DocumentOpened(document=document):
+                self._on_document_opened(document)
+            case DocumentReloaded():
+                self._update_title()
+            case StatusChanged(status="in_progress", before="done" | "skipped" as before):
+                self._update_title()
+                if change.document_id == self.bridge.session.document_id:
+                    self._on_message(
+                        f"This document was {before}; the edit set it back to in progress "
+                        "(Ctrl+Enter marks it done again)."
+                    )
+            case StatusChanged():
+                self._update_title()
 
     def _update_title(self) -> None:
         document = self.bridge.session.document
@@ -247,8 +272,21 @@ class MainWindow(QMainWindow):
             f"{span.label} {span.start}–{span.end} ({span.end - span.start} characters)"
         )
 
-    def _on_error(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+    def _on_edit_failed(self, what: str, why: str) -> None:
+        """An edit was not saved: say which one and why, in a dialog the annotator must see."""
+        box = QMessageBox(self)
+        box.setObjectName("edit_failed_dialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not saved")
+        details = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
+        box.setText(f"Not saved: {what}.\n\nReason: {why}.{details}")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        # Not modal to the event loop: the window keeps drawing what is stored.
+        box.open()
+        self.statusBar().showMessage(f"Not saved: {what}", 15000)
+
+    def _on_conflict(self, message: str) -> None:
+        self.statusBar().showMessage(message, 30000)
 
     def _on_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

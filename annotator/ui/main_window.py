@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Document
-from annotator.services.changes import Change, DocumentOpened, DocumentReloaded, StatusChanged
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    SpanChanged,
+    StatusChanged,
+)
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
@@ -234,6 +240,10 @@ class MainWindow(QMainWindow):
                 self._on_document_opened(document)
             case DocumentReloaded():
                 self._update_title()
+            case SpanChanged(new=new) if new.id == self.article.selected_span:
+                # Relabeled or resized: the same span stays selected, shown as it is now.
+                self.span_list.show_span(new.id)
+                self._on_span_selected(new.id)
             case StatusChanged(status="in_progress", before="done" | "skipped" as before):
                 self._update_title()
                 if change.document_id == self.bridge.session.document_id:

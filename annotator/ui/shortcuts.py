@@ -53,6 +53,8 @@ ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
     ("Home / End, Ctrl+Home / Ctrl+End", "Start or end of the line / of the article"),
     ("Page Up / Page Down", "A page back / on (with Shift: extend the selection)"),
     ("Escape", "Clear the selection and the selected span"),
+    ("Shift+Left / Right (span selected)", "Move the span's end a character on / back"),
+    ("Ctrl+Shift+Left / Right (span selected)", "Move the span's end a word on / back"),
 )
 
 MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
@@ -61,6 +63,7 @@ MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
     ("Double-click", "Select a word"),
     ("Click a span", "Select it (click again for the span around it)"),
     ("Hover a span", "Show its label"),
+    ("Drag an edge of the selected span", "Move that edge"),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -39,6 +40,11 @@ _FSI, _PDI = "\u2068", "\u2069"
 
 def _isolated(text: str) -> str:
     return f"{_FSI}{text}{_PDI}"
+
+
+# What a label key did: labeled (or relabeled), nothing to label, the annotator declined the
+# question, or the store refused or failed (already reported by the bridge).
+LabelOutcome = Literal["labeled", "nothing", "declined", "not saved"]
 
 
 class ArticleView(QPlainTextEdit):
@@ -223,32 +229,35 @@ class ArticleView(QPlainTextEdit):
             self.span_selected.emit(self.highlighter.selected_span)
 
     # ----- edits ---------------------------------------------------------------------------
-    def apply_label(self, label: str, *, exact: bool = False) -> bool:
+    def apply_label(self, label: str, *, exact: bool = False) -> LabelOutcome:
         """Label the selection, or relabel the selected span when no text is selected."""
         selection = self.selection_range()
         session = self._bridge.session
         if session.document is None:
-            return False
+            return "nothing"
         if selection is None:
             if self.selected_span is None:
-                return False
-            return self._bridge.execute(session.relabel_command(self.selected_span, label))
+                return "nothing"
+            relabel = session.relabel_command(self.selected_span, label)
+            if relabel is None:
+                return "nothing"
+            return "labeled" if self._bridge.execute(relabel) else "not saved"
         command = session.add_command(*selection, label, exact=exact or self._exact)
         if command is None:
-            return False
+            return "nothing"
         sentences = session.sentence_count(command.span.start, command.span.end)
         if sentences > 1 and not self.confirm(
             f"The selection runs over {sentences} sentences "
             f"({command.span.end - command.span.start} characters). "
             f"Label all of it as {label}?"
         ):
-            return False
+            return "declined"
         if not self._bridge.execute(command):
-            return False
+            return "not saved"
         if command.stored is not None and command.stored.id is not None:
             self._place_caret(command.stored.end)
             self.select_span(command.stored.id, scroll=False)
-        return True
+        return "labeled"
 
     def delete_selected(self) -> bool:
         """Delete the selected span; afterwards nothing is selected, the caret stays there."""

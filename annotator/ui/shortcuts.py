@@ -13,6 +13,7 @@ ActionName = Literal[
     "previous_document",
     "done_and_next",
     "skip_and_next",
+    "mark_in_progress",
     "zoom_in",
     "zoom_out",
     "zoom_reset",
@@ -38,6 +39,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("previous_document", ("Ctrl+PgUp",), "Previous document"),
     Shortcut("done_and_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark done and go to the next"),
     Shortcut("skip_and_next", ("Ctrl+Shift+Return",), "Mark skipped and go to the next"),
+    Shortcut(
+        "mark_in_progress", ("Ctrl+Shift+P",), "Set a done or skipped document back to in progress"
+    ),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),

@@ -21,7 +21,9 @@ from annotator.services.changes import (
     Change,
     DocumentOpened,
     DocumentReloaded,
+    SpanAdded,
     SpanChanged,
+    SpanRemoved,
     StatusChanged,
 )
 from annotator.services.session import AnnotationSession
@@ -265,6 +267,10 @@ class MainWindow(QMainWindow):
                 # Relabeled or resized: the same span stays selected, shown as it is now.
                 self.span_list.show_span(new.id)
                 self._on_span_selected(new.id)
+            case SpanAdded() | SpanRemoved():
+                # The list's rows moved under its selection: it shows the article's choice
+                # again (nothing, after a delete), never the row that slid into place.
+                self.span_list.show_span(self.article.selected_span)
             case StatusChanged(status="in_progress", before="done" | "skipped" as before):
                 self._update_title()
                 if change.document_id == self.bridge.session.document_id:

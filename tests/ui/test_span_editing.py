@@ -116,6 +116,7 @@ def test_after_delete_nothing_is_selected_and_a_second_delete_does_nothing(
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert stored(repo, window) == [("TARGET", text[251:265])]
     assert view.selected_span is None
+    assert window.span_list.selectionModel().selectedRows() == []
     assert 204 <= view.caret_offset() <= 232
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert stored(repo, window) == [("TARGET", text[251:265])]

@@ -45,6 +45,7 @@ def _isolated(text: str) -> str:
 # What a label key did: labeled (or relabeled), nothing to label, the annotator declined the
 # question, or the store refused or failed (already reported by the bridge).
 LabelOutcome = Literal["labeled", "nothing", "declined", "not saved"]
+Edge = Literal["start", "end"]
 
 
 class ArticleView(QPlainTextEdit):
@@ -61,8 +62,8 @@ class ArticleView(QPlainTextEdit):
         self._exact = False
         self._press: QPoint | None = None
         self._quiet = False  # True while the view moves the selection itself
-        # While an edge of the selected span is dragged: which one ("start" or "end").
-        self._edge: str | None = None
+        # While an edge of the selected span is dragged: which one.
+        self._edge: Edge | None = None
         # Asks the annotator a yes/no question (a label over several sentences); the
         # default is a message box, replaceable where no one can answer.
         self.confirm: Callable[[str], bool] = self._ask
@@ -335,6 +336,8 @@ class ArticleView(QPlainTextEdit):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
         if self._edge is not None:
+            # The caret follows the pointer: it shows where the edge will land.
+            self._place_caret(self._positions.to_offset(self.cursorForPosition(point).position()))
             event.accept()
             return
         if not event.buttons():
@@ -371,20 +374,21 @@ class ArticleView(QPlainTextEdit):
         chosen = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
         self.select_span(chosen, scroll=False)
 
-    def edge_at(self, point: QPoint) -> str | None:
+    def edge_at(self, point: QPoint) -> Edge | None:
         """"start" or "end" when viewport ``point`` is on that edge of the selected span."""
         if self.selected_span is None:
             return None
         span = self._span_or_none(self.selected_span)
         if span is None:
             return None
-        for name, offset in (("end", span.end), ("start", span.start)):
+        edges: tuple[tuple[Edge, int], ...] = (("end", span.end), ("start", span.start))
+        for name, offset in edges:
             rect = self.cursorRect(self._cursor_at(self._positions.to_qt(offset)))
             if rect.top() <= point.y() <= rect.bottom() and abs(point.x() - rect.x()) <= 3:
                 return name
         return None
 
-    def _drop_edge(self, edge: str, point: QPoint) -> None:
+    def _drop_edge(self, edge: Edge, point: QPoint) -> None:
         span = self._span_or_none(self.selected_span)
         if span is None:
             return

@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database, resolve_url
 from annotator.ui.fonts import load_fonts
@@ -44,11 +45,14 @@ def run(db: str | None) -> int:
         repository = open_database(db)
         project = repository.default_project()
         session = AnnotationSession(repository, project_id=project, annotator=annotator_name())
+        known_names = KnownNames(repository, project)
     except Exception as exc:  # the store's errors are written for users
         QMessageBox.critical(None, "annotator", f"Cannot open the project database:\n{exc}")
         print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
         return 1
-    window = MainWindow(session, settings=QSettings(), database=resolve_url(db))
+    window = MainWindow(
+        session, settings=QSettings(), database=resolve_url(db), known_names=known_names
+    )
     window.show()
     code = app.exec()
     repository.close()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Container
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QClipboard,
+    QGuiApplication,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -15,13 +18,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
+from annotator.core.clitics import name_start
 from annotator.core.model import Document, Span
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, article_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.positions import PositionMap
 
-_LTR_CLASSES = {"L", "EN", "ES", "ET", "LRE", "LRO", "LRI"}
+#: Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).
+_LTR_CLASSES = {"L", "EN", "AN"}
 # First-strong isolate / pop directional isolate: an Arabic run between them cannot pull the
 # brackets and quotes around it into its own direction inside a left-to-right tooltip.
 _FSI, _PDI = "\u2068", "\u2069"
@@ -38,11 +43,19 @@ class ArticleView(QPlainTextEdit):
     selection_range_changed = Signal(object)  # (start, end) in code points, or None
     point_size_changed = Signal(int)
 
-    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        parent: QWidget | None = None,
+        *,
+        known_names: Container[str] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self._bridge = bridge
+        self._known_names = known_names
         self._positions = PositionMap("")
-        self._exact = False
+        self._exact = False  # exact characters for the selection being made (Alt held)
+        self._exact_mode = False  # exact characters for every selection (the View menu toggle)
         self._press: QPoint | None = None
         self._quiet = False  # True while the view moves the selection itself
         self.setObjectName("article")
@@ -133,35 +146,40 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    @property
+    def exact_characters(self) -> bool:
+        """True when mouse selections keep exact characters (no snapping), as with Alt."""
+        return self._exact_mode
+
+    def set_exact_characters(self, on: bool) -> None:
+        """Keep exact characters for every mouse selection and label key (the View toggle)."""
+        self._exact_mode = on
+
     def char_at(self, point: QPoint) -> int | None:
         """The code-point offset of the character drawn under viewport ``point``, if any.
 
-        ``cursorForPosition`` gives the nearest caret position, which sits at a glyph edge: the
-        character under the point is the one before or after it depending on the side of the
-        caret the point lies and on the character's direction.
+        None over empty space: past the end of a line, or between lines. The glyphs of the
+        line under the point are asked for their extent (``glyphRuns``): caret positions are
+        no use here, because at the edge of a run of digits or Latin inside a right-to-left
+        line one caret position has two places ("24" in "بتاريخ 24 أكتوبر" starts at its right
+        edge and its first digit is drawn at its left).
         """
-        caret = self.cursorForPosition(point)
-        text = self._bridge.session.text
-        here = self._positions.to_offset(caret.position())
-        x = point.x()
-        for offset in (here, here - 1):
-            if not 0 <= offset < len(text) or text[offset] == "\n":
+        block = self.cursorForPosition(point).block()
+        if not block.isValid() or block.layout() is None:
+            return None
+        layout = block.layout()
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x, y = point.x() - origin.x(), point.y() - origin.y()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if not line.y() <= y < line.y() + line.height():
                 continue
-            rect = self.cursorRect(self._cursor_at(self._positions.to_qt(offset)))
-            if not rect.top() <= point.y() <= rect.bottom():
-                continue
-            edge_a = rect.x()
-            edge_b = self._caret_x(self._positions.to_qt(offset + 1))
-            if min(edge_a, edge_b) <= x <= max(edge_a, edge_b):
-                return offset
-        # Between glyphs (or a zero-width mark): fall back on the direction of the character.
-        if 0 <= here < len(text) and text[here] != "\n":
-            rect = self.cursorRect(caret)
-            rtl = unicodedata.bidirectional(text[here]) not in _LTR_CLASSES
-            before = x >= rect.x() if rtl else x < rect.x()
-            if before and here > 0:
-                here -= 1
-            return here
+            for position in range(line.textStart(), line.textStart() + line.textLength()):
+                for run in line.glyphRuns(position, 1):
+                    rect = run.boundingRect()
+                    if rect.left() <= x < rect.right():
+                        return self._positions.to_offset(block.position() + position)
+            return None
         return None
 
     def spans_at_point(self, point: QPoint) -> list[Span]:
@@ -221,7 +239,9 @@ class ArticleView(QPlainTextEdit):
             if self.selected_span is None:
                 return False
             return self._bridge.execute(session.relabel_command(self.selected_span, label))
-        command = session.add_command(*selection, label, exact=exact or self._exact)
+        command = session.add_command(
+            *selection, label, exact=exact or self._exact or self._exact_mode
+        )
         if command is None or not self._bridge.execute(command):
             return False
         if command.stored is not None and command.stored.id is not None:
@@ -253,7 +273,9 @@ class ArticleView(QPlainTextEdit):
     # ----- Qt events -----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
-        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._exact = self._exact_mode or bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -262,7 +284,9 @@ class ArticleView(QPlainTextEdit):
             return
         if self.textCursor().hasSelection():
             if not self._exact:
-                self._snap_visible_selection()
+                release = event.position().toPoint()
+                points = (release,) if self._press is None else (self._press, release)
+                self._snap_visible_selection(points)
             return
         spans = self.spans_at_point(event.position().toPoint())
         if not spans:
@@ -275,11 +299,21 @@ class ArticleView(QPlainTextEdit):
         self.select_span(chosen, scroll=False)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._exact = self._exact_mode or bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
         super().mouseDoubleClickEvent(event)
-        if not self._exact:
-            # Qt's word is not the text core's token: "هــ.دد" is one token, three Qt words.
-            self._snap_visible_selection()
+        if self._exact:
+            return  # Qt's word, as it stands
+        # Qt's word is not the text core's token ("هــ.دد" is one token, three Qt words), and
+        # Qt picks the nearest word even past the end of a line: the next line's first word.
+        offset = self.char_at(event.position().toPoint())
+        word = None if offset is None else self._word_at(offset)
+        if word is None:
+            self._place_caret(self.caret_offset())
+            return
+        self.select_range(*word)
+        self._publish_selection()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -297,8 +331,9 @@ class ArticleView(QPlainTextEdit):
             self.select_span(None)
             event.accept()
             return
-        # A selection made or changed with the keyboard snaps to tokens when labeled.
-        self._exact = False
+        # A selection made or changed with the keyboard snaps to tokens when labeled (unless
+        # the window keeps exact characters).
+        self._exact = self._exact_mode
         if self._page(event):
             event.accept()
             return
@@ -394,13 +429,55 @@ class ArticleView(QPlainTextEdit):
             self.select_span(None, scroll=False)
 
     # ----- helpers ---------------------------------------------------------------------------
-    def _snap_visible_selection(self) -> None:
+    def _snap_visible_selection(self, points: tuple[QPoint, ...] = ()) -> None:
+        """Snap the selection made by the mouse, covering the characters under ``points``.
+
+        A drag from the visual edge of a run of digits or Latin in a right-to-left line gets
+        the caret position on the far side of the run from Qt ("بتاريخ 24 أكتوبر": from the
+        right edge of "24" Qt starts after the "4"); a digit or Latin letter under the press or
+        release point is taken in. Arabic letters are not: there the caret position is what
+        the annotator chose, and it may be a clitic boundary.
+        """
         selection = self.selection_range()
         if selection is None:
             return
-        snapped = self._bridge.session.snap(*selection)
+        start, end = selection
+        text = self._bridge.session.text
+        for point in points:
+            offset = self.char_at(point)
+            if offset is not None and unicodedata.bidirectional(text[offset]) in _LTR_CLASSES:
+                start, end = min(start, offset), max(end, offset + 1)
+        snapped = self._bridge.session.snap(start, end)
         if snapped is not None and snapped != selection:
             self.select_range(*snapped)
+        self._publish_selection()
+
+    def _word_at(self, offset: int) -> tuple[int, int] | None:
+        """What a double-click at ``offset`` selects: the token, without a particle before a name.
+
+        See ``annotator.core.clitics.name_start``: "والبوكمال" gives "البوكمال", "ومظلوم" gives
+        "مظلوم" once "مظلوم" is a known name of the project. None on a space or punctuation.
+        """
+        for token in self._bridge.session.tokens_around(offset, offset + 1):
+            if token.start <= offset < token.end:
+                if self._bridge.session.snap(token.start, token.end) != (token.start, token.end):
+                    return None  # punctuation or a symbol: nothing to label
+                return token.start + name_start(token.text, self._is_known), token.end
+        return None
+
+    def _is_known(self, text: str) -> bool:
+        return text in self._known_names
+
+    def _publish_selection(self) -> None:
+        """Put the selected (snapped) text in the X primary selection, for middle-click paste.
+
+        Qt puts the raw drag there on release; the snapped text is what gets labeled.
+        """
+        clipboard = QGuiApplication.clipboard()
+        selection = self.selection_range()
+        if selection is not None and clipboard.supportsSelection():
+            text = self._bridge.session.text[selection[0] : selection[1]]
+            clipboard.setText(text, QClipboard.Mode.Selection)
 
     def _place_caret(self, offset: int) -> None:
         self._quiet = True

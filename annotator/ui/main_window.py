@@ -8,7 +8,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from annotator.core.model import Document
+from annotator.core.model import Document, Span
+from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
@@ -31,13 +32,17 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings,
         database: str,
+        known_names: KnownNames | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.bridge = SessionBridge(session, self)
         self.state = WindowState(settings, database=database)
-        self.article = ArticleView(self.bridge)
+        self.known_names = known_names
+        self.article = ArticleView(
+            self.bridge, known_names=known_names if known_names is not None else frozenset()
+        )
         self.label_bar = LabelBar(session.schema)
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
@@ -62,6 +67,11 @@ class MainWindow(QMainWindow):
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selection_range")
+        self.exact_label = QLabel("Exact characters")
+        self.exact_label.setObjectName("exact_characters")
+        self.exact_label.setToolTip("Selections keep exact characters (View menu)")
+        self.exact_label.hide()
+        self.statusBar().addPermanentWidget(self.exact_label)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -84,6 +94,7 @@ class MainWindow(QMainWindow):
         self.article.verticalScrollBar().valueChanged.connect(self._remember_timer.start)
         self.article.point_size_changed.connect(self.state.remember_point_size)
         self.bridge.document_opened.connect(self._on_document_opened)
+        self.bridge.span_added.connect(self._on_span_added)
         self.bridge.status_changed.connect(self._on_status_changed)
         self.bridge.error_occurred.connect(self._on_error)
         self.navigator.message_posted.connect(self._on_message)
@@ -109,6 +120,7 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
+            "exact_characters": self._on_exact_toggled,
             "help": self.show_help,
             "quit": self.close,
         }
@@ -121,6 +133,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, h=handler: h())
             self.addAction(action)
             self.actions_by_name[entry.name] = action
+        self.actions_by_name["exact_characters"].setCheckable(True)
         stack = self.bridge.undo_stack
         self.actions_by_name["undo"].setEnabled(stack.canUndo())
         self.actions_by_name["redo"].setEnabled(stack.canRedo())
@@ -134,7 +147,7 @@ class MainWindow(QMainWindow):
             ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
                            "skip_and_next")),
-            ("&View", ("zoom_in", "zoom_out", "zoom_reset")),
+            ("&View", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
             ("&Help", ("help",)),
         ):
             sub = menu.addMenu(title)
@@ -198,6 +211,8 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()
+        if self.known_names is not None:
+            self.known_names.refresh()  # names labeled elsewhere meanwhile
         ids = [d.id for d in self.bridge.session.documents()]
         position = ids.index(document.id) + 1 if document.id in ids else 0
         self.position_label.setText(f"Document {position} / {len(ids)}")
@@ -215,6 +230,16 @@ class MainWindow(QMainWindow):
             # The text is laid out lazily: scroll again once the event loop has run.
             restore()
             QTimer.singleShot(0, restore)
+
+    def _on_span_added(self, span: Span) -> None:
+        if self.known_names is not None:
+            self.known_names.add(span.text)
+
+    def _on_exact_toggled(self) -> None:
+        # The mouse-free way to Alt: window managers take Alt+drag to move windows.
+        on = self.actions_by_name["exact_characters"].isChecked()
+        self.article.set_exact_characters(on)
+        self.exact_label.setVisible(on)
 
     def _on_status_changed(self, document_id: int, status: str) -> None:
         self._update_title()

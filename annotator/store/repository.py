@@ -168,10 +168,24 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return head(conn, document_id).version
 
-    def set_status(self, document_id: int, status: DocStatus) -> None:
+    def set_status(
+        self, document_id: int, status: DocStatus, *, expected_version: int | None = None
+    ) -> None:
         """Mark a document new, in progress, done or skipped."""
         check_status(status)
-        run_write(self._engine, lambda conn: edits.set_status(conn, document_id, status))
+        run_write(
+            self._engine,
+            lambda conn: edits.set_status(conn, document_id, status, expected_version),
+        )
+
+    def document_versions(self, project_id: int) -> tuple[int, int]:
+        """(number of documents, sum of their versions): changes whenever any of them changes.
+
+        One aggregate over the project's rows, cheap enough to poll every few seconds so a
+        window notices what other windows or annotators did to the document list.
+        """
+        with read_transaction(self._engine) as conn:
+            return edits.versions_fingerprint(conn, project_id)
 
     def set_document_meta(self, document_id: int, meta: Mapping[str, Any]) -> None:
         """Replace a document's metadata (source, URL, publication date ...)."""
@@ -186,32 +200,60 @@ class Repository:
         *,
         annotator: str,
         expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> Span:
         """Store one span (checked against the text and the schema); returns it with its id.
 
         The span belongs to ``annotator`` (the person adding it), even when ``span.annotator``
-        names someone else, e.g. the source of an accepted suggestion.
+        names someone else, e.g. the source of an accepted suggestion. ``status``, if given,
+        becomes the document's status in the same transaction (one version bump).
         """
+        if status is not None:
+            check_status(status)
         return run_write(
             self._engine,
-            lambda conn: edits.add_span(conn, document_id, span, annotator, expected_version),
+            lambda conn: edits.add_span(
+                conn, document_id, span, annotator, expected_version, status
+            ),
         )
 
     def restore_span(
-        self, document_id: int, span: Span, *, annotator: str | None = None
+        self,
+        document_id: int,
+        span: Span,
+        *,
+        annotator: str | None = None,
+        expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> Span:
         """Put a deleted span back (undo of delete), under its old id when that id is free.
 
         It comes back under ``span.annotator`` when that names someone, else under
         ``annotator``; with neither, it comes back unassigned.
         """
+        if status is not None:
+            check_status(status)
         return run_write(
-            self._engine, lambda conn: edits.restore_span(conn, document_id, span, annotator)
+            self._engine,
+            lambda conn: edits.restore_span(
+                conn, document_id, span, annotator, expected_version, status
+            ),
         )
 
-    def delete_span(self, span_id: int, *, expected_version: int | None = None) -> None:
-        """Remove a span (and its places in events)."""
-        run_write(self._engine, lambda conn: edits.delete_span(conn, span_id, expected_version))
+    def delete_span(
+        self,
+        span_id: int,
+        *,
+        expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> None:
+        """Remove a span (and its places in events); ``status`` as for add_span."""
+        if status is not None:
+            check_status(status)
+        run_write(
+            self._engine,
+            lambda conn: edits.delete_span(conn, span_id, expected_version, status),
+        )
 
     def update_span(
         self,
@@ -219,12 +261,18 @@ class Repository:
         *,
         label: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        offsets: tuple[int, int] | None = None,
         expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> Span:
-        """Change a span's label and/or replace its attributes; returns the updated span."""
+        """Change a span's label, offsets (start, end) and/or attributes; returns the new span."""
+        if status is not None:
+            check_status(status)
         return run_write(
             self._engine,
-            lambda conn: edits.update_span(conn, span_id, label, attrs, expected_version),
+            lambda conn: edits.update_span(
+                conn, span_id, label, attrs, expected_version, offsets, status
+            ),
         )
 
     # -- events ---------------------------------------------------------------------------

@@ -20,6 +20,14 @@ from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.clitics import name_start
 from annotator.core.model import Document, Span
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    SpanAdded,
+    SpanChanged,
+    SpanRemoved,
+)
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, article_font
 from annotator.ui.highlighter import SpanHighlighter
@@ -77,10 +85,7 @@ class ArticleView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(
             self.document(), source=bridge.session, schema=bridge.session.schema
         )
-        bridge.document_opened.connect(self._on_document_opened)
-        bridge.span_added.connect(self._on_span_added)
-        bridge.span_removed.connect(self._on_span_removed)
-        bridge.span_changed.connect(self._on_span_changed)
+        bridge.changed.connect(self._on_change)
         self.selectionChanged.connect(self._on_selection_changed)
         if bridge.session.document is not None:
             self._on_document_opened(bridge.session.document)
@@ -395,6 +400,27 @@ class ArticleView(QPlainTextEdit):
         return True
 
     # ----- slots -----------------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        match change:
+            case DocumentOpened(document=document):
+                self._on_document_opened(document)
+            case DocumentReloaded():
+                self._on_document_reloaded()
+            case SpanAdded(span=span):
+                self._on_span_added(span)
+            case SpanRemoved(span=span):
+                self._on_span_removed(span)
+            case SpanChanged(old=old, new=new):
+                self._on_span_changed(old, new)
+
+    def _on_document_reloaded(self) -> None:
+        # Same text, other spans: redraw them all; a selected span someone deleted goes.
+        selected = self.highlighter.selected_span
+        if selected is not None and self._span_or_none(selected) is None:
+            self.highlighter.set_selected_span(None)
+            self.span_selected.emit(None)
+        self.highlighter.rehighlight()
+
     def _on_document_opened(self, document: Document) -> None:
         self._positions = PositionMap(document.text)
         self.highlighter.set_positions(self._positions)

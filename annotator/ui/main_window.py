@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.core.model import Document, Span
+from annotator.core.model import Document
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    SpanAdded,
+    StatusChanged,
+)
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
@@ -32,10 +47,12 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings,
         database: str,
+        log_path: Path | None = None,
         known_names: KnownNames | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.log_path = log_path
         self.setObjectName("main_window")
         self.bridge = SessionBridge(session, self)
         self.state = WindowState(settings, database=database)
@@ -93,10 +110,10 @@ class MainWindow(QMainWindow):
         self.article.cursorPositionChanged.connect(self._remember_timer.start)
         self.article.verticalScrollBar().valueChanged.connect(self._remember_timer.start)
         self.article.point_size_changed.connect(self.state.remember_point_size)
-        self.bridge.document_opened.connect(self._on_document_opened)
-        self.bridge.span_added.connect(self._on_span_added)
-        self.bridge.status_changed.connect(self._on_status_changed)
-        self.bridge.error_occurred.connect(self._on_error)
+        self.bridge.changed.connect(self._on_change)
+        self.bridge.edit_failed.connect(self._on_edit_failed)
+        self.bridge.conflict_detected.connect(self._on_conflict)
+        self.bridge.message_posted.connect(self._on_message)
         self.navigator.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
@@ -231,18 +248,32 @@ class MainWindow(QMainWindow):
             restore()
             QTimer.singleShot(0, restore)
 
-    def _on_span_added(self, span: Span) -> None:
-        if self.known_names is not None:
-            self.known_names.add(span.text)
+    def _on_change(self, change: Change) -> None:
+        match change:
+            case DocumentOpened(document=document):
+                self._on_document_opened(document)
+            case DocumentReloaded():
+                self._update_title()
+                if self.known_names is not None:
+                    self.known_names.refresh()
+            case SpanAdded(span=span) if self.known_names is not None:
+                # A name just labeled is known at once: the next double-click uses it.
+                self.known_names.add(span.text)
+            case StatusChanged(status="in_progress", before="done" | "skipped" as before):
+                self._update_title()
+                if change.document_id == self.bridge.session.document_id:
+                    self._on_message(
+                        f"This document was {before}; the edit set it back to in progress "
+                        "(Ctrl+Enter marks it done again)."
+                    )
+            case StatusChanged():
+                self._update_title()
 
     def _on_exact_toggled(self) -> None:
         # The mouse-free way to Alt: window managers take Alt+drag to move windows.
         on = self.actions_by_name["exact_characters"].isChecked()
         self.article.set_exact_characters(on)
         self.exact_label.setVisible(on)
-
-    def _on_status_changed(self, document_id: int, status: str) -> None:
-        self._update_title()
 
     def _update_title(self) -> None:
         document = self.bridge.session.document
@@ -272,8 +303,21 @@ class MainWindow(QMainWindow):
             f"{span.label} {span.start}–{span.end} ({span.end - span.start} characters)"
         )
 
-    def _on_error(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+    def _on_edit_failed(self, what: str, why: str) -> None:
+        """An edit was not saved: say which one and why, in a dialog the annotator must see."""
+        box = QMessageBox(self)
+        box.setObjectName("edit_failed_dialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not saved")
+        details = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
+        box.setText(f"Not saved: {what}.\n\nReason: {why}.{details}")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        # Not modal to the event loop: the window keeps drawing what is stored.
+        box.open()
+        self.statusBar().showMessage(f"Not saved: {what}", 15000)
+
+    def _on_conflict(self, message: str) -> None:
+        self.statusBar().showMessage(message, 30000)
 
     def _on_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

@@ -220,7 +220,7 @@ def test_label_bar_button_labels_selection(
     assert stored(repo, window) == [("DATE", "24 أكتوبر")]
 
 
-def test_failed_undo_reports_and_reloads(
+def test_undo_refused_after_an_outside_change_reports_and_reloads(
     qtbot: QtBot, window: MainWindow, repo: Repository
 ) -> None:
     view = window.article
@@ -229,9 +229,9 @@ def test_failed_undo_reports_and_reloads(
     span = window.bridge.session.spans[0]
     assert span.id is not None
     repo.delete_span(span.id)  # another window (or annotator) removed it meanwhile
-    with qtbot.waitSignal(window.bridge.error_occurred):
+    with qtbot.waitSignal(window.bridge.conflict_detected):
         qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage().startswith("Not saved:")
+    assert window.statusBar().currentMessage().startswith("Someone else changed this document")
     qtbot.waitUntil(lambda: window.span_list.span_model.rowCount() == 0)
     assert not window.bridge.undo_stack.canUndo()
     assert window.bridge.session.spans == ()

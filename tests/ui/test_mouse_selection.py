@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRectF, QSettings, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QClipboard, QGuiApplication, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document, make_span
@@ -243,3 +243,45 @@ def test_double_click_after_the_end_of_a_wrapped_line_selects_nothing(
     point = QPoint(int(text_left) - 20, int(origin.y() + line.y() + line.height() / 2))
     double_click(qtbot, view, point)
     assert view.selection_range() is None
+
+
+# --- exact characters without Alt ------------------------------------------------------------
+
+
+def test_exact_characters_toggle_keeps_the_dragged_characters(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    view = window.article
+    start = TEXT.index("البوكمال")
+    action = window.actions_by_name["exact_characters"]
+    assert window.exact_label.isHidden()
+    qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert action.isChecked() and window.exact_label.isVisible()
+    # From inside the word (the left edge of a letter is the caret after it in right-to-left
+    # text): no snapping to the token, the characters as dragged.
+    drag(qtbot, view, left_edge(view, start + 2), left_edge(view, start + 6))
+    assert selected(view) == TEXT[start + 3 : start + 7]
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert stored(repo, window) == [("LOCATION", TEXT[start + 3 : start + 7])]
+    qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert not action.isChecked() and window.exact_label.isHidden()
+    drag(qtbot, view, left_edge(view, start + 2), left_edge(view, start + 6))
+    assert selected(view) == "والبوكمال"
+    assert action in window.menuBar().actions()[4].menu().actions()  # View
+
+
+# --- the X primary selection -------------------------------------------------------------------
+
+
+def test_the_primary_selection_holds_the_snapped_text(qtbot: QtBot, window: MainWindow) -> None:
+    clipboard = QGuiApplication.clipboard()
+    if not clipboard.supportsSelection():
+        pytest.skip("no primary selection on this platform (run under X: QT_QPA_PLATFORM=xcb)")
+    view = window.article
+    start = TEXT.index("البوكمال")
+    # From inside the word: Qt puts the raw drag in the primary selection on release.
+    drag(qtbot, view, left_edge(view, start + 2), left_edge(view, start + len("البوكمال") - 1))
+    assert selected(view) == "والبوكمال"
+    qtbot.waitUntil(lambda: clipboard.text(QClipboard.Mode.Selection) == "والبوكمال")
+    double_click(qtbot, view, glyph(view, TEXT.index("بتاريخ") + 2).center().toPoint())
+    qtbot.waitUntil(lambda: clipboard.text(QClipboard.Mode.Selection) == "بتاريخ")

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QSplitter, QStyleOptionViewItem
+from PySide6.QtWidgets import QSplitter, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.main_window import MainWindow
+from annotator.ui.span_list import SpanListView
 
 LONG = "الحرس الثوري SY24 قرب دير الزور"
 
@@ -32,6 +33,16 @@ def _narrow(qtbot: QtBot, window: MainWindow, width: int) -> None:
     qtbot.waitUntil(lambda: window.span_list.width() <= width + 2)
 
 
+def _option(view: SpanListView, index: QModelIndex) -> QStyleOptionViewItem:
+    """What the cell draws: the delegate's option, as the view gives it to the style."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    delegate = view.itemDelegateForIndex(index)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    return option
+
+
 def test_arabic_text_is_elided_at_its_end_with_the_full_text_in_a_tooltip(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -40,10 +51,7 @@ def test_arabic_text_is_elided_at_its_end_with_the_full_text_in_a_tooltip(
     view = window.span_list
     index = view.span_model.index(row, 1)
     assert view.span_model.data(index) == LONG
-    # What the cell draws: the delegate's option, as the view gives it to the style.
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    option = _option(view, index)
     width = view.columnWidth(1) - 8
     assert QFontMetrics(option.font).horizontalAdvance(LONG) > width, "the cell must be narrow"
     shown = QFontMetrics(option.font).elidedText(option.text, option.textElideMode, width)
@@ -60,8 +68,6 @@ def test_the_label_column_shows_the_whole_label_name(qtbot: QtBot, window: MainW
     view = window.span_list
     index = view.span_model.index(row, 0)
     assert view.span_model.data(index) == "TARGET"
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    option = _option(view, index)
     needed = QFontMetrics(option.font).horizontalAdvance("TARGET") + option.decorationSize.width()
     assert view.columnWidth(0) >= needed

@@ -169,6 +169,27 @@ class ArticleView(QPlainTextEdit):
         line one caret position has two places ("24" in "بتاريخ 24 أكتوبر" starts at its right
         edge and its first digit is drawn at its left).
         """
+        hit = self._glyph_at(point)
+        return None if hit is None else hit[0]
+
+    def caret_at(self, point: QPoint) -> int | None:
+        """The caret position (code points) nearest to viewport ``point``; None off the text.
+
+        Qt's ``cursorForPosition`` is off by about half a glyph in right-to-left lines: a press
+        on the visible junction of و and ا in "والبوكمال" gives the position after the ا. Here
+        the glyph under the point decides: its leading half (the right one for Arabic, the left
+        one for digits and Latin) is the position before it, the other half the one after.
+        """
+        hit = self._glyph_at(point)
+        if hit is None:
+            return None
+        offset, left, right = hit
+        right_half = point.x() >= (left + right) / 2
+        rtl = unicodedata.bidirectional(self._bridge.session.text[offset]) not in _LTR_CLASSES
+        return offset if right_half == rtl else offset + 1
+
+    def _glyph_at(self, point: QPoint) -> tuple[int, float, float] | None:
+        """The character drawn under viewport ``point`` and its glyph's left and right x."""
         block = self.cursorForPosition(point).block()
         if not block.isValid() or block.layout() is None:
             return None
@@ -183,7 +204,8 @@ class ArticleView(QPlainTextEdit):
                 for run in line.glyphRuns(position, 1):
                     rect = run.boundingRect()
                     if rect.left() <= x < rect.right():
-                        return self._positions.to_offset(block.position() + position)
+                        offset = self._positions.to_offset(block.position() + position)
+                        return offset, rect.left() + origin.x(), rect.right() + origin.x()
             return None
         return None
 
@@ -288,10 +310,7 @@ class ArticleView(QPlainTextEdit):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if self.textCursor().hasSelection():
-            if not self._exact:
-                release = event.position().toPoint()
-                points = (release,) if self._press is None else (self._press, release)
-                self._snap_visible_selection(points)
+            self._settle_drag(self._press, event.position().toPoint())
             return
         spans = self.spans_at_point(event.position().toPoint())
         if not spans:
@@ -455,28 +474,42 @@ class ArticleView(QPlainTextEdit):
             self.select_span(None, scroll=False)
 
     # ----- helpers ---------------------------------------------------------------------------
-    def _snap_visible_selection(self, points: tuple[QPoint, ...] = ()) -> None:
-        """Snap the selection made by the mouse, covering the characters under ``points``.
+    def _settle_drag(self, press: QPoint | None, release: QPoint) -> None:
+        """The selection a drag from ``press`` to ``release`` makes, snapped unless exact.
 
-        A drag from the visual edge of a run of digits or Latin in a right-to-left line gets
-        the caret position on the far side of the run from Qt ("بتاريخ 24 أكتوبر": from the
-        right edge of "24" Qt starts after the "4"); a digit or Latin letter under the press or
-        release point is taken in. Arabic letters are not: there the caret position is what
-        the annotator chose, and it may be a clitic boundary.
+        Both ends come from the glyphs under the points (:meth:`caret_at`), not from Qt's
+        nearest caret, so a drag from the junction of و and ال starts there. A digit or Latin
+        letter under either point is taken in: from the visual edge of a run of them in a
+        right-to-left line the nearest caret position is on the run's far side ("بتاريخ 24
+        أكتوبر": from the right edge of "24" it is after the "4"). Arabic letters are not: there
+        the caret position is what the annotator chose, and it may be a clitic boundary.
         """
         selection = self.selection_range()
         if selection is None:
             return
-        start, end = selection
+        cursor = self.textCursor()
+        anchor = self._positions.to_offset(cursor.anchor())
+        position = self._positions.to_offset(cursor.position())
+        if press is not None:
+            anchor = self._or(self.caret_at(press), anchor)
+        position = self._or(self.caret_at(release), position)
+        start, end = min(anchor, position), max(anchor, position)
         text = self._bridge.session.text
-        for point in points:
-            offset = self.char_at(point)
-            if offset is not None and unicodedata.bidirectional(text[offset]) in _LTR_CLASSES:
-                start, end = min(start, offset), max(end, offset + 1)
-        snapped = self._bridge.session.snap(start, end)
-        if snapped is not None and snapped != selection:
+        if not self._exact:
+            for point in (press, release):
+                offset = None if point is None else self.char_at(point)
+                if offset is not None and unicodedata.bidirectional(text[offset]) in _LTR_CLASSES:
+                    start, end = min(start, offset), max(end, offset + 1)
+        snapped = (start, end) if self._exact else self._bridge.session.snap(start, end)
+        if snapped is None or snapped[0] == snapped[1]:
+            snapped = selection  # nothing to label there: leave what Qt selected
+        if snapped != selection:
             self.select_range(*snapped)
         self._publish_selection()
+
+    @staticmethod
+    def _or(value: int | None, fallback: int) -> int:
+        return fallback if value is None else value
 
     def _word_at(self, offset: int) -> tuple[int, int] | None:
         """What a double-click at ``offset`` selects: the token, without a particle before a name.

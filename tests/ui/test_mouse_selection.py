@@ -49,6 +49,26 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
 
 @pytest.fixture
 def window(qtbot: QtBot, repo: Repository, tmp_path: Path) -> Iterator[MainWindow]:
+    yield from _window(qtbot, repo, tmp_path, (1100, 700))
+
+
+@pytest.fixture
+def seed_window(
+    qtbot: QtBot, tmp_path: Path, seed_texts: dict[str, str]
+) -> Iterator[MainWindow]:
+    """The first seed in a window of the program's first-start size, as a person sees it."""
+    repository = open_database(str(tmp_path / "seed.sqlite3"), seed_demo=False)
+    text = seed_texts["000_5ca5841cad9489bf"]
+    repository.add_documents(repository.default_project(), [Document(name="000", text=text)])
+    try:
+        yield from _window(qtbot, repository, tmp_path, (1280, 800))
+    finally:
+        repository.close()
+
+
+def _window(
+    qtbot: QtBot, repo: Repository, tmp_path: Path, size: tuple[int, int]
+) -> Iterator[MainWindow]:
     application()
     project = repo.default_project()
     session = AnnotationSession(repo, project_id=project, annotator="amal")
@@ -58,7 +78,7 @@ def window(qtbot: QtBot, repo: Repository, tmp_path: Path) -> Iterator[MainWindo
         known_names=KnownNames(repo, project),
     )
     qtbot.addWidget(made)
-    made.resize(1100, 700)
+    made.resize(*size)
     made.show()
     qtbot.waitExposed(made)
     made.activateWindow()
@@ -97,11 +117,13 @@ def left_edge(view: ArticleView, offset: int) -> QPoint:
 
 
 def boundary(view: ArticleView, offset: int) -> QPoint:
-    """A point on the caret position before code point ``offset`` (right-to-left text)."""
+    """A point on the visible junction before code point ``offset`` (right-to-left text).
+
+    Just inside the glyph's right edge, where a person presses to start after the letter
+    before it (Qt's own nearest caret there is often the position after the glyph).
+    """
     rect = glyph(view, offset)
-    point = QPoint(round(rect.right()), int(rect.center().y()))
-    assert view.cursorForPosition(point).position() == view.positions.to_qt(offset)
-    return point
+    return QPoint(int(rect.right()) - 1, int(rect.center().y()))
 
 
 def drag(qtbot: QtBot, view: ArticleView, start: QPoint, end: QPoint) -> None:
@@ -136,6 +158,21 @@ def test_drag_from_the_clitic_boundary_labels_the_name_without_the_conjunction(
     assert selected(view) == "البوكمال"
     qtbot.keyClick(view, Qt.Key.Key_3)
     assert stored(repo, window) == [("LOCATION", "البوكمال")]
+
+
+def test_drag_from_the_junction_of_waw_and_alef_in_a_wrapped_line(
+    qtbot: QtBot, seed_window: MainWindow
+) -> None:
+    # "والبوكمال" ends the second line of its paragraph: there Qt's nearest caret to the
+    # junction of و and ا is the position after the ا, and the drag took the whole token.
+    view = seed_window.article
+    text = seed_window.bridge.session.text
+    start = text.index("البوكمال")
+    drag(qtbot, view, boundary(view, start), left_edge(view, start + len("البوكمال") - 1))
+    assert view.selection_range() == (start, start + len("البوكمال"))
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    spans = seed_window.bridge.session.spans
+    assert [(s.label, s.text) for s in spans] == [("LOCATION", "البوكمال")]
 
 
 def test_drag_from_inside_a_word_still_takes_the_whole_token(

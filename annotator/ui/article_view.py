@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
+from typing import Literal
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -16,7 +17,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QScrollBar, QToolTip, QWidget
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.clitics import name_start
 from annotator.core.model import Document, Span
@@ -28,6 +29,7 @@ from annotator.services.changes import (
     SpanChanged,
     SpanRemoved,
 )
+from annotator.services.snapping import step_edge
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, article_font
 from annotator.ui.highlighter import SpanHighlighter
@@ -42,6 +44,12 @@ _FSI, _PDI = "\u2068", "\u2069"
 
 def _isolated(text: str) -> str:
     return f"{_FSI}{text}{_PDI}"
+
+
+# What a label key did: labeled (or relabeled), nothing to label, the annotator declined the
+# question, or the store refused or failed (already reported by the bridge).
+LabelOutcome = Literal["labeled", "nothing", "declined", "not saved"]
+Edge = Literal["start", "end"]
 
 
 class ArticleView(QPlainTextEdit):
@@ -66,6 +74,11 @@ class ArticleView(QPlainTextEdit):
         self._exact_mode = False  # exact characters for every selection (the View menu toggle)
         self._press: QPoint | None = None
         self._quiet = False  # True while the view moves the selection itself
+        # While an edge of the selected span is dragged: which one.
+        self._edge: Edge | None = None
+        # Asks the annotator a yes/no question (a label over several sentences); the
+        # default is a message box, replaceable where no one can answer.
+        self.confirm: Callable[[str], bool] = self._ask
         self.setObjectName("article")
         self.setReadOnly(True)
         # Read-only, yet the caret moves with the arrows so the keyboard can select.
@@ -256,31 +269,83 @@ class ArticleView(QPlainTextEdit):
             self.span_selected.emit(self.highlighter.selected_span)
 
     # ----- edits ---------------------------------------------------------------------------
-    def apply_label(self, label: str, *, exact: bool = False) -> bool:
+    def apply_label(self, label: str, *, exact: bool = False) -> LabelOutcome:
         """Label the selection, or relabel the selected span when no text is selected."""
         selection = self.selection_range()
         session = self._bridge.session
         if session.document is None:
-            return False
+            return "nothing"
         if selection is None:
             if self.selected_span is None:
-                return False
-            return self._bridge.execute(session.relabel_command(self.selected_span, label))
+                return "nothing"
+            relabel = session.relabel_command(self.selected_span, label)
+            if relabel is None:
+                return "nothing"
+            return "labeled" if self._bridge.execute(relabel) else "not saved"
         command = session.add_command(
             *selection, label, exact=exact or self._exact or self._exact_mode
         )
-        if command is None or not self._bridge.execute(command):
-            return False
+        if command is None:
+            return "nothing"
+        sentences = session.sentence_count(command.span.start, command.span.end)
+        if sentences > 1 and not self.confirm(
+            f"The selection runs over {sentences} sentences "
+            f"({command.span.end - command.span.start} characters). "
+            f"Label all of it as {label}?"
+        ):
+            return "declined"
+        if not self._bridge.execute(command):
+            return "not saved"
         if command.stored is not None and command.stored.id is not None:
             self._place_caret(command.stored.end)
             self.select_span(command.stored.id, scroll=False)
-        return True
+        return "labeled"
 
     def delete_selected(self) -> bool:
-        """Delete the selected span."""
+        """Delete the selected span; afterwards nothing is selected, the caret stays there."""
         if self.selected_span is None or self._bridge.session.document is None:
             return False
-        return self._bridge.execute(self._bridge.session.delete_command(self.selected_span))
+        span = self._bridge.session.span(self.selected_span)
+        done = self._bridge.execute(self._bridge.session.delete_command(self.selected_span))
+        if done:
+            self.select_span(None, scroll=False)
+            self._place_caret(span.start)
+        return done
+
+    def move_selected_edge(self, step: int, *, by_token: bool) -> bool:
+        """Move the selected span's end ``step`` characters (or tokens) on in the text.
+
+        Positive grows the span, negative shrinks it; one undoable command per step.
+        """
+        session = self._bridge.session
+        if self.selected_span is None or session.document is None:
+            return False
+        span = session.span(self.selected_span)
+        end = step_edge(session.text, span.end, step, by_token=by_token)
+        if end <= span.start:
+            return False
+        return self._resize_selected(span.start, end)
+
+    def _resize_selected(self, start: int, end: int) -> bool:
+        span_id = self.selected_span
+        if span_id is None:
+            return False
+        start, end = sorted((start, end))
+        command = self._bridge.session.resize_command(span_id, start, end)
+        if command is None or not self._bridge.execute(command):
+            return False
+        self._place_caret(command.end)
+        return True
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Label a long selection?",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # ----- zoom --------------------------------------------------------------------------
     def point_size(self) -> int:
@@ -303,9 +368,38 @@ class ArticleView(QPlainTextEdit):
         self._exact = self._exact_mode or bool(
             event.modifiers() & Qt.KeyboardModifier.AltModifier
         )
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._edge = self.edge_at(self._press)
+            if self._edge is not None:
+                # Grabbing an edge of the selected span moves it; no text selection starts.
+                event.accept()
+                return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._edge is not None:
+            # The caret follows the pointer: it shows where the edge will land.
+            self._place_caret(self._positions.to_offset(self.cursorForPosition(point).position()))
+            event.accept()
+            return
+        if not event.buttons():
+            # Over an edge of the selected span: a sideways cursor says it can be dragged.
+            shape = (
+                Qt.CursorShape.SizeHorCursor
+                if self.edge_at(point) is not None
+                else Qt.CursorShape.IBeamCursor
+            )
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._edge is not None and event.button() == Qt.MouseButton.LeftButton:
+            edge, self._edge = self._edge, None
+            self._drop_edge(edge, event.position().toPoint())
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
             return
@@ -321,6 +415,30 @@ class ArticleView(QPlainTextEdit):
         current = self.selected_span
         chosen = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
         self.select_span(chosen, scroll=False)
+
+    def edge_at(self, point: QPoint) -> Edge | None:
+        """"start" or "end" when viewport ``point`` is on that edge of the selected span."""
+        if self.selected_span is None:
+            return None
+        span = self._span_or_none(self.selected_span)
+        if span is None:
+            return None
+        edges: tuple[tuple[Edge, int], ...] = (("end", span.end), ("start", span.start))
+        for name, offset in edges:
+            rect = self.cursorRect(self._cursor_at(self._positions.to_qt(offset)))
+            if rect.top() <= point.y() <= rect.bottom() and abs(point.x() - rect.x()) <= 3:
+                return name
+        return None
+
+    def _drop_edge(self, edge: Edge, point: QPoint) -> None:
+        span = self._span_or_none(self.selected_span)
+        if span is None:
+            return
+        offset = self._positions.to_offset(self.cursorForPosition(point).position())
+        if edge == "end":
+            self._resize_selected(span.start, offset)
+        else:
+            self._resize_selected(offset, span.end)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self._exact = self._exact_mode or bool(
@@ -355,6 +473,9 @@ class ArticleView(QPlainTextEdit):
             self.select_span(None)
             event.accept()
             return
+        if self._resize_key(event):
+            event.accept()
+            return
         # A selection made or changed with the keyboard snaps to tokens when labeled (unless
         # the window keeps exact characters).
         self._exact = self._exact_mode
@@ -373,6 +494,28 @@ class ArticleView(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def _resize_key(self, event: QKeyEvent) -> bool:
+        """Shift(+Ctrl)+Left/Right on a selected span (no text selected): move its end.
+
+        As the annotator sees it: in a right-to-left line the text goes on to the left, so
+        Shift+Left grows the span and Shift+Right shrinks it; mirrored in a left-to-right line.
+        """
+        key = event.key()
+        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return False
+        if self.selected_span is None or self.textCursor().hasSelection():
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+        if modifiers not in (shift, shift | ctrl):
+            return False
+        span = self._bridge.session.span(self.selected_span)
+        block = self.document().findBlock(self._positions.to_qt(span.end))
+        rtl = block.layout() is None or block.textDirection() == Qt.LayoutDirection.RightToLeft
+        onward = Qt.Key.Key_Left if rtl else Qt.Key.Key_Right
+        self.move_selected_edge(+1 if key == onward else -1, by_token=modifiers == shift | ctrl)
+        return True
 
     def _page(self, event: QKeyEvent) -> bool:
         """Page Up / Page Down (Shift: extend the selection): scroll a page, caret alongside.

@@ -36,11 +36,11 @@ class _SessionUndoCommand(QUndoCommand):
             self._applied = False
             return
         if not self._bridge.run(self._command.do, f"redo of {self._command.description}"):
-            self._bridge.recover_later()
+            self._bridge.forget_history_later()
 
     def undo(self) -> None:
         if not self._bridge.run(self._command.undo, f"undo of {self._command.description}"):
-            self._bridge.recover_later()
+            self._bridge.forget_history_later()
 
 
 class SessionBridge(QObject):
@@ -107,11 +107,16 @@ class SessionBridge(QObject):
             self.undo_stack.clear()
         return changed
 
-    def recover_later(self) -> None:
-        """After a failed undo or redo: reload the document from the store, drop the history.
+    def forget_history_later(self) -> None:
+        """Drop the undo history once the stack is idle (after a failed undo or redo).
 
-        Done from the event loop: a QUndoStack must not be cleared from inside its own undo().
+        The history no longer matches what is stored. From the event loop: a QUndoStack must
+        not be cleared from inside its own undo().
         """
+        QTimer.singleShot(0, self.undo_stack.clear)
+
+    def recover_later(self) -> None:
+        """After a bug: reload the document from the store and drop the history, once idle."""
         QTimer.singleShot(0, self._recover)
 
     def _recover(self) -> None:
@@ -133,7 +138,7 @@ class SessionBridge(QObject):
             _log.info("edit refused, document changed elsewhere: %s", exc)
             # Shown at once with the other change; the history goes once the stack is idle.
             self._reload()
-            QTimer.singleShot(0, self.undo_stack.clear)
+            self.forget_history_later()
             self.conflict_detected.emit(CONFLICT_MESSAGE.format(what=what))
             return False
         except StoreFailure as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,6 +22,8 @@ from annotator.services.changes import (
     DocumentOpened,
     DocumentReloaded,
     SpanAdded,
+    SpanChanged,
+    SpanRemoved,
     StatusChanged,
 )
 from annotator.services.known_names import KnownNames
@@ -36,6 +38,9 @@ from annotator.ui.navigation import DocumentNavigator
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
+
+# How often the window asks the store whether the open document or the list changed elsewhere.
+CHANGE_CHECK_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +122,12 @@ class MainWindow(QMainWindow):
         self.navigator.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
+        # Changes made elsewhere (another window, another annotator) show up within a few
+        # seconds, and at once when this window is activated: two cheap version reads.
+        self.change_timer = QTimer(self)
+        self.change_timer.setInterval(CHANGE_CHECK_MS)
+        self.change_timer.timeout.connect(self.bridge.check_for_changes)
+        self.change_timer.start()
         self.resize(1280, 800)
         if self.state.geometry is not None:
             self.restoreGeometry(self.state.geometry)
@@ -134,6 +145,7 @@ class MainWindow(QMainWindow):
             "previous_document": lambda: self._leave_and(lambda: self.navigator.step(-1)),
             "done_and_next": lambda: self._leave_and(lambda: self.navigator.finish("done")),
             "skip_and_next": lambda: self._leave_and(lambda: self.navigator.finish("skipped")),
+            "mark_in_progress": self.mark_in_progress,
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
@@ -163,7 +175,7 @@ class MainWindow(QMainWindow):
             ("&Edit", ("undo", "redo", "delete")),
             ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
-                           "skip_and_next")),
+                           "skip_and_next", "mark_in_progress")),
             ("&View", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
             ("&Help", ("help",)),
         ):
@@ -200,6 +212,16 @@ class MainWindow(QMainWindow):
         self.help_dialog.show()
         self.help_dialog.raise_()
 
+    def mark_in_progress(self) -> bool:
+        """Set the open document back to in progress (undoable); False if it already is."""
+        session = self.bridge.session
+        if session.document_id is None:
+            return False
+        if not self.bridge.execute(session.status_command("in_progress")):
+            self._on_message("This document is already in progress.")
+            return False
+        return True
+
     def remember(self) -> None:
         """Write the open document and its scroll position to the settings."""
         document_id = self.bridge.session.document_id
@@ -219,7 +241,7 @@ class MainWindow(QMainWindow):
         self.article.setFocus()
 
     def _on_label_chosen(self, label: str, exact: bool) -> None:
-        if self.article.apply_label(label, exact=exact):
+        if self.article.apply_label(label, exact=exact) != "nothing":
             return
         if self.article.selection_range() is None and self.article.selected_span is None:
             self._on_message("Select some text, or click a span, then press a label key.")
@@ -256,15 +278,24 @@ class MainWindow(QMainWindow):
                 self._update_title()
                 if self.known_names is not None:
                     self.known_names.refresh()
-            case SpanAdded(span=span) if self.known_names is not None:
-                # A name just labeled is known at once: the next double-click uses it.
-                self.known_names.add(span.text)
+                self._on_message("This document was changed elsewhere: showing it as stored now.")
+            case SpanChanged(new=new) if new.id == self.article.selected_span:
+                # Relabeled or resized: the same span stays selected, shown as it is now.
+                self.span_list.show_span(new.id)
+                self._on_span_selected(new.id)
+            case SpanAdded() | SpanRemoved():
+                if isinstance(change, SpanAdded) and self.known_names is not None:
+                    # A name just labeled is known at once: the next double-click uses it.
+                    self.known_names.add(change.span.text)
+                # The list's rows moved under its selection: it shows the article's choice
+                # again (nothing, after a delete), never the row that slid into place.
+                self.span_list.show_span(self.article.selected_span)
             case StatusChanged(status="in_progress", before="done" | "skipped" as before):
                 self._update_title()
                 if change.document_id == self.bridge.session.document_id:
                     self._on_message(
-                        f"This document was {before}; the edit set it back to in progress "
-                        "(Ctrl+Enter marks it done again)."
+                        f"This document was {before}; it is in progress again "
+                        "(Ctrl+Enter marks it done)."
                     )
             case StatusChanged():
                 self._update_title()
@@ -327,7 +358,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.article.setFocus()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.bridge.check_for_changes()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_timer.stop()
         self._remember_timer.stop()
         self.remember()
         self.state.remember_geometry(self.saveGeometry())

@@ -131,6 +131,14 @@ class SpanListModel(_TableModel):
         self.endRemoveRows()
 
     def _on_span_changed(self, old: Span, new: Span) -> None:
+        row = self.row_of(old.id) if old.id is not None else None
+        if row is not None:
+            orders = [reading_order(s) for i, s in enumerate(self._spans) if i != row]
+            if bisect.bisect_left(orders, reading_order(new)) == row:
+                # Same place in reading order: the row changes in place (its selection stays).
+                self._spans[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return
         self._on_span_removed(old)
         self._on_span_added(new)
 

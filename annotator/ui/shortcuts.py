@@ -13,6 +13,7 @@ ActionName = Literal[
     "previous_document",
     "done_and_next",
     "skip_and_next",
+    "mark_in_progress",
     "zoom_in",
     "zoom_out",
     "zoom_reset",
@@ -39,6 +40,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("previous_document", ("Ctrl+PgUp",), "Previous document"),
     Shortcut("done_and_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark done and go to the next"),
     Shortcut("skip_and_next", ("Ctrl+Shift+Return",), "Mark skipped and go to the next"),
+    Shortcut(
+        "mark_in_progress", ("Ctrl+Shift+P",), "Set a done or skipped document back to in progress"
+    ),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
@@ -55,6 +59,8 @@ ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
     ("Home / End, Ctrl+Home / Ctrl+End", "Start or end of the line / of the article"),
     ("Page Up / Page Down", "A page back / on (with Shift: extend the selection)"),
     ("Escape", "Clear the selection and the selected span"),
+    ("Shift+Left / Right (span selected)", "Move the span's end a character on / back"),
+    ("Ctrl+Shift+Left / Right (span selected)", "Move the span's end a word on / back"),
 )
 
 MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
@@ -63,6 +69,7 @@ MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
     ("Double-click", "Select a word (without و ف ب ل ك before a name)"),
     ("Click a span", "Select it (click again for the span around it)"),
     ("Hover a span", "Show its label"),
+    ("Drag an edge of the selected span", "Move that edge"),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -72,7 +73,9 @@ class SpanListView(QTableView):
         self.text_delegate = ReadingDirectionDelegate(self)
         self.setItemDelegateForColumn(1, self.text_delegate)
         self._syncing = False
-        self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        # Only the annotator's own moves announce a span (a click, keys in the list): a row
+        # that becomes current because the model changed (a span relabeled or deleted) must
+        # not select a span nobody chose.
         self.clicked.connect(self._on_clicked)
 
     def show_span(self, span_id: int | None) -> None:
@@ -93,8 +96,11 @@ class SpanListView(QTableView):
         finally:
             self._syncing = False
 
-    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.currentIndex().row()
+        super().keyPressEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and current.row() != before:
             self._announce(current.row())
 
     def _on_clicked(self, index: QModelIndex) -> None:

@@ -22,6 +22,7 @@ from annotator.services.changes import (
 from annotator.services.commands import UndoStack
 from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database
+from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
 
 ARTICLE = "قصف الطيران مدينة بالميادين، صباح 24 أكتوبر. هــ.دد SY24 😀 الحرس"
@@ -328,3 +329,65 @@ def test_unassigned_spans_are_shown_other_annotators_are_not(repo: Repository) -
         (18, "LOCATION", "basel"),
     ]
     assert [s.text for s in session.spans] == ["الطيران"]
+
+
+def test_each_edit_is_one_transaction_raising_the_version_by_one(
+    repo: Repository, session: AnnotationSession
+) -> None:
+    assert session.document_id is not None
+    document_id = session.document_id
+    stack = UndoStack(session.writer)
+    before = repo.document_version(document_id)
+    # The first span of a new document also starts it: the span and the status go together.
+    add = session.add_command(*offsets("الطيران"), "ACTOR")
+    assert add is not None
+    stack.push(add)
+    assert repo.document_version(document_id) == before + 1
+    assert repo.get_document(document_id).status == "in_progress"
+    assert session.version == before + 1
+    stack.undo()  # the span goes and the status comes back, again in one go
+    assert repo.document_version(document_id) == before + 2
+    assert repo.get_document(document_id).status == "new"
+    span = session.add_command(*offsets("مدينة"), "TARGET")
+    assert span is not None
+    stack.push(span)
+    span_id = session.spans[0].id
+    assert span_id is not None
+    for command in (
+        session.relabel_command(span_id, "LOCATION"),
+        session.resize_command(span_id, *offsets("مدينة بالميادين")),
+        session.delete_command(span_id),
+    ):
+        assert command is not None
+        version = repo.document_version(document_id)
+        stack.push(command)
+        assert repo.document_version(document_id) == version + 1 == session.version
+
+
+def test_resize_keeps_id_label_and_refuses_what_no_span_can_be(
+    repo: Repository, session: AnnotationSession
+) -> None:
+    stack = UndoStack(session.writer)
+    add = session.add_command(*offsets("مدينة"), "TARGET")
+    assert add is not None
+    stack.push(add)
+    span_id = session.spans[0].id
+    assert span_id is not None
+    # Only whitespace, or the range it already has: nothing to do.
+    start, end = offsets("مدينة")
+    assert session.resize_command(span_id, end, end + 1) is None
+    assert session.resize_command(span_id, start - 1, end + 1) is None  # trimmed to itself
+    resize = session.resize_command(span_id, start, offsets("مدينة بالميادين")[1])
+    assert resize is not None
+    stack.push(resize)
+    assert [(s.id, s.label, s.text) for s in session.spans] == [
+        (span_id, "TARGET", "مدينة بالميادين")
+    ]
+    assert stored(repo, session) == [("TARGET", "مدينة بالميادين")]
+    # The store itself refuses offsets outside the text or an empty span.
+    with pytest.raises(StoreError):
+        repo.update_span(span_id, offsets=(5, 5))
+    with pytest.raises(StoreError):
+        repo.update_span(span_id, offsets=(0, len(ARTICLE) + 1))
+    stack.undo()
+    assert stored(repo, session) == [("TARGET", "مدينة")]

@@ -643,8 +643,10 @@ class ArticleView(QPlainTextEdit):
                 offset = None if point is None else self.char_at(point)
                 if offset is not None and unicodedata.bidirectional(text[offset]) in _LTR_CLASSES:
                     start, end = min(start, offset), max(end, offset + 1)
+        if start == end:  # a drag within half a glyph: what Qt selected is all there is
+            start, end = selection
         snapped = (start, end) if self._exact else self._bridge.session.snap(start, end)
-        if snapped is None or snapped[0] == snapped[1]:
+        if snapped is None:
             snapped = selection  # nothing to label there: leave what Qt selected
         if snapped != selection:
             self.select_range(*snapped)

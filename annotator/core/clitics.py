@@ -3,7 +3,7 @@
 Tokens keep their clitics ("والبوكمال" is one token, as ANERcorp and Wojood have it), and a
 selection snaps to whole tokens. But annotators label the name without the conjunction or
 preposition in front of it ("البوكمال" inside "والبوكمال"). The rules here say which cuts inside a
-token are clitic boundaries, so snapping can keep them (docs/adr/0006-clitic-aware-selection.md):
+token are clitic boundaries, so snapping can keep them (docs/adr/0008-clitic-aware-selection.md):
 
 * A **proclitic boundary** lies after a sequence of proclitics at the start of a token: a
   conjunction (و ف), then a preposition (ب ل ك), then the article (ال; ل + ال is written

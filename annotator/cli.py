@@ -159,6 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     se.add_argument("query", metavar="QUERY", help="words to find")
     se.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N hits")
+
+    da = sub.add_parser(
+        "dates", help="normalize a date expression (to check the date rules)",
+        description="Print the normalized value of a date expression as VALUE<TAB>PRECISION"
+        "<TAB>MOD (ISO 8601, partial when the text is; MOD is - when there is none). "
+        "Vague expressions, ranges, and relative ones without --published get no value: "
+        "a person decides (exit 1).",
+        epilog='examples:\n  annotator dates "3 كانون الثاني من عام 2020"\n'
+        '  annotator dates --published 2024-10-28 "الثلاثاء الماضي"',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    da.add_argument("text", nargs="+", metavar="TEXT",
+                    help="the date expression (several words are joined with spaces)")
+    da.add_argument("--published", metavar="YYYY-MM-DD",
+                    help="the publication date that relative expressions count from")
     return parser
 
 
@@ -181,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(db)
     handlers: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
         "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
-        "search": _cmd_search,
+        "search": _cmd_search, "dates": _cmd_dates,
     }
     try:
         code = handlers[args.command](args, db)
@@ -465,4 +480,27 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
         print(f"{hit.document}:{hit.start}-{hit.end}: {hit.context}")
     print(f"{len(hits)} hit(s)" + (" (limit reached)" if args.limit == len(hits) else ""),
           file=sys.stderr)
+    return 0
+
+
+def _cmd_dates(args: argparse.Namespace, db: str | None) -> int:
+    import datetime
+
+    from annotator.core.dates import normalize_date
+
+    published = None
+    if args.published is not None:
+        try:
+            published = datetime.date.fromisoformat(args.published)
+        except ValueError:
+            _error(f"dates: --published must be a date as YYYY-MM-DD, got {args.published!r}")
+            return 2
+    text = " ".join(args.text)
+    found = normalize_date(text, published)
+    if found is None:
+        why = "" if published is not None else " (relative ones need --published)"
+        _error(f"dates: no value for {text!r}: vague, a range or not a date; a person "
+               f"decides{why}")
+        return 1
+    print(f"{found.value}\t{found.precision}\t{found.mod or '-'}")
     return 0

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from annotator.core.model import Label, LabelSchema
+from annotator.core.model import ROLES, EventType, Label, LabelSchema
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Any name other tools use (brat "Person", Label Studio "Date", Arabic names): one word, no
@@ -16,6 +16,8 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _NAME = re.compile(r"^[^\s\x00-\x1f\x7f-\x9f]{1,64}$")
 _TOP_KEYS = {"name", "version", "description", "labels", "event_types"}
 _LABEL_KEYS = {"name", "key", "color", "name_ar", "name_en"}
+_LABEL_OPTIONAL = {"role"}
+_EVENT_TYPE_KEYS = {"name", "name_ar", "name_en"}
 
 
 class SchemaError(ValueError):
@@ -60,7 +62,7 @@ def parse_schema(raw: Any, *, source: str = "<schema>") -> LabelSchema:
         if not isinstance(item, Mapping):
             problems.append(f"{where}: must be an object")
             continue
-        for key in sorted(set(item) - _LABEL_KEYS):
+        for key in sorted(set(item) - _LABEL_KEYS - _LABEL_OPTIONAL):
             problems.append(f"{where}: unknown key {key!r}")
         missing = [k for k in sorted(_LABEL_KEYS) if not isinstance(item.get(k), str)]
         if missing:
@@ -81,27 +83,64 @@ def parse_schema(raw: Any, *, source: str = "<schema>") -> LabelSchema:
         seen_keys.add(lkey)
         if not _COLOR.match(color):
             problems.append(f"{where}: bad colour {color!r} (use #RRGGBB)")
-        labels.append(Label(lname, lkey, color, item["name_ar"], item["name_en"]))
-    events = raw.get("event_types", [])
-    if not isinstance(events, list) or not all(isinstance(e, str) and e for e in events):
-        problems.append("'event_types' must be a list of non-empty strings")
-        events = []
-    elif len(set(events)) != len(events):
-        problems.append("'event_types' has duplicates")
+        role = item.get("role")
+        if role is not None and role not in ROLES:
+            problems.append(f"{where}: role must be one of {', '.join(ROLES)}, got {role!r}")
+            role = None
+        labels.append(Label(lname, lkey, color, item["name_ar"], item["name_en"], role))
+    events, details = _event_types(raw.get("event_types", []), problems)
     if problems:
         raise SchemaError(source, problems)
     assert isinstance(name, str)
-    return LabelSchema(name=name, labels=tuple(labels), event_types=tuple(events))
+    return LabelSchema(name=name, labels=tuple(labels), event_types=events,
+                       event_type_names=details)
+
+
+def _event_types(raw: Any, problems: list[str]) -> tuple[tuple[str, ...], tuple[EventType, ...]]:
+    """Event types: a name, or an object with the name and its Arabic and English names."""
+    if not isinstance(raw, list):
+        problems.append("'event_types' must be a list")
+        return (), ()
+    names: list[str] = []
+    details: list[EventType] = []
+    for i, item in enumerate(raw, 1):
+        where = f"event type {i}"
+        if isinstance(item, str) and item:
+            names.append(item)
+            continue
+        if not isinstance(item, Mapping):
+            problems.append(f"{where}: must be a non-empty string or an object with "
+                            f"{', '.join(sorted(_EVENT_TYPE_KEYS))}")
+            continue
+        for key in sorted(set(item) - _EVENT_TYPE_KEYS):
+            problems.append(f"{where}: unknown key {key!r}")
+        missing = [k for k in sorted(_EVENT_TYPE_KEYS)
+                   if not isinstance(item.get(k), str) or not item[k].strip()]
+        if missing:
+            problems.append(f"{where}: missing or empty {', '.join(missing)}")
+            continue
+        names.append(item["name"])
+        details.append(EventType(item["name"], item["name_ar"], item["name_en"]))
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        problems.append(f"'event_types' has duplicates: {', '.join(duplicates)}")
+    return tuple(names), tuple(details)
 
 
 def schema_to_dict(schema: LabelSchema) -> dict[str, Any]:
     """The JSON form of a schema (what the store keeps with a project)."""
-    return {
-        "name": schema.name,
-        "labels": [
-            {"name": lb.name, "key": lb.key, "color": lb.color, "name_ar": lb.name_ar,
-             "name_en": lb.name_en}
-            for lb in schema.labels
-        ],
-        "event_types": list(schema.event_types),
-    }
+    labels: list[dict[str, Any]] = []
+    for lb in schema.labels:
+        item: dict[str, Any] = {"name": lb.name, "key": lb.key, "color": lb.color,
+                                "name_ar": lb.name_ar, "name_en": lb.name_en}
+        if lb.role is not None:
+            item["role"] = lb.role
+        labels.append(item)
+    named = {t.name: t for t in schema.event_type_names}
+    event_types: list[Any] = [
+        {"name": n, "name_ar": named[n].name_ar, "name_en": named[n].name_en} if n in named
+        else n
+        for n in schema.event_types
+    ]
+    return {"name": schema.name, "labels": labels, "event_types": event_types}
+

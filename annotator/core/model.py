@@ -26,26 +26,62 @@ class OffsetError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """One entity label of a schema: name (ACTOR), key (1-9), colour and display names."""
+    """One entity label of a schema: name (ACTOR), key (1-9), colour, display names, and the
+    event role its spans fill (None: they fill none)."""
 
     name: str
     key: str
     color: str
     name_ar: str
     name_en: str
+    role: Role | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """An event type (an ACLED sub-event type): the name files use, and display names."""
+
+    name: str
+    name_ar: str
+    name_en: str
 
 
 @dataclass(frozen=True, slots=True)
 class LabelSchema:
-    """The labels and event types a project uses."""
+    """The labels and event types a project uses.
+
+    ``event_types`` are the type names (what events and files carry); ``event_type_names``
+    gives Arabic and English display names for those that have them.
+    """
 
     name: str
     labels: tuple[Label, ...]
     event_types: tuple[str, ...] = ()
+    event_type_names: tuple[EventType, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(label.name for label in self.labels)
+
+    def event_type(self, name: str) -> EventType:
+        """The display names of event type ``name`` (the name itself when it has none)."""
+        for item in self.event_type_names:
+            if item.name == name:
+                return item
+        return EventType(name, name, name)
+
+    @property
+    def roles(self) -> dict[str, str]:
+        """Label name -> the role its spans fill, for the labels that fill one."""
+        return {label.name: label.role for label in self.labels if label.role is not None}
+
+    def role_of(self, label: str) -> str | None:
+        """The role spans of ``label`` fill in an event, if any."""
+        return self.roles.get(label)
+
+    def labels_for(self, role: str) -> tuple[str, ...]:
+        """The labels whose spans fill ``role`` (in schema order)."""
+        return tuple(label.name for label in self.labels if label.role == role)
 
     def label(self, name: str) -> Label:
         """The label called ``name``; KeyError if the schema has none."""

@@ -9,9 +9,10 @@ import shutil
 import tempfile
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -267,18 +268,29 @@ def record_name(given: object, default: str) -> str:
 
 # --- shared reading helpers -------------------------------------------------------------------
 
-_ROLE_BY_LABEL = {"ACTOR": "actor", "TARGET": "target", "LOCATION": "location", "DATE": "date"}
+@lru_cache(maxsize=1)
+def default_roles() -> Mapping[str, str]:
+    """Label -> role, from the label schema shipped with the program: how a file read
+    before it meets a project names the roles of its relations."""
+    from annotator.core.labels import load_schema
+    from annotator.paths import default_schema_path
+
+    return load_schema(default_schema_path()).roles
 
 
-def relation_roles(labels: tuple[str, str]) -> tuple[str, str]:
+def relation_roles(
+    labels: tuple[str, str], roles: Mapping[str, str] | None = None
+) -> tuple[str, str]:
     """Role names for the two ends of a binary relation (doccano, Label Studio, brat R lines).
 
-    When both ends carry different role-like labels (ACTOR -> actor ...) those name the roles;
+    ``roles`` (label -> role, by default the shipped schema's) names them when both ends
+    carry labels that fill different roles (ACTOR -> actor ...), whatever their case;
     otherwise they are ``arg1`` and ``arg2``, in brat's manner.
     """
-    roles = (_ROLE_BY_LABEL.get(labels[0].upper()), _ROLE_BY_LABEL.get(labels[1].upper()))
-    if roles[0] and roles[1] and roles[0] != roles[1]:
-        return roles[0], roles[1]
+    by_label = {k.upper(): v for k, v in (default_roles() if roles is None else roles).items()}
+    found = (by_label.get(labels[0].upper()), by_label.get(labels[1].upper()))
+    if found[0] and found[1] and found[0] != found[1]:
+        return found[0], found[1]
     return "arg1", "arg2"
 
 

@@ -200,6 +200,9 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     data = task.get("data") or {}
     name = record_name(data.get("name"), record_name(task.get("id"), default_name))
     meta = dict(task.get("meta") or {}) if isinstance(task.get("meta"), dict) else {}
+    if isinstance(data, dict) and "published" in data:
+        # The publication date as a data field ($published in the labeling config).
+        meta.setdefault("published", data["published"])
     extra = {k: v for k, v in data.items() if k not in (text_key, "name")}
     if extra:
         kept["data"] = extra

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
 from annotator.core.model import Document, Event, LabelSchema, OffsetError
+from annotator.core.publication import published_problem
 from annotator.formats import FORMATS, detect_format
 from annotator.formats.base import FormatError, Problem, SourcedDocument
 from annotator.services.progress import ProgressFn, counted, no_progress
@@ -370,6 +371,9 @@ def check_documents(
             # Its labels are not offered to --add-labels either: they may be the culprit.
             problems.extend(Problem(record.file, record.line, r) for r in [*reasons, surrogate])
             continue
+        published = published_problem(document.meta)
+        if published is not None:
+            reasons.append(published)
         text = document.text
         n = len(text)
         for span in document.spans:

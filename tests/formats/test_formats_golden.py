@@ -307,8 +307,10 @@ def test_events_table_has_one_row_per_event(tmp_path: Path, golden_docs: list[Do
         rows = list(csv.DictReader(fh))
     (row,) = rows
     doc = golden_docs[0]
-    assert row["event_type"] == "Air/drone strike"
-    assert (row["event_date"], row["time_precision"]) == ("2024-10", "3")
+    assert row["sub_event_type"] == "Air/drone strike"
+    # "شهر أكتوبر" (2024-10): the middle of the month, only the month known.
+    assert (row["event_date"], row["time_precision"]) == ("2024-10-15", "3")
+    assert (row["date_value"], row["date_source"]) == ("2024-10", "span")
     assert (row["actor1"], row["actor2"], row["location"]) == (
         "التحالف الدولي", "الميليشيات المدعومة من إيران", "دير الزور")
     assert row["source_document"] == doc.name

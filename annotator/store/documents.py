@@ -14,16 +14,18 @@ from sqlalchemy.engine import Connection
 
 from annotator.core.model import DocStatus, Document, LabelSchema, content_hash
 from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
-from annotator.store.checks import check_status, document_problems, text_problem
+from annotator.store.checks import document_problems, text_problem
 from annotator.store.errors import StoreError
 from annotator.store.rows import (
     DOCUMENTS,
     SPANS,
     annotator_ids,
     chunks,
+    count_spans,
     insert_event,
     schema_of,
 )
+from annotator.store.search import index_documents
 
 # How many problems one failed import lists before "and N more".
 MAX_PROBLEMS = 20
@@ -39,7 +41,8 @@ class DocumentSummary:
     name: str
     status: DocStatus
     span_count: int
-    position: int
+    position: int  # from 0, in the project: "#" in the list is position + 1
+    title: str = ""  # meta["title"], else the first line of the text
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,18 @@ def add_in(
         return AddResult(added=[], duplicates=duplicates)
 
     doc_ids = _insert_documents(conn, project_id, keep)
+    index_documents(conn, [(i, doc.text) for i, (doc, _) in zip(doc_ids, keep, strict=True)])
     names = {span.annotator or default_annotator for doc, _ in keep for span in doc.spans}
     ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
     span_rows: list[SpanInsert] = []
     for doc_id, (doc, _) in zip(doc_ids, keep, strict=True):
         span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
     insert_spans(conn, span_rows)
+    counts: dict[tuple[str, int | None], int] = {}
+    for row in span_rows:
+        key = (row[4], row[1])
+        counts[key] = counts.get(key, 0) + 1
+    count_spans(conn, project_id, counts)
     with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True) if doc.events]
     if with_events:
         _insert_events(conn, with_events)
@@ -211,41 +220,3 @@ def _span_rows(
             )
         )
     return rows
-
-
-def list_documents(
-    conn: Connection, project_id: int, status: DocStatus | None
-) -> list[DocumentSummary]:
-    """The documents of a project in corpus order, with their span counts."""
-    # A count per document through the (document_id, start) index: cheaper than grouping
-    # every span of the project when only some documents are listed.
-    span_count = (
-        select(func.count())
-        .where(SPANS.c.document_id == DOCUMENTS.c.id)
-        .correlate(DOCUMENTS)
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            DOCUMENTS.c.id,
-            DOCUMENTS.c.name,
-            DOCUMENTS.c.status,
-            DOCUMENTS.c.position,
-            span_count.label("n"),
-        )
-        .where(DOCUMENTS.c.project_id == project_id)
-        .order_by(DOCUMENTS.c.position, DOCUMENTS.c.id)
-    )
-    if status is not None:
-        query = query.where(DOCUMENTS.c.status == status)
-    schema_of(conn, project_id)
-    return [
-        DocumentSummary(
-            id=int(r.id),
-            name=str(r.name),
-            status=check_status(r.status),
-            span_count=int(r.n),
-            position=int(r.position),
-        )
-        for r in conn.execute(query)
-    ]

@@ -29,6 +29,7 @@ from annotator.store.rows import (
     DocHead,
     annotator_ids,
     chunks,
+    count_spans,
     head,
     insert_event,
     schema_of,
@@ -98,7 +99,11 @@ def delete_span(conn: Connection, span_id: int, expected_version: int | None) ->
     """Remove a span; its places in events go with it (foreign keys cascade)."""
     doc = span_head(conn, span_id)
     bump(conn, doc, expected_version)
+    gone = conn.execute(
+        select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == span_id)
+    ).one()
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
+    count_spans(conn, doc.project_id, {(gone.label, gone.annotator_id): -1})
 
 
 def update_span(
@@ -119,7 +124,13 @@ def update_span(
     if attrs is not None:
         values["attrs"] = json_object(attrs, "span attributes")
     bump(conn, doc, expected_version)
+    old = conn.execute(
+        select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == span_id)
+    ).one()
     conn.execute(update(SPANS).where(SPANS.c.id == span_id).values(**values))
+    if label is not None and label != old.label:
+        count_spans(conn, doc.project_id,
+                    {(old.label, old.annotator_id): -1, (label, old.annotator_id): +1})
     return _read_span(conn, span_id, doc.text)
 
 
@@ -189,6 +200,7 @@ def _insert_span(
         values["id"] = span_id
     result = conn.execute(insert(SPANS).values(**values))
     assert result.inserted_primary_key is not None
+    count_spans(conn, doc.project_id, {(span.label, annotator_id): +1})
     return _read_span(conn, int(result.inserted_primary_key[0]), doc.text)
 
 

@@ -20,20 +20,20 @@ from sqlalchemy.engine import Connection, Engine
 from annotator.core.labels import load_schema
 from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span
 from annotator.paths import default_schema_path
+from annotator.store import browse, edits, loading, projects, search, stats
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
-from annotator.store import edits, loading, projects, stats
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary
 from annotator.store.engine import read_transaction, run_write
 from annotator.store.errors import ConflictError, DatabaseError, StoreError
 from annotator.store.projects import DEFAULT_PROJECT as DEFAULT_PROJECT
-from annotator.store.rows import ANNOTATORS as ANNOTATORS
-from annotator.store.rows import DOCUMENTS as DOCUMENTS
-from annotator.store.rows import EVENT_ROLES as EVENT_ROLES
-from annotator.store.rows import EVENTS as EVENTS
-from annotator.store.rows import PROJECTS as PROJECTS
-from annotator.store.rows import SPANS as SPANS
 from annotator.store.rows import head, schema_of
+from annotator.store.tables import ANNOTATORS as ANNOTATORS
+from annotator.store.tables import DOCUMENTS as DOCUMENTS
+from annotator.store.tables import EVENT_ROLES as EVENT_ROLES
+from annotator.store.tables import EVENTS as EVENTS
+from annotator.store.tables import PROJECTS as PROJECTS
+from annotator.store.tables import SPANS as SPANS
 
 __all__ = [
     "AddResult",
@@ -132,7 +132,55 @@ class Repository:
         if status is not None:
             check_status(status)
         with read_transaction(self._engine) as conn:
-            return doc_store.list_documents(conn, project_id, status)
+            return browse.document_page(conn, project_id, status, None, None)
+
+    def document_page(
+        self,
+        project_id: int,
+        *,
+        status: DocStatus | None = None,
+        after: tuple[int, int] | None = None,
+        limit: int = 200,
+    ) -> list[DocumentSummary]:
+        """Up to ``limit`` documents in corpus order after ``after`` = (position, id) of the
+        last one already shown (None: from the start); the document list's pages."""
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return browse.document_page(conn, project_id, status, after, limit)
+
+    def neighbour(
+        self,
+        project_id: int,
+        document_id: int | None,
+        step: int,
+        *,
+        status: DocStatus | None = None,
+    ) -> int | None:
+        """The document ``step`` places after (negative: before) ``document_id`` in corpus
+        order, counting only documents with ``status``; None past either end.
+
+        With ``document_id`` None: the first document (step > 0) or the last (step < 0).
+        """
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return browse.neighbour(conn, project_id, document_id, step, status)
+
+    def count_documents(self, project_id: int, *, status: DocStatus | None = None) -> int:
+        """How many documents the project has (with ``status``, if given)."""
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return browse.count_documents(conn, project_id, status)
+
+    def search_candidates(self, project_id: int, needle: str) -> Iterator[tuple[int, str, str]]:
+        """(id, name, text) of the documents whose folded text holds ``needle`` (a folded
+        query), in corpus order, from the search index; a superset of the documents with a
+        hit, read in one snapshot."""
+        with read_transaction(self._engine) as conn:
+            schema_of(conn, project_id)
+            yield from search.candidates(conn, project_id, needle)
 
     def get_document(self, document_id: int, *, annotator: str | None = None) -> Document:
         """A document with its spans (by start, end, label) and events; None: all annotators."""

@@ -61,9 +61,10 @@ def document_page(
     status: DocStatus | None,
     after: tuple[int, int] | None,
     limit: int | None,
+    through: int | None = None,
 ) -> list[DocumentSummary]:
-    """Up to ``limit`` documents in corpus order after ``after`` = (position, id), with titles
-    and span counts (each an index count of that document's spans)."""
+    """Up to ``limit`` documents in corpus order after ``after`` = (position, id) and up to
+    position ``through``, with titles and span counts (an index count per document)."""
     span_count = (
         select(func.count())
         .where(SPANS.c.document_id == DOCUMENTS.c.id)
@@ -81,6 +82,8 @@ def document_page(
     ).where(*_where(project_id, status))
     if after is not None:
         query = query.where(_after(*after))
+    if through is not None:
+        query = query.where(DOCUMENTS.c.position <= through)
     query = query.order_by(DOCUMENTS.c.position, DOCUMENTS.c.id)
     if limit is not None:
         query = query.limit(limit)
@@ -126,6 +129,16 @@ def neighbour(
         else (DOCUMENTS.c.position.desc(), DOCUMENTS.c.id.desc())
     )
     found = conn.execute(query.order_by(*order).limit(1).offset(offset)).scalar()
+    return None if found is None else int(found)
+
+
+def document_position(conn: Connection, project_id: int, document_id: int) -> int | None:
+    """The document's position in the project (from 0); None if it is not in the project."""
+    found = conn.execute(
+        select(DOCUMENTS.c.position).where(
+            DOCUMENTS.c.id == document_id, DOCUMENTS.c.project_id == project_id
+        )
+    ).scalar()
     return None if found is None else int(found)
 
 

@@ -140,14 +140,21 @@ class Repository:
         *,
         status: DocStatus | None = None,
         after: tuple[int, int] | None = None,
-        limit: int = 200,
+        limit: int | None = 200,
+        through: int | None = None,
     ) -> list[DocumentSummary]:
         """Up to ``limit`` documents in corpus order after ``after`` = (position, id) of the
-        last one already shown (None: from the start); the document list's pages."""
+        last one already shown (None: from the start) and up to position ``through``; the
+        document list's pages."""
         if status is not None:
             check_status(status)
         with read_transaction(self._engine) as conn:
-            return browse.document_page(conn, project_id, status, after, limit)
+            return browse.document_page(conn, project_id, status, after, limit, through)
+
+    def document_position(self, project_id: int, document_id: int) -> int | None:
+        """The document's position in the project (from 0); None if it is not in it."""
+        with read_transaction(self._engine) as conn:
+            return browse.document_position(conn, project_id, document_id)
 
     def neighbour(
         self,

@@ -13,6 +13,7 @@ from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database, resolve_url
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.timing import watch_first_paint
 
 
 def annotator_name() -> str:
@@ -49,6 +50,7 @@ def run(db: str | None) -> int:
         print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
         return 1
     window = MainWindow(session, settings=QSettings(), database=resolve_url(db))
+    watch_first_paint(window.article.viewport())
     window.show()
     code = app.exec()
     repository.close()

@@ -1,4 +1,8 @@
-"""The document list: status and span count per document, filtered by status."""
+"""The document list: title, status and span count per document, filtered by status.
+
+The model reads rows a page at a time as the table scrolls; choosing a document further down
+(next document, a restored one) reads the list as far as that document in one query.
+"""
 
 from __future__ import annotations
 
@@ -62,7 +66,7 @@ class DocumentListView(QWidget):
 
     def show_document(self, document_id: int | None) -> None:
         """Select the row of ``document_id`` without announcing it back."""
-        row = self.document_model.row_of(document_id) if document_id is not None else None
+        row = self.document_model.ensure_loaded(document_id) if document_id is not None else None
         self._syncing = True
         try:
             if row is None:

@@ -140,9 +140,13 @@ def _check_old_data(url: str) -> None:
             ("التحالف", "ACTOR", "amal"), ("دير الزور", "LOCATION", "amal")]
         assert doc.events[0].roles == {"actor": (0,), "location": (1,)}
         assert repo.document_version(1) == 3
+        # Revision 0003 counted the old spans and indexed the old text for search.
+        assert repo.stats(1)["by_label"] == {"ACTOR": 1, "TARGET": 0, "LOCATION": 1, "DATE": 0}
+        assert [doc_id for doc_id, _, _ in repo.search_candidates(1, "اكتوبر")] == [1]
         # The upgraded database takes new edits.
         repo.delete_span(2)
         assert repo.get_document(1).events[0].roles == {"actor": (0,)}
+        assert repo.stats(1)["by_label"]["LOCATION"] == 0
     finally:
         repo.close()
     engine = make_engine(resolve_url(url))

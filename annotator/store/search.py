@@ -48,21 +48,22 @@ def candidates(
     """(id, name, stored text) of the project's documents whose folded text holds ``needle``
     (already folded), in corpus order, read a page at a time."""
     if conn.dialect.name == "sqlite":
-        join = "JOIN documents d ON d.id = s.rowid"
         if len(needle) >= 3:
             # A quoted FTS5 string is one phrase: consecutive trigrams, i.e. the substring.
-            match = "document_search MATCH :q"
+            hits = "SELECT rowid FROM document_search WHERE document_search MATCH :q"
             param = '"' + needle.replace('"', '""') + '"'
         else:
-            match = "s.key LIKE :q ESCAPE '\\'"
+            hits = "SELECT rowid FROM document_search WHERE key LIKE :q ESCAPE '\\'"
             param = _like_pattern(needle)
     else:
-        join = "JOIN documents d ON d.id = s.document_id"
-        match = "s.key LIKE :q"  # backslash is PostgreSQL's default LIKE escape
+        # Backslash is PostgreSQL's default LIKE escape.
+        hits = "SELECT document_id FROM document_search WHERE key LIKE :q"
         param = _like_pattern(needle)
+    # The index first, then the documents it names: as a join, SQLite would walk every
+    # document of the project and probe the index for each.
     sql = (
-        f"SELECT d.id, d.name, d.text FROM document_search s {join} "
-        f"WHERE {match} AND d.project_id = :p ORDER BY d.position, d.id"
+        f"SELECT d.id, d.name, d.text FROM documents d WHERE d.id IN ({hits}) "
+        "AND d.project_id = :p ORDER BY d.position, d.id"
     )
     result = conn.execute(text(sql), {"q": param, "p": project_id})
     while True:

@@ -12,7 +12,7 @@ import os
 import random
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -113,30 +113,35 @@ def export_documents(
             f"no annotator named {annotator!r} (known: {', '.join(known) or 'none'})")])
     counts = repo.stats(pid)
     total = counts["by_status"].get(status, 0) if status is not None else counts["documents"]
-    documents = list(
-        counted(
-            repo.iter_documents(pid, status=status, annotator=annotator),
-            task="reading documents",
-            total=total,
-            progress=progress,
-        )
-    )
-    if not documents:
+    if not total:
         raise ExportRefused([Problem(
             str(out), None,
             "no documents to export" + (f" with status {status}" if status else ""))])
     left_out = 0
-    if not include_suggestions:
-        for k, doc in enumerate(documents):
-            documents[k], n = without_suggestions(doc)
-            left_out += n
-    report = _write(documents, out, fmt=fmt, options=options, split=split, seed=seed,
+
+    def documents() -> Iterator[Document]:
+        # Read in batches and handed on one by one: memory does not grow with the corpus.
+        nonlocal left_out
+        for doc in counted(
+            repo.iter_documents(pid, status=status, annotator=annotator),
+            task="reading documents",
+            total=total,
+            progress=progress,
+        ):
+            if not include_suggestions:
+                doc, n = without_suggestions(doc)
+                left_out += n
+            yield doc
+
+    # A split needs every document at once (shuffled by content hash); a plain export streams.
+    chosen: Iterable[Document] = list(documents()) if split is not None else documents()
+    report = _write(chosen, out, fmt=fmt, options=options, split=split, seed=seed,
                     progress=progress)
     return replace(report, suggestions_left_out=left_out)
 
 
 def _write(
-    documents: list[Document],
+    documents: Iterable[Document],
     out: Path,
     *,
     fmt: str,
@@ -158,7 +163,7 @@ def _write(
             files=list(report.files), documents=report.documents, spans=report.spans,
             dropped=list(report.dropped),
         )
-    return _write_split(documents, out, fmt=fmt, options=options, split=split, seed=seed,
+    return _write_split(list(documents), out, fmt=fmt, options=options, split=split, seed=seed,
                         progress=progress)
 
 

@@ -18,7 +18,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.tagging import TAG_RE, Tagging, decode, encode, tag_spans
+from annotator.core.tagging import TAG_RE, Tagging, decode, encode, split_tokens, tag_spans
 from annotator.core.text import sentences, tokenize
 from annotator.formats.base import (
     Format,
@@ -125,21 +125,29 @@ def document_lines(
 
 
 def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int] | None:
-    """(body, tokens, sentences, spans) when every span starts and ends on a token boundary
-    and no two overlap: no token is split, every span lands on level 0, none is left out, so
+    """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
+    tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
     the tagger's work reduces to a lookup per span. None for any other document."""
     text = doc.text
     tokens = tokenize(text)
     if not tokens:
         return None
+    spans = doc.spans
     first_of = {t.start: i for i, t in enumerate(tokens)}
     last_of = {t.end: i for i, t in enumerate(tokens)}
+    if any(s.start not in first_of or s.end not in last_of for s in spans):
+        if options.whole_tokens:
+            return None  # spans grow to whole tokens: the tagger's rules
+        # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
+        tokens = split_tokens(text, tokens, [p for s in spans for p in (s.start, s.end)])
+        first_of = {t.start: i for i, t in enumerate(tokens)}
+        last_of = {t.end: i for i, t in enumerate(tokens)}
     ranges: list[tuple[int, int, str]] = []
-    for span in doc.spans:
+    for span in spans:
         first = first_of.get(span.start)
         last = last_of.get(span.end)
         if first is None or last is None or last < first:
-            return None
+            return None  # an edge at an invisible control or a space: the tagger decides
         ranges.append((first, last + 1, span.label))
     ranges.sort()
     for (_, prev_last, _), (first, _, _) in pairwise(ranges):

@@ -160,6 +160,11 @@ def test_fast_path_takes_aligned_documents_and_leaves_the_rest(
         make_span("قصف الطيران مدينة حلب.", 4, 11, "ACTOR"),))
     fast = fast_lines(aligned, WriteOptions())
     assert fast is not None and fast[0] == "قصف O\nالطيران B-ACTOR\nمدينة O\nحلب O\n. O\n\n"
+    clitic = "وصلت القوات والبوكمال"
+    split = Document(name="c", text=clitic, spans=(make_span(clitic, 13, 21, "LOCATION"),))
+    fast = fast_lines(split, WriteOptions())
+    assert fast is not None and fast[0].endswith("و O\nالبوكمال B-LOCATION\n\n")
+    assert fast_lines(split, WriteOptions(whole_tokens=True)) is None
 
 
 def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from annotator.core.model import DocStatus, Document, LabelSchema, content_hash
-from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
+from annotator.store.bulk import (
+    SpanInsert,
+    attrs_json,
+    insert_documents,
+    insert_spans,
+    meta_json,
+)
 from annotator.store.checks import document_problems, text_problem
 from annotator.store.errors import StoreError
 from annotator.store.rows import (
@@ -150,19 +156,11 @@ def _insert_documents(
         select(func.max(DOCUMENTS.c.position)).where(DOCUMENTS.c.project_id == project_id)
     ).scalar()
     first_position = 0 if last is None else int(last) + 1
-    doc_rows = [
-        {
-            "project_id": project_id,
-            "name": doc.name,
-            "text": doc.text,
-            "content_hash": digest,
-            "meta": dict(doc.meta),
-            "status": doc.status,
-            "position": first_position + i,
-        }
+    insert_documents(conn, [
+        (project_id, doc.name, doc.text, digest, meta_json(doc.meta), doc.status,
+         first_position + i)
         for i, (doc, digest) in enumerate(keep)
-    ]
-    conn.execute(insert(DOCUMENTS), doc_rows)
+    ])
     # Ids by content hash (unique in a project): one executemany above instead of a
     # RETURNING insert, which SQLite can only run row by row when the order matters.
     id_by_hash: dict[str, int] = {}

@@ -189,3 +189,35 @@ def test_corpus_search_through_the_index_finds_what_a_full_scan_finds(
     list("قصف الطيرانأإآٱىةؤئ.ـ\u064e\u0651\u200f\n\t  ۰٣ABcΣ\ufdfa\ufef7ﻻ")), max_size=40))
 def test_index_key_is_the_search_key(text: str) -> None:
     assert fold_key(text) == fold(text)[0]
+
+
+def test_reading_up_to_a_position_and_positions_by_id(
+    repo: Repository, project: int, filled: list[int]
+) -> None:
+    rows = repo.list_documents(project)
+    first = repo.document_page(project, limit=3)
+    rest = repo.document_page(project, after=(first[-1].position, first[-1].id), limit=None,
+                              through=rows[20].position)
+    assert first + rest == rows[:21]
+    assert [repo.document_position(project, d.id) for d in rows] == list(range(len(rows)))
+    other = repo.create_project("other", repo.project_schema(project))
+    assert repo.document_position(other, rows[0].id) is None
+
+
+@pytest.mark.postgres
+def test_postgresql_search_index_uses_trigrams(pg_url: str) -> None:
+    from annotator.store.db import open_database
+
+    repository = open_database(pg_url, seed_demo=False)
+    repository.close()
+    engine = make_engine(pg_url)
+    try:
+        with read_transaction(engine) as conn:
+            names = conn.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = 'document_search' "
+                "AND schemaname = current_schema()"
+            ).scalars().all()
+    finally:
+        engine.dispose()
+    # pg_trgm is available on the test server: the folded texts get a trigram GIN index.
+    assert any("gin_trgm_ops" in name for name in names)

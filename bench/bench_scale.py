@@ -49,24 +49,46 @@ class Row:
     met: bool | None
 
 
+# Runs the program and prints its own peak memory at exit. Not ru_maxrss from wait4: Linux
+# carries the parent's resident size at fork over the exec, so every child of a large bench
+# process would report at least the bench's own size. VmHWM is the program's own high mark.
+_WRAPPER = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    with open('/proc/self/status') as fh:\n"
+    "        kb = next(int(l.split()[1]) for l in fh if l.startswith('VmHWM'))\n"
+    "    print(f'bench-peak-kb: {kb}', file=sys.stderr, flush=True)\n"
+    "atexit.register(_peak)\n"
+    "sys.argv = ['annotator', *sys.argv[1:]]\n"
+    "runpy.run_module('annotator', run_name='__main__')\n"
+)
+
+
 def run_measured(args: Sequence[str], *, env: dict[str, str] | None = None
                  ) -> tuple[float, int, str, str]:
     """Run a process; (wall seconds, its own peak RSS in MB, stdout, stderr).
 
-    os.wait4 on this very child gives its peak memory (RUSAGE_CHILDREN would mix them all).
+    ``args`` starting with ``python -m annotator`` run through _WRAPPER, which reports the
+    peak; for any other command the peak is 0.
     """
+    command = list(args)
+    wrapped = command[1:3] == ["-m", "annotator"]
+    if wrapped:
+        command = [command[0], "-c", _WRAPPER, *command[3:]]
     began = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(args, stdout=out, stderr=err, env=env, cwd=ROOT, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - began
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT,
+                          check=False)
+    seconds = time.perf_counter() - began
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024, stdout, stderr
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    peak_kb = 0
+    stderr_lines = []
+    for line in proc.stderr.splitlines():
+        if line.startswith("bench-peak-kb: "):
+            peak_kb = int(line.split()[1])
+        else:
+            stderr_lines.append(line)
+    return seconds, peak_kb // 1024, proc.stdout, "\n".join(stderr_lines)
 
 
 def median(values: Sequence[float]) -> float:

@@ -33,6 +33,8 @@ from annotator.store.rows import (
 )
 from annotator.store.search import index_documents
 
+# Documents stored per round of inserts (their spans and search keys go with them).
+INSERT_BATCH = 500
 # How many problems one failed import lists before "and N more".
 MAX_PROBLEMS = 20
 # Class of the PostgreSQL advisory locks (class, project id) that serialize imports.
@@ -103,22 +105,28 @@ def add_in(
     if not keep:
         return AddResult(added=[], duplicates=duplicates)
 
-    doc_ids = _insert_documents(conn, project_id, keep)
-    index_documents(conn, [(i, doc.text) for i, (doc, _) in zip(doc_ids, keep, strict=True)])
     names = {span.annotator or default_annotator for doc, _ in keep for span in doc.spans}
     ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
-    span_rows: list[SpanInsert] = []
-    for doc_id, (doc, _) in zip(doc_ids, keep, strict=True):
-        span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
-    insert_spans(conn, span_rows)
     counts: dict[tuple[str, int | None], int] = {}
-    for row in span_rows:
-        key = (row[4], row[1])
-        counts[key] = counts.get(key, 0) + 1
+    doc_ids: list[int] = []
+    # In slices: the rows sent to the driver (span tuples, folded texts) never exist for the
+    # whole batch at once. Still one transaction: all or nothing.
+    for start in range(0, len(keep), INSERT_BATCH):
+        part = keep[start : start + INSERT_BATCH]
+        ids = _insert_documents(conn, project_id, part)
+        index_documents(conn, [(i, doc.text) for i, (doc, _) in zip(ids, part, strict=True)])
+        span_rows: list[SpanInsert] = []
+        for doc_id, (doc, _) in zip(ids, part, strict=True):
+            span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
+        insert_spans(conn, span_rows)
+        for row in span_rows:
+            key = (row[4], row[1])
+            counts[key] = counts.get(key, 0) + 1
+        with_events = [(i, doc) for i, (doc, _) in zip(ids, part, strict=True) if doc.events]
+        if with_events:
+            _insert_events(conn, with_events)
+        doc_ids.extend(ids)
     count_spans(conn, project_id, counts)
-    with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True) if doc.events]
-    if with_events:
-        _insert_events(conn, with_events)
     return AddResult(added=doc_ids, duplicates=duplicates)
 
 

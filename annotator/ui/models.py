@@ -235,6 +235,9 @@ class DocumentListModel(_TableModel):
                 STATUS_TITLES.get(row.status, row.status),
                 str(row.span_count),
             )[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            # Titles are mostly Arabic: right-aligned like the article.
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             # The readable title is shown; the file it came from is one hover away.
             return f"{row.name}\n{row.title}" if row.title != row.name else row.name

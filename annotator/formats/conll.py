@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.tagging import TAG_RE, Tagging, decode, encode, split_tokens, tag_spans
+from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
 from annotator.core.text import sentences, tokenize
 from annotator.formats.base import (
     Format,
@@ -133,31 +134,42 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
     if not tokens:
         return None
     spans = doc.spans
-    first_of = {t.start: i for i, t in enumerate(tokens)}
-    last_of = {t.end: i for i, t in enumerate(tokens)}
-    if any(s.start not in first_of or s.end not in last_of for s in spans):
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
+    if not all(_on_boundaries(s.start, s.end, starts, ends) for s in spans):
         if options.whole_tokens:
             return None  # spans grow to whole tokens: the tagger's rules
         # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
         tokens = split_tokens(text, tokens, [p for s in spans for p in (s.start, s.end)])
-        first_of = {t.start: i for i, t in enumerate(tokens)}
-        last_of = {t.end: i for i, t in enumerate(tokens)}
+        starts = list(map(_START, tokens))
+        ends = list(map(_END, tokens))
     ranges: list[tuple[int, int, str]] = []
     for span in spans:
-        first = first_of.get(span.start)
-        last = last_of.get(span.end)
-        if first is None or last is None or last < first:
+        first = bisect_left(starts, span.start)
+        last = bisect_left(ends, span.end)
+        if not _on_boundaries(span.start, span.end, starts, ends) or last < first:
             return None  # an edge at an invisible control or a space: the tagger decides
         ranges.append((first, last + 1, span.label))
     ranges.sort()
     for (_, prev_last, _), (first, _, _) in pairwise(ranges):
         if first < prev_last:
             return None  # overlapping or repeated spans: the tagger decides what is written
-    tags = encode(ranges, len(tokens), options.scheme)
-    keep = [(tokens[first].start, tokens[last - 1].end) for first, last, _ in ranges]
     sep = " -X- _ " if options.conll_columns == 4 else " "
-    lines = [f"{tok[2]}{sep}{tag}\n" for tok, tag in zip(tokens, tags, strict=True)]
-    starts = [t.start for t in tokens]
+    # Every token line is "TEXT O"; the few inside spans get their tags. Built with map and
+    # str.__add__ (C loops), not a format per token: exports write millions of these lines.
+    suffixes = [f"{sep}O\n"] * len(tokens)
+    bioes = options.scheme == "bioes"
+    for first, last, label in ranges:  # the tags of core.tagging.encode, span by span
+        if bioes and last - first == 1:
+            suffixes[first] = f"{sep}S-{label}\n"
+            continue
+        suffixes[first] = f"{sep}B-{label}\n"
+        inside = last - 1 if bioes else last
+        suffixes[first + 1 : inside] = [f"{sep}I-{label}\n"] * (inside - first - 1)
+        if bioes:
+            suffixes[last - 1] = f"{sep}E-{label}\n"
+    lines = list(map(str.__add__, map(_TEXT, tokens), suffixes))
+    keep = [(starts[first], ends[last - 1]) for first, last, _ in ranges]
     parts: list[str] = []
     n_sentences = 0
     for start, end in sentences(text, tokens=tokens, keep_together=keep):
@@ -167,6 +179,18 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
             parts.append("\n")
             n_sentences += 1
     return "".join(parts), len(tokens), n_sentences, len(ranges)
+
+
+_START = itemgetter(0)
+_END = itemgetter(1)
+_TEXT = itemgetter(2)
+
+
+def _on_boundaries(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """True if ``start`` begins a token and ``end`` ends one."""
+    i = bisect_left(starts, start)
+    j = bisect_left(ends, end)
+    return i < len(starts) and starts[i] == start and j < len(ends) and ends[j] == end
 
 
 class _AtomicText:

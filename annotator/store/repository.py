@@ -228,6 +228,29 @@ class Repository:
         with read_transaction(self._engine) as conn:
             yield from loading.iter_documents(conn, project_id, status, annotator, batch_size)
 
+    def document_keys(
+        self, project_id: int, *, status: DocStatus | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(id, content hash, name) of the project's documents in corpus order (no texts):
+        what a split export shuffles before it reads the documents themselves."""
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return loading.document_keys(conn, project_id, status)
+
+    def iter_documents_by_id(
+        self,
+        document_ids: Sequence[int],
+        *,
+        annotator: str | None = None,
+        batch_size: int = 500,
+    ) -> Iterator[Document]:
+        """The documents ``document_ids`` in that order, loaded in batches in one snapshot."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        with read_transaction(self._engine) as conn:
+            yield from loading.iter_by_ids(conn, document_ids, annotator, batch_size)
+
     def document_version(self, document_id: int) -> int:
         """The document's version: bumped by one by every edit of it, its spans or events."""
         with read_transaction(self._engine) as conn:

@@ -291,6 +291,23 @@ def check_documents(
     return Checked(good, problems, list(new_labels), list(new_types))
 
 
+def _streamable(
+    paths: Sequence[Path], fmt: str, label_map: Mapping[str, str] | None, add_labels: bool,
+    skip_bad: bool,
+) -> bool:
+    """One file of the project's JSONL, nothing to rename, add or skip."""
+    if len(paths) != 1 or label_map or add_labels or skip_bad or not paths[0].is_file():
+        return False
+    if fmt == "jsonl":
+        return True
+    if fmt != "auto":
+        return False
+    try:
+        return detect_format(paths[0]) == "jsonl"
+    except FormatError:
+        return False
+
+
 def import_paths(
     repo: Repository,
     paths: Sequence[Path],
@@ -308,8 +325,17 @@ def import_paths(
     ``fmt`` is a key of FORMATS or "auto" (detected per path).
     """
     pid = repo.default_project() if project is None else project
-    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
     schema = repo.project_schema(pid)
+    if _streamable(paths, fmt, label_map, add_labels, skip_bad):
+        # One clean JSONL file: two streaming passes, memory flat in its size (None: not
+        # clean after all, nothing written; the general path below reports why).
+        from annotator.services.bulk_import import import_jsonl_stream
+
+        streamed = import_jsonl_stream(repo, paths[0], project=pid, schema=schema,
+                                       annotator=annotator, progress=progress)
+        if streamed is not None:
+            return streamed
+    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
     checked = check_documents(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
     )

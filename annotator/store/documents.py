@@ -7,6 +7,7 @@ and events is in ``loading``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
@@ -59,12 +60,24 @@ class AddResult:
 
     added: list[int]
     duplicates: list[str]
+    spans: int = 0  # spans stored with the added documents
 
 
 def add_documents(
     conn: Connection, project_id: int, docs: list[Document], annotator: str | None
 ) -> AddResult:
     """Repository.add_documents inside a write transaction: lock, check, insert."""
+    return add_batches(conn, project_id, [docs], annotator)
+
+
+def add_batches(
+    conn: Connection,
+    project_id: int,
+    batches: Iterable[list[Document]],
+    annotator: str | None,
+) -> AddResult:
+    """Store batch after batch in the caller's one write transaction; a problem in any batch
+    refuses them all (the caller rolls back)."""
     schema = schema_of(conn, project_id)
     if conn.dialect.name == "postgresql":
         # Positions and duplicate checks must not race with another import.
@@ -72,7 +85,16 @@ def add_documents(
             text("SELECT pg_advisory_xact_lock(:c, :i)"),
             {"c": PG_IMPORT_LOCK, "i": project_id},
         )
-    return add_in(conn, project_id, schema, docs, annotator)
+    added: list[int] = []
+    duplicates: list[str] = []
+    spans = 0
+    for docs in batches:
+        # Later batches see the documents of earlier ones: duplicates across batches count.
+        result = add_in(conn, project_id, schema, docs, annotator)
+        added.extend(result.added)
+        duplicates.extend(result.duplicates)
+        spans += result.spans
+    return AddResult(added=added, duplicates=duplicates, spans=spans)
 
 
 def add_in(
@@ -127,7 +149,7 @@ def add_in(
             _insert_events(conn, with_events)
         doc_ids.extend(ids)
     count_spans(conn, project_id, counts)
-    return AddResult(added=doc_ids, duplicates=duplicates)
+    return AddResult(added=doc_ids, duplicates=duplicates, spans=sum(counts.values()))
 
 
 def _hashes_or_refuse(docs: list[Document], schema: LabelSchema) -> list[str]:

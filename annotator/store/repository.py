@@ -13,7 +13,7 @@ checks in ``checks`` and shared look-ups in ``rows``.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
@@ -130,6 +130,30 @@ class Repository:
             return run_write(
                 self._engine,
                 lambda conn: doc_store.add_documents(conn, project_id, docs, annotator),
+            )
+        finally:
+            if enabled:
+                gc.enable()
+
+    def add_document_batches(
+        self,
+        project_id: int,
+        batches: Callable[[], Iterable[list[Document]]],
+        *,
+        annotator: str | None = None,
+    ) -> AddResult:
+        """add_documents for a stream: every batch ``batches()`` yields, in ONE transaction
+        (all or nothing), holding one batch in memory at a time.
+
+        ``batches`` is called again from the start if the database was busy and the
+        transaction has to be re-run.
+        """
+        enabled = gc.isenabled()
+        gc.disable()  # as in add_documents
+        try:
+            return run_write(
+                self._engine,
+                lambda conn: doc_store.add_batches(conn, project_id, batches(), annotator),
             )
         finally:
             if enabled:

@@ -16,7 +16,7 @@ from annotator.store.db import open_database
 from annotator.store.repository import Repository
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from gen_corpus import generate  # noqa: E402
+from gen_corpus import generate
 
 
 def _corpus(path: Path, n: int) -> list[dict[str, object]]:

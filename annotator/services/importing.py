@@ -359,9 +359,10 @@ def import_paths(
         else:
             seen.add(digest)
             documents.append(record.document)
+    # Reported before anything is written: a cancelled job stops here at the latest.
+    progress("storing", 0, 1)
     if extended is not None:
         repo.set_project_schema(pid, extended)
-    progress("storing", 0, 1)
     try:
         result = repo.add_documents(pid, documents, annotator=annotator)
     except BaseException:

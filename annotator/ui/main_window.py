@@ -6,7 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -34,6 +41,7 @@ from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
+from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
@@ -64,6 +72,7 @@ class MainWindow(QMainWindow):
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
+        self.tools = ProjectTools(self.bridge, self.article, self)
         self.help_dialog: HelpDialog | None = None
         self._pending_scroll: tuple[int, int | None] | None = None  # scroll value, top offset
 
@@ -73,6 +82,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.label_bar)
         column.addWidget(self.article, 1)
+        column.addWidget(self.tools.find_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents)
         splitter.addWidget(centre)
@@ -80,6 +90,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 760, 270])
         self.setCentralWidget(splitter)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tools.search_panel)
+        self.setAcceptDrops(True)
         self.position_label = QLabel()
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
@@ -110,6 +122,7 @@ class MainWindow(QMainWindow):
         self.bridge.conflict_detected.connect(self._on_conflict)
         self.bridge.message_posted.connect(self._on_message)
         self.navigator.message_posted.connect(self._on_message)
+        self.tools.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
         # Changes made elsewhere (another window, another annotator) show up within a few
@@ -140,6 +153,13 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
             "help": self.show_help,
+            "import": self.tools.show_import,
+            "export": self.tools.show_export,
+            "find": self.tools.find,
+            "find_next": self.tools.find_next,
+            "find_previous": self.tools.find_previous,
+            "search_corpus": self.tools.search_corpus,
+            "label_all": self.tools.label_all_occurrences,
             "quit": self.close,
         }
         for entry in SHORTCUTS:
@@ -159,8 +179,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         # The usual order: File first, Help last; the label actions sit next to Edit.
         for title, names in (
-            ("&File", ("quit",)),
-            ("&Edit", ("undo", "redo", "delete")),
+            ("&File", ("import", "export", "quit")),
+            ("&Edit", ("undo", "redo", "delete", "find", "find_next", "find_previous",
+                       "search_corpus", "label_all")),
             ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
                            "skip_and_next", "mark_in_progress")),
@@ -338,7 +359,16 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.bridge.check_for_changes()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.tools.accepts_drag(event):
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self.tools.drop(event):
+            super().dropEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tools.close()
         self.change_timer.stop()
         self._remember_timer.stop()
         self.remember()

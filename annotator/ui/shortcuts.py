@@ -18,6 +18,13 @@ ActionName = Literal[
     "zoom_out",
     "zoom_reset",
     "help",
+    "import",
+    "export",
+    "find",
+    "find_next",
+    "find_previous",
+    "search_corpus",
+    "label_all",
     "quit",
 ]
 
@@ -46,6 +53,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
     Shortcut("help", ("F1",), "This help"),
+    Shortcut("import", ("Ctrl+I",), "Import documents…"),
+    Shortcut("export", ("Ctrl+E",), "Export a dataset…"),
+    Shortcut("find", ("Ctrl+F",), "Find in this article…"),
+    Shortcut("find_next", ("F3",), "Find the next hit"),
+    Shortcut("find_previous", ("Shift+F3",), "Find the previous hit"),
+    Shortcut("search_corpus", ("Ctrl+Shift+F",), "Search every document…"),
+    Shortcut("label_all", ("Ctrl+Shift+L",), "Label all occurrences of the selected span…"),
     Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
 )
 

@@ -1,0 +1,127 @@
+"""Long jobs (import, export) in a worker thread, with progress and Cancel, the window live.
+
+The job is a service call taking a progress callback. It runs in a QThread; its reports reach
+the window as queued signals, so the event loop keeps drawing and answering while it works.
+Cancel raises a flag the service's progress reports check (services.progress.Cancellation):
+the job stops before it stores or moves anything, or, once it is committing, finishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from annotator.services.progress import Cancellation, Cancelled, ProgressFn
+
+Job = Callable[[ProgressFn], Any]
+
+
+class _Worker(QThread):
+    """Runs one job; everything it reports goes out through signals (queued to the window)."""
+
+    reported = Signal(str, int, int)  # task, done, total (-1: unknown)
+    succeeded = Signal(object)  # the job's result
+    failed = Signal(object)  # the exception it raised (a user's mistake or a refusal)
+    cancelled = Signal()
+
+    def __init__(self, job: Job, cancellation: Cancellation, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._cancellation = cancellation
+
+    def run(self) -> None:
+        def progress(task: str, done: int, total: int | None) -> None:
+            self.reported.emit(task, done, -1 if total is None else total)
+
+        try:
+            result = self._job(self._cancellation.watch(progress))
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # handed to the window, which decides how to show it
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class JobProgress(QWidget):
+    """A progress bar, what is being done, and Cancel; runs one job at a time.
+
+    ``finished`` carries ("done", result), ("failed", exception) or ("cancelled", None).
+    """
+
+    finished = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("job_progress")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("job_bar")
+        self.task = QLabel(self)
+        self.task.setObjectName("job_task")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("job_cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.task)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel_button)
+        self._worker: _Worker | None = None
+        self._cancellation: Cancellation | None = None
+        self.setVisible(False)
+
+    @property
+    def running(self) -> bool:
+        """True while a job runs."""
+        return self._worker is not None
+
+    def start(self, job: Job) -> None:
+        """Run ``job`` in a worker thread; one job at a time."""
+        if self._worker is not None:
+            raise RuntimeError("a job is already running")
+        self._cancellation = Cancellation()
+        worker = _Worker(job, self._cancellation, self)
+        worker.reported.connect(self._on_reported)
+        worker.succeeded.connect(lambda result: self._end("done", result))
+        worker.failed.connect(lambda exc: self._end("failed", exc))
+        worker.cancelled.connect(lambda: self._end("cancelled", None))
+        self._worker = worker
+        self.bar.setRange(0, 0)
+        self.task.setText("Starting…")
+        self.cancel_button.setEnabled(True)
+        self.setVisible(True)
+        worker.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop; it stops before it changed anything, or finishes."""
+        if self._cancellation is not None:
+            self._cancellation.cancel()
+            self.task.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+
+    def wait(self, ms: int = 30_000) -> bool:
+        """Block until the worker thread ended (closing a window); True if it did."""
+        return self._worker.wait(ms) if self._worker is not None else True
+
+    def _on_reported(self, task: str, done: int, total: int) -> None:
+        if self._cancellation is not None and self._cancellation.committing:
+            self.cancel_button.setEnabled(False)
+        if total <= 0:
+            self.bar.setRange(0, 0)  # busy indicator: the size is not known yet
+        else:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        self.task.setText(task.capitalize() + "…")
+
+    def _end(self, outcome: str, payload: object) -> None:
+        worker = self._worker
+        self._worker = None
+        self._cancellation = None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.setVisible(False)
+        self.finished.emit(outcome, payload)

@@ -42,6 +42,7 @@ from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
+from annotator.ui.project_files import ProjectFiles
 from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
         self.tools = ProjectTools(self.bridge, self.article, self)
+        self.files = ProjectFiles(settings, database, self)
         self.help_dialog: HelpDialog | None = None
         self._pending_scroll: tuple[int, int | None] | None = None  # scroll value, top offset
 
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.exact_label.setToolTip("Selections keep exact characters (View menu)")
         self.exact_label.hide()
         self.statusBar().addPermanentWidget(self.exact_label)
+        self.statusBar().addPermanentWidget(self.tools.progress_summary)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
             "find_previous": self.tools.find_previous,
             "search_corpus": self.tools.search_corpus,
             "label_all": self.tools.label_all_occurrences,
+            "statistics": self.tools.show_statistics,
             "quit": self.close,
         }
         for entry in SHORTCUTS:
@@ -201,6 +205,11 @@ class MainWindow(QMainWindow):
             ("&Help", ("help",)),
         ):
             sub = menu.addMenu(title)
+            if title == "&File":
+                sub.addAction(self.files.open_action)
+                sub.addAction(self.files.new_action)
+                sub.addMenu(self.files.recent_menu)
+                sub.addSeparator()
             for name in names:
                 sub.addAction(self.actions_by_name[name])  # type: ignore[index]
             if title == "&Labels":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from annotator.services.importing import ImportReport
 from annotator.services.searching import SearchHit
@@ -21,11 +21,12 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
 from annotator.ui.import_dialog import ImportDialog, report_summary
 from annotator.ui.occurrences_dialog import OccurrencesDialog
+from annotator.ui.progress_summary import ProgressSummary
 from annotator.ui.search_panel import SearchPanel
 
 
 class ProjectTools(QObject):
-    """Opens the import and export dialogs, the find bar and the corpus search panel."""
+    """Opens the import and export dialogs, the find bar, the corpus search and the statistics."""
 
     message_posted = Signal(str)
 
@@ -42,6 +43,8 @@ class ProjectTools(QObject):
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.occurrences_dialog: OccurrencesDialog | None = None
+        self.progress_summary = ProgressSummary(bridge, self.workspace)
+        self.statistics: QDialog | None = None
 
     # ----- import and export -------------------------------------------------------------------
     def show_import(self, paths: list[Path] | None = None) -> ImportDialog:
@@ -129,6 +132,19 @@ class ProjectTools(QObject):
         self.occurrences_dialog = dialog
         dialog.open()
         return dialog
+
+    def show_statistics(self) -> QDialog:
+        """The Statistics window (non-modal), refreshed after every stored change."""
+        if self.statistics is None:
+            # Imported on first use: the plotting library is not needed to start the window.
+            from annotator.ui.stats_view import StatisticsView
+
+            self.statistics = StatisticsView(
+                self._bridge, self.workspace, self._bridge.session.schema, self._window
+            )
+        self.statistics.show()
+        self.statistics.raise_()
+        return self.statistics
 
     def close(self) -> None:
         """Stop running jobs before the window goes."""

@@ -26,6 +26,7 @@ ActionName = Literal[
     "find_previous",
     "search_corpus",
     "label_all",
+    "statistics",
     "quit",
 ]
 
@@ -62,6 +63,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("find_previous", ("Shift+F3",), "Find the previous hit"),
     Shortcut("search_corpus", ("Ctrl+Shift+F",), "Search every document…"),
     Shortcut("label_all", ("Ctrl+Shift+L",), "Label all occurrences of the selected span…"),
+    Shortcut("statistics", ("Ctrl+Shift+S",), "Statistics…"),
     Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
 )
 

@@ -8,6 +8,7 @@ the job stops before it stores or moves anything, or, once it is committing, fin
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +37,11 @@ class _Worker(QThread):
         def progress(task: str, done: int, total: int | None) -> None:
             self.reported.emit(task, done, -1 if total is None else total)
 
+        # The cyclic collector's full passes over the hundreds of thousands of objects an import
+        # holds take seconds, under the interpreter lock: the window would freeze meanwhile.
+        # The job makes no reference cycles worth collecting early; collection resumes after.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             result = self._job(self._cancellation.watch(progress))
         except Cancelled:
@@ -44,6 +50,9 @@ class _Worker(QThread):
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 class JobProgress(QWidget):

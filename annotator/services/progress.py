@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -41,6 +41,13 @@ class Cancelled(Exception):
 _COMMITTING_TASKS = frozenset({"storing"})
 
 
+class Flag(Protocol):
+    """A flag one side raises and the other reads: threading.Event, multiprocessing.Event."""
+
+    def set(self) -> None: ...
+    def is_set(self) -> bool: ...
+
+
 class Cancellation:
     """A flag another thread may raise; :meth:`watch` makes a job stop at its next report.
 
@@ -49,8 +56,9 @@ class Cancellation:
     "storing" (or the end of "writing") the flag is no longer honoured: it finishes.
     """
 
-    def __init__(self) -> None:
-        self._cancelled = threading.Event()
+    def __init__(self, flag: Flag | None = None) -> None:
+        # A process-shared flag when the job runs in a child process.
+        self._cancelled: Flag = flag if flag is not None else threading.Event()
         self._committing = threading.Event()
 
     def cancel(self) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from annotator.core.model import DocStatus
 from annotator.formats import FORMATS
 from annotator.formats.base import WriteOptions
+from annotator.services.child_jobs import ChildJob, Method
 from annotator.services.exporting import ExportReport, export_documents
 from annotator.services.importing import ImportReport, import_paths
 from annotator.services.progress import ProgressFn, no_progress
@@ -51,6 +52,14 @@ class Workspace:
     def of(cls, session: AnnotationSession) -> Workspace:
         """The workspace of a session's project (the session's repository is the store's)."""
         return cls(cast("Repository", session.repository), session.project_id)
+
+    def child_job(self, method: Method, **arguments: Any) -> ChildJob | None:
+        """``method(**arguments)`` to run in a child process; None for an in-memory database,
+        which another process cannot open."""
+        url = self.repository.url
+        if url.startswith("sqlite") and (url.endswith(":memory:") or url.rstrip("/") == "sqlite:"):
+            return None
+        return ChildJob(url, self.project_id, method, dict(arguments))
 
     def import_files(
         self,

@@ -7,6 +7,7 @@ could not hold, never dropping one silently.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import cast
 
@@ -35,6 +36,8 @@ from annotator.services.exporting import ExportRefused, ExportReport, parse_spli
 from annotator.services.workspace import Workspace, format_description, writable_formats
 from annotator.ui.import_dialog import problem_lines
 from annotator.ui.jobs import JobProgress
+
+_log = logging.getLogger(__name__)
 
 
 def export_summary(report: ExportReport) -> str:
@@ -168,11 +171,14 @@ class ExportDialog(QDialog):
         workspace = self._workspace
         self._show("", "")
         self.export_button.setEnabled(False)
-        self.progress.start(
+        arguments = {"fmt": fmt, "out": out, "options": options, "status": status,
+                     "split": split, "seed": seed}
+        self.progress.start_job(
+            workspace.child_job("export", **arguments),
             lambda progress: workspace.export(
                 fmt=fmt, out=out, options=options, status=status, split=split, seed=seed,
                 progress=progress,
-            )
+            ),
         )
         return True
 
@@ -191,6 +197,8 @@ class ExportDialog(QDialog):
                 f"Nothing was exported: cannot write {payload.filename or ''}: "
                 f"{payload.strerror or payload}", "")
         else:
+            # The job's own words (a folder not writable, the database away); logged too.
+            _log.warning("export failed: %s: %s", getattr(payload, "kind", ""), payload)
             self._show(f"Nothing was exported: {payload}", "")
 
     def _show(self, summary: str, problems: str) -> None:

@@ -7,6 +7,7 @@ were duplicates and how many records were skipped.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,8 @@ from annotator.formats.base import Problem
 from annotator.services.importing import ImportRefused, ImportReport, parse_label_map
 from annotator.services.workspace import Workspace, format_description, readable_formats
 from annotator.ui.jobs import JobProgress
+
+_log = logging.getLogger(__name__)
 
 
 def problem_lines(problems: list[Problem]) -> str:
@@ -174,10 +177,13 @@ class ImportDialog(QDialog):
         workspace = self._workspace
         self._show_problems("", "")
         self.import_button.setEnabled(False)
-        self.progress.start(
+        self.progress.start_job(
+            workspace.child_job(
+                "import_files", paths=paths, fmt=fmt, label_map=label_map, add_labels=add_labels
+            ),
             lambda progress: workspace.import_files(
                 paths, fmt=fmt, label_map=label_map, add_labels=add_labels, progress=progress
-            )
+            ),
         )
         return True
 
@@ -201,6 +207,7 @@ class ImportDialog(QDialog):
                 problem_lines(payload.problems),
             )
         else:
+            _log.warning("import failed: %s: %s", getattr(payload, "kind", ""), payload)
             self._show_problems(f"Nothing was imported: {_reason(payload)}", "")
 
     def _show_problems(self, summary: str, problems: str) -> None:

@@ -164,3 +164,45 @@ def test_label_occurrences_that_fails_midway_takes_back_what_it_added(repo: Repo
     assert after == before
     # The other document's status went back to "new" with its span.
     assert {d.name: d.status for d in repo.list_documents(repo.default_project())}["other"] == "new"
+
+
+class ListQueue:
+    """Stands in for the multiprocessing queue: the child's function runs in this process."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[object, ...]] = []
+
+    def put(self, item: tuple[object, ...]) -> None:
+        self.items.append(item)
+
+
+def test_a_child_job_reports_progress_then_its_problems_and_stores_nothing(
+    repo: Repository, tmp_path: Path
+) -> None:
+    import threading
+
+    from annotator.services.child_jobs import ChildJob, rebuild, run_child_job
+    from annotator.services.importing import ImportRefused
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "خبر", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}\n',
+                   encoding="utf-8")
+    messages = ListQueue()
+    job = ChildJob(repo.url, repo.default_project(), "import_files", {"paths": [bad]})
+    run_child_job(job, messages, threading.Event())
+    kinds = [m[0] for m in messages.items]
+    assert kinds[0] == "progress" and kinds[-1] == "import refused"
+    outcome, payload = rebuild(messages.items[-1])
+    assert outcome == "failed" and isinstance(payload, ImportRefused)
+    assert [(p.file, p.line) for p in payload.problems] == [(str(bad), 1)]
+    assert _count(repo) == 2
+
+    # Cancelled before it starts: it says so, and nothing is stored either.
+    good = _jsonl(tmp_path, 5)
+    messages = ListQueue()
+    cancel = threading.Event()
+    cancel.set()
+    run_child_job(ChildJob(repo.url, repo.default_project(), "import_files", {"paths": [good]}),
+                  messages, cancel)
+    assert messages.items == [("cancelled",)]
+    assert _count(repo) == 2

@@ -1,10 +1,10 @@
-"""Save pictures of the window's project tools: a refused import, the corpus search, find.
+"""Save pictures of the window's tools: a refused import, corpus search, find, statistics.
 
     python scripts/screenshot_tools.py [--out-dir docs]
 
 Writes ``import-problems.png`` (the import dialog listing the problems of a bad file),
-``corpus-search.png`` (the window with the corpus search panel) and ``find-bar.png`` (the find
-bar over the obfuscated words of seed 003). Runs offscreen unless a display is set. The
+``corpus-search.png`` (the window with the corpus search panel), ``find-bar.png`` (the find
+bar over the obfuscated words of seed 003) and ``statistics.png`` (the Statistics window). Runs offscreen unless a display is set. The
 database is a temporary copy of the demo project; nothing of the user's is touched.
 """
 
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         + "\n{\"text\": \"سطر مقطوع\n\n",
         encoding="utf-8")
     dialog = window.tools.show_import([bad])
+    dialog.resize(1000, 520)
     dialog.start()
     deadline = time.monotonic() + 60
     while dialog.progress.running and time.monotonic() < deadline:
@@ -98,6 +99,24 @@ def main(argv: list[str] | None = None) -> int:
         window.tools.find()
         window.tools.find_bar.query.setText("هدد")
         ok = save(window, "find-bar.png") and ok
+        window.tools.find_bar.close_bar()
+
+    # The statistics after a little work: a few labeled words, two documents done.
+    for name, words in (
+        (next(iter(by_name)), (("التحالف الدولي", "ACTOR"), ("دير الزور", "LOCATION"),
+                               ("حقل كونيكو للغاز", "TARGET"), ("شهر أكتوبر", "DATE"))),
+        (next(n for n in by_name if n.startswith("001")), (("الحرس الثوري", "ACTOR"),
+                                                           ("الميادين", "LOCATION"))),
+    ):
+        window.bridge.open(by_name[name])
+        for phrase, label in words:
+            start = session.text.find(phrase)
+            if start >= 0:
+                window.bridge.execute(session.add_command(start, start + len(phrase), label))
+        window.bridge.execute(session.status_command("done"))
+    statistics = window.tools.show_statistics()
+    ok = save(statistics, "statistics.png") and ok
+    statistics.close()
     window.close()
     repository.close()
     QApplication.processEvents()

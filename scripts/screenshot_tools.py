@@ -4,8 +4,9 @@
 
 Writes ``import-problems.png`` (the import dialog listing the problems of a bad file),
 ``corpus-search.png`` (the window with the corpus search panel), ``find-bar.png`` (the find
-bar over the obfuscated words of seed 003) and ``statistics.png`` (the Statistics window). Runs offscreen unless a display is set. The
-database is a temporary copy of the demo project; nothing of the user's is touched.
+bar over the obfuscated words of seed 003) and ``statistics.png`` (the Statistics window).
+Runs offscreen unless a display is set. The database is a temporary copy of the demo project;
+nothing of the user's is touched.
 """
 
 from __future__ import annotations

@@ -117,8 +117,9 @@ class ExportDialog(QDialog):
         self.problems.setReadOnly(True)
         self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.problems.setVisible(False)
-        copy = QPushButton("Copy list", self)
-        copy.clicked.connect(
+        self.copy_button = QPushButton("Copy list", self)
+        self.copy_button.setVisible(False)
+        self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.problems.toPlainText())
         )
         self.buttons = QDialogButtonBox(self)
@@ -134,7 +135,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
-        layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
 
     def set_format(self, name: str) -> None:
@@ -205,6 +206,7 @@ class ExportDialog(QDialog):
         self.summary.setText(summary)
         self.problems.setPlainText(problems)
         self.problems.setVisible(bool(problems))
+        self.copy_button.setVisible(bool(problems))
 
     def reject(self) -> None:
         if self.progress.running:

@@ -130,6 +130,8 @@ class ProjectTools(QObject):
             return None
         dialog = OccurrencesDialog(self._bridge, self.workspace, span_id, self._window)
         self.occurrences_dialog = dialog
+        # Back to the article afterwards: the next key (Ctrl+Z, a label) is meant for it.
+        dialog.finished.connect(self._back_to_article)
         dialog.open()
         return dialog
 
@@ -145,6 +147,10 @@ class ProjectTools(QObject):
         self.statistics.show()
         self.statistics.raise_()
         return self.statistics
+
+    def _back_to_article(self) -> None:
+        self._window.activateWindow()
+        self._article.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close(self) -> None:
         """Stop running jobs before the window goes."""

@@ -57,7 +57,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("exact_characters", ("Ctrl+E",), "Exact characters (no snapping to words)"),
     Shortcut("help", ("F1",), "This help"),
     Shortcut("import", ("Ctrl+I",), "Import documents…"),
-    Shortcut("export", ("Ctrl+E",), "Export a dataset…"),
+    Shortcut("export", ("Ctrl+Shift+E",), "Export a dataset…"),
     Shortcut("find", ("Ctrl+F",), "Find in this article…"),
     Shortcut("find_next", ("F3",), "Find the next hit"),
     Shortcut("find_previous", ("Shift+F3",), "Find the previous hit"),

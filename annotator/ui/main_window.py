@@ -28,6 +28,7 @@ from annotator.services.changes import (
     Change,
     DocumentOpened,
     DocumentReloaded,
+    DocumentsChanged,
     SpanAdded,
     SpanChanged,
     SpanRemoved,
@@ -282,9 +283,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.known_names is not None:
             self.known_names.refresh()  # names labeled elsewhere meanwhile
-        ids = [d.id for d in self.bridge.session.documents()]
-        position = ids.index(document.id) + 1 if document.id in ids else 0
-        self.position_label.setText(f"Document {position} / {len(ids)}")
+        self._update_position()
         self.remember()
         if self._pending_scroll is not None:
             value, top = self._pending_scroll
@@ -329,12 +328,21 @@ class MainWindow(QMainWindow):
                     )
             case StatusChanged():
                 self._update_title()
+            case DocumentsChanged():
+                # Documents imported (here or elsewhere): the count grew.
+                self._update_position()
 
     def _on_exact_toggled(self) -> None:
         # The mouse-free way to Alt: window managers take Alt+drag to move windows.
         on = self.actions_by_name["exact_characters"].isChecked()
         self.article.set_exact_characters(on)
         self.exact_label.setVisible(on)
+
+    def _update_position(self) -> None:
+        ids = [d.id for d in self.bridge.session.documents()]
+        current = self.bridge.session.document_id
+        position = ids.index(current) + 1 if current in ids else 0
+        self.position_label.setText(f"Document {position} / {len(ids)}")
 
     def _update_title(self) -> None:
         document = self.bridge.session.document

@@ -82,6 +82,7 @@ def test_import_of_seed_folder_and_bad_file_lists_every_problem_and_stores_nothi
     assert len(_names(repo)) == len(before) + 6
     # The document list shows them without a restart.
     assert window.documents.document_model.rowCount() == len(before) + 6
+    assert window.position_label.text().endswith(f"/ {len(before) + 6}")
 
     # The same again: every record is a duplicate, nothing is added.
     _run(qtbot, dialog)

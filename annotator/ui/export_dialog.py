@@ -127,6 +127,7 @@ class ExportDialog(QDialog):
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("export_start")
+        self.export_button.setDefault(True)  # Return runs it
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start)
         close.clicked.connect(self.reject)

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,7 +77,10 @@ class ImportDialog(QDialog):
         clear.clicked.connect(self.paths.clear)
         path_buttons = QHBoxLayout()
         for button in (add_files, add_folder, clear):
+            # Return always means Import, whichever of these has the focus.
+            button.setAutoDefault(False)
             path_buttons.addWidget(button)
+        self.add_files_button = add_files
         path_buttons.addStretch(1)
 
         self.format = QComboBox(self)
@@ -116,6 +119,7 @@ class ImportDialog(QDialog):
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("import_start")
+        self.import_button.setDefault(True)  # Return runs it
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
@@ -130,6 +134,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 2)
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The first thing to do is to choose files: Space opens the chooser.
+        if not self.paths.count():
+            self.add_files_button.setFocus()
 
     # ----- what to import --------------------------------------------------------------------
     def add_paths(self, paths: list[Path]) -> None:

@@ -51,8 +51,14 @@ def report_summary(report: ImportReport) -> str:
         f"Added {len(report.added)} document(s), {report.spans} span(s); "
         f"{len(report.duplicates)} duplicate(s); {len(report.skipped)} record(s) skipped."
     )
+    if report.merged_spans or report.replaced_spans:
+        # Duplicates carried work: said as the command line says it.
+        text += (f" Into the duplicates: {report.merged_spans} span(s) added, "
+                 f"{report.replaced_spans} replaced.")
     if report.new_labels:
         text += f" Labels added: {', '.join(report.new_labels)}."
+    for note in report.notes:
+        text += f" {note}"
     return text
 
 

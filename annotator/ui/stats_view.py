@@ -2,7 +2,7 @@
 
 Both read ``annotator stats`` (services.stats through the workspace) and refresh shortly after
 any stored change, so a burst of edits costs one count. The charts are pyqtgraph bar graphs
-(docs/adr/0009-window-tools.md says why); the Statistics window saves them as one PNG.
+(docs/adr/0010-window-tools.md says why); the Statistics window saves them as one PNG.
 """
 
 from __future__ import annotations

@@ -944,11 +944,14 @@ def test_a_read_only_database_is_read_and_refuses_writes_saying_so(
 def test_a_current_database_opens_without_a_write_transaction(
         filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from annotator.store import db as store_db
+    from annotator.store import engine, migrate
 
     def no_write(*_args: object) -> None:
         raise AssertionError("a write transaction to open a current database")
 
-    monkeypatch.setattr(store_db, "run_write", no_write)
+    # Wherever a write transaction could start: the engine's helper and the migrations'.
+    monkeypatch.setattr(engine, "run_write", no_write)
+    monkeypatch.setattr(migrate, "run_write", no_write)
     with store_db.open_database(filled, create=False) as repo:
         assert len(repo.list_documents(repo.default_project())) == 6
 

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from annotator.core.model import DocStatus, Span
-from annotator.services.editing import EditingPort, status_after_span_edit
+from annotator.core.model import DocStatus, EventLink, Span
+from annotator.services.editing import EditingPort, start_edit
+
+__all__ = ["AddSpan", "DeleteSpan", "RelabelSpan", "ResizeSpan", "SetStatus", "UndoStack",
+           "start_edit"]
 
 
 class Command(Protocol):
@@ -32,13 +35,6 @@ class Command(Protocol):
     def undo(self, port: EditingPort) -> None:
         """Revert the edit."""
         ...
-
-
-def _start(port: EditingPort, document_id: int) -> tuple[DocStatus | None, DocStatus | None]:
-    """(status to store with a span edit, status to put back on undo); None: unchanged."""
-    before = port.document_status(document_id)
-    after = status_after_span_edit(before)
-    return after, (before if after is not None else None)
 
 
 @dataclass(slots=True)
@@ -61,7 +57,7 @@ class AddSpan:
         return f"Add {self.span.label} “{self.span.text}”"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
         self.stored = port.add_span(
             self.document_id, self.span, replaces=self._last_id, status=status
         )
@@ -76,12 +72,14 @@ class AddSpan:
 
 @dataclass(slots=True)
 class DeleteSpan:
-    """Delete the span ``span_id`` (undo puts it back with the same offsets, label and attrs)."""
+    """Delete the span ``span_id`` (undo puts it back with the same offsets, label and attrs,
+    and in the events it stood in)."""
 
     document_id: int
     span_id: int
     text: str = ""
     removed: Span | None = field(default=None, init=False)
+    _links: tuple[EventLink, ...] = field(default=(), init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -89,12 +87,16 @@ class DeleteSpan:
         return f"Delete “{self.text}”" if self.text else "Delete span"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
+        # Read at the version the delete carries: the store cascades them away.
+        self._links = port.span_links(self.document_id, self.span_id)
         self.removed = port.delete_span(self.document_id, self.span_id, status=status)
 
     def undo(self, port: EditingPort) -> None:
         assert self.removed is not None
-        port.restore_span(self.document_id, self.removed, status=self._status_before)
+        port.restore_span(
+            self.document_id, self.removed, status=self._status_before, links=self._links
+        )
         self._status_before = None
 
 
@@ -113,7 +115,7 @@ class RelabelSpan:
         return f"Relabel as {self.label}"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
         before = port.update_span(self.document_id, self.span_id, label=self.label, status=status)
         self._label_before = before.label
 
@@ -144,7 +146,7 @@ class ResizeSpan:
         return f"Resize span to {self.start}–{self.end}"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
         before = port.update_span(
             self.document_id, self.span_id, offsets=(self.start, self.end), status=status
         )

@@ -6,12 +6,14 @@ import getpass
 import logging
 import os
 import sys
+import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.core.dates import normalize_date
 from annotator.services.session import AnnotationSession
 from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
@@ -64,6 +66,14 @@ def application() -> QApplication:
     return app
 
 
+def warm_up_dates() -> None:
+    """Load the date rules (dateparser: about a second) in the background at start-up, so the
+    annotator's first DATE span does not wait for it (ADR 0005)."""
+    threading.Thread(
+        target=lambda: normalize_date("24 أكتوبر 2024", None), name="dates", daemon=True
+    ).start()
+
+
 def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
@@ -81,6 +91,7 @@ def run(db: str | None) -> int:
         session, settings=QSettings(), database=resolve_url(db), log_path=log_path
     )
     window.show()
+    warm_up_dates()
     code = app.exec()
     repository.close()
     return int(code)

@@ -50,6 +50,8 @@ class EventsPanel(QWidget):
     def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("events_panel")
+        # The side column may be made narrow for the span list; the panel clips, never widens it.
+        self.setMinimumWidth(60)
         self._bridge = bridge
         self._syncing = False
         self._selected_span: int | None = None
@@ -71,6 +73,11 @@ class EventsPanel(QWidget):
             shown = names.name_en if names.name_ar == names.name_en else (
                 f"{names.name_en} · {names.name_ar}")
             self.type_box.addItem(shown, name)
+        # Long type names must not make the side panel wide: the box shrinks, the list shows all.
+        self.type_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.type_box.setMinimumContentsLength(6)
         row.addWidget(self.type_box, 1)
         layout.addLayout(row)
         row = QHBoxLayout()
@@ -78,8 +85,11 @@ class EventsPanel(QWidget):
         self.role_box = QComboBox()
         self.role_box.setObjectName("event_role")
         self.role_box.addItems([_BY_LABEL, *ROLES])
-        row.addWidget(self.role_box)
+        row.addWidget(self.role_box, 1)
+        layout.addLayout(row)
+        row = QHBoxLayout()
         self.fill_button = QPushButton("Fill roles by clicking")
+        self.fill_button.setMinimumWidth(0)
         self.fill_button.setObjectName("fill_roles")
         self.fill_button.setCheckable(True)
         self.fill_button.setToolTip(

@@ -9,9 +9,9 @@ tests and scripts use.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from annotator.core.model import DocStatus, EventLink, Span
 from annotator.services.editing import EditingPort, start_edit
@@ -102,12 +102,15 @@ class DeleteSpan:
 
 @dataclass(slots=True)
 class RelabelSpan:
-    """Give the span ``span_id`` the label ``label``."""
+    """Give the span ``span_id`` the label ``label`` (and ``attrs``, when given: a date's
+    value appears or goes with the label)."""
 
     document_id: int
     span_id: int
     label: str
+    attrs: Mapping[str, Any] | None = None
     _label_before: str | None = field(default=None, init=False)
+    _attrs_before: dict[str, Any] | None = field(default=None, init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -116,8 +119,11 @@ class RelabelSpan:
 
     def do(self, port: EditingPort) -> None:
         status, self._status_before = start_edit(port, self.document_id)
-        before = port.update_span(self.document_id, self.span_id, label=self.label, status=status)
+        before = port.update_span(
+            self.document_id, self.span_id, label=self.label, attrs=self.attrs, status=status
+        )
         self._label_before = before.label
+        self._attrs_before = dict(before.attrs) if self.attrs is not None else None
 
     def undo(self, port: EditingPort) -> None:
         assert self._label_before is not None
@@ -125,6 +131,7 @@ class RelabelSpan:
             self.document_id,
             self.span_id,
             label=self._label_before,
+            attrs=self._attrs_before,
             status=self._status_before,
         )
         self._status_before = None
@@ -132,13 +139,16 @@ class RelabelSpan:
 
 @dataclass(slots=True)
 class ResizeSpan:
-    """Move the edges of the span ``span_id`` to ``[start, end)``; same id, label and attrs."""
+    """Move the edges of the span ``span_id`` to ``[start, end)``; same id and label, and the
+    same attrs unless ``attrs`` are given (a date's automatic value follows its text)."""
 
     document_id: int
     span_id: int
     start: int
     end: int
+    attrs: Mapping[str, Any] | None = None
     _before: tuple[int, int] | None = field(default=None, init=False)
+    _attrs_before: dict[str, Any] | None = field(default=None, init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -148,14 +158,17 @@ class ResizeSpan:
     def do(self, port: EditingPort) -> None:
         status, self._status_before = start_edit(port, self.document_id)
         before = port.update_span(
-            self.document_id, self.span_id, offsets=(self.start, self.end), status=status
+            self.document_id, self.span_id, offsets=(self.start, self.end), attrs=self.attrs,
+            status=status,
         )
         self._before = (before.start, before.end)
+        self._attrs_before = dict(before.attrs) if self.attrs is not None else None
 
     def undo(self, port: EditingPort) -> None:
         assert self._before is not None
         port.update_span(
-            self.document_id, self.span_id, offsets=self._before, status=self._status_before
+            self.document_id, self.span_id, offsets=self._before, attrs=self._attrs_before,
+            status=self._status_before,
         )
         self._status_before = None
 

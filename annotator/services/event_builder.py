@@ -11,7 +11,13 @@ import datetime
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from annotator.core.date_spans import annotator_attrs, auto_attrs, is_date, recomputed
+from annotator.core.date_spans import (
+    annotator_attrs,
+    auto_attrs,
+    is_date,
+    recomputed,
+    set_by_annotator,
+)
 from annotator.core.dates import DateValue
 from annotator.core.model import EventFrame, LabelSchema, Span
 from annotator.core.publication import GUESSED, PUBLISHED, published_of
@@ -151,6 +157,22 @@ class EventBuilder:
         if not is_date(self.schema, span.label):
             return dict(span.attrs)
         return auto_attrs(span.text, self.published, span.attrs)
+
+    def attrs_after(self, span: Span, *, label: str) -> dict[str, Any] | None:
+        """The attributes ``span`` (its text as it will be) takes with ``label``; None when
+        they stay. A date's automatic value follows its text and label; the annotator's
+        value stays while it stays a date; a span that stops being a date drops its value."""
+        was_date = set(span.attrs) & {"value", "precision", "mod", "normalized_by"}
+        if is_date(self.schema, label):
+            if set_by_annotator(span.attrs):
+                return None
+            attrs = auto_attrs(span.text, self.published, span.attrs)
+        elif was_date:
+            attrs = {k: v for k, v in span.attrs.items()
+                     if k not in ("value", "precision", "mod", "normalized_by")}
+        else:
+            return None
+        return None if attrs == dict(span.attrs) else attrs
 
     def date_command(self, span_id: int, value: DateValue | None) -> SetDateValue | None:
         """The annotator's value for date span ``span_id`` (None: they say it has none)."""

@@ -240,7 +240,8 @@ class AnnotationSession:
         if span.label == label:
             return None
         assert span.id is not None
-        return RelabelSpan(self._require_open(), span.id, label)
+        return RelabelSpan(self._require_open(), span.id, label,
+                           self.events.attrs_after(span, label=label))
 
     def resize_command(self, span_id: int, start: int, end: int) -> ResizeSpan | None:
         """A command moving span ``span_id`` to ``[start, end)``; None if nothing would change.
@@ -258,7 +259,9 @@ class AnnotationSession:
         ):
             return None
         assert span.id is not None
-        return ResizeSpan(self._require_open(), span.id, *trimmed)
+        moved = make_span(self.text, *trimmed, span.label, attrs=span.attrs)
+        return ResizeSpan(self._require_open(), span.id, *trimmed,
+                          self.events.attrs_after(moved, label=span.label))
 
     def status_command(self, status: DocStatus) -> SetStatus | None:
         """A command setting the open document's status; None if it already has it."""

@@ -184,3 +184,30 @@ def test_an_event_edit_made_after_someone_elses_is_refused_and_nothing_is_stored
     with pytest.raises(EditConflict):
         stack.push(late)
     assert [t for t, _ in stored_events(repo, session)] == ["Attack"]
+
+
+def test_a_resized_or_relabeled_date_follows_its_text_and_undo_puts_the_value_back(
+    session: AnnotationSession, repo: Repository
+) -> None:
+    stack = UndoStack(session.writer)
+    span_id = add(session, stack, "الثلاثاء", "DATE")
+    assert session.span(span_id).attrs["value"] == "2024-10-22"
+    start, end = at("الثلاثاء الماضي")
+    resize = session.resize_command(span_id, start, end)
+    assert resize is not None
+    stack.push(resize)
+    assert session.span(span_id).attrs["value"] == "2024-10-22"
+    grown = session.resize_command(span_id, start, at("وقال")[1])  # over the sentence's end
+    assert grown is not None
+    stack.push(grown)
+    # No rule dates "الثلاثاء الماضي. وقال": the stale value does not stay.
+    assert "value" not in session.span(span_id).attrs
+    stack.undo()
+    relabel = session.relabel_command(span_id, "ACTOR")
+    assert relabel is not None
+    stack.push(relabel)
+    doc = repo.get_document(session.document_id or 0)
+    assert dict(doc.spans[0].attrs) == {}  # an actor has no date value
+    stack.undo()
+    assert dict(repo.get_document(session.document_id or 0).spans[0].attrs) == {
+        "value": "2024-10-22", "precision": "day", "normalized_by": "auto"}

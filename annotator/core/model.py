@@ -162,6 +162,21 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A binary relation between two spans (doccano, Label Studio, brat ``R`` lines).
+
+    Not an event: it has a type and two ends, ``head`` (from, brat's Arg1) and ``tail`` (to,
+    Arg2), indexes into ``Document.spans`` like event roles.
+    """
+
+    type: str
+    head: int
+    tail: int
+    id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
 class EventFrame:
     """An event of a stored document as an editor holds it: roles and trigger are span ids.
 
@@ -249,6 +264,7 @@ class Document:
     spans: tuple[Span, ...] = ()
     events: tuple[Event, ...] = ()
     id: int | None = None
+    relations: tuple[Relation, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -307,5 +323,10 @@ def without_suggestions(document: Document) -> tuple[Document, int]:
         )
         for event in document.events
     )
+    relations = tuple(
+        replace(r, head=new_index[r.head], tail=new_index[r.tail])
+        for r in document.relations
+        if r.head in new_index and r.tail in new_index
+    )
     spans = tuple(document.spans[i] for i in keep)
-    return replace(document, spans=spans, events=events), dropped
+    return replace(document, spans=spans, events=events, relations=relations), dropped

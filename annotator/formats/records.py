@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import (
-    Event,
     OffsetError,
+    Relation,
     Span,
     SpanOrigin,
     check_offsets,
     newline_offset_map,
     normalize_newlines,
 )
-from annotator.formats.base import is_int, relation_roles
+from annotator.formats.base import is_int
 
 
 class RecordError(ValueError):
@@ -75,11 +75,8 @@ class TextMapper:
                     annotator=annotator, origin=origin, attrs=dict(attrs or {}))
 
 
-def event_from_relation(
-    rel_type: Any, from_index: int, to_index: int, spans: list[Span], *, what: str
-) -> Event:
-    """An event holding a binary relation (doccano, Label Studio, brat ``R`` lines)."""
+def relation_from(rel_type: Any, from_index: int, to_index: int, *, what: str) -> Relation:
+    """A binary relation (doccano, Label Studio, brat ``R`` lines) between two spans."""
     if not isinstance(rel_type, str) or not rel_type.strip():
         raise RecordError(f"{what}: the relation type must be a non-empty string")
-    roles = relation_roles((spans[from_index].label, spans[to_index].label))
-    return Event(type=rel_type, roles={roles[0]: (from_index,), roles[1]: (to_index,)})
+    return Relation(type=rel_type, head=from_index, tail=to_index)

@@ -14,10 +14,11 @@ from sqlalchemy.engine import Connection
 
 from annotator.core.model import DocStatus, Document, LabelSchema, content_hash
 from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
-from annotator.store.checks import check_status, document_problems, text_problem
+from annotator.store.checks import check_status, document_problems, json_object, text_problem
 from annotator.store.errors import StoreError
 from annotator.store.rows import (
     DOCUMENTS,
+    RELATIONS,
     SPANS,
     annotator_ids,
     chunks,
@@ -101,7 +102,8 @@ def add_in(
     for doc_id, (doc, _) in zip(doc_ids, keep, strict=True):
         span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
     insert_spans(conn, span_rows)
-    with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True) if doc.events]
+    with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True)
+                   if doc.events or doc.relations]
     if with_events:
         _insert_events(conn, with_events)
     return AddResult(added=doc_ids, duplicates=duplicates)
@@ -184,6 +186,13 @@ def _insert_events(conn: Connection, with_events: list[tuple[int, Document]]) ->
             roles = {role: [ids[i] for i in idx] for role, idx in event.roles.items()}
             trigger = None if event.trigger is None else ids[event.trigger]
             insert_event(conn, doc_id, event, roles, trigger)
+        relation_rows = [
+            {"document_id": doc_id, "type": r.type, "head_span_id": ids[r.head],
+             "tail_span_id": ids[r.tail], "attrs": json_object(r.attrs, "relation attributes")}
+            for r in doc.relations
+        ]
+        if relation_rows:
+            conn.execute(insert(RELATIONS), relation_rows)
 
 
 def _span_rows(

@@ -27,6 +27,7 @@ ANNOTATORS: Table = Base.metadata.tables["annotators"]
 SPANS: Table = Base.metadata.tables["spans"]
 EVENTS: Table = Base.metadata.tables["events"]
 EVENT_ROLES: Table = Base.metadata.tables["event_roles"]
+RELATIONS: Table = Base.metadata.tables["relations"]
 
 # Bound parameters per IN (...) list: far below SQLite's limit, large enough to be cheap.
 CHUNK = 500

@@ -138,3 +138,24 @@ class EventRoleRow(Base):
     span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
     # Order of the spans within one role, as the user gave them.
     position: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class RelationRow(Base):
+    """A binary relation between two spans of a document (revision 0007)."""
+
+    __tablename__ = "relations"
+    __table_args__ = (
+        Index("ix_relations_document", "document_id"),
+        # Deleting a span looks up the relations that end at it.
+        Index("ix_relations_head", "head_span_id"),
+        Index("ix_relations_tail", "tail_span_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(200))
+    head_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    tail_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    attrs: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())

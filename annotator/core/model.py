@@ -231,12 +231,33 @@ class EventFrame:
 
 
 @dataclass(frozen=True, slots=True)
+class RelationFrame:
+    """A relation of a stored document as an editor holds it: its ends are span ids."""
+
+    type: str
+    head: int
+    tail: int
+    id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
 class EventLink:
     """A span's place in an event: a role and its position there, or the trigger (role None)."""
 
     event_id: int
     role: str | None
     position: int
+
+
+def relation_frames_of(document: Document) -> tuple[RelationFrame, ...]:
+    """A stored document's relations with span ids instead of span indexes."""
+    ids = [span.id for span in document.spans]
+    return tuple(
+        RelationFrame(r.type, head, tail, r.id, r.attrs)
+        for r in document.relations
+        if (head := ids[r.head]) is not None and (tail := ids[r.tail]) is not None
+    )
 
 
 def frames_of(document: Document) -> tuple[EventFrame, ...]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from annotator.core.model import DocStatus, EventLink, Span
+from annotator.core.model import DocStatus, EventLink, RelationFrame, Span
 from annotator.services.editing import EditingPort, start_edit
 
 __all__ = ["AddSpan", "DeleteSpan", "RelabelSpan", "ResizeSpan", "SetStatus", "UndoStack",
@@ -80,6 +80,7 @@ class DeleteSpan:
     text: str = ""
     removed: Span | None = field(default=None, init=False)
     _links: tuple[EventLink, ...] = field(default=(), init=False)
+    _relations: tuple[RelationFrame, ...] = field(default=(), init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -90,12 +91,14 @@ class DeleteSpan:
         status, self._status_before = start_edit(port, self.document_id)
         # Read at the version the delete carries: the store cascades them away.
         self._links = port.span_links(self.document_id, self.span_id)
+        self._relations = port.span_relations(self.document_id, self.span_id)
         self.removed = port.delete_span(self.document_id, self.span_id, status=status)
 
     def undo(self, port: EditingPort) -> None:
         assert self.removed is not None
         port.restore_span(
-            self.document_id, self.removed, status=self._status_before, links=self._links
+            self.document_id, self.removed, status=self._status_before, links=self._links,
+            relations=self._relations,
         )
         self._status_before = None
 

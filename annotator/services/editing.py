@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from annotator.core.model import DocStatus, EventFrame, EventLink, Span
+from annotator.core.model import DocStatus, EventFrame, EventLink, RelationFrame, Span
 
 
 class StoreFailure(Exception):
@@ -56,13 +56,18 @@ class EditingPort(Protocol):
         *,
         status: DocStatus | None = None,
         links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span:
-        """Put a deleted span back as it was (offsets, label, annotator, attrs), and in the
-        events it stood in (``links``)."""
+        """Put a deleted span back as it was (offsets, label, annotator, attrs), in the
+        events it stood in (``links``) and with the relations that ended at it."""
         ...
 
     def span_links(self, document_id: int, span_id: int) -> tuple[EventLink, ...]:
         """Where span ``span_id`` stands in the document's events (read before a delete)."""
+        ...
+
+    def span_relations(self, document_id: int, span_id: int) -> tuple[RelationFrame, ...]:
+        """The relations that end at span ``span_id`` (read before a delete)."""
         ...
 
     def update_span(

@@ -12,7 +12,15 @@ import bisect
 from collections.abc import Mapping
 from typing import Any
 
-from annotator.core.model import DocStatus, Document, EventFrame, Span, frames_of
+from annotator.core.model import (
+    DocStatus,
+    Document,
+    EventFrame,
+    RelationFrame,
+    Span,
+    frames_of,
+    relation_frames_of,
+)
 
 
 def reading_order(span: Span) -> tuple[int, int, str, int]:
@@ -42,6 +50,24 @@ class OpenDocument:
         self._events: dict[int, EventFrame] = {
             e.id: e for e in frames_of(document) if e.id is not None and e.span_ids() <= shown
         }
+
+        # Relations are not edited here; they are kept so a deleted span's come back on undo.
+        self._relations: dict[int, RelationFrame] = {
+            r.id: r for r in relation_frames_of(document)
+            if r.id is not None and {r.head, r.tail} <= shown
+        }
+
+    # ----- relations ---------------------------------------------------------------------
+    def relations_of(self, span_id: int) -> tuple[RelationFrame, ...]:
+        """The relations that end at span ``span_id``."""
+        return tuple(r for r in self._relations.values() if span_id in (r.head, r.tail))
+
+    def put_relation(self, relation: RelationFrame) -> None:
+        assert relation.id is not None
+        self._relations[relation.id] = relation
+
+    def drop_relation(self, relation_id: int) -> None:
+        self._relations.pop(relation_id, None)
 
     # ----- events ------------------------------------------------------------------------
     @property

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-from annotator.core.model import DocStatus, Document, EventLink, Span, frames_of
+from annotator.core.model import (
+    DocStatus,
+    Document,
+    EventLink,
+    RelationFrame,
+    Span,
+    frames_of,
+    relation_frames_of,
+)
 from annotator.services.changes import (
     ChangeFeed,
     DateSet,
@@ -66,6 +74,7 @@ class EditingStore(EventStore, Protocol):
         expected_version: int | None = None,
         status: DocStatus | None = None,
         links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span: ...
     def set_status(
         self, document_id: int, status: DocStatus, *, expected_version: int | None = None
@@ -151,6 +160,9 @@ class DocumentWriter(EventWriting):
             )
         if open_doc is not None:
             open_doc.remove(span)
+            for rel in open_doc.relations_of(span_id):
+                assert rel.id is not None
+                open_doc.drop_relation(rel.id)
             # The store dropped the span's places in events (foreign keys): so does the window.
             for event in open_doc.events_of(span_id):
                 changed = event.without(span_id)
@@ -170,6 +182,15 @@ class DocumentWriter(EventWriting):
                 events = frames_of(self._repository.get_document(document_id))
         return tuple(link for event in events for link in event.links_of(span_id))
 
+    def span_relations(self, document_id: int, span_id: int) -> tuple[RelationFrame, ...]:
+        span_id = self.resolve(span_id)
+        open_doc = self._open(document_id)
+        if open_doc is not None:
+            return open_doc.relations_of(span_id)
+        with store_failures():
+            relations = relation_frames_of(self._repository.get_document(document_id))
+        return tuple(r for r in relations if span_id in (r.head, r.tail))
+
     def restore_span(
         self,
         document_id: int,
@@ -177,6 +198,7 @@ class DocumentWriter(EventWriting):
         *,
         status: DocStatus | None = None,
         links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span:
         open_doc = self._open(document_id)
         before = self.document_status(document_id) if status is not None else None
@@ -189,6 +211,7 @@ class DocumentWriter(EventWriting):
                 expected_version=self._expected(open_doc),
                 status=status,
                 links=links,
+                relations=relations,
             )
         assert restored.id is not None and span.id is not None
         if restored.id != span.id:
@@ -196,6 +219,14 @@ class DocumentWriter(EventWriting):
         if open_doc is not None:
             open_doc.insert(restored)
             self._changes.publish(SpanAdded(restored))
+            for rel in relations:
+                open_doc.put_relation(RelationFrame(
+                    rel.type,
+                    restored.id if rel.head == span.id else rel.head,
+                    restored.id if rel.tail == span.id else rel.tail,
+                    rel.id,
+                    rel.attrs,
+                ))
             for link in links:
                 event = open_doc.event(link.event_id)
                 if event is not None:

@@ -20,6 +20,7 @@ from annotator.core.model import (
     DocStatus,
     EventLink,
     OffsetError,
+    RelationFrame,
     Span,
     check_offsets,
 )
@@ -35,6 +36,7 @@ from annotator.store.rows import (
     DOCUMENTS,
     EVENT_ROLES,
     EVENTS,
+    RELATIONS,
     SPANS,
     DocHead,
     annotator_ids,
@@ -149,11 +151,13 @@ def restore_span(
     expected_version: int | None = None,
     status: DocStatus | None = None,
     links: Sequence[EventLink] = (),
+    relations: Sequence[RelationFrame] = (),
 ) -> Span:
     """Put a deleted span back under its old id when that id is free.
 
     ``links`` are the places the span held in events when it was deleted: it takes them
-    again (roles at their old positions, triggers), in the same transaction.
+    again (roles at their old positions, triggers), in the same transaction; ``relations``
+    (ends as span ids, the old id for the span itself) come back too.
     """
     doc = head(conn, document_id)
     _check_span(conn, doc, span)
@@ -168,7 +172,39 @@ def restore_span(
     restored = _insert_span(conn, doc, span, span.annotator or annotator, span_id=reuse)
     assert restored.id is not None
     relink(conn, document_id, restored.id, links)
+    _restore_relations(conn, document_id, span.id, restored.id, relations)
     return restored
+
+
+def _restore_relations(
+    conn: Connection,
+    document_id: int,
+    old_id: int | None,
+    new_id: int,
+    relations: Sequence[RelationFrame],
+) -> None:
+    # The cascade took them with the span; each comes back unless its other end is gone too.
+    for rel in relations:
+        head = new_id if rel.head == old_id else rel.head
+        tail = new_id if rel.tail == old_id else rel.tail
+        ends = set(
+            conn.execute(
+                select(SPANS.c.id).where(
+                    SPANS.c.id.in_({head, tail}), SPANS.c.document_id == document_id
+                )
+            ).scalars()
+        )
+        if ends != {head, tail}:
+            continue
+        values: dict[str, Any] = {
+            "document_id": document_id, "type": rel.type, "head_span_id": head,
+            "tail_span_id": tail, "attrs": json_object(rel.attrs, "relation attributes"),
+        }
+        if rel.id is not None and conn.execute(
+            select(RELATIONS.c.id).where(RELATIONS.c.id == rel.id)
+        ).first() is None:
+            values["id"] = rel.id
+        conn.execute(insert(RELATIONS).values(**values))
 
 
 def relink(conn: Connection, document_id: int, span_id: int, links: Sequence[EventLink]) -> None:

@@ -25,6 +25,7 @@ from annotator.core.model import (
     EventFrame,
     EventLink,
     LabelSchema,
+    RelationFrame,
     Span,
 )
 from annotator.paths import default_schema_path
@@ -248,6 +249,7 @@ class Repository:
         expected_version: int | None = None,
         status: DocStatus | None = None,
         links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span:
         """Put a deleted span back (undo of delete), under its old id when that id is free.
 
@@ -260,7 +262,7 @@ class Repository:
         return run_write(
             self._engine,
             lambda conn: edits.restore_span(
-                conn, document_id, span, annotator, expected_version, status, links
+                conn, document_id, span, annotator, expected_version, status, links, relations
             ),
         )
 

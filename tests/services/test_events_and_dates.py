@@ -211,3 +211,30 @@ def test_a_resized_or_relabeled_date_follows_its_text_and_undo_puts_the_value_ba
     stack.undo()
     assert dict(repo.get_document(session.document_id or 0).spans[0].attrs) == {
         "value": "2024-10-22", "precision": "day", "normalized_by": "auto"}
+
+
+def test_undoing_the_delete_of_a_span_brings_back_the_relations_that_ended_at_it(
+    tmp_path: Path,
+) -> None:
+    from annotator.core.model import Relation, make_span
+
+    repo = open_database(str(tmp_path / "r.sqlite3"), seed_demo=False)
+    spans = (make_span(ARTICLE, *at("الطيران"), "ACTOR"),
+             make_span(ARTICLE, *at("بالميادين"), "LOCATION"))
+    repo.add_documents(repo.default_project(), [Document(
+        name="r", text=ARTICLE, spans=spans, relations=(Relation("over", 0, 1, attrs={"n": 1}),))])
+    session = AnnotationSession(repo, project_id=repo.default_project(), annotator="amal")
+    session.open(session.documents()[0].id)
+    stack = UndoStack(session.writer)
+    stack.push(session.delete_command(session.spans[1].id or 0))
+    assert repo.get_document(session.document_id or 0).relations == ()
+    stack.undo()
+    back = repo.get_document(session.document_id or 0)
+    assert [(r.type, back.spans[r.head].text, back.spans[r.tail].text, dict(r.attrs))
+            for r in back.relations] == [("over", "الطيران", "بالميادين", {"n": 1})]
+    # Again: the relation the undo brought back is known to the window, and goes again.
+    stack.redo()
+    assert repo.get_document(session.document_id or 0).relations == ()
+    stack.undo()
+    assert len(repo.get_document(session.document_id or 0).relations) == 1
+    repo.close()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import (
+    Event,
     OffsetError,
     Relation,
     Span,
@@ -15,7 +16,7 @@ from annotator.core.model import (
     newline_offset_map,
     normalize_newlines,
 )
-from annotator.formats.base import is_int
+from annotator.formats.base import is_int, relation_roles
 
 
 class RecordError(ValueError):
@@ -80,3 +81,13 @@ def relation_from(rel_type: Any, from_index: int, to_index: int, *, what: str) -
     if not isinstance(rel_type, str) or not rel_type.strip():
         raise RecordError(f"{what}: the relation type must be a non-empty string")
     return Relation(type=rel_type, head=from_index, tail=to_index)
+
+
+def event_from_relation(
+    rel_type: Any, from_index: int, to_index: int, spans: list[Span], *, what: str
+) -> Event:
+    """A binary relation as a two-role event (WebAnno TSV still reads its relations so)."""
+    if not isinstance(rel_type, str) or not rel_type.strip():
+        raise RecordError(f"{what}: the relation type must be a non-empty string")
+    roles = relation_roles((spans[from_index].label, spans[to_index].label))
+    return Event(type=rel_type, roles={roles[0]: (from_index,), roles[1]: (to_index,)})

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.date_spans import is_date
 from annotator.core.model import Document
 from annotator.services.changes import (
     Change,
@@ -31,14 +30,13 @@ from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
-from annotator.ui.date_dialog import DateValueDialog
 from annotator.ui.document_list import DocumentListView
+from annotator.ui.event_actions import EventActions
 from annotator.ui.events_panel import EventsPanel
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
-from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
@@ -72,8 +70,6 @@ class MainWindow(QMainWindow):
         self.label_bar = LabelBar(session.schema)
         self.span_list = SpanListView(self.bridge)
         self.events_panel = EventsPanel(self.bridge)
-        self.date_dialog: DateValueDialog | None = None
-        self.properties_dialog: PropertiesDialog | None = None
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
         self.help_dialog: HelpDialog | None = None
@@ -109,6 +105,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
+        self.event_actions = EventActions(self.bridge, self.article, self.events_panel, self)
         self.actions_by_name: dict[ActionName, QAction] = {}
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
@@ -116,8 +113,8 @@ class MainWindow(QMainWindow):
         self.article.span_selected.connect(self.span_list.show_span)
         self.article.span_selected.connect(self._on_span_selected)
         self.article.span_selected.connect(self.events_panel.show_span)
-        self.events_panel.event_selected.connect(self._on_event_selected)
         self.events_panel.message_posted.connect(self._on_message)
+        self.event_actions.message_posted.connect(self._on_message)
         self.article.selection_range_changed.connect(self._on_selection_range_changed)
         # Arrows and Page Up/Down move the caret without changing any selection.
         self.article.cursorPositionChanged.connect(self._on_caret_moved)
@@ -161,9 +158,9 @@ class MainWindow(QMainWindow):
             "done_and_next": lambda: self._leave_and(lambda: self.navigator.finish("done")),
             "skip_and_next": lambda: self._leave_and(lambda: self.navigator.finish("skipped")),
             "mark_in_progress": self.mark_in_progress,
-            "document_properties": self.show_properties,
-            "new_event": self.new_event,
-            "edit_date": self.edit_date,
+            "document_properties": self.event_actions.show_properties,
+            "new_event": self.event_actions.new_event,
+            "edit_date": self.event_actions.edit_date,
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
@@ -246,87 +243,6 @@ class MainWindow(QMainWindow):
         if self.events_panel.tree.hasFocus():
             return self.events_panel.delete_current()
         return self.article.delete_selected()
-
-    def new_event(self) -> bool:
-        """An event from the spans inside the selection, else from the caret's sentence (or
-        the selected span's)."""
-        session = self.bridge.session
-        if session.document is None:
-            return False
-        selection = self.article.selection_range()
-        if selection is not None:
-            start, end = selection
-            spans = [s for s in session.spans_between(start, end)
-                     if s.start >= start and s.end <= end]
-        else:
-            selected = self.article.selected_span
-            offset = (session.span(selected).start if selected is not None
-                      else self.article.caret_offset())
-            spans = session.events.sentence_spans(offset)
-        return self.events_panel.new_event(spans)
-
-    def edit_date(self) -> bool:
-        """Open the value dialog of the selected date span (OK stores it, undoable)."""
-        session = self.bridge.session
-        span_id = self.article.selected_span
-        if span_id is None or not is_date(session.schema, session.span(span_id).label):
-            self._on_message("Click a date span first, then press Ctrl+D.")
-            return False
-        span = session.span(span_id)
-        dialog = DateValueDialog(span.text, span.attrs, self)
-        self.date_dialog = dialog
-
-        def store() -> None:
-            try:
-                value = dialog.value()
-            except ValueError:
-                return
-            self.bridge.execute(session.events.date_command(span_id, value))
-
-        dialog.accepted.connect(store)
-        dialog.open()
-        return True
-
-    def show_properties(self) -> bool:
-        """Open Document > Properties (the publication date; OK stores it, undoable)."""
-        session = self.bridge.session
-        document = session.document
-        if document is None:
-            return False
-        meta = self._open_meta()
-        dialog = PropertiesDialog(document.name, document.text, meta, self)
-        self.properties_dialog = dialog
-
-        def store() -> None:
-            try:
-                published = dialog.published()
-            except ValueError:
-                return
-            command = session.events.published_command(published, guessed=dialog.guessed)
-            if command is not None and self.bridge.execute(command):
-                moved = len(command.span_attrs)
-                self._on_message(
-                    f"Publication date stored; {moved} automatic date value"
-                    f"{'s' if moved != 1 else ''} recomputed."
-                )
-
-        dialog.accepted.connect(store)
-        dialog.open()
-        return True
-
-    def _open_meta(self) -> dict[str, object]:
-        return dict(self.bridge.session.meta)
-
-    def _on_event_selected(self, event_id: int | None) -> None:
-        if event_id is None:
-            self.article.mark_spans(frozenset())
-            return
-        try:
-            event = self.bridge.session.events.event(event_id)
-        except (KeyError, RuntimeError):
-            self.article.mark_spans(frozenset())
-            return
-        self.article.mark_spans(frozenset(event.span_ids()))
 
     def remember(self) -> None:
         """Write the open document and its scroll position to the settings."""

@@ -124,7 +124,7 @@ def test_a_date_span_gets_its_value_and_the_annotator_edits_it_then_undoes(
     assert dict(session.span(date_id).attrs) == {"normalized_by": "auto"}
     # Document > Properties: the publication date, and the automatic value follows it.
     qtbot.keyClick(window.article, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    props = window.properties_dialog
+    props = window.event_actions.properties_dialog
     assert props is not None
     props.published_edit.setText("2024-10-28")
     props.confirmed_box.setChecked(True)
@@ -141,7 +141,7 @@ def test_a_date_span_gets_its_value_and_the_annotator_edits_it_then_undoes(
     # Ctrl+D on the selected date span: a bad value keeps OK disabled; a good one is stored.
     window.article.select_span(date_id)
     qtbot.keyClick(window.article, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.date_dialog
+    dialog = window.event_actions.date_dialog
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.precision_box.setCurrentText("month")

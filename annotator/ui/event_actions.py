@@ -28,7 +28,6 @@ class EventActions(QObject):
         self.bridge = bridge
         self.article = article
         self.events_panel = events_panel
-        self._window = window
         # The dialogs last opened (tests and scripts fill them in).
         self.date_dialog: DateValueDialog | None = None
         self.properties_dialog: PropertiesDialog | None = None
@@ -60,7 +59,7 @@ class EventActions(QObject):
             self.message_posted.emit("Click a date span first, then press Ctrl+D.")
             return False
         span = session.span(span_id)
-        dialog = DateValueDialog(span.text, span.attrs, self._window)
+        dialog = DateValueDialog(span.text, span.attrs, self._dialog_parent())
         self.date_dialog = dialog
 
         def store() -> None:
@@ -81,7 +80,7 @@ class EventActions(QObject):
         if document is None:
             return False
         meta = self._open_meta()
-        dialog = PropertiesDialog(document.name, document.text, meta, self._window)
+        dialog = PropertiesDialog(document.name, document.text, meta, self._dialog_parent())
         self.properties_dialog = dialog
 
         def store() -> None:
@@ -100,6 +99,12 @@ class EventActions(QObject):
         dialog.accepted.connect(store)
         dialog.open()
         return True
+
+    def _dialog_parent(self) -> QWidget | None:
+        # The window, through Qt's parent link: a Python reference to it from here would make
+        # a cycle that keeps a closed window alive until the garbage collector runs.
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
 
     def _open_meta(self) -> dict[str, object]:
         return dict(self.bridge.session.meta)

@@ -21,6 +21,7 @@ from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.timing import watch_first_paint
 
 
 def annotator_name() -> str:
@@ -97,6 +98,7 @@ def run(db: str | None) -> int:
         log_path=log_path,
         known_names=known_names,
     )
+    watch_first_paint(window.article.viewport())
     window.show()
     warm_up_dates()
     code = app.exec()

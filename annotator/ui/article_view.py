@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.clitics import name_start
+from annotator.core.date_spans import describe, is_date
 from annotator.core.model import Document, Span
 from annotator.services.changes import (
     Change,
@@ -238,7 +239,20 @@ class ArticleView(QPlainTextEdit):
             except KeyError:
                 name = span.label
             lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
+            if is_date(schema, span.label):
+                lines.append(f"    date value: {describe(span.attrs)}")
         return "\n".join(lines)
+
+    def mark_spans(self, span_ids: frozenset[int]) -> None:
+        """Draw ``span_ids`` marked (the spans of the event chosen in the events panel)."""
+        before = self.highlighter.marked_spans
+        if before == span_ids:
+            return
+        self.highlighter.set_marked_spans(span_ids)
+        for span_id in before | span_ids:
+            span = self._span_or_none(span_id)
+            if span is not None:
+                self.highlighter.rehighlight_range(span.start, span.end)
 
     # ----- the selected span -------------------------------------------------------------
     @property
@@ -306,6 +320,12 @@ class ArticleView(QPlainTextEdit):
         if self.selected_span is None or self._bridge.session.document is None:
             return False
         span = self._bridge.session.span(self.selected_span)
+        events = self._bridge.session.events.events_of(self.selected_span)
+        if events and not self.confirm(
+            f"“{span.text}” is used by {len(events)} event{'s' if len(events) != 1 else ''}. "
+            "Delete it and take it out of them? (Undo puts it back in them.)"
+        ):
+            return False
         done = self._bridge.execute(self._bridge.session.delete_command(self.selected_span))
         if done:
             self.select_span(None, scroll=False)

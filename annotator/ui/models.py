@@ -15,9 +15,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.date_spans import describe, is_date
+from annotator.core.dates import DateValue
 from annotator.core.model import DocStatus, Document, Span
 from annotator.services.changes import (
     Change,
+    DateSet,
     DocumentOpened,
     DocumentReloaded,
     DocumentsChanged,
@@ -76,15 +79,25 @@ class SpanListModel(_TableModel):
             return None
         span = self._spans[index.row()]
         column = index.column()
+        schema = self._bridge.session.schema
         if role == Qt.ItemDataRole.DisplayRole:
-            return span.label if column == 0 else span.text.replace("\n", " ")
+            if column == 0:
+                # A date shows its value beside its label: checked at a glance down the list.
+                if is_date(schema, span.label):
+                    value = DateValue.from_attrs(span.attrs)
+                    return f"{span.label} {value.value if value is not None else '?'}"
+                return span.label
+            return span.text.replace("\n", " ")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             # Arabic reads from the right: the text column is right-aligned like the article.
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label}  {span.start}–{span.end}\n{span.text}"
+            tip = f"{span.label}  {span.start}–{span.end}\n{span.text}"
+            if is_date(schema, span.label):
+                tip += f"\ndate value: {describe(span.attrs)}"
+            return tip
         if role == SPAN_ID_ROLE:
             return span.id
         return None
@@ -108,7 +121,7 @@ class SpanListModel(_TableModel):
                 self._on_span_added(span)
             case SpanRemoved(span=span):
                 self._on_span_removed(span)
-            case SpanChanged(old=old, new=new):
+            case SpanChanged(old=old, new=new) | DateSet(old=old, new=new):
                 self._on_span_changed(old, new)
 
     def _on_document_opened(self, document: Document) -> None:

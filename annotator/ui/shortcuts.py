@@ -14,6 +14,9 @@ ActionName = Literal[
     "done_and_next",
     "skip_and_next",
     "mark_in_progress",
+    "document_properties",
+    "new_event",
+    "edit_date",
     "zoom_in",
     "zoom_out",
     "zoom_reset",
@@ -51,6 +54,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "mark_in_progress", ("Ctrl+Shift+P",), "Set a done or skipped document back to in progress"
     ),
+    Shortcut("document_properties", ("Ctrl+I",), "Document properties (publication date)"),
+    Shortcut("new_event", ("E",), "New event from the selected spans or the caret's sentence"),
+    Shortcut("edit_date", ("Ctrl+D",), "Edit the selected date span's value"),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),

@@ -218,7 +218,7 @@ class LabelOccurrences:
         self.stored = []
         try:
             for document_id, span in self.items:
-                status, before = _start(port, document_id)
+                status, before = start_edit(port, document_id)
                 stored = port.add_span(document_id, span, status=status)
                 self.stored.append((document_id, stored, before))
         except BaseException:

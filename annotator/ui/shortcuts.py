@@ -62,7 +62,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
     Shortcut("exact_characters", ("Ctrl+E",), "Exact characters (no snapping to words)"),
     Shortcut("help", ("F1",), "This help"),
-    Shortcut("import", ("Ctrl+I",), "Import documents…"),
+    Shortcut("import", ("Ctrl+Shift+I",), "Import documents…"),
     Shortcut("export", ("Ctrl+Shift+E",), "Export a dataset…"),
     Shortcut("find", ("Ctrl+F",), "Find in this article…"),
     Shortcut("find_next", ("F3",), "Find the next hit"),

@@ -22,6 +22,7 @@ from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span
 from annotator.paths import default_schema_path
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
 from annotator.store import edits, loading, projects, stats
+from annotator.store import suggestions as suggestion_store
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary
 from annotator.store.engine import read_transaction, run_write
@@ -252,6 +253,48 @@ class Repository:
     def delete_event(self, event_id: int, *, expected_version: int | None = None) -> None:
         """Remove an event (its spans stay)."""
         run_write(self._engine, lambda conn: edits.delete_event(conn, event_id, expected_version))
+
+    # -- suggestions ----------------------------------------------------------------------
+    def replace_suggestions(self, document_id: int, spans: Sequence[Span]) -> int:
+        """Replace the document's suggested spans with ``spans`` (a person's stay)."""
+        items = list(spans)
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.replace_suggestions(conn, document_id, items),
+        )
+
+    def labeled_texts(self, project_id: int) -> list[tuple[str, str, int]]:
+        """(text, label, count) of every text a person labeled in the project."""
+        with read_transaction(self._engine) as conn:
+            return suggestion_store.labeled_texts(conn, project_id)
+
+    def record_decision(
+        self, document_id: int, *, source: str, label: str, text_key: str,
+        decision: suggestion_store.Decision,
+    ) -> int:
+        """Remember an accepted or rejected suggestion; returns the record's id."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.record_decision(
+                conn, document_id, source, label, text_key, decision
+            ),
+        )
+
+    def forget_decision(self, decision_id: int) -> None:
+        """Drop one recorded answer (undo)."""
+        run_write(
+            self._engine, lambda conn: suggestion_store.forget_decision(conn, decision_id)
+        )
+
+    def rejected_suggestions(self, document_id: int) -> set[tuple[str, str]]:
+        """(label, folded text) of the suggestions rejected in a document."""
+        with read_transaction(self._engine) as conn:
+            return suggestion_store.rejected(conn, document_id)
+
+    def suggestion_counts(self, project_id: int) -> dict[str, dict[str, int]]:
+        """Accepted and rejected suggestions per source."""
+        with read_transaction(self._engine) as conn:
+            return suggestion_store.decision_counts(conn, project_id)
 
     # -- statistics -----------------------------------------------------------------------
     def stats(self, project_id: int) -> dict[str, Any]:

@@ -138,3 +138,26 @@ class EventRoleRow(Base):
     span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
     # Order of the spans within one role, as the user gave them.
     position: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class SuggestionDecisionRow(Base):
+    """An annotator's answer to a suggestion (revision 0006).
+
+    Rejections keep the same text (folded) and label from being proposed again in that
+    document; both kinds are counted per source (gazetteer, dates, model).
+    """
+
+    __tablename__ = "suggestion_decisions"
+    __table_args__ = (
+        Index("ix_suggestion_decisions_document", "document_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(64))
+    # The folded text of the suggestion (annotator.core.matcher.fold_key).
+    text_key: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())

@@ -34,10 +34,11 @@ from typing import Any
 import ahocorasick
 import numpy as np
 
-from annotator.core.text import fold
+from annotator.core.text import INVISIBLE, fold
 
-DROP = 0x01
+DROP = 0x01  # removed by fold: tatweel and diacritics (obfuscation dots may stand among them)
 UNKNOWN = 0x02
+HIDDEN = 0x03  # removed by fold: invisible controls (they end an obfuscated word)
 _FIRST_LETTER_BYTE = 0x80
 #: Code point ranges whose folded forms get bytes, Arabic first (the bytes are few).
 _RANGES = (
@@ -64,19 +65,21 @@ def _table() -> _Table:
             ch = chr(cp)
             folded = fold(ch)[0]
             if folded == "":
-                codes[cp] = DROP
+                codes[cp] = HIDDEN if ch in INVISIBLE else DROP
             elif len(folded) == 1 and ord(folded) < 0x80:
                 codes[cp] = ord(folded)
             elif len(folded) == 1:
                 if folded not in letters and _FIRST_LETTER_BYTE + len(letters) <= 0xFF:
                     letters[folded] = _FIRST_LETTER_BYTE + len(letters)
-                    if "\u0600" <= folded < "\u0900":
+                    if "\u0600" <= folded < "\u0900" and unicodedata.category(folded) == "Lo":
                         arabic.append(letters[folded])
                 if folded in letters:
                     codes[cp] = letters[folded]
-    codes[DROP] = codes[UNKNOWN] = UNKNOWN  # the two control characters never pose as others
+    # The control characters that share these bytes never pose as them.
+    codes[DROP] = codes[UNKNOWN] = codes[HIDDEN] = UNKNOWN
     word = {b for b in range(0x30, 0x80) if chr(b).isalnum() or chr(b) == "_"}
-    word |= set(letters.values()) | {UNKNOWN}
+    word |= {b for ch, b in letters.items() if unicodedata.category(ch)[0] in "LN"}
+    word.add(UNKNOWN)
     return _Table(codes, bytes(arabic), frozenset(word))
 
 
@@ -99,18 +102,27 @@ class FoldedText:
         raw = table.codes[points]
         self.raw = raw
         first = raw.tobytes()
-        dropped = np.flatnonzero(raw == DROP) if DROP_BYTE in first else _NONE
-        key = first.replace(DROP_BYTE, b"")
+        dots = _obfuscation_dots(first, table.arabic)
+        if dots:
+            mask = (raw != DROP) & (raw != HIDDEN)
+            for a, b in dots:
+                mask[a:b] = False
+            dropped = np.flatnonzero(~mask)
+            key = raw[mask].tobytes()
+        elif DROP_BYTE in first or HIDDEN_BYTE in first:
+            dropped = np.flatnonzero((raw == DROP) | (raw == HIDDEN))
+            key = first.replace(DROP_BYTE, b"").replace(HIDDEN_BYTE, b"")
+        else:
+            dropped, key = _NONE, first
         # Removed position i (sorted) sits before key position removed[i] - i.
         self._after_drop = (dropped - np.arange(len(dropped))).tolist()
-        gone = _removable(key, table.arabic)
         removed: list[int] = []
-        if gone:
-            gone.sort()
+        runs = [m.span() for m in _SPACES.finditer(key)]
+        if runs:
             mask = np.ones(len(key), dtype=bool)
-            for a, b in gone:
-                mask[a:b] = False
-                removed.extend(range(a, b))
+            for a, b in runs:
+                mask[a + 1:b] = False  # the first space of a run stays
+                removed.extend(range(a + 1, b))
             key = np.frombuffer(key, dtype=np.uint8)[mask].tobytes()
         self._after_removal = [r - i for i, r in enumerate(removed)]
         self.key = key.decode("latin-1")
@@ -133,19 +145,28 @@ class FoldedText:
 
 
 DROP_BYTE = bytes([DROP])
+HIDDEN_BYTE = bytes([HIDDEN])
 _NONE = np.zeros(0, dtype=np.int64)
 
 
-def _removable(key: bytes, arabic: bytes) -> list[tuple[int, int]]:
-    """Key ranges ``fold`` also removes: obfuscation dots and repeated spaces."""
-    # Patterns that start with a literal byte are searched in C; a look-behind at the start
+def _obfuscation_dots(raw: bytes, arabic: bytes) -> list[tuple[int, int]]:
+    """Runs of dots with an Arabic letter on both sides (tatweel, diacritics and dots may come
+    between), as ``annotator.core.text`` finds them: the dots inside "هــ.دد"."""
+    # A pattern that starts with a literal byte is searched in C; a look-behind at the start
     # would be tried at every position (ten times slower on 1 MB).
-    gone = [(a + 1, b) for a, b in (m.span() for m in _SPACES.finditer(key))]
-    for m in _DOTS.finditer(key):
+    out = []
+    fill = (DROP, 0x2E)
+    for m in _DOTS.finditer(raw):
         a, b = m.span()
-        if a > 0 and b < len(key) and key[a - 1] in arabic and key[b] in arabic:
-            gone.append((a, b))
-    return gone
+        i = a - 1
+        while i >= 0 and raw[i] in fill:
+            i -= 1
+        j = b
+        while j < len(raw) and raw[j] in fill:
+            j += 1
+        if i >= 0 and j < len(raw) and raw[i] in arabic and raw[j] in arabic:
+            out.append((a, b))
+    return out
 
 
 _SPACES = re.compile(rb"  +")
@@ -183,7 +204,10 @@ class NameMatcher:
     def add(self, name: str, value: object) -> bool:
         """Add (or replace) a name; False when it can never match (too short, unknown
         characters)."""
-        key = fold_key(name)
+        return self.add_key(fold_key(name), value)
+
+    def add_key(self, key: str, value: object) -> bool:
+        """:meth:`add` for a name already folded with :func:`fold_key`."""
         if len(key.replace(" ", "")) < 2 or chr(UNKNOWN) in key:
             return False
         self._names[key] = value
@@ -192,7 +216,11 @@ class NameMatcher:
 
     def remove(self, name: str) -> None:
         """Forget a name (nothing happens if it is unknown)."""
-        if self._names.pop(fold_key(name), None) is not None:
+        self.remove_key(fold_key(name))
+
+    def remove_key(self, key: str) -> None:
+        """:meth:`remove` for a name already folded with :func:`fold_key`."""
+        if self._names.pop(key, None) is not None:
             self._automaton = None
 
     def find(self, text: str | FoldedText) -> list[Hit]:

@@ -113,9 +113,9 @@ class Gazetteer:
     def _refresh(self, key: str) -> None:
         best = self._best(self._counts[key])
         if best is None:
-            self._matcher.remove(key)
+            self._matcher.remove_key(key)
         else:
-            self._matcher.add(key, best)
+            self._matcher.add_key(key, best)
 
 
 class DateSource:

@@ -94,6 +94,8 @@ class FoldedText:
     """
 
     __slots__ = ("_after_drop", "_after_removal", "key", "raw", "text")
+    key: str
+    text: str
 
     def __init__(self, text: str) -> None:
         table = _table()

@@ -357,7 +357,7 @@ def train(
         raise TrainingError("no done document has labeled spans: label some and mark them done")
     order = list(range(len(docs)))
     random.Random(seed).shuffle(order)
-    n_test = max(1, round(len(docs) * held_out)) if len(docs) > 1 else 0
+    n_test = max(1, round(len(docs) * held_out)) if len(docs) > 1 and held_out > 0 else 0
     test = [docs[i] for i in order[:n_test]]
     train_docs = [docs[i] for i in order[n_test:]]
     scores: list[LabelScore] = []

@@ -6,7 +6,7 @@ bench/gen_corpus.py whose labels are random. The output is the project's JSONL, 
 reproducible for a given ``--seed``; with ``--with-gold`` the five gold articles come first.
 
     python bench/gen_labeled.py -o /tmp/labeled.jsonl --docs 300 --with-gold
-    annotator --db /tmp/train.sqlite import /tmp/labeled.jsonl && annotator --db /tmp/train.sqlite train
+    annotator --db /tmp/t.sqlite import /tmp/labeled.jsonl && annotator --db /tmp/t.sqlite train
 """
 
 from __future__ import annotations

@@ -296,6 +296,43 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return suggestion_store.decision_counts(conn, project_id)
 
+    def accept_suggestion(
+        self, span_id: int, *, annotator: str, expected_version: int | None = None
+    ) -> tuple[Span, Span, int]:
+        """A suggestion becomes the annotator's span in one transaction: (as it was, as it is
+        now, the id of the recorded answer)."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.accept_suggestion(
+                conn, span_id, annotator, expected_version
+            ),
+        )
+
+    def unaccept_suggestion(self, old: Span, decision_id: int) -> None:
+        """Undo accept_suggestion."""
+        run_write(
+            self._engine,
+            lambda conn: suggestion_store.unaccept_suggestion(conn, old, decision_id),
+        )
+
+    def reject_suggestion(
+        self, span_id: int, *, expected_version: int | None = None
+    ) -> tuple[Span, int]:
+        """Delete a suggestion and remember the rejection, in one transaction."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.reject_suggestion(conn, span_id, expected_version),
+        )
+
+    def unreject_suggestion(self, document_id: int, old: Span, decision_id: int) -> Span:
+        """Undo reject_suggestion: the suggestion is back."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.unreject_suggestion(
+                conn, document_id, old, decision_id
+            ),
+        )
+
     # -- statistics -----------------------------------------------------------------------
     def stats(self, project_id: int) -> dict[str, Any]:
         """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed)."""

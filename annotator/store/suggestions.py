@@ -7,16 +7,25 @@ Functions take the caller's Connection; the Repository facade runs each in one t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import Table, and_, delete, func, insert, select
+from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from annotator.core.matcher import fold_key
 from annotator.core.model import Span
 from annotator.store.checks import check_span_label, check_span_offsets, json_object
 from annotator.store.edits import bump
 from annotator.store.errors import StoreError
-from annotator.store.rows import DOCUMENTS, SPANS, head, schema_of
+from annotator.store.rows import (
+    DOCUMENTS,
+    SPANS,
+    DocHead,
+    annotator_ids,
+    head,
+    schema_of,
+    span_head,
+)
 from annotator.store.tables import Base
 
 DECISIONS: Table = Base.metadata.tables["suggestion_decisions"]
@@ -114,3 +123,92 @@ def decision_counts(conn: Connection, project_id: int) -> dict[str, dict[str, in
     for source, decision, count in rows:
         out.setdefault(source, {"accepted": 0, "rejected": 0})[decision] = int(count)
     return out
+
+
+#: Span attributes that describe a proposal, dropped when a person accepts it (the date value
+#: and other attributes stay).
+PROPOSAL_ATTRS = ("source", "score", "model", "model_version")
+
+
+def _suggested_span(conn: Connection, span_id: int) -> tuple[DocHead, Span]:
+    doc = span_head(conn, span_id)
+    row = conn.execute(
+        select(SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attrs, SPANS.c.origin)
+        .where(SPANS.c.id == span_id)
+    ).one()
+    if row.origin != "suggested":
+        raise StoreError(f"span {span_id} is not a suggestion (origin {row.origin!r})")
+    span = Span(start=row.start, end=row.end, label=row.label,
+                text=doc.text[row.start:row.end], id=span_id, origin="suggested",
+                attrs=dict(row.attrs or {}))
+    return doc, span
+
+
+def accept_suggestion(
+    conn: Connection, span_id: int, annotator: str, expected_version: int | None
+) -> tuple[Span, Span, int]:
+    """Make a suggestion the annotator's own span, and count it for its source.
+
+    Returns the suggestion as it was, the accepted span and the id of the recorded answer.
+    """
+    doc, old = _suggested_span(conn, span_id)
+    bump(conn, doc, expected_version)
+    attrs = {k: v for k, v in old.attrs.items() if k not in PROPOSAL_ATTRS}
+    conn.execute(
+        update(SPANS).where(SPANS.c.id == span_id).values(
+            origin="manual", annotator_id=annotator_ids(conn, {annotator})[annotator],
+            attrs=attrs, updated_at=func.now(),
+        )
+    )
+    decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
+                               old.label, fold_key(old.text), "accepted")
+    new = Span(start=old.start, end=old.end, label=old.label, text=old.text, id=span_id,
+               annotator=annotator, origin="manual", attrs=attrs)
+    return old, new, decision
+
+
+def unaccept_suggestion(conn: Connection, old: Span, decision_id: int) -> None:
+    """Undo :func:`accept_suggestion`: the span is a suggestion again, the answer forgotten."""
+    assert old.id is not None
+    bump(conn, span_head(conn, old.id), None)
+    conn.execute(
+        update(SPANS).where(SPANS.c.id == old.id).values(
+            origin="suggested", annotator_id=None, attrs=json_object(old.attrs, "attributes"),
+            updated_at=func.now(),
+        )
+    )
+    forget_decision(conn, decision_id)
+
+
+def reject_suggestion(
+    conn: Connection, span_id: int, expected_version: int | None
+) -> tuple[Span, int]:
+    """Delete a suggestion and remember the rejection (its text and label are not proposed
+    in this document again). Returns the suggestion and the id of the recorded answer."""
+    doc, old = _suggested_span(conn, span_id)
+    bump(conn, doc, expected_version)
+    conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
+    decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
+                               old.label, fold_key(old.text), "rejected")
+    return old, decision
+
+
+def unreject_suggestion(conn: Connection, document_id: int, old: Span, decision_id: int
+                        ) -> Span:
+    """Undo :func:`reject_suggestion`: the suggestion is back (its old id when free)."""
+    doc = head(conn, document_id)
+    check_span_offsets(doc.name, doc.text, old)
+    bump(conn, doc, None)
+    values: dict[str, Any] = {
+        "document_id": document_id, "annotator_id": None, "start": old.start, "end": old.end,
+        "label": old.label, "attrs": json_object(old.attrs, "attributes"),
+        "origin": "suggested",
+    }
+    if old.id is not None and conn.execute(
+            select(SPANS.c.id).where(SPANS.c.id == old.id)).first() is None:
+        values["id"] = old.id
+    result = conn.execute(insert(SPANS).values(**values))
+    assert result.inserted_primary_key is not None
+    forget_decision(conn, decision_id)
+    return Span(start=old.start, end=old.end, label=old.label, text=old.text,
+                id=int(result.inserted_primary_key[0]), origin="suggested", attrs=old.attrs)

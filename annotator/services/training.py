@@ -225,6 +225,32 @@ class NerModel:
         return out
 
 
+    def certainty(self, text: str) -> float:
+        """How sure the model is of its best tagging of ``text``: the probability of the best
+        tag sequence of each sentence, averaged over the sentences (1.0 for no text)."""
+        tokens = tokenize(text)
+        probs: list[float] = []
+        i = 0
+        for _, end in sentences(text, tokens=tokens):
+            j = i
+            while j < len(tokens) and tokens[j].end <= end:
+                j += 1
+            chunk = tokens[i:j]
+            i = j
+            if chunk:
+                self._tagger.set(pycrfsuite.ItemSequence(sentence_features(chunk)))
+                probs.append(self._tagger.probability(self._tagger.tag()))
+        return sum(probs) / len(probs) if probs else 1.0
+
+
+def least_sure_first(documents: Iterable[Document], model: NerModel) -> list[int]:
+    """Document ids, the ones the model is least sure about first (an order of work that
+    teaches the next model most)."""
+    scored = [(model.certainty(d.text), i, d.id) for i, d in enumerate(documents)
+              if d.id is not None]
+    return [doc_id for _, _, doc_id in sorted(scored)]
+
+
 class ModelSource:
     """The trained model as a suggestion source."""
 

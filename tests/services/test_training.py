@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from annotator.cli import main
 from annotator.formats.jsonl import record_to_document
-from annotator.services.training import ModelSource, ModelStore, train
+from annotator.services.training import ModelSource, ModelStore, least_sure_first, train
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "seeds_gold.jsonl"
 LABELS = ("ACTOR", "TARGET", "LOCATION", "DATE")
@@ -74,3 +75,16 @@ def test_training_without_done_documents_is_a_clear_error(
     db = str(tmp_path / "e.sqlite3")
     assert main(["--db", db, "train"]) == 1
     assert "no done document" in capsys.readouterr().err
+
+
+def test_least_sure_first_puts_unfamiliar_text_first(tmp_path: Path) -> None:
+    docs = _gold()
+    store = ModelStore(tmp_path / "models")
+    train(docs[:4], store, labels=LABELS, iterations=30, held_out=0.0)
+    model = store.latest()
+    assert model is not None
+    seen = replace(docs[0], id=1)
+    # Latin words and digits the model never saw, with Arabic names it did see in odd places.
+    odd = replace(docs[0], id=2, text="zzq 17 دير qq الزور 55 التحالف xx 3 مراط ي")
+    assert least_sure_first([seen, odd], model) == [2, 1]
+    assert 0.0 <= model.certainty(odd.text) < model.certainty(seen.text) <= 1.0

@@ -199,15 +199,21 @@ def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 # --- the repository side --------------------------------------------------------------------
 
 
+class DocumentRef(Protocol):
+    """A document of a list (the store's DocumentSummary): its id is enough here."""
+
+    @property
+    def id(self) -> int: ...
+
+
 class SuggestRepository(Protocol):
     """The repository methods the suggestion use cases need."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
     def labeled_texts(self, project_id: int) -> list[tuple[str, str, int]]: ...
-    def iter_documents(
-        self, project_id: int, *, status: DocStatus | None = None,
-        annotator: str | None = None, batch_size: int = 500,
-    ) -> Iterable[Document]: ...
+    def list_documents(
+        self, project_id: int, *, status: DocStatus | None = None
+    ) -> Sequence[DocumentRef]: ...
     def get_document(self, document_id: int, *, annotator: str | None = None) -> Document: ...
     def replace_suggestions(self, document_id: int, spans: Sequence[Span]) -> int: ...
     def rejected_suggestions(self, document_id: int) -> set[tuple[str, str]]: ...
@@ -241,8 +247,7 @@ def store_suggestions(
     in place of their earlier suggestions, one document per transaction."""
     started = time.perf_counter()
     schema = repository.project_schema(project_id)
-    ids = [d.id for d in repository.iter_documents(project_id, status=status)
-           if d.id is not None]
+    ids = [d.id for d in repository.list_documents(project_id, status=status)]
     stored = 0
     by_source: Counter[str] = Counter()
     for n, document_id in enumerate(ids, 1):

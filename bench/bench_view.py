@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             command = session.add_command(token.start, token.end, "ACTOR")
             assert command is not None
             t1 = time.perf_counter()
-            session.store_add(command.document_id, command.span)
+            session.writer.add_span(command.document_id, command.span)
             t2 = time.perf_counter()
             view.viewport().repaint()
             t3 = time.perf_counter()

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                                 annotator="demo")
     first = session.documents()[0].id
     session.open(first)
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     text = session.text
     for phrase, label, exact in EXAMPLES:
         start = text.find(phrase)

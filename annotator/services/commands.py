@@ -1,7 +1,8 @@
 """Edits of an annotation session as commands with do and undo, and a plain undo stack.
 
-Each command writes through the session (which writes through the repository at once), so
-an edit is saved the moment it is made and its undo is saved the moment it is undone. The
+Each command writes through the editing port (:mod:`annotator.services.editing`), one store
+transaction per do and per undo, so an edit is saved the moment it is made and its undo the
+moment it is undone. Commands know the port only, never the session that builds them. The
 window feeds the same commands into a QUndoStack; :class:`UndoStack` is the Qt-free twin the
 tests and scripts use.
 """
@@ -10,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from annotator.core.model import DocStatus, Span
-
-if TYPE_CHECKING:
-    from annotator.services.session import AnnotationSession
+from annotator.services.editing import EditingPort, status_after_span_edit
 
 
 class Command(Protocol):
@@ -23,23 +22,31 @@ class Command(Protocol):
 
     @property
     def description(self) -> str:
-        """A short text for menus: "Add ACTOR" ..."""
+        """A short text for menus and messages: "Add ACTOR “…”" ..."""
         ...
 
-    def do(self, session: AnnotationSession) -> None:
+    def do(self, port: EditingPort) -> None:
         """Apply the edit (again, after an undo)."""
         ...
 
-    def undo(self, session: AnnotationSession) -> None:
+    def undo(self, port: EditingPort) -> None:
         """Revert the edit."""
         ...
+
+
+def _start(port: EditingPort, document_id: int) -> tuple[DocStatus | None, DocStatus | None]:
+    """(status to store with a span edit, status to put back on undo); None: unchanged."""
+    before = port.document_status(document_id)
+    after = status_after_span_edit(before)
+    return after, (before if after is not None else None)
 
 
 @dataclass(slots=True)
 class AddSpan:
     """Add ``span`` to the document ``document_id``.
 
-    A first span moves a "new" document to "in_progress"; undo moves it back.
+    A first span moves a "new" document to "in_progress" (a done one back to it), in the same
+    transaction; undo moves it back.
     """
 
     document_id: int
@@ -53,22 +60,18 @@ class AddSpan:
     def description(self) -> str:
         return f"Add {self.span.label} “{self.span.text}”"
 
-    def do(self, session: AnnotationSession) -> None:
-        replaces = self._last_id
-        self.stored = session.store_add(self.document_id, self.span, replaces=replaces)
+    def do(self, port: EditingPort) -> None:
+        status, self._status_before = _start(port, self.document_id)
+        self.stored = port.add_span(
+            self.document_id, self.span, replaces=self._last_id, status=status
+        )
         self._last_id = self.stored.id
-        status = session.document_status(self.document_id)
-        if status == "new":
-            self._status_before = status
-            session.store_status(self.document_id, "in_progress")
 
-    def undo(self, session: AnnotationSession) -> None:
+    def undo(self, port: EditingPort) -> None:
         assert self.stored is not None and self.stored.id is not None
-        session.store_delete(self.document_id, self.stored.id)
+        port.delete_span(self.document_id, self.stored.id, status=self._status_before)
         self.stored = None
-        if self._status_before is not None:
-            session.store_status(self.document_id, self._status_before)
-            self._status_before = None
+        self._status_before = None
 
 
 @dataclass(slots=True)
@@ -77,18 +80,22 @@ class DeleteSpan:
 
     document_id: int
     span_id: int
+    text: str = ""
     removed: Span | None = field(default=None, init=False)
+    _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
     def description(self) -> str:
-        return "Delete span"
+        return f"Delete “{self.text}”" if self.text else "Delete span"
 
-    def do(self, session: AnnotationSession) -> None:
-        self.removed = session.store_delete(self.document_id, self.span_id)
+    def do(self, port: EditingPort) -> None:
+        status, self._status_before = _start(port, self.document_id)
+        self.removed = port.delete_span(self.document_id, self.span_id, status=status)
 
-    def undo(self, session: AnnotationSession) -> None:
+    def undo(self, port: EditingPort) -> None:
         assert self.removed is not None
-        session.store_restore(self.document_id, self.removed)
+        port.restore_span(self.document_id, self.removed, status=self._status_before)
+        self._status_before = None
 
 
 @dataclass(slots=True)
@@ -99,18 +106,56 @@ class RelabelSpan:
     span_id: int
     label: str
     _label_before: str | None = field(default=None, init=False)
+    _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
     def description(self) -> str:
         return f"Relabel as {self.label}"
 
-    def do(self, session: AnnotationSession) -> None:
-        before = session.store_relabel(self.document_id, self.span_id, self.label)
+    def do(self, port: EditingPort) -> None:
+        status, self._status_before = _start(port, self.document_id)
+        before = port.update_span(self.document_id, self.span_id, label=self.label, status=status)
         self._label_before = before.label
 
-    def undo(self, session: AnnotationSession) -> None:
+    def undo(self, port: EditingPort) -> None:
         assert self._label_before is not None
-        session.store_relabel(self.document_id, self.span_id, self._label_before)
+        port.update_span(
+            self.document_id,
+            self.span_id,
+            label=self._label_before,
+            status=self._status_before,
+        )
+        self._status_before = None
+
+
+@dataclass(slots=True)
+class ResizeSpan:
+    """Move the edges of the span ``span_id`` to ``[start, end)``; same id, label and attrs."""
+
+    document_id: int
+    span_id: int
+    start: int
+    end: int
+    _before: tuple[int, int] | None = field(default=None, init=False)
+    _status_before: DocStatus | None = field(default=None, init=False)
+
+    @property
+    def description(self) -> str:
+        return f"Resize span to {self.start}–{self.end}"
+
+    def do(self, port: EditingPort) -> None:
+        status, self._status_before = _start(port, self.document_id)
+        before = port.update_span(
+            self.document_id, self.span_id, offsets=(self.start, self.end), status=status
+        )
+        self._before = (before.start, before.end)
+
+    def undo(self, port: EditingPort) -> None:
+        assert self._before is not None
+        port.update_span(
+            self.document_id, self.span_id, offsets=self._before, status=self._status_before
+        )
+        self._status_before = None
 
 
 @dataclass(slots=True)
@@ -125,20 +170,19 @@ class SetStatus:
     def description(self) -> str:
         return f"Mark {self.status.replace('_', ' ')}"
 
-    def do(self, session: AnnotationSession) -> None:
-        self._status_before = session.document_status(self.document_id)
-        session.store_status(self.document_id, self.status)
+    def do(self, port: EditingPort) -> None:
+        self._status_before = port.set_status(self.document_id, self.status)
 
-    def undo(self, session: AnnotationSession) -> None:
+    def undo(self, port: EditingPort) -> None:
         assert self._status_before is not None
-        session.store_status(self.document_id, self._status_before)
+        port.set_status(self.document_id, self._status_before)
 
 
 class UndoStack:
     """A linear undo/redo history of commands, without Qt."""
 
-    def __init__(self, session: AnnotationSession, *, limit: int = 1000) -> None:
-        self._session = session
+    def __init__(self, port: EditingPort, *, limit: int = 1000) -> None:
+        self._port = port
         self._done: list[Command] = []
         self._undone: list[Command] = []
         self._limit = limit
@@ -146,7 +190,7 @@ class UndoStack:
 
     def push(self, command: Command) -> None:
         """Apply ``command`` and remember it; any redo history is dropped."""
-        command.do(self._session)
+        command.do(self._port)
         self._done.append(command)
         del self._done[: max(0, len(self._done) - self._limit)]
         self._undone.clear()
@@ -157,7 +201,7 @@ class UndoStack:
         if not self._done:
             return False
         command = self._done.pop()
-        command.undo(self._session)
+        command.undo(self._port)
         self._undone.append(command)
         self._notify()
         return True
@@ -167,7 +211,7 @@ class UndoStack:
         if not self._undone:
             return False
         command = self._undone.pop()
-        command.do(self._session)
+        command.do(self._port)
         self._done.append(command)
         self._notify()
         return True

@@ -1,74 +1,51 @@
-"""The annotation session: the open document, its spans, selection snapping, and edits.
+"""The annotation session: one annotator on one project, composed of small parts.
 
-Pure Python (no Qt). The window shows what the session holds and sends it commands
-(:mod:`annotator.services.commands`); every command writes through the repository at once, so
-nothing is ever waiting to be saved. Listeners hear about each change after it is stored.
+Pure Python (no Qt). The session opens documents and builds the commands the window runs; the
+work is done by its parts, each in its own module:
+
+- :mod:`~annotator.services.open_document`: the open document and its span index;
+- :mod:`~annotator.services.navigation`: the project's documents and moving between them;
+- :mod:`~annotator.services.snapping`: which characters a selection labels;
+- :mod:`~annotator.services.writer`: the editing port commands write through, one store
+  transaction per edit carrying the document's version;
+- :mod:`~annotator.services.changes`: the one notification listeners subscribe to.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from typing import Protocol
 
 from annotator.core.model import DocStatus, Document, LabelSchema, Span, make_span
-from annotator.core.text import Token, snap_to_tokens, tokenize
-from annotator.services.commands import AddSpan, DeleteSpan, RelabelSpan, SetStatus
+from annotator.core.text import Token
+from annotator.services import snapping
+from annotator.services.changes import (
+    ChangeFeed,
+    DocumentOpened,
+    DocumentReloaded,
+    DocumentsChanged,
+)
+from annotator.services.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan, SetStatus
+from annotator.services.navigation import DocumentInfo, DocumentNavigation
+from annotator.services.open_document import OpenDocument
+from annotator.services.open_document import reading_order as reading_order
+from annotator.services.writer import DocumentWriter, EditingStore, store_failures
+
+__all__ = ["AnnotationSession", "DocumentInfo", "SessionRepository", "reading_order"]
 
 
-class DocumentInfo(Protocol):
-    """What the document list shows about one document (the store's DocumentSummary)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def status(self) -> DocStatus: ...
-    @property
-    def span_count(self) -> int: ...
-    @property
-    def position(self) -> int: ...
-
-
-class SessionRepository(Protocol):
+class SessionRepository(EditingStore, Protocol):
     """The repository methods a session uses (annotator.store.repository.Repository)."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
     def list_documents(
         self, project_id: int, *, status: DocStatus | None = None
     ) -> Sequence[DocumentInfo]: ...
-    def get_document(self, document_id: int, *, annotator: str | None = None) -> Document: ...
-    def add_span(
-        self, document_id: int, span: Span, *, annotator: str, expected_version: int | None = None
-    ) -> Span: ...
-    def delete_span(self, span_id: int, *, expected_version: int | None = None) -> None: ...
-    def update_span(
-        self,
-        span_id: int,
-        *,
-        label: str | None = None,
-        expected_version: int | None = None,
-    ) -> Span: ...
-    def restore_span(
-        self, document_id: int, span: Span, *, annotator: str | None = None
-    ) -> Span: ...
-    def set_status(self, document_id: int, status: DocStatus) -> None: ...
-
-
-class SessionListener(Protocol):
-    """Told about every change once it is stored."""
-
-    def document_opened(self, document: Document) -> None: ...
-    def span_added(self, span: Span) -> None: ...
-    def span_removed(self, span: Span) -> None: ...
-    def span_changed(self, old: Span, new: Span) -> None: ...
-    def status_changed(self, document_id: int, status: DocStatus) -> None: ...
-
-
-def reading_order(span: Span) -> tuple[int, int, str, int]:
-    """Reading order: start, end, label, then id so equal keys stay stable."""
-    return (span.start, span.end, span.label, span.id if span.id is not None else -1)
+    def open_document(
+        self, document_id: int, *, annotator: str | None = None
+    ) -> tuple[Document, int]: ...
+    def document_version(self, document_id: int) -> int: ...
+    def document_versions(self, project_id: int) -> tuple[int, int]: ...
 
 
 class AnnotationSession:
@@ -81,98 +58,125 @@ class AnnotationSession:
         self.project_id = project_id
         self.annotator = annotator
         self.schema: LabelSchema = repository.project_schema(project_id)
-        self.listeners: list[SessionListener] = []
-        self._document: Document | None = None
-        self._status: DocStatus = "new"
-        self._spans: list[Span] = []
-        self._orders: list[tuple[int, int, str, int]] = []
-        self._longest = 0
-        # A span deleted and put back, or added again by a redo, may get a new id; commands
-        # made earlier still name the old one.
-        self._aliases: dict[int, int] = {}
+        self.changes = ChangeFeed()
+        self.navigation = DocumentNavigation(repository, project_id)
+        self._open: OpenDocument | None = None
+        self.writer = DocumentWriter(
+            repository, annotator=annotator, current=lambda: self._open, changes=self.changes
+        )
+        # The project's (document count, sum of versions) when last seen, and how many edits
+        # this session had stored then.
+        self._fingerprint: tuple[tuple[int, int], int] | None = None
 
     # ----- documents ---------------------------------------------------------------------
     def documents(self, *, status: DocStatus | None = None) -> list[DocumentInfo]:
         """The project's documents in corpus order, optionally only those with ``status``."""
-        return list(self.repository.list_documents(self.project_id, status=status))
-
-    def open(self, document_id: int) -> Document:
-        """Load a document and make it the open one.
-
-        The annotator sees their own spans and those nobody owns (imported without an
-        annotator's name, to be corrected), never another annotator's: agreement between
-        annotators means nothing if each one sees the other's work.
-        """
-        document = self.repository.get_document(document_id)
-        self._document = document
-        self._status = document.status
-        visible = [s for s in document.spans if s.annotator in (self.annotator, None)]
-        self._spans = sorted(visible, key=reading_order)
-        self._orders = [reading_order(s) for s in self._spans]
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        for listener in list(self.listeners):
-            listener.document_opened(document)
-        return document
-
-    @property
-    def document(self) -> Document | None:
-        """The open document as loaded (all spans); :attr:`spans` are the ones shown."""
-        return self._document
-
-    @property
-    def document_id(self) -> int | None:
-        return self._document.id if self._document is not None else None
-
-    @property
-    def text(self) -> str:
-        return self._document.text if self._document is not None else ""
-
-    @property
-    def status(self) -> DocStatus:
-        """The open document's status."""
-        return self._status
-
-    def document_status(self, document_id: int) -> DocStatus:
-        """The status of any document of the project."""
-        if document_id == self.document_id:
-            return self._status
-        return self.repository.get_document(document_id).status
+        return self.navigation.documents(status=status)
 
     def neighbour(
         self, document_id: int | None, step: int, *, status: DocStatus | None = None
     ) -> int | None:
-        """The document ``step`` places after (negative: before) ``document_id`` in corpus order.
+        """See :meth:`DocumentNavigation.neighbour`."""
+        return self.navigation.neighbour(document_id, step, status=status)
 
-        With ``status`` only documents with that status count; the current one need not have
-        it. None past either end.
+    def document_status(self, document_id: int) -> DocStatus:
+        """The status of any document of the project."""
+        return self.writer.document_status(document_id)
+
+    def open(self, document_id: int) -> Document:
+        """Load a document and make it the open one (StoreFailure if it cannot be read).
+
+        The annotator sees their own spans and those nobody owns (imported without an
+        annotator's name, to be corrected), never another annotator's.
         """
-        everything = self.documents()
-        wanted = [d for d in everything if status is None or d.status == status]
-        if not wanted:
-            return None
-        if document_id is None:
-            return wanted[0].id if step > 0 else wanted[-1].id
-        positions = {d.id: i for i, d in enumerate(everything)}
-        here = positions.get(document_id, -1)
-        if step > 0:
-            after = [d for d in wanted if positions[d.id] > here]
-            return after[step - 1].id if len(after) >= step else None
-        before = [d for d in wanted if positions[d.id] < here]
-        return before[step].id if len(before) >= -step else None
+        document = self._load(document_id)
+        with store_failures():
+            self._remember_fingerprint(self.repository.document_versions(self.project_id))
+        self.changes.publish(DocumentOpened(document))
+        return document
 
-    # ----- spans --------------------------------------------------------------------------
+    def reload(self) -> Document | None:
+        """Read the open document again (someone else changed it); None if none is open."""
+        if self._open is None:
+            return None
+        document = self._load(self._open.id)
+        self.changes.publish(DocumentReloaded(document))
+        return document
+
+    def check_for_changes(self) -> bool:
+        """Reload the open document and re-list the documents if they changed elsewhere.
+
+        Two cheap reads (the open document's version, and the count and sum of the project's
+        versions), so a window can ask every few seconds. True when something changed.
+        """
+        changed = False
+        with store_failures():
+            fingerprint = self.repository.document_versions(self.project_id)
+        expected = self._expected_fingerprint()
+        if expected is not None and fingerprint != expected:
+            self.changes.publish(DocumentsChanged())
+            changed = True
+        self._remember_fingerprint(fingerprint)
+        if self._open is not None:
+            with store_failures():
+                version = self.repository.document_version(self._open.id)
+            if version != self._open.version:
+                self.reload()
+                changed = True
+        return changed
+
+    def _load(self, document_id: int) -> Document:
+        with store_failures():
+            document, version = self.repository.open_document(document_id)
+        self._open = OpenDocument(document, version=version, annotator=self.annotator)
+        return document
+
+    def _expected_fingerprint(self) -> tuple[int, int] | None:
+        # This session's own edits raise the sum of versions by one each: only a move past
+        # them (an edit made elsewhere) means the list must be read again.
+        if self._fingerprint is None:
+            return None
+        (count, total), edits_then = self._fingerprint
+        return count, total + self.writer.edits_stored - edits_then
+
+    def _remember_fingerprint(self, fingerprint: tuple[int, int]) -> None:
+        self._fingerprint = (fingerprint, self.writer.edits_stored)
+
+    # ----- the open document -------------------------------------------------------------
+    @property
+    def document(self) -> Document | None:
+        """The open document as loaded (all spans); :attr:`spans` are the ones shown."""
+        return self._open.document if self._open is not None else None
+
+    @property
+    def document_id(self) -> int | None:
+        return self._open.id if self._open is not None else None
+
+    @property
+    def text(self) -> str:
+        return self._open.text if self._open is not None else ""
+
+    @property
+    def status(self) -> DocStatus:
+        """The open document's status ("new" when none is open)."""
+        return self._open.status if self._open is not None else "new"
+
+    @property
+    def version(self) -> int | None:
+        """The open document's version as this session knows it."""
+        return self._open.version if self._open is not None else None
+
     @property
     def spans(self) -> tuple[Span, ...]:
         """The open document's spans (this annotator's), in reading order."""
-        return tuple(self._spans)
+        return self._open.spans if self._open is not None else ()
 
     def span(self, span_id: int) -> Span:
         """The open document's span with id ``span_id`` (following re-created ids)."""
-        wanted = self.resolve(span_id)
-        for span in self._spans:
-            if span.id == wanted:
-                return span
-        raise KeyError(span_id)
+        span = self._open.find(self.writer.resolve(span_id)) if self._open is not None else None
+        if span is None:
+            raise KeyError(span_id)
+        return span
 
     def spans_at(self, offset: int) -> list[Span]:
         """The spans covering the character at ``offset``, innermost (shortest) first."""
@@ -180,48 +184,21 @@ class AnnotationSession:
 
     def spans_between(self, start: int, end: int) -> list[Span]:
         """The spans that share at least one character with ``[start, end)``, reading order."""
-        lo = bisect.bisect_left(self._orders, (start - self._longest,))
-        hi = bisect.bisect_left(self._orders, (end,))
-        return [s for s in self._spans[lo:hi] if s.end > start and s.start < end]
+        return self._open.spans_between(start, end) if self._open is not None else []
 
     def tokens_around(self, start: int, end: int) -> list[Token]:
-        """The open document's tokens that touch ``[start, end)``, offsets into the text.
-
-        Tokens never hold whitespace, so only the stretch between the whitespace before
-        ``start`` and after ``end`` is tokenized: labeling stays instant on a 1 MB article.
-        """
-        text = self.text
-        lo, hi = max(0, start), min(len(text), max(start, end))
-        while lo > 0 and not text[lo - 1].isspace():
-            lo -= 1
-        while hi < len(text) and not text[hi].isspace():
-            hi += 1
-        return [
-            Token(t.start + lo, t.end + lo, t.text)
-            for t in tokenize(text[lo:hi])
-            if t.end + lo > start and t.start + lo < end
-        ]
+        """The open document's tokens that touch ``[start, end)``."""
+        return snapping.tokens_around(self.text, start, end)
 
     def snap(self, start: int, end: int, *, exact: bool = False) -> tuple[int, int] | None:
-        """The range a selection labels: whole tokens, or exact characters when ``exact``.
+        """The range a selection labels (see :func:`annotator.services.snapping.snap`)."""
+        return snapping.snap(self.text, start, end, exact=exact)
 
-        Token mode takes every token the selection touches and drops tokens of punctuation
-        alone at either edge (the text core's ``snap_to_tokens``). Exact mode keeps the
-        characters, only trimming whitespace at the edges (a span never starts or ends with a
-        space). None when nothing is left.
-        """
-        text = self.text
-        start, end = sorted((max(0, min(start, len(text))), max(0, min(end, len(text)))))
-        if start == end:
-            return None
-        if exact:
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            return (start, end) if start < end else None
-        return snap_to_tokens(text, start, end, tokens=self.tokens_around(start, end))
+    def sentence_count(self, start: int, end: int) -> int:
+        """How many sentences of the open document ``[start, end)`` touches."""
+        return snapping.sentence_count(self.text, start, end)
 
+    # ----- commands ------------------------------------------------------------------------
     def add_command(
         self, start: int, end: int, label: str, *, exact: bool = False
     ) -> AddSpan | None:
@@ -242,7 +219,9 @@ class AnnotationSession:
 
     def delete_command(self, span_id: int) -> DeleteSpan:
         """A command deleting the open document's span ``span_id``."""
-        return DeleteSpan(self._require_open(), self.span(span_id).id or span_id)
+        span = self.span(span_id)
+        assert span.id is not None
+        return DeleteSpan(self._require_open(), span.id, span.text)
 
     def relabel_command(self, span_id: int, label: str) -> RelabelSpan | None:
         """A command giving span ``span_id`` another label; None if it already has it."""
@@ -253,105 +232,30 @@ class AnnotationSession:
         assert span.id is not None
         return RelabelSpan(self._require_open(), span.id, label)
 
+    def resize_command(self, span_id: int, start: int, end: int) -> ResizeSpan | None:
+        """A command moving span ``span_id`` to ``[start, end)``; None if nothing would change.
+
+        Nothing changes, too, when the range is empty or holds only whitespace, or when a span
+        with the same offsets and label is already there.
+        """
+        span = self.span(span_id)
+        trimmed = snapping.trim_spaces(self.text, max(0, start), min(len(self.text), end))
+        if trimmed is None or trimmed == (span.start, span.end):
+            return None
+        if any(
+            (s.start, s.end, s.label) == (*trimmed, span.label)
+            for s in self.spans_between(*trimmed)
+        ):
+            return None
+        assert span.id is not None
+        return ResizeSpan(self._require_open(), span.id, *trimmed)
+
     def status_command(self, status: DocStatus) -> SetStatus | None:
         """A command setting the open document's status; None if it already has it."""
         document_id = self._require_open()
-        return None if status == self._status else SetStatus(document_id, status)
+        return None if status == self.status else SetStatus(document_id, status)
 
-    # ----- writes (called by commands; each one is stored before it returns) -------------
-    def resolve(self, span_id: int) -> int:
-        """The current id of a span that may have been deleted and put back under a new id."""
-        seen = set()
-        while span_id in self._aliases and span_id not in seen:
-            seen.add(span_id)
-            span_id = self._aliases[span_id]
-        return span_id
-
-    def store_add(self, document_id: int, span: Span, *, replaces: int | None = None) -> Span:
-        """Store a new span; ``replaces`` is the id an earlier do of the same add had."""
-        stored = self.repository.add_span(document_id, span, annotator=self.annotator)
-        assert stored.id is not None
-        if replaces is not None and replaces != stored.id:
-            self._aliases[replaces] = stored.id
-        if document_id == self.document_id:
-            self._insert(stored)
-            for listener in list(self.listeners):
-                listener.span_added(stored)
-        return stored
-
-    def store_delete(self, document_id: int, span_id: int) -> Span:
-        """Delete a span; returns it as it was (for undo)."""
-        span_id = self.resolve(span_id)
-        if document_id == self.document_id:
-            span = self.span(span_id)
-        else:
-            span = self._stored_span(document_id, span_id)
-        self.repository.delete_span(span_id)
-        if document_id == self.document_id:
-            self._remove(span)
-            for listener in list(self.listeners):
-                listener.span_removed(span)
-        return span
-
-    def store_restore(self, document_id: int, span: Span) -> Span:
-        """Put a deleted span back (same offsets, label, annotator, attrs)."""
-        # The span comes back exactly as it was, unassigned (imported) spans included.
-        restored = self.repository.restore_span(document_id, span, annotator=None)
-        assert restored.id is not None and span.id is not None
-        if restored.id != span.id:
-            self._aliases[span.id] = restored.id
-        if document_id == self.document_id:
-            self._insert(restored)
-            for listener in list(self.listeners):
-                listener.span_added(restored)
-        return restored
-
-    def store_relabel(self, document_id: int, span_id: int, label: str) -> Span:
-        """Change a span's label; returns the span as it was before."""
-        self.schema.label(label)
-        span_id = self.resolve(span_id)
-        if document_id != self.document_id:
-            old = self._stored_span(document_id, span_id)
-            self.repository.update_span(span_id, label=label)
-            return old
-        old = self.span(span_id)
-        new = self.repository.update_span(span_id, label=label)
-        self._remove(old)
-        self._insert(new)
-        for listener in list(self.listeners):
-            listener.span_changed(old, new)
-        return old
-
-    def store_status(self, document_id: int, status: DocStatus) -> None:
-        """Set a document's status."""
-        self.repository.set_status(document_id, status)
-        if document_id == self.document_id:
-            self._status = status
-        for listener in list(self.listeners):
-            listener.status_changed(document_id, status)
-
-    # ----- internals ----------------------------------------------------------------------
     def _require_open(self) -> int:
-        if self._document is None or self._document.id is None:
+        if self._open is None:
             raise RuntimeError("no document is open")
-        return self._document.id
-
-    def _stored_span(self, document_id: int, span_id: int) -> Span:
-        # An edit (undo) of a document that is not open: read the span from the store.
-        for span in self.repository.get_document(document_id).spans:
-            if span.id == span_id:
-                return span
-        raise KeyError(span_id)
-
-    def _insert(self, span: Span) -> None:
-        order = reading_order(span)
-        i = bisect.bisect_left(self._orders, order)
-        self._orders.insert(i, order)
-        self._spans.insert(i, span)
-        self._longest = max(self._longest, span.end - span.start)
-
-    def _remove(self, span: Span) -> None:
-        i = bisect.bisect_left(self._orders, reading_order(span))
-        if i < len(self._spans) and self._spans[i].id == span.id:
-            del self._spans[i]
-            del self._orders[i]
+        return self._open.id

@@ -210,7 +210,7 @@ class SuggestRepository(Protocol):
     """The repository methods the suggestion use cases need."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
-    def labeled_texts(self, project_id: int) -> list[tuple[str, str, int]]: ...
+    def labeled_counts(self, project_id: int) -> list[tuple[str, str, int]]: ...
     def list_documents(
         self, project_id: int, *, status: DocStatus | None = None
     ) -> Sequence[DocumentRef]: ...
@@ -222,7 +222,7 @@ class SuggestRepository(Protocol):
 def project_gazetteer(repository: SuggestRepository, project_id: int) -> Gazetteer:
     """The gazetteer of everything people labeled in the project so far."""
     schema = repository.project_schema(project_id)
-    return Gazetteer(repository.labeled_texts(project_id), order=schema.names)
+    return Gazetteer(repository.labeled_counts(project_id), order=schema.names)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,11 @@
-"""Edits of one document, its spans and events, each bumping the document's version.
+"""Edits of one document, its spans and events, each bumping the document's version once.
 
 Functions take the caller's Connection; the Repository facade runs each in its own write
 transaction. The version bump is an ``UPDATE ... WHERE version = :expected`` when the caller
 names the version it read, so a concurrent edit becomes a ConflictError, not an overwrite.
+A span edit may also carry the document's new ``status`` (the first span of a new document
+starts it): the status goes in the same transaction under the same single version bump, so
+an edit is never half stored.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import DocStatus, Event, Span
+from annotator.core.model import DocStatus, Event, OffsetError, Span, check_offsets
 from annotator.store.checks import (
     check_span_label,
     check_span_offsets,
@@ -53,10 +56,30 @@ def bump(conn: Connection, doc: DocHead, expected_version: int | None) -> None:
         )
 
 
-def set_status(conn: Connection, document_id: int, status: DocStatus) -> None:
+def versions_fingerprint(conn: Connection, project_id: int) -> tuple[int, int]:
+    """(document count, sum of versions) of a project: moves with every edit and import."""
+    row = conn.execute(
+        select(func.count(), func.coalesce(func.sum(DOCUMENTS.c.version), 0)).where(
+            DOCUMENTS.c.project_id == project_id
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def set_status(
+    conn: Connection, document_id: int, status: DocStatus, expected_version: int | None = None
+) -> None:
     """Set a document's status (already checked by the caller)."""
-    bump(conn, head(conn, document_id), None)
-    conn.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(status=status))
+    bump(conn, head(conn, document_id), expected_version)
+    _write_status(conn, document_id, status)
+
+
+def _write_status(conn: Connection, document_id: int, status: DocStatus | None) -> None:
+    # Part of an edit that has already bumped the version: no second bump.
+    if status is not None:
+        conn.execute(
+            update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(status=status)
+        )
 
 
 def set_meta(conn: Connection, document_id: int, meta: dict[str, Any]) -> None:
@@ -71,20 +94,30 @@ def add_span(
     span: Span,
     annotator: str,
     expected_version: int | None,
+    status: DocStatus | None = None,
 ) -> Span:
     """Check and store one span owned by ``annotator``; returns it with its id."""
     doc = head(conn, document_id)
     _check_span(conn, doc, span)
     bump(conn, doc, expected_version)
+    _write_status(conn, doc.id, status)
     # The person adding it owns the span, whoever proposed it (span.annotator).
     return _insert_span(conn, doc, span, annotator, span_id=None)
 
 
-def restore_span(conn: Connection, document_id: int, span: Span, annotator: str | None) -> Span:
+def restore_span(
+    conn: Connection,
+    document_id: int,
+    span: Span,
+    annotator: str | None,
+    expected_version: int | None = None,
+    status: DocStatus | None = None,
+) -> Span:
     """Put a deleted span back under its old id when that id is free."""
     doc = head(conn, document_id)
     _check_span(conn, doc, span)
-    bump(conn, doc, None)
+    bump(conn, doc, expected_version)
+    _write_status(conn, doc.id, status)
     reuse = span.id
     if reuse is not None:
         taken = conn.execute(select(SPANS.c.id).where(SPANS.c.id == reuse)).first()
@@ -94,10 +127,16 @@ def restore_span(conn: Connection, document_id: int, span: Span, annotator: str 
     return _insert_span(conn, doc, span, span.annotator or annotator, span_id=reuse)
 
 
-def delete_span(conn: Connection, span_id: int, expected_version: int | None) -> None:
+def delete_span(
+    conn: Connection,
+    span_id: int,
+    expected_version: int | None,
+    status: DocStatus | None = None,
+) -> None:
     """Remove a span; its places in events go with it (foreign keys cascade)."""
-    doc = span_head(conn, span_id)
+    doc = _span_doc(conn, span_id, expected_version)
     bump(conn, doc, expected_version)
+    _write_status(conn, doc.id, status)
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
 
 
@@ -107,9 +146,11 @@ def update_span(
     label: str | None,
     attrs: Mapping[str, Any] | None,
     expected_version: int | None,
+    offsets: tuple[int, int] | None = None,
+    status: DocStatus | None = None,
 ) -> Span:
-    """Change a span's label and/or replace its attributes; returns the updated span."""
-    doc = span_head(conn, span_id)
+    """Change a span's label, offsets and/or attributes; returns the updated span."""
+    doc = _span_doc(conn, span_id, expected_version)
     values: dict[str, Any] = {"updated_at": func.now()}
     if label is not None:
         schema = schema_of(conn, doc.project_id)
@@ -118,7 +159,15 @@ def update_span(
         values["label"] = label
     if attrs is not None:
         values["attrs"] = json_object(attrs, "span attributes")
+    if offsets is not None:
+        start, end = offsets
+        try:
+            check_offsets(doc.text, start, end)
+        except OffsetError as exc:
+            raise StoreError(f"span refused in document {doc.name!r}: {exc}") from None
+        values["start"], values["end"] = start, end
     bump(conn, doc, expected_version)
+    _write_status(conn, doc.id, status)
     conn.execute(update(SPANS).where(SPANS.c.id == span_id).values(**values))
     return _read_span(conn, span_id, doc.text)
 
@@ -164,6 +213,18 @@ def delete_event(conn: Connection, event_id: int, expected_version: int | None) 
         raise StoreError(f"event {event_id} does not exist")
     bump(conn, head(conn, int(doc_id)), expected_version)
     conn.execute(delete(EVENTS).where(EVENTS.c.id == event_id))
+
+
+def _span_doc(conn: Connection, span_id: int, expected_version: int | None) -> DocHead:
+    """The head of a span's document; a span gone under a versioned edit is a conflict."""
+    if expected_version is not None:
+        found = conn.execute(select(SPANS.c.id).where(SPANS.c.id == span_id)).first()
+        if found is None:
+            # The caller saw the span at that version: someone else deleted it since.
+            raise ConflictError(
+                f"span {span_id} was deleted since you opened the document; reload it"
+            )
+    return span_head(conn, span_id)
 
 
 def _check_span(conn: Connection, doc: DocHead, span: Span) -> None:

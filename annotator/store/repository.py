@@ -21,7 +21,7 @@ from annotator.core.labels import load_schema
 from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span
 from annotator.paths import default_schema_path
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
-from annotator.store import edits, loading, projects, stats
+from annotator.store import edits, loading, names, projects, stats
 from annotator.store import suggestions as suggestion_store
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary
@@ -169,10 +169,24 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return head(conn, document_id).version
 
-    def set_status(self, document_id: int, status: DocStatus) -> None:
+    def set_status(
+        self, document_id: int, status: DocStatus, *, expected_version: int | None = None
+    ) -> None:
         """Mark a document new, in progress, done or skipped."""
         check_status(status)
-        run_write(self._engine, lambda conn: edits.set_status(conn, document_id, status))
+        run_write(
+            self._engine,
+            lambda conn: edits.set_status(conn, document_id, status, expected_version),
+        )
+
+    def document_versions(self, project_id: int) -> tuple[int, int]:
+        """(number of documents, sum of their versions): changes whenever any of them changes.
+
+        One aggregate over the project's rows, cheap enough to poll every few seconds so a
+        window notices what other windows or annotators did to the document list.
+        """
+        with read_transaction(self._engine) as conn:
+            return edits.versions_fingerprint(conn, project_id)
 
     def set_document_meta(self, document_id: int, meta: Mapping[str, Any]) -> None:
         """Replace a document's metadata (source, URL, publication date ...)."""
@@ -187,32 +201,60 @@ class Repository:
         *,
         annotator: str,
         expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> Span:
         """Store one span (checked against the text and the schema); returns it with its id.
 
         The span belongs to ``annotator`` (the person adding it), even when ``span.annotator``
-        names someone else, e.g. the source of an accepted suggestion.
+        names someone else, e.g. the source of an accepted suggestion. ``status``, if given,
+        becomes the document's status in the same transaction (one version bump).
         """
+        if status is not None:
+            check_status(status)
         return run_write(
             self._engine,
-            lambda conn: edits.add_span(conn, document_id, span, annotator, expected_version),
+            lambda conn: edits.add_span(
+                conn, document_id, span, annotator, expected_version, status
+            ),
         )
 
     def restore_span(
-        self, document_id: int, span: Span, *, annotator: str | None = None
+        self,
+        document_id: int,
+        span: Span,
+        *,
+        annotator: str | None = None,
+        expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> Span:
         """Put a deleted span back (undo of delete), under its old id when that id is free.
 
         It comes back under ``span.annotator`` when that names someone, else under
         ``annotator``; with neither, it comes back unassigned.
         """
+        if status is not None:
+            check_status(status)
         return run_write(
-            self._engine, lambda conn: edits.restore_span(conn, document_id, span, annotator)
+            self._engine,
+            lambda conn: edits.restore_span(
+                conn, document_id, span, annotator, expected_version, status
+            ),
         )
 
-    def delete_span(self, span_id: int, *, expected_version: int | None = None) -> None:
-        """Remove a span (and its places in events)."""
-        run_write(self._engine, lambda conn: edits.delete_span(conn, span_id, expected_version))
+    def delete_span(
+        self,
+        span_id: int,
+        *,
+        expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> None:
+        """Remove a span (and its places in events); ``status`` as for add_span."""
+        if status is not None:
+            check_status(status)
+        run_write(
+            self._engine,
+            lambda conn: edits.delete_span(conn, span_id, expected_version, status),
+        )
 
     def update_span(
         self,
@@ -220,12 +262,18 @@ class Repository:
         *,
         label: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        offsets: tuple[int, int] | None = None,
         expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> Span:
-        """Change a span's label and/or replace its attributes; returns the updated span."""
+        """Change a span's label, offsets (start, end) and/or attributes; returns the new span."""
+        if status is not None:
+            check_status(status)
         return run_write(
             self._engine,
-            lambda conn: edits.update_span(conn, span_id, label, attrs, expected_version),
+            lambda conn: edits.update_span(
+                conn, span_id, label, attrs, expected_version, offsets, status
+            ),
         )
 
     # -- events ---------------------------------------------------------------------------
@@ -263,10 +311,10 @@ class Repository:
             lambda conn: suggestion_store.replace_suggestions(conn, document_id, items),
         )
 
-    def labeled_texts(self, project_id: int) -> list[tuple[str, str, int]]:
+    def labeled_counts(self, project_id: int) -> list[tuple[str, str, int]]:
         """(text, label, count) of every text a person labeled in the project."""
         with read_transaction(self._engine) as conn:
-            return suggestion_store.labeled_texts(conn, project_id)
+            return suggestion_store.labeled_counts(conn, project_id)
 
     def record_decision(
         self, document_id: int, *, source: str, label: str, text_key: str,
@@ -338,6 +386,11 @@ class Repository:
         """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed)."""
         with read_transaction(self._engine) as conn:
             return stats.stats(conn, project_id)
+
+    def labeled_texts(self, project_id: int) -> list[str]:
+        """The distinct texts labeled anywhere in the project (the known names)."""
+        with read_transaction(self._engine) as conn:
+            return names.labeled_texts(conn, project_id)
 
     def annotators(self) -> list[str]:
         """Names of every annotator known to the database, sorted."""

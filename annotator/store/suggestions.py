@@ -67,7 +67,7 @@ def replace_suggestions(conn: Connection, document_id: int, spans: Sequence[Span
     return len(spans)
 
 
-def labeled_texts(conn: Connection, project_id: int) -> list[tuple[str, str, int]]:
+def labeled_counts(conn: Connection, project_id: int) -> list[tuple[str, str, int]]:
     """(text, label, how many spans) for every text a person labeled in the project."""
     # SQL substr counts characters from 1 on SQLite and PostgreSQL alike.
     text = func.substr(DOCUMENTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)

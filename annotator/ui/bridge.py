@@ -1,4 +1,4 @@
-"""The Qt side of an annotation session: its callbacks as signals, its commands on a QUndoStack."""
+"""The Qt side of an annotation session: its changes as one signal, its commands on a QUndoStack."""
 
 from __future__ import annotations
 
@@ -8,12 +8,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.core.model import DocStatus, Document, Span
+from annotator.services.changes import Change
 from annotator.services.commands import Command
+from annotator.services.editing import EditConflict, EditingPort, StoreFailure
 from annotator.services.session import AnnotationSession
 
 _log = logging.getLogger(__name__)
-_Action = Callable[[AnnotationSession], None]
+_Action = Callable[[EditingPort], None]
+
+CONFLICT_MESSAGE = (
+    "Someone else changed this document: it was reloaded with their change. "
+    "Not saved: {what}. Repeat it if you still want it."
+)
 
 
 class _SessionUndoCommand(QUndoCommand):
@@ -29,45 +35,46 @@ class _SessionUndoCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        if not self._bridge.run(self._command.do):
-            self._bridge.recover_later()
+        if not self._bridge.run(self._command.do, f"redo of {self._command.description}"):
+            self._bridge.forget_history_later()
 
     def undo(self) -> None:
-        if not self._bridge.run(self._command.undo):
-            self._bridge.recover_later()
+        if not self._bridge.run(self._command.undo, f"undo of {self._command.description}"):
+            self._bridge.forget_history_later()
 
 
 class SessionBridge(QObject):
-    """Turns session callbacks into signals and runs commands through a QUndoStack."""
+    """Turns the session's changes into a signal and runs commands through a QUndoStack."""
 
-    document_opened = Signal(object)  # Document
-    span_added = Signal(object)  # Span
-    span_removed = Signal(object)  # Span
-    span_changed = Signal(object, object)  # old Span, new Span
-    status_changed = Signal(int, str)  # document id, status
-    error_occurred = Signal(str)  # a message for the user (the edit was not made)
+    # Every change of the session (annotator.services.changes), once stored. A widget
+    # handles the kinds it draws and ignores the rest.
+    changed = Signal(object)
+    # Someone else changed the open document: the edit was refused, the document reloaded.
+    conflict_detected = Signal(str)  # the message for the annotator
+    # An edit was not saved: what it was, and why (the store's words, or "unexpected error").
+    edit_failed = Signal(str, str)
+    # A short message for the status bar (a document that cannot be opened ...).
+    message_posted = Signal(str)
 
     def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
-        self._forwarder = _Forwarder(self)
-        session.listeners.append(self._forwarder)
+        session.changes.subscribe(self._forward)
 
     def close(self) -> None:
         """Stop listening to the session."""
-        if self._forwarder in self.session.listeners:
-            self.session.listeners.remove(self._forwarder)
+        self.session.changes.unsubscribe(self._forward)
 
     def execute(self, command: Command | None) -> bool:
         """Apply ``command`` now (stored at once) and put it on the undo stack.
 
-        A store error (database gone, a conflict) is reported through ``error_occurred`` and
-        the command is not kept. False when nothing was done.
+        A refusal or failure is reported (``conflict_detected``, ``edit_failed``) and the
+        command is not kept. False when nothing was done.
         """
         if command is None:
             return False
-        if not self.run(command.do):
+        if not self.run(command.do, command.description):
             return False
         self.undo_stack.push(_SessionUndoCommand(self, command))
         return True
@@ -76,56 +83,76 @@ class SessionBridge(QObject):
         """Open a document; the undo history belongs to the document left behind."""
         try:
             self.session.open(document_id)
-        except Exception as exc:  # the store's errors carry messages fit for users
-            _log.info("open failed", exc_info=True)
-            self.error_occurred.emit(f"Cannot open document {document_id}: {exc}")
+        except StoreFailure as exc:
+            _log.warning("cannot open document %s: %s", document_id, exc)
+            self.message_posted.emit(f"Cannot open document {document_id}: {exc}")
             return False
         self.undo_stack.clear()
         return True
 
-    def recover_later(self) -> None:
-        """After a failed undo or redo: reload the document from the store, drop the history.
+    def check_for_changes(self) -> bool:
+        """Pick up changes made elsewhere to the open document and the document list.
 
-        The history no longer matches what is stored (someone else changed the document, or
-        the database went away). Done from the event loop: a QUndoStack must not be cleared
-        from inside its own undo().
+        True when the open document was reloaded or the list changed. The undo history is
+        dropped when the open document changed: it no longer matches what is stored.
         """
+        version = self.session.version
+        try:
+            changed = self.session.check_for_changes()
+        except StoreFailure as exc:
+            # The database is away for a moment: the next check tries again; edits say so.
+            _log.warning("checking for changes failed: %s", exc)
+            return False
+        if changed and self.session.version != version:
+            self.undo_stack.clear()
+        return changed
+
+    def forget_history_later(self) -> None:
+        """Drop the undo history once the stack is idle (after a failed undo or redo).
+
+        The history no longer matches what is stored. From the event loop: a QUndoStack must
+        not be cleared from inside its own undo().
+        """
+        QTimer.singleShot(0, self.undo_stack.clear)
+
+    def recover_later(self) -> None:
+        """After a bug: reload the document from the store and drop the history, once idle."""
         QTimer.singleShot(0, self._recover)
 
     def _recover(self) -> None:
         self.undo_stack.clear()
-        document_id = self.session.document_id
-        if document_id is not None:
-            self.open(document_id)
+        self._reload()
 
-    def run(self, action: _Action) -> bool:
-        """Run a command's do or undo, reporting a failure instead of raising."""
+    def _reload(self) -> None:
         try:
-            action(self.session)
-        except Exception as exc:  # any failure becomes a message, not a crash
-            _log.info("edit failed", exc_info=True)  # shown to the user as a message
-            self.error_occurred.emit(str(exc) or type(exc).__name__)
+            self.session.reload()
+        except StoreFailure as exc:
+            _log.warning("reload failed: %s", exc)
+            self.message_posted.emit(f"Cannot read the document again: {exc}")
+
+    def run(self, action: _Action, what: str) -> bool:
+        """Run a command's do or undo (``what`` names it for messages); False if not saved."""
+        try:
+            action(self.session.writer)
+        except EditConflict as exc:
+            _log.info("edit refused, document changed elsewhere: %s", exc)
+            # Shown at once with the other change; the history goes once the stack is idle.
+            self._reload()
+            self.forget_history_later()
+            self.conflict_detected.emit(CONFLICT_MESSAGE.format(what=what))
+            return False
+        except StoreFailure as exc:
+            _log.warning("not saved: %s", what, exc_info=True)
+            self.edit_failed.emit(what, str(exc))
+            return False
+        except Exception:
+            # A bug: written to the log with its traceback and shown in a dialog; the
+            # document is read again so the window shows what is really stored.
+            _log.exception("unexpected error; not saved: %s", what)
+            self.edit_failed.emit(what, "an unexpected error")
+            self.recover_later()
             return False
         return True
 
-
-class _Forwarder:
-    """The session's listener: each callback becomes the bridge's signal of the same name."""
-
-    def __init__(self, bridge: SessionBridge) -> None:
-        self._bridge = bridge
-
-    def document_opened(self, document: Document) -> None:
-        self._bridge.document_opened.emit(document)
-
-    def span_added(self, span: Span) -> None:
-        self._bridge.span_added.emit(span)
-
-    def span_removed(self, span: Span) -> None:
-        self._bridge.span_removed.emit(span)
-
-    def span_changed(self, old: Span, new: Span) -> None:
-        self._bridge.span_changed.emit(old, new)
-
-    def status_changed(self, document_id: int, status: DocStatus) -> None:
-        self._bridge.status_changed.emit(document_id, status)
+    def _forward(self, change: Change) -> None:
+        self.changed.emit(change)

@@ -13,6 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import DOC_STATUSES, DocStatus
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    DocumentsChanged,
+)
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.models import STATUS_TITLES, DocumentListModel
 
@@ -49,7 +55,7 @@ class DocumentListView(QWidget):
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
-        bridge.document_opened.connect(lambda document: self.show_document(document.id))
+        bridge.changed.connect(self._on_change)
 
     @property
     def status_filter(self) -> DocStatus | None:
@@ -77,6 +83,11 @@ class DocumentListView(QWidget):
             self.table.scrollTo(index)
         finally:
             self._syncing = False
+
+    def _on_change(self, change: Change) -> None:
+        # After the model (connected first) has its rows: select the open document's.
+        if isinstance(change, DocumentOpened | DocumentReloaded | DocumentsChanged):
+            self.show_document(self._bridge.session.document_id)
 
     def _on_filter_changed(self, index: int) -> None:
         self.document_model.set_status_filter(self.filter.itemData(index))

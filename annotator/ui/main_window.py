@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.model import Document
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    SpanAdded,
+    SpanChanged,
+    SpanRemoved,
+    StatusChanged,
+)
+from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
@@ -21,6 +39,9 @@ from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
 
+# How often the window asks the store whether the open document or the list changed elsewhere.
+CHANGE_CHECK_MS = 3000
+
 
 class MainWindow(QMainWindow):
     """The annotation window over one session."""
@@ -31,13 +52,19 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings,
         database: str,
+        log_path: Path | None = None,
+        known_names: KnownNames | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.log_path = log_path
         self.setObjectName("main_window")
         self.bridge = SessionBridge(session, self)
         self.state = WindowState(settings, database=database)
-        self.article = ArticleView(self.bridge)
+        self.known_names = known_names
+        self.article = ArticleView(
+            self.bridge, known_names=known_names if known_names is not None else frozenset()
+        )
         self.label_bar = LabelBar(session.schema)
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
@@ -62,6 +89,11 @@ class MainWindow(QMainWindow):
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selection_range")
+        self.exact_label = QLabel("Exact characters")
+        self.exact_label.setObjectName("exact_characters")
+        self.exact_label.setToolTip("Selections keep exact characters (View menu)")
+        self.exact_label.hide()
+        self.statusBar().addPermanentWidget(self.exact_label)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -83,12 +115,19 @@ class MainWindow(QMainWindow):
         self.article.cursorPositionChanged.connect(self._remember_timer.start)
         self.article.verticalScrollBar().valueChanged.connect(self._remember_timer.start)
         self.article.point_size_changed.connect(self.state.remember_point_size)
-        self.bridge.document_opened.connect(self._on_document_opened)
-        self.bridge.status_changed.connect(self._on_status_changed)
-        self.bridge.error_occurred.connect(self._on_error)
+        self.bridge.changed.connect(self._on_change)
+        self.bridge.edit_failed.connect(self._on_edit_failed)
+        self.bridge.conflict_detected.connect(self._on_conflict)
+        self.bridge.message_posted.connect(self._on_message)
         self.navigator.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
+        # Changes made elsewhere (another window, another annotator) show up within a few
+        # seconds, and at once when this window is activated: two cheap version reads.
+        self.change_timer = QTimer(self)
+        self.change_timer.setInterval(CHANGE_CHECK_MS)
+        self.change_timer.timeout.connect(self.bridge.check_for_changes)
+        self.change_timer.start()
         self.resize(1280, 800)
         if self.state.geometry is not None:
             self.restoreGeometry(self.state.geometry)
@@ -106,9 +145,11 @@ class MainWindow(QMainWindow):
             "previous_document": lambda: self._leave_and(lambda: self.navigator.step(-1)),
             "done_and_next": lambda: self._leave_and(lambda: self.navigator.finish("done")),
             "skip_and_next": lambda: self._leave_and(lambda: self.navigator.finish("skipped")),
+            "mark_in_progress": self.mark_in_progress,
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
+            "exact_characters": self._on_exact_toggled,
             "help": self.show_help,
             "quit": self.close,
         }
@@ -121,6 +162,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, h=handler: h())
             self.addAction(action)
             self.actions_by_name[entry.name] = action
+        self.actions_by_name["exact_characters"].setCheckable(True)
         stack = self.bridge.undo_stack
         self.actions_by_name["undo"].setEnabled(stack.canUndo())
         self.actions_by_name["redo"].setEnabled(stack.canRedo())
@@ -133,8 +175,8 @@ class MainWindow(QMainWindow):
             ("&Edit", ("undo", "redo", "delete")),
             ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
-                           "skip_and_next")),
-            ("&View", ("zoom_in", "zoom_out", "zoom_reset")),
+                           "skip_and_next", "mark_in_progress")),
+            ("&View", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
             ("&Help", ("help",)),
         ):
             sub = menu.addMenu(title)
@@ -170,6 +212,16 @@ class MainWindow(QMainWindow):
         self.help_dialog.show()
         self.help_dialog.raise_()
 
+    def mark_in_progress(self) -> bool:
+        """Set the open document back to in progress (undoable); False if it already is."""
+        session = self.bridge.session
+        if session.document_id is None:
+            return False
+        if not self.bridge.execute(session.status_command("in_progress")):
+            self._on_message("This document is already in progress.")
+            return False
+        return True
+
     def remember(self) -> None:
         """Write the open document and its scroll position to the settings."""
         document_id = self.bridge.session.document_id
@@ -189,7 +241,7 @@ class MainWindow(QMainWindow):
         self.article.setFocus()
 
     def _on_label_chosen(self, label: str, exact: bool) -> None:
-        if self.article.apply_label(label, exact=exact):
+        if self.article.apply_label(label, exact=exact) != "nothing":
             return
         if self.article.selection_range() is None and self.article.selected_span is None:
             self._on_message("Select some text, or click a span, then press a label key.")
@@ -198,6 +250,8 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()
+        if self.known_names is not None:
+            self.known_names.refresh()  # names labeled elsewhere meanwhile
         ids = [d.id for d in self.bridge.session.documents()]
         position = ids.index(document.id) + 1 if document.id in ids else 0
         self.position_label.setText(f"Document {position} / {len(ids)}")
@@ -216,8 +270,41 @@ class MainWindow(QMainWindow):
             restore()
             QTimer.singleShot(0, restore)
 
-    def _on_status_changed(self, document_id: int, status: str) -> None:
-        self._update_title()
+    def _on_change(self, change: Change) -> None:
+        match change:
+            case DocumentOpened(document=document):
+                self._on_document_opened(document)
+            case DocumentReloaded():
+                self._update_title()
+                if self.known_names is not None:
+                    self.known_names.refresh()
+                self._on_message("This document was changed elsewhere: showing it as stored now.")
+            case SpanChanged(new=new) if new.id == self.article.selected_span:
+                # Relabeled or resized: the same span stays selected, shown as it is now.
+                self.span_list.show_span(new.id)
+                self._on_span_selected(new.id)
+            case SpanAdded() | SpanRemoved():
+                if isinstance(change, SpanAdded) and self.known_names is not None:
+                    # A name just labeled is known at once: the next double-click uses it.
+                    self.known_names.add(change.span.text)
+                # The list's rows moved under its selection: it shows the article's choice
+                # again (nothing, after a delete), never the row that slid into place.
+                self.span_list.show_span(self.article.selected_span)
+            case StatusChanged(status="in_progress", before="done" | "skipped" as before):
+                self._update_title()
+                if change.document_id == self.bridge.session.document_id:
+                    self._on_message(
+                        f"This document was {before}; it is in progress again "
+                        "(Ctrl+Enter marks it done)."
+                    )
+            case StatusChanged():
+                self._update_title()
+
+    def _on_exact_toggled(self) -> None:
+        # The mouse-free way to Alt: window managers take Alt+drag to move windows.
+        on = self.actions_by_name["exact_characters"].isChecked()
+        self.article.set_exact_characters(on)
+        self.exact_label.setVisible(on)
 
     def _update_title(self) -> None:
         document = self.bridge.session.document
@@ -247,8 +334,21 @@ class MainWindow(QMainWindow):
             f"{span.label} {span.start}–{span.end} ({span.end - span.start} characters)"
         )
 
-    def _on_error(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+    def _on_edit_failed(self, what: str, why: str) -> None:
+        """An edit was not saved: say which one and why, in a dialog the annotator must see."""
+        box = QMessageBox(self)
+        box.setObjectName("edit_failed_dialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not saved")
+        details = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
+        box.setText(f"Not saved: {what}.\n\nReason: {why}.{details}")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        # Not modal to the event loop: the window keeps drawing what is stored.
+        box.open()
+        self.statusBar().showMessage(f"Not saved: {what}", 15000)
+
+    def _on_conflict(self, message: str) -> None:
+        self.statusBar().showMessage(message, 30000)
 
     def _on_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
@@ -258,7 +358,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.article.setFocus()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.bridge.check_for_changes()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_timer.stop()
         self._remember_timer.stop()
         self.remember()
         self.state.remember_geometry(self.saveGeometry())

@@ -16,6 +16,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.model import DocStatus, Document, Span
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    DocumentsChanged,
+    SpanAdded,
+    SpanChanged,
+    SpanRemoved,
+    StatusChanged,
+)
 from annotator.services.session import reading_order
 from annotator.ui.bridge import SessionBridge
 
@@ -56,10 +66,7 @@ class SpanListModel(_TableModel):
         super().__init__(parent)
         self._bridge = bridge
         self._spans: list[Span] = list(bridge.session.spans)
-        bridge.document_opened.connect(self._on_document_opened)
-        bridge.span_added.connect(self._on_span_added)
-        bridge.span_removed.connect(self._on_span_removed)
-        bridge.span_changed.connect(self._on_span_changed)
+        bridge.changed.connect(self._on_change)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._spans)
@@ -93,6 +100,17 @@ class SpanListModel(_TableModel):
                 return row
         return None
 
+    def _on_change(self, change: Change) -> None:
+        match change:
+            case DocumentOpened() | DocumentReloaded():
+                self._on_document_opened(change.document)
+            case SpanAdded(span=span):
+                self._on_span_added(span)
+            case SpanRemoved(span=span):
+                self._on_span_removed(span)
+            case SpanChanged(old=old, new=new):
+                self._on_span_changed(old, new)
+
     def _on_document_opened(self, document: Document) -> None:
         self.beginResetModel()
         self._spans = list(self._bridge.session.spans)
@@ -113,6 +131,14 @@ class SpanListModel(_TableModel):
         self.endRemoveRows()
 
     def _on_span_changed(self, old: Span, new: Span) -> None:
+        row = self.row_of(old.id) if old.id is not None else None
+        if row is not None:
+            orders = [reading_order(s) for i, s in enumerate(self._spans) if i != row]
+            if bisect.bisect_left(orders, reading_order(new)) == row:
+                # Same place in reading order: the row changes in place (its selection stays).
+                self._spans[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return
         self._on_span_removed(old)
         self._on_span_added(new)
 
@@ -138,9 +164,7 @@ class DocumentListModel(_TableModel):
         self._bridge = bridge
         self._rows: list[DocumentRow] = []
         self._status_filter: DocStatus | None = None
-        bridge.span_added.connect(self._on_span_added)
-        bridge.span_removed.connect(self._on_span_removed)
-        bridge.status_changed.connect(self._on_status_changed)
+        bridge.changed.connect(self._on_change)
         self.refresh()
 
     @property
@@ -192,14 +216,20 @@ class DocumentListModel(_TableModel):
         """The document shown in ``row``."""
         return self._rows[row]
 
+    def _on_change(self, change: Change) -> None:
+        match change:
+            case SpanAdded():
+                self._count(+1)
+            case SpanRemoved():
+                self._count(-1)
+            case StatusChanged(document_id=document_id, status=status):
+                self._on_status_changed(document_id, status)
+            case DocumentsChanged() | DocumentReloaded():
+                # Changed elsewhere: span counts and statuses are read again.
+                self.refresh()
+
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    def _on_span_added(self, span: Span) -> None:
-        self._count(+1)
-
-    def _on_span_removed(self, span: Span) -> None:
-        self._count(-1)
 
     def _count(self, delta: int) -> None:
         document_id = self._bridge.session.document_id

@@ -13,9 +13,11 @@ ActionName = Literal[
     "previous_document",
     "done_and_next",
     "skip_and_next",
+    "mark_in_progress",
     "zoom_in",
     "zoom_out",
     "zoom_reset",
+    "exact_characters",
     "help",
     "quit",
 ]
@@ -38,9 +40,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("previous_document", ("Ctrl+PgUp",), "Previous document"),
     Shortcut("done_and_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark done and go to the next"),
     Shortcut("skip_and_next", ("Ctrl+Shift+Return",), "Mark skipped and go to the next"),
+    Shortcut(
+        "mark_in_progress", ("Ctrl+Shift+P",), "Set a done or skipped document back to in progress"
+    ),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
+    Shortcut("exact_characters", ("Ctrl+E",), "Exact characters (no snapping to words)"),
     Shortcut("help", ("F1",), "This help"),
     Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
 )
@@ -53,14 +59,17 @@ ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
     ("Home / End, Ctrl+Home / Ctrl+End", "Start or end of the line / of the article"),
     ("Page Up / Page Down", "A page back / on (with Shift: extend the selection)"),
     ("Escape", "Clear the selection and the selected span"),
+    ("Shift+Left / Right (span selected)", "Move the span's end a character on / back"),
+    ("Ctrl+Shift+Left / Right (span selected)", "Move the span's end a word on / back"),
 )
 
 MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
-    ("Drag", "Select text (snaps to whole words)"),
-    ("Alt+Drag", "Select exact characters (a name inside a word)"),
-    ("Double-click", "Select a word"),
+    ("Drag", "Select text (snaps to whole words; an edge after و ف ب ل ك or ال stays)"),
+    ("Alt+Drag", "Select exact characters (or View > Exact characters, Ctrl+E)"),
+    ("Double-click", "Select a word (without و ف ب ل ك before a name)"),
     ("Click a span", "Select it (click again for the span around it)"),
     ("Hover a span", "Show its label"),
+    ("Drag an edge of the selected span", "Move that edge"),
 )
 
 

@@ -4,6 +4,7 @@ the keyboard only, closed, and the span read back from the database by the store
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,12 +24,24 @@ def test_label_first_word_with_keyboard_then_reopen(tmp_path: Path, qapp: QAppli
     db = str(tmp_path / "project.sqlite3")
     open_database(db, seed_demo=True).close()  # the demo project, as on a first start
     seen: dict[str, object] = {}
+    deadline = time.monotonic() + 30
 
     def drive() -> None:
+        # Keys go to the active window only: wait until the window is shown and active
+        # (however slow the machine), never a fixed delay.
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = next(w for w in windows if w.isVisible())
+        window = next((w for w in windows if w.isVisible()), None)
+        if window is None or not window.isActiveWindow():
+            if window is not None:
+                window.activateWindow()
+            if time.monotonic() > deadline:
+                seen["error"] = "the window never became active"
+                for w in windows:
+                    w.close()
+                return
+            QTimer.singleShot(20, drive)
+            return
         article = window.article
-        window.activateWindow()
         article.setFocus()
         QTest.keyClick(article, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
         # Left moves forward in right-to-left text: this selects the first word.
@@ -42,8 +55,9 @@ def test_label_first_word_with_keyboard_then_reopen(tmp_path: Path, qapp: QAppli
         seen["document"] = window.bridge.session.document_id
         window.close()
 
-    QTimer.singleShot(200, drive)
+    QTimer.singleShot(0, drive)
     assert run(db) == 0
+    assert "error" not in seen, seen["error"]
 
     repository = open_database(db)
     try:

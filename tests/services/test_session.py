@@ -9,36 +9,43 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.model import DocStatus, Document, Span
+from annotator.core.model import Document, Span
 from annotator.core.text import snap_to_tokens, tokenize
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    SpanAdded,
+    SpanChanged,
+    SpanRemoved,
+    StatusChanged,
+)
 from annotator.services.commands import UndoStack
 from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database
+from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
 
 ARTICLE = "قصف الطيران مدينة بالميادين، صباح 24 أكتوبر. هــ.دد SY24 😀 الحرس"
 
 
 class Recorder:
-    """A session listener that writes down what it hears."""
+    """A session listener that writes down the kinds of change it cares about."""
 
     def __init__(self) -> None:
         self.events: list[tuple[str, object]] = []
 
-    def document_opened(self, document: Document) -> None:
-        self.events.append(("opened", document.name))
-
-    def span_added(self, span: Span) -> None:
-        self.events.append(("added", span.text))
-
-    def span_removed(self, span: Span) -> None:
-        self.events.append(("removed", span.text))
-
-    def span_changed(self, old: Span, new: Span) -> None:
-        self.events.append(("changed", (old.label, new.label)))
-
-    def status_changed(self, document_id: int, status: DocStatus) -> None:
-        self.events.append(("status", status))
+    def __call__(self, change: Change) -> None:
+        match change:
+            case DocumentOpened(document=document):
+                self.events.append(("opened", document.name))
+            case SpanAdded(span=span):
+                self.events.append(("added", span.text))
+            case SpanRemoved(span=span):
+                self.events.append(("removed", span.text))
+            case SpanChanged(old=old, new=new):
+                self.events.append(("changed", (old.label, new.label)))
+            case StatusChanged(status=status):
+                self.events.append(("status", status))
 
 
 @pytest.fixture
@@ -78,8 +85,8 @@ def stored(repo: Repository, session: AnnotationSession) -> list[tuple[str, str]
 
 def test_snap_grows_to_whole_tokens_and_trims_punctuation(session: AnnotationSession) -> None:
     start, end = offsets("بالميادين")
-    # Middle of the word to just after the comma and the space.
-    assert session.snap(start + 3, end + 2) == (start, end)
+    # Middle of the word (not after its clitics "بال") to just after the comma and the space.
+    assert session.snap(start + 4, end + 2) == (start, end)
     # Only punctuation and space: nothing to label.
     assert session.snap(end, end + 2) is None
     # The obfuscated word is one token however little of it is selected.
@@ -99,7 +106,7 @@ def test_exact_selection_keeps_characters_inside_a_token(session: AnnotationSess
 def test_add_is_stored_at_once_and_undo_redo_write_through(
     repo: Repository, session: AnnotationSession
 ) -> None:
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     command = session.add_command(*offsets("الطيران"), "ACTOR")
     assert command is not None
     stack.push(command)
@@ -116,7 +123,7 @@ def test_add_is_stored_at_once_and_undo_redo_write_through(
 
 
 def test_relabel_delete_and_their_undo(repo: Repository, session: AnnotationSession) -> None:
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     add = session.add_command(*offsets("بالميادين"), "ACTOR")
     assert add is not None
     stack.push(add)
@@ -150,7 +157,7 @@ def test_relabel_delete_and_their_undo(repo: Repository, session: AnnotationSess
 def test_redo_of_an_add_after_undo_keeps_later_commands_working(
     repo: Repository, session: AnnotationSession
 ) -> None:
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     add = session.add_command(*offsets("مدينة"), "TARGET")
     assert add is not None
     stack.push(add)
@@ -169,7 +176,7 @@ def test_redo_of_an_add_after_undo_keeps_later_commands_working(
 def test_overlapping_and_nested_spans_are_kept(
     repo: Repository, session: AnnotationSession
 ) -> None:
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     whole = session.add_command(*offsets("مدينة بالميادين"), "LOCATION")
     inner = session.add_command(*offsets("الميادين"), "LOCATION", exact=True)
     assert whole is not None and inner is not None
@@ -186,8 +193,8 @@ def test_overlapping_and_nested_spans_are_kept(
 
 def test_status_command_and_listeners(session: AnnotationSession, repo: Repository) -> None:
     recorder = Recorder()
-    session.listeners.append(recorder)
-    stack = UndoStack(session)
+    session.changes.subscribe(recorder)
+    stack = UndoStack(session.writer)
     command = session.status_command("done")
     assert command is not None
     stack.push(command)
@@ -210,7 +217,7 @@ def test_status_command_and_listeners(session: AnnotationSession, repo: Reposito
 def test_offsets_after_an_emoji_are_code_points(
     repo: Repository, session: AnnotationSession
 ) -> None:
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     add = session.add_command(*offsets("الحرس"), "ACTOR")
     assert add is not None
     stack.push(add)
@@ -226,7 +233,7 @@ def test_neighbours_follow_corpus_order_and_filter(session: AnnotationSession) -
     assert session.neighbour(c, +1) is None
     assert session.neighbour(c, -1) == b
     assert session.neighbour(a, -1) is None
-    session.store_status(b, "done")
+    session.writer.set_status(b, "done")
     assert session.neighbour(a, +1, status="new") == c
     assert session.neighbour(c, -1, status="done") == b
 
@@ -238,7 +245,7 @@ def test_reopen_shows_only_this_annotators_spans(repo: Repository) -> None:
     first.open(doc_id)
     command = first.add_command(*offsets("الطيران"), "ACTOR")
     assert command is not None
-    UndoStack(first).push(command)
+    UndoStack(first.writer).push(command)
     other = AnnotationSession(repo, project_id=project, annotator="basel")
     other.open(doc_id)
     assert other.spans == ()
@@ -307,7 +314,7 @@ def test_unassigned_spans_are_shown_other_annotators_are_not(repo: Repository) -
     session.open(doc_id)
     assert [(s.text, s.annotator) for s in session.spans] == [("الطيران", None)]
     # Correcting an imported span is possible, and undoable.
-    stack = UndoStack(session)
+    stack = UndoStack(session.writer)
     unassigned = session.spans[0].id
     assert unassigned is not None
     relabel = session.relabel_command(unassigned, "TARGET")
@@ -322,3 +329,65 @@ def test_unassigned_spans_are_shown_other_annotators_are_not(repo: Repository) -
         (18, "LOCATION", "basel"),
     ]
     assert [s.text for s in session.spans] == ["الطيران"]
+
+
+def test_each_edit_is_one_transaction_raising_the_version_by_one(
+    repo: Repository, session: AnnotationSession
+) -> None:
+    assert session.document_id is not None
+    document_id = session.document_id
+    stack = UndoStack(session.writer)
+    before = repo.document_version(document_id)
+    # The first span of a new document also starts it: the span and the status go together.
+    add = session.add_command(*offsets("الطيران"), "ACTOR")
+    assert add is not None
+    stack.push(add)
+    assert repo.document_version(document_id) == before + 1
+    assert repo.get_document(document_id).status == "in_progress"
+    assert session.version == before + 1
+    stack.undo()  # the span goes and the status comes back, again in one go
+    assert repo.document_version(document_id) == before + 2
+    assert repo.get_document(document_id).status == "new"
+    span = session.add_command(*offsets("مدينة"), "TARGET")
+    assert span is not None
+    stack.push(span)
+    span_id = session.spans[0].id
+    assert span_id is not None
+    for command in (
+        session.relabel_command(span_id, "LOCATION"),
+        session.resize_command(span_id, *offsets("مدينة بالميادين")),
+        session.delete_command(span_id),
+    ):
+        assert command is not None
+        version = repo.document_version(document_id)
+        stack.push(command)
+        assert repo.document_version(document_id) == version + 1 == session.version
+
+
+def test_resize_keeps_id_label_and_refuses_what_no_span_can_be(
+    repo: Repository, session: AnnotationSession
+) -> None:
+    stack = UndoStack(session.writer)
+    add = session.add_command(*offsets("مدينة"), "TARGET")
+    assert add is not None
+    stack.push(add)
+    span_id = session.spans[0].id
+    assert span_id is not None
+    # Only whitespace, or the range it already has: nothing to do.
+    start, end = offsets("مدينة")
+    assert session.resize_command(span_id, end, end + 1) is None
+    assert session.resize_command(span_id, start - 1, end + 1) is None  # trimmed to itself
+    resize = session.resize_command(span_id, start, offsets("مدينة بالميادين")[1])
+    assert resize is not None
+    stack.push(resize)
+    assert [(s.id, s.label, s.text) for s in session.spans] == [
+        (span_id, "TARGET", "مدينة بالميادين")
+    ]
+    assert stored(repo, session) == [("TARGET", "مدينة بالميادين")]
+    # The store itself refuses offsets outside the text or an empty span.
+    with pytest.raises(StoreError):
+        repo.update_span(span_id, offsets=(5, 5))
+    with pytest.raises(StoreError):
+        repo.update_span(span_id, offsets=(0, len(ARTICLE) + 1))
+    stack.undo()
+    assert stored(repo, session) == [("TARGET", "مدينة")]

@@ -81,7 +81,7 @@ def test_reject_remembers_and_undo_brings_it_back(repo: Repository, doc_id: int,
         repo.reject_suggestion(manual)
 
 
-def test_labeled_texts_count_people_not_suggestions(repo: Repository, doc_id: int,
+def test_labeled_counts_count_people_not_suggestions(repo: Repository, doc_id: int,
                                                     project: int) -> None:
     repo.replace_suggestions(doc_id, [_suggestion("دير الزور", "LOCATION", "gazetteer")])
-    assert repo.labeled_texts(project) == [("قوات", "ACTOR", 1)]
+    assert repo.labeled_counts(project) == [("قوات", "ACTOR", 1)]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,18 @@ ARTICLE = (
     "قصف الطيران مدينة بالميادين، صباح 24 أكتوبر.\n"
     "😀𠀀 هــ.دد الحرس الثوري SY24 قرب دير الزور."
 )
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail a test whose window logged an unexpected error (the bridge catches bugs to show
+    them in a dialog; a test must not pass over one)."""
+    yield
+    errors = [
+        r for r in caplog.get_records("call")
+        if r.levelno >= logging.ERROR and r.name.startswith("annotator")
+    ]
+    assert not errors, "\n".join(r.getMessage() for r in errors)
 
 
 @pytest.fixture

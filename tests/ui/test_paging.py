@@ -88,7 +88,8 @@ def test_scroll_position_survives_a_crash(
         qtbot.keyClick(view, Qt.Key.Key_PageDown)
     top, caret = view.top_offset(), view.caret_offset()
     assert top > 0
-    qtbot.wait(1200)
+    # Written soon after the last move (no close needed): wait until that caret is on disk.
+    qtbot.waitUntil(lambda: window.state.caret == caret and window.state.top is not None)
     # No close (a kill -9 gives the window no chance to write anything): a second window over
     # the same settings comes back where the first one was.
     again = make_window()

@@ -29,12 +29,13 @@ from annotator.services.commands import AddSpan, DeleteSpan, RelabelSpan, Resize
 from annotator.services.navigation import DocumentInfo, DocumentNavigation
 from annotator.services.open_document import OpenDocument
 from annotator.services.open_document import reading_order as reading_order
-from annotator.services.writer import DocumentWriter, EditingStore, store_failures
+from annotator.services.suggestion_editing import SuggestionStore, SuggestionWriter
+from annotator.services.writer import store_failures
 
 __all__ = ["AnnotationSession", "DocumentInfo", "SessionRepository", "reading_order"]
 
 
-class SessionRepository(EditingStore, Protocol):
+class SessionRepository(SuggestionStore, Protocol):
     """The repository methods a session uses (annotator.store.repository.Repository)."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
@@ -61,7 +62,7 @@ class AnnotationSession:
         self.changes = ChangeFeed()
         self.navigation = DocumentNavigation(repository, project_id)
         self._open: OpenDocument | None = None
-        self.writer = DocumentWriter(
+        self.writer = SuggestionWriter(
             repository, annotator=annotator, current=lambda: self._open, changes=self.changes
         )
         # The project's (document count, sum of versions) when last seen, and how many edits

@@ -345,39 +345,51 @@ class Repository:
             return suggestion_store.decision_counts(conn, project_id)
 
     def accept_suggestion(
-        self, span_id: int, *, annotator: str, expected_version: int | None = None
+        self, span_id: int, *, annotator: str, expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> tuple[Span, Span, int]:
         """A suggestion becomes the annotator's span in one transaction: (as it was, as it is
-        now, the id of the recorded answer)."""
+        now, the id of the recorded answer). ``status`` goes with it, as with add_span."""
         return run_write(
             self._engine,
             lambda conn: suggestion_store.accept_suggestion(
-                conn, span_id, annotator, expected_version
+                conn, span_id, annotator, expected_version, status
             ),
         )
 
-    def unaccept_suggestion(self, old: Span, decision_id: int) -> None:
+    def unaccept_suggestion(
+        self, old: Span, decision_id: int, *, expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> None:
         """Undo accept_suggestion."""
         run_write(
             self._engine,
-            lambda conn: suggestion_store.unaccept_suggestion(conn, old, decision_id),
+            lambda conn: suggestion_store.unaccept_suggestion(
+                conn, old, decision_id, expected_version, status
+            ),
         )
 
     def reject_suggestion(
-        self, span_id: int, *, expected_version: int | None = None
+        self, span_id: int, *, expected_version: int | None = None,
+        status: DocStatus | None = None,
     ) -> tuple[Span, int]:
         """Delete a suggestion and remember the rejection, in one transaction."""
         return run_write(
             self._engine,
-            lambda conn: suggestion_store.reject_suggestion(conn, span_id, expected_version),
+            lambda conn: suggestion_store.reject_suggestion(
+                conn, span_id, expected_version, status
+            ),
         )
 
-    def unreject_suggestion(self, document_id: int, old: Span, decision_id: int) -> Span:
+    def unreject_suggestion(
+        self, document_id: int, old: Span, decision_id: int, *,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> Span:
         """Undo reject_suggestion: the suggestion is back."""
         return run_write(
             self._engine,
             lambda conn: suggestion_store.unreject_suggestion(
-                conn, document_id, old, decision_id
+                conn, document_id, old, decision_id, expected_version, status
             ),
         )
 

@@ -13,8 +13,13 @@ from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.matcher import fold_key
-from annotator.core.model import Span
-from annotator.store.checks import check_span_label, check_span_offsets, json_object
+from annotator.core.model import DocStatus, Span
+from annotator.store.checks import (
+    check_span_label,
+    check_span_offsets,
+    check_status,
+    json_object,
+)
 from annotator.store.edits import bump
 from annotator.store.errors import StoreError
 from annotator.store.rows import (
@@ -144,8 +149,16 @@ def _suggested_span(conn: Connection, span_id: int) -> tuple[DocHead, Span]:
     return doc, span
 
 
+def _set_status(conn: Connection, document_id: int, status: DocStatus | None) -> None:
+    # Under the version bump the edit already made: one edit, one bump.
+    if status is not None:
+        check_status(status)
+        conn.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(status=status))
+
+
 def accept_suggestion(
-    conn: Connection, span_id: int, annotator: str, expected_version: int | None
+    conn: Connection, span_id: int, annotator: str, expected_version: int | None,
+    status: DocStatus | None = None,
 ) -> tuple[Span, Span, int]:
     """Make a suggestion the annotator's own span, and count it for its source.
 
@@ -153,6 +166,7 @@ def accept_suggestion(
     """
     doc, old = _suggested_span(conn, span_id)
     bump(conn, doc, expected_version)
+    _set_status(conn, doc.id, status)
     attrs = {k: v for k, v in old.attrs.items() if k not in PROPOSAL_ATTRS}
     conn.execute(
         update(SPANS).where(SPANS.c.id == span_id).values(
@@ -167,10 +181,15 @@ def accept_suggestion(
     return old, new, decision
 
 
-def unaccept_suggestion(conn: Connection, old: Span, decision_id: int) -> None:
+def unaccept_suggestion(
+    conn: Connection, old: Span, decision_id: int, expected_version: int | None = None,
+    status: DocStatus | None = None,
+) -> None:
     """Undo :func:`accept_suggestion`: the span is a suggestion again, the answer forgotten."""
     assert old.id is not None
-    bump(conn, span_head(conn, old.id), None)
+    doc = span_head(conn, old.id)
+    bump(conn, doc, expected_version)
+    _set_status(conn, doc.id, status)
     conn.execute(
         update(SPANS).where(SPANS.c.id == old.id).values(
             origin="suggested", annotator_id=None, attrs=json_object(old.attrs, "attributes"),
@@ -181,24 +200,29 @@ def unaccept_suggestion(conn: Connection, old: Span, decision_id: int) -> None:
 
 
 def reject_suggestion(
-    conn: Connection, span_id: int, expected_version: int | None
+    conn: Connection, span_id: int, expected_version: int | None,
+    status: DocStatus | None = None,
 ) -> tuple[Span, int]:
     """Delete a suggestion and remember the rejection (its text and label are not proposed
     in this document again). Returns the suggestion and the id of the recorded answer."""
     doc, old = _suggested_span(conn, span_id)
     bump(conn, doc, expected_version)
+    _set_status(conn, doc.id, status)
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
     decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
                                old.label, fold_key(old.text), "rejected")
     return old, decision
 
 
-def unreject_suggestion(conn: Connection, document_id: int, old: Span, decision_id: int
-                        ) -> Span:
+def unreject_suggestion(
+    conn: Connection, document_id: int, old: Span, decision_id: int,
+    expected_version: int | None = None, status: DocStatus | None = None,
+) -> Span:
     """Undo :func:`reject_suggestion`: the suggestion is back (its old id when free)."""
     doc = head(conn, document_id)
     check_span_offsets(doc.name, doc.text, old)
-    bump(conn, doc, None)
+    bump(conn, doc, expected_version)
+    _set_status(conn, doc.id, status)
     values: dict[str, Any] = {
         "document_id": document_id, "annotator_id": None, "start": old.start, "end": old.end,
         "label": old.label, "attrs": json_object(old.attrs, "attributes"),

@@ -331,6 +331,10 @@ def refresh_suggestions(
     document = repository.get_document(document_id)
     shown = suggestions_for(document, sources, schema=session.schema,
                             rejected=repository.rejected_suggestions(document_id))
+    before = sorted((s.start, s.end, s.label) for s in document.spans
+                    if s.origin == "suggested")
+    if before == sorted((s.start, s.end, s.label) for s in shown.spans):
+        return len(before)  # nothing new: the document is not written (nor its version)
     with store_failures():
         repository.replace_suggestions(document_id, shown.spans)
     session.open(document_id)

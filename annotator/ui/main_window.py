@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from annotator.ui.navigation import DocumentNavigator
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
+from annotator.ui.suggestions import SuggestionActions
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         database: str,
         log_path: Path | None = None,
         known_names: KnownNames | None = None,
+        suggest: Callable[[], int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +101,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.position_label)
 
         self.actions_by_name: dict[ActionName, QAction] = {}
+        self.suggestions = SuggestionActions(self.bridge, self.article, suggest=suggest,
+                                             parent=self)
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
@@ -185,6 +190,12 @@ class MainWindow(QMainWindow):
             if title == "&Labels":
                 for action in self.label_bar.label_actions:
                     sub.addAction(action)
+        # Before Help, which stays last.
+        suggestions = QMenu("&Suggestions", self)
+        menu.insertMenu(menu.actions()[-1], suggestions)
+        for action in self.suggestions.actions.values():
+            self.addAction(action)
+            suggestions.addAction(action)
 
     def _open_first_document(self) -> None:
         session = self.bridge.session

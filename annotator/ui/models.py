@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from annotator.core.model import DocStatus, Document, Span
 from annotator.services.changes import (
@@ -76,15 +76,27 @@ class SpanListModel(_TableModel):
             return None
         span = self._spans[index.row()]
         column = index.column()
+        suggested = span.origin == "suggested"
         if role == Qt.ItemDataRole.DisplayRole:
-            return span.label if column == 0 else span.text.replace("\n", " ")
+            if column == 0:
+                # A suggestion says so in words, not only by the article's hatching.
+                return f"{span.label} ?" if suggested else span.label
+            return span.text.replace("\n", " ")
+        if role == Qt.ItemDataRole.FontRole and suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             # Arabic reads from the right: the text column is right-aligned like the article.
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label}  {span.start}–{span.end}\n{span.text}"
+            tip = f"{span.label}  {span.start}–{span.end}\n{span.text}"
+            if suggested:
+                tip += (f"\nSuggested ({span.attrs.get('source', '?')}, score "
+                        f"{span.attrs.get('score', '?')}): A accepts, X rejects")
+            return tip
         if role == SPAN_ID_ROLE:
             return span.id
         return None

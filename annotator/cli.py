@@ -180,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--iterations", type=int, default=60, metavar="N",
                     help="training iterations (default: 60)")
     tr.add_argument("--json", action="store_true", help="print the model card as JSON")
+    tr.add_argument("--progress-lines", action="store_true",
+                    help="report progress on stderr as 'progress<TAB>TASK<TAB>DONE<TAB>TOTAL' "
+                    "lines (for the window, which runs training in a background process)")
 
     sg = sub.add_parser(
         "suggest", parents=[db_parent], help="store suggestions in the documents",
@@ -477,9 +480,15 @@ def _cmd_train(args: argparse.Namespace, db: str | None) -> int:
     if args.iterations < 1:
         _error("train: --iterations must be at least 1")
         return 2
+    def lines(task: str, done: int, total: int | None) -> None:
+        print(f"progress\t{task}\t{done}\t{total or 0}", file=sys.stderr, flush=True)
+
     try:
-        with _progress_bar() as progress:
-            card = train_project(_open(db), iterations=args.iterations, progress=progress)
+        if args.progress_lines:
+            card = train_project(_open(db), iterations=args.iterations, progress=lines)
+        else:
+            with _progress_bar() as progress:
+                card = train_project(_open(db), iterations=args.iterations, progress=progress)
     except TrainingError as exc:
         _error(f"train: {exc}")
         return 1

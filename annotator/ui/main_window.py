@@ -40,6 +40,7 @@ from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
 from annotator.ui.suggestions import SuggestionActions
+from annotator.ui.training import ModelTraining
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[ActionName, QAction] = {}
         self.suggestions = SuggestionActions(self.bridge, self.article, suggest=suggest,
                                              parent=self)
+        self.training = ModelTraining(database, self)
+        self.training.message_posted.connect(self._on_message)
+        self.statusBar().addPermanentWidget(self.training.bar)
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
@@ -196,6 +200,9 @@ class MainWindow(QMainWindow):
         for action in self.suggestions.actions.values():
             self.addAction(action)
             suggestions.addAction(action)
+        model = QMenu("&Model", self)
+        menu.insertMenu(menu.actions()[-1], model)
+        model.addAction(self.training.action)
 
     def _open_first_document(self) -> None:
         session = self.bridge.session

@@ -1,5 +1,5 @@
-"""Save a picture of the window with suggestions: the first seed labeled by hand, the second
-one open with the gazetteer's and the date rules' suggestions (hatched, dashed underline).
+"""Save a picture of the window with suggestions: a few names of the first seed labeled by
+hand, their other occurrences and the dates proposed (hatched, dashed underline).
 
     python scripts/screenshot_suggestions.py [--out docs/suggestions.png]
 
@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     repository = open_database(db, seed_demo=True)
     session = AnnotationSession(repository, project_id=repository.default_project(),
                                 annotator="demo")
-    first, second = (d.id for d in session.documents()[:2])
+    first = session.documents()[0].id
+    repository.set_document_meta(first, {"published": "2024-10-28"})
     session.open(first)
     stack = UndoStack(session.writer)
     for phrase, label in LABELED:
@@ -57,8 +58,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"screenshot: cannot label {phrase!r}", file=sys.stderr)
             return 1
         stack.push(command)
-    repository.set_document_meta(second, {"published": "2024-10-28"})
-    session.open(second)
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(session, settings=settings, database=db,
                         suggest=lambda: suggest_open_document(session, repository))

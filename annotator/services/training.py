@@ -453,3 +453,16 @@ def train_project(
     documents = list(repository.iter_documents(project, status="done"))
     return train(documents, store or project_models(repository), labels=schema.names,
                  iterations=iterations, progress=progress)
+
+
+def least_sure_document(
+    repository: TrainRepository, project_id: int, store: ModelStore,
+    *, status: DocStatus = "new",
+) -> int | None:
+    """The document with ``status`` the newest model is least sure about; None without a
+    model or such a document."""
+    model = store.latest()
+    if model is None:
+        return None
+    order = least_sure_first(repository.iter_documents(project_id, status=status), model)
+    return order[0] if order else None

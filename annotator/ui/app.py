@@ -17,7 +17,7 @@ from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.services.suggestion_editing import refresh_suggestions
 from annotator.services.suggestions import project_sources
-from annotator.services.training import ModelSource, project_models
+from annotator.services.training import ModelSource, least_sure_document, project_models
 from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
@@ -102,6 +102,8 @@ def run(db: str | None) -> int:
         log_path=log_path,
         known_names=known_names,
         suggest=lambda: suggest_open_document(session, repository),
+        least_sure=lambda: least_sure_document(
+            repository, project, project_models(repository)),
     )
     window.show()
     code = app.exec()

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         log_path: Path | None = None,
         known_names: KnownNames | None = None,
         suggest: Callable[[], int] | None = None,
+        least_sure: Callable[[], int | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -104,8 +105,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[ActionName, QAction] = {}
         self.suggestions = SuggestionActions(self.bridge, self.article, suggest=suggest,
                                              parent=self)
-        self.training = ModelTraining(database, self)
+        self.training = ModelTraining(database, least_sure=least_sure, parent=self)
         self.training.message_posted.connect(self._on_message)
+        self.training.document_chosen.connect(
+            lambda document_id: self._leave_and(lambda: self.navigator.open(document_id)))
         self.statusBar().addPermanentWidget(self.training.bar)
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         model = QMenu("&Model", self)
         menu.insertMenu(menu.actions()[-1], model)
         model.addAction(self.training.action)
+        model.addAction(self.training.least_sure_action)
 
     def _open_first_document(self) -> None:
         session = self.bridge.session

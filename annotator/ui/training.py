@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QProcess, Signal
 from PySide6.QtGui import QAction
@@ -27,12 +28,29 @@ class ModelTraining(QObject):
     failed = Signal(str)
     message_posted = Signal(str)
 
-    def __init__(self, database: str, parent: QObject | None = None) -> None:
+    # A document to open: the one the model is least sure about.
+    document_chosen = Signal(int)
+
+    def __init__(
+        self,
+        database: str,
+        *,
+        least_sure: Callable[[], int | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._database = database
+        self._least_sure = least_sure
         self.action = QAction("Train the suggestion model", self)
         self.action.setObjectName("action_train_model")
         self.action.triggered.connect(lambda _checked=False: self.start())
+        # An order of work that teaches the next model most: the new document whose best
+        # tagging the model gives the lowest probability.
+        self.least_sure_action = QAction("Open the new document the model is least sure about",
+                                         self)
+        self.least_sure_action.setObjectName("action_least_sure")
+        self.least_sure_action.setEnabled(least_sure is not None)
+        self.least_sure_action.triggered.connect(lambda _checked=False: self.open_least_sure())
         self.bar = QProgressBar()
         self.bar.setObjectName("training_progress")
         self.bar.setMaximumWidth(200)
@@ -40,6 +58,17 @@ class ModelTraining(QObject):
         self.bar.hide()
         self._process: QProcess | None = None
         self._errors = ""
+
+    def open_least_sure(self) -> int | None:
+        """Ask for the least sure new document and announce it; None when there is none."""
+        if self._least_sure is None:
+            return None
+        document_id = self._least_sure()
+        if document_id is None:
+            self.message_posted.emit("No trained model or no new document: train one first")
+            return None
+        self.document_chosen.emit(document_id)
+        return document_id
 
     @property
     def running(self) -> bool:

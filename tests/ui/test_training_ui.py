@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.cli import main
+from annotator.core.model import Document
+from annotator.formats.jsonl import record_to_document
 from annotator.services.session import AnnotationSession
+from annotator.services.training import ModelStore, least_sure_document, train
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
 from annotator.ui.app import application
@@ -69,3 +73,34 @@ def test_train_in_the_background_while_labeling(
     assert not training.bar.isVisible() and training.action.isEnabled()
     assert (tmp_path / "m.sqlite3.models" / "crf-0001.crfsuite").is_file()
     window.close()
+
+
+def test_least_sure_first_opens_the_document_the_model_doubts_most(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    application()
+    repository = open_database(str(tmp_path / "l.sqlite3"), seed_demo=False)
+    project = repository.default_project()
+    docs = [record_to_document(json.loads(line), default_name=str(i))
+            for i, line in enumerate(GOLD.read_text(encoding="utf-8").splitlines())]
+    store = ModelStore(tmp_path / "models")
+    train(docs, store, labels=("ACTOR", "TARGET", "LOCATION", "DATE"), iterations=30,
+          held_out=0.0)
+    familiar = docs[0].text.split("\n")[0]
+    repository.add_documents(project, [
+        Document("familiar", familiar),
+        Document("odd", "zzq 17 qq 55 xx 3 ي نص غريب لم يره النموذج"),
+    ])
+    session = AnnotationSession(repository, project_id=project, annotator="amal")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings, database=str(tmp_path / "l.sqlite3"),
+                        least_sure=lambda: least_sure_document(repository, project, store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: session.document_id is not None)
+    assert session.text == familiar  # the first document in corpus order
+    window.training.least_sure_action.trigger()
+    qtbot.waitUntil(lambda: session.text.startswith("zzq"))
+    window.close()
+    repository.close()

@@ -1,6 +1,6 @@
 """A named-entity model trained on the project's done documents: a linear-chain CRF.
 
-Why a CRF (python-crfsuite) and not spaCy's NER: see docs/adr/0009-suggestions.md. In
+Why a CRF (python-crfsuite) and not spaCy's NER: see docs/adr/0011-suggestions.md. In
 short, it trains on a few hundred articles in seconds on two cores, needs no download and no
 word vectors, gives per-token marginal probabilities for a score, and its wheel is small.
 

@@ -2,10 +2,13 @@
 (the gazetteer's source), and the annotators' answers to suggestions.
 
 Functions take the caller's Connection; the Repository facade runs each in one transaction.
+Every write of spans here keeps the stored span counts (``rows.count_spans``) in that
+transaction.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -27,13 +30,14 @@ from annotator.store.rows import (
     SPANS,
     DocHead,
     annotator_ids,
+    count_spans,
     head,
     schema_of,
     span_head,
 )
-from annotator.store.tables import Base
+from annotator.store.tables import SUGGESTION_DECISIONS
 
-DECISIONS: Table = Base.metadata.tables["suggestion_decisions"]
+DECISIONS: Table = SUGGESTION_DECISIONS
 Decision = Literal["accepted", "rejected"]
 
 
@@ -50,9 +54,19 @@ def replace_suggestions(conn: Connection, document_id: int, spans: Sequence[Span
         check_span_offsets(doc.name, doc.text, span)
         check_span_label(doc.name, schema, span)
     bump(conn, doc, None)
+    deltas: Counter[tuple[str, int | None]] = Counter()
+    for row in conn.execute(
+        select(SPANS.c.label, SPANS.c.annotator_id, func.count())
+        .where(SPANS.c.document_id == document_id, SPANS.c.origin == "suggested")
+        .group_by(SPANS.c.label, SPANS.c.annotator_id)
+    ):
+        deltas[(row[0], row[1])] -= int(row[2])
     conn.execute(
         delete(SPANS).where(SPANS.c.document_id == document_id, SPANS.c.origin == "suggested")
     )
+    for s in spans:
+        deltas[(s.label, None)] += 1
+    count_spans(conn, doc.project_id, deltas)
     if spans:
         conn.execute(
             insert(SPANS),
@@ -168,12 +182,14 @@ def accept_suggestion(
     bump(conn, doc, expected_version)
     _set_status(conn, doc.id, status)
     attrs = {k: v for k, v in old.attrs.items() if k not in PROPOSAL_ATTRS}
+    annotator_id = annotator_ids(conn, {annotator})[annotator]
+    was = conn.execute(select(SPANS.c.annotator_id).where(SPANS.c.id == span_id)).scalar_one()
     conn.execute(
         update(SPANS).where(SPANS.c.id == span_id).values(
-            origin="manual", annotator_id=annotator_ids(conn, {annotator})[annotator],
-            attrs=attrs, updated_at=func.now(),
+            origin="manual", annotator_id=annotator_id, attrs=attrs, updated_at=func.now(),
         )
     )
+    count_spans(conn, doc.project_id, {(old.label, was): -1, (old.label, annotator_id): +1})
     decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
                                old.label, fold_key(old.text), "accepted")
     new = Span(start=old.start, end=old.end, label=old.label, text=old.text, id=span_id,
@@ -190,12 +206,16 @@ def unaccept_suggestion(
     doc = span_head(conn, old.id)
     bump(conn, doc, expected_version)
     _set_status(conn, doc.id, status)
+    was = conn.execute(
+        select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == old.id)
+    ).one()
     conn.execute(
         update(SPANS).where(SPANS.c.id == old.id).values(
             origin="suggested", annotator_id=None, attrs=json_object(old.attrs, "attributes"),
             updated_at=func.now(),
         )
     )
+    count_spans(conn, doc.project_id, {(was.label, was.annotator_id): -1, (was.label, None): +1})
     forget_decision(conn, decision_id)
 
 
@@ -208,7 +228,9 @@ def reject_suggestion(
     doc, old = _suggested_span(conn, span_id)
     bump(conn, doc, expected_version)
     _set_status(conn, doc.id, status)
+    was = conn.execute(select(SPANS.c.annotator_id).where(SPANS.c.id == span_id)).scalar_one()
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
+    count_spans(conn, doc.project_id, {(old.label, was): -1})
     decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
                                old.label, fold_key(old.text), "rejected")
     return old, decision
@@ -233,6 +255,7 @@ def unreject_suggestion(
         values["id"] = old.id
     result = conn.execute(insert(SPANS).values(**values))
     assert result.inserted_primary_key is not None
+    count_spans(conn, doc.project_id, {(old.label, None): +1})
     forget_decision(conn, decision_id)
     return Span(start=old.start, end=old.end, label=old.label, text=old.text,
                 id=int(result.inserted_primary_key[0]), origin="suggested", attrs=old.attrs)

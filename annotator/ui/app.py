@@ -23,6 +23,7 @@ from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.timing import watch_first_paint
 
 
 def annotator_name() -> str:
@@ -105,6 +106,7 @@ def run(db: str | None) -> int:
         least_sure=lambda: least_sure_document(
             repository, project, project_models(repository)),
     )
+    watch_first_paint(window.article.viewport())
     window.show()
     code = app.exec()
     repository.close()

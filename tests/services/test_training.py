@@ -11,6 +11,7 @@ import pytest
 from annotator.cli import main
 from annotator.formats.jsonl import record_to_document
 from annotator.services.training import ModelSource, ModelStore, least_sure_first, train
+from annotator.store.db import open_database
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "seeds_gold.jsonl"
 LABELS = ("ACTOR", "TARGET", "LOCATION", "DATE")
@@ -73,6 +74,7 @@ def test_training_without_done_documents_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "e.sqlite3")
+    open_database(db, seed_demo=False).close()  # an empty project: train reads an existing one
     assert main(["--db", db, "train"]) == 1
     assert "no done document" in capsys.readouterr().err
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from annotator.core.model import LabelSchema
 from annotator.ui.shortcuts import ARTICLE_KEYS, MOUSE_GESTURES, SHORTCUTS
+from annotator.ui.suggestions import SUGGESTION_KEYS
 
 
 def _native(keys: tuple[str, ...]) -> str:
@@ -27,6 +28,7 @@ def help_rows(schema: LabelSchema) -> list[tuple[str, str]]:
         )
         rows.append((f"Alt+{label.key}", f"Label exactly the selected characters {label.name}"))
     rows.extend((_native(s.keys), s.title) for s in SHORTCUTS)
+    rows.extend((_native(keys[:1]), title) for _, keys, title in SUGGESTION_KEYS)
     rows.extend(ARTICLE_KEYS)
     return rows
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -50,6 +51,8 @@ from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
+from annotator.ui.suggestions import SuggestionActions
+from annotator.ui.training import ModelTraining
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
         database: str,
         log_path: Path | None = None,
         known_names: KnownNames | None = None,
+        suggest: Callable[[], int] | None = None,
+        least_sure: Callable[[], int | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -123,6 +128,13 @@ class MainWindow(QMainWindow):
 
         self.event_actions = EventActions(self.bridge, self.article, self.events_panel, self)
         self.actions_by_name: dict[ActionName, QAction] = {}
+        self.suggestions = SuggestionActions(self.bridge, self.article, suggest=suggest,
+                                             parent=self)
+        self.training = ModelTraining(database, least_sure=least_sure, parent=self)
+        self.training.message_posted.connect(self._on_message)
+        self.training.document_chosen.connect(
+            lambda document_id: self._leave_and(lambda: self.navigator.open(document_id)))
+        self.statusBar().addPermanentWidget(self.training.bar)
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
@@ -231,6 +243,16 @@ class MainWindow(QMainWindow):
             if title == "&Labels":
                 for action in self.label_bar.label_actions:
                     sub.addAction(action)
+        # Before Help, which stays last.
+        suggestions = QMenu("&Suggestions", self)
+        menu.insertMenu(menu.actions()[-1], suggestions)
+        for action in self.suggestions.actions.values():
+            self.addAction(action)
+            suggestions.addAction(action)
+        model = QMenu("&Model", self)
+        menu.insertMenu(menu.actions()[-1], model)
+        model.addAction(self.training.action)
+        model.addAction(self.training.least_sure_action)
 
     def _open_first_document(self) -> None:
         session = self.bridge.session

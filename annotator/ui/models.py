@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from annotator.core.date_spans import describe, is_date
 from annotator.core.dates import DateValue
@@ -80,14 +80,21 @@ class SpanListModel(_TableModel):
         span = self._spans[index.row()]
         column = index.column()
         schema = self._bridge.session.schema
+        suggested = span.origin == "suggested"
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                # A suggestion says so in words, not only by the article's hatching.
+                mark = " ?" if suggested else ""
                 # A date shows its value beside its label: checked at a glance down the list.
                 if is_date(schema, span.label):
                     value = DateValue.from_attrs(span.attrs)
-                    return f"{span.label} {value.value if value is not None else '?'}"
-                return span.label
+                    return f"{span.label}{mark} {value.value if value is not None else '?'}"
+                return f"{span.label}{mark}"
             return span.text.replace("\n", " ")
+        if role == Qt.ItemDataRole.FontRole and suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
@@ -97,6 +104,9 @@ class SpanListModel(_TableModel):
             tip = f"{span.label}  {span.start}–{span.end}\n{span.text}"
             if is_date(schema, span.label):
                 tip += f"\ndate value: {describe(span.attrs)}"
+            if suggested:
+                tip += (f"\nSuggested ({span.attrs.get('source', '?')}, score "
+                        f"{span.attrs.get('score', '?')}): A accepts, X rejects")
             return tip
         if role == SPAN_ID_ROLE:
             return span.id

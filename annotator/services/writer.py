@@ -43,6 +43,7 @@ class EditingStore(Protocol):
         *,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        annotator: str | None = None,
     ) -> None: ...
     def update_span(
         self,
@@ -52,6 +53,7 @@ class EditingStore(Protocol):
         offsets: tuple[int, int] | None = None,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        annotator: str | None = None,
     ) -> Span: ...
     def restore_span(
         self,
@@ -63,7 +65,12 @@ class EditingStore(Protocol):
         status: DocStatus | None = None,
     ) -> Span: ...
     def set_status(
-        self, document_id: int, status: DocStatus, *, expected_version: int | None = None
+        self,
+        document_id: int,
+        status: DocStatus,
+        *,
+        expected_version: int | None = None,
+        annotator: str | None = None,
     ) -> None: ...
 
 
@@ -151,7 +158,8 @@ class DocumentWriter:
         before = self.document_status(document_id) if status is not None else None
         with store_failures():
             self._repository.delete_span(
-                span_id, expected_version=self._expected(open_doc), status=status
+                span_id, expected_version=self._expected(open_doc), status=status,
+                annotator=self._annotator,
             )
         if open_doc is not None:
             open_doc.remove(span)
@@ -202,6 +210,7 @@ class DocumentWriter:
                 offsets=offsets,
                 expected_version=self._expected(open_doc),
                 status=status,
+                annotator=self._annotator,
             )
         if open_doc is not None:
             open_doc.remove(old)
@@ -214,8 +223,10 @@ class DocumentWriter:
         open_doc = self._open(document_id)
         before = self.document_status(document_id)
         with store_failures():
+            # The annotator's own status too: agreement compares what each one finished.
             self._repository.set_status(
-                document_id, status, expected_version=self._expected(open_doc)
+                document_id, status, expected_version=self._expected(open_doc),
+                annotator=self._annotator,
             )
         self._status_stored(open_doc, document_id, status, before)
         return before

@@ -138,3 +138,36 @@ class EventRoleRow(Base):
     span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
     # Order of the spans within one role, as the user gave them.
     position: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class AnnotatorStatusRow(Base):
+    """Revision 0008: each annotator's own status of a document (no row: ``new``).
+
+    ``documents.status`` stays the status last set by anyone, which lists and exports of a
+    single-annotator project read; agreement reads these rows ("finished" means done here).
+    """
+
+    __tablename__ = "annotator_statuses"
+    __table_args__ = (Index("ix_annotator_statuses_annotator", "annotator_id", "status"),)
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    annotator_id: Mapped[int] = mapped_column(
+        ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+
+
+class AssignmentRow(Base):
+    """Revision 0008: a document given to an annotator to label."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_annotator", "annotator_id"),)
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    annotator_id: Mapped[int] = mapped_column(
+        ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True
+    )

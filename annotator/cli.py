@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
+from annotator.cli_team import Handler
+from annotator.cli_team import add_parsers as add_team_parsers
 from annotator.core.model import DOC_STATUSES
 
 if TYPE_CHECKING:
@@ -63,6 +65,10 @@ examples:
   annotator export --format jsonl -o dataset --split 80/10/10 --seed 13
   annotator export --format brat -o brat_out --annotator amal
 """
+
+
+#: agree and assign (annotator/cli_team.py), filled in by build_parser.
+_TEAM_HANDLERS: dict[str, Handler] = {}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the date expression (several words are joined with spaces)")
     da.add_argument("--published", metavar="YYYY-MM-DD",
                     help="the publication date that relative expressions count from")
+    _TEAM_HANDLERS.update(add_team_parsers(sub, db_parent))
     return parser
 
 
@@ -189,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(db)
     handlers: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
         "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
-        "search": _cmd_search, "dates": _cmd_dates,
+        "search": _cmd_search, "dates": _cmd_dates, **_TEAM_HANDLERS,
     }
     try:
         return handlers[args.command](args, db)

@@ -33,7 +33,7 @@ from annotator.store.rows import EVENT_ROLES as EVENT_ROLES
 from annotator.store.rows import EVENTS as EVENTS
 from annotator.store.rows import PROJECTS as PROJECTS
 from annotator.store.rows import SPANS as SPANS
-from annotator.store.rows import head, schema_of, span_head
+from annotator.store.rows import head, schema_of
 
 __all__ = [
     "AddResult",
@@ -310,11 +310,13 @@ class Repository:
             check_status(status)
 
         def work(conn: Connection) -> None:
-            own = status is not None and annotator is not None
-            doc_id = span_head(conn, span_id).id if own else 0
+            # Read before the edit (a delete removes the span); a missing span is the edit's
+            # own error to report (a conflict under a versioned edit).
+            doc_id = team.span_document(conn, span_id) if annotator is not None else None
+            own = status is not None and annotator is not None and doc_id is not None
             edits.delete_span(conn, span_id, expected_version, status)
             if own:
-                assert status is not None and annotator is not None
+                assert status is not None and annotator is not None and doc_id is not None
                 team.write_status(conn, doc_id, annotator, status)
 
         run_write(self._engine, work)
@@ -338,11 +340,13 @@ class Repository:
             check_status(status)
 
         def work(conn: Connection) -> Span:
-            own = status is not None and annotator is not None
-            doc_id = span_head(conn, span_id).id if own else 0
+            # Read before the edit (a delete removes the span); a missing span is the edit's
+            # own error to report (a conflict under a versioned edit).
+            doc_id = team.span_document(conn, span_id) if annotator is not None else None
+            own = status is not None and annotator is not None and doc_id is not None
             new = edits.update_span(conn, span_id, label, attrs, expected_version, offsets, status)
             if own:
-                assert status is not None and annotator is not None
+                assert status is not None and annotator is not None and doc_id is not None
                 team.write_status(conn, doc_id, annotator, status)
             return new
 

@@ -37,6 +37,12 @@ def write_status(conn: Connection, document_id: int, annotator: str, status: Doc
     )
 
 
+def span_document(conn: Connection, span_id: int) -> int | None:
+    """The document a span belongs to; None when the span is gone."""
+    value = conn.execute(select(SPANS.c.document_id).where(SPANS.c.id == span_id)).scalar()
+    return None if value is None else int(value)
+
+
 def status_of(conn: Connection, document_id: int, annotator: str) -> DocStatus:
     """``annotator``'s status of a document; ``new`` when they never set one."""
     value = conn.execute(

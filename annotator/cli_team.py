@@ -72,6 +72,7 @@ def _cmd_agree(args: argparse.Namespace, db: str | None) -> int:
         agreement_dict,
         render_agreement,
     )
+    from annotator.services.editing import StoreFailure
     from annotator.store.db import open_database
     from annotator.store.repository import StoreError
 
@@ -83,7 +84,7 @@ def _cmd_agree(args: argparse.Namespace, db: str | None) -> int:
     except AgreementRefused as exc:
         _error(f"agree: {exc}")
         return 1
-    except (StoreError, OSError) as exc:
+    except (StoreError, StoreFailure, OSError) as exc:
         _error(str(exc))
         return 1
     if args.json:

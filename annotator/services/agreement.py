@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from annotator.core.agreement import Disagreement, Report, Scores, disagreements, report
-from annotator.core.model import Span
+from annotator.core.model import Document, LabelSchema, Span
+from annotator.services.writer import store_failures
 
-if TYPE_CHECKING:
-    from annotator.store.repository import Repository
+
+class AgreementStore(Protocol):
+    """The repository methods agreement reads (annotator.store.repository.Repository)."""
+
+    def annotators(self) -> list[str]: ...
+    def default_project(self) -> int: ...
+    def project_schema(self, project_id: int) -> LabelSchema: ...
+    def finished_documents(self, project_id: int, annotator: str) -> list[int]: ...
+    def get_document(self, document_id: int, *, annotator: str | None = None) -> Document: ...
 
 
 class AgreementRefused(ValueError):
@@ -27,13 +35,23 @@ class Agreement:
 
 
 def agreement(
-    repo: Repository,
+    repo: AgreementStore,
     names: list[str],
     *,
     label: str | None = None,
     project: int | None = None,
 ) -> Agreement:
-    """Figures for ``names`` on the documents at least two of them marked done."""
+    """Figures for ``names`` on the documents at least two of them marked done.
+
+    StoreFailure when the store cannot be read, AgreementRefused for a wrong name or label.
+    """
+    with store_failures():
+        return _agreement(repo, names, label, project)
+
+
+def _agreement(
+    repo: AgreementStore, names: list[str], label: str | None, project: int | None
+) -> Agreement:
     if len(names) < 2:
         raise AgreementRefused("agreement needs two or more annotators")
     if len(set(names)) != len(names):

@@ -68,6 +68,34 @@ class AnnotationSession:
         # this session had stored then.
         self._fingerprint: tuple[tuple[int, int], int] | None = None
 
+    def switch_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on: their spans and statuses; the open document reopens.
+
+        Commands made for the previous annotator must not be undone under the new one: the
+        caller drops its undo history.
+        """
+        name = name.strip()
+        if not name:
+            raise ValueError("an annotator needs a name")
+        self.annotator = name
+        self.writer = DocumentWriter(
+            self.repository, annotator=name, current=lambda: self._open, changes=self.changes
+        )
+        if self._open is not None:
+            self.open(self._open.id)
+
+    def others_spans(self) -> dict[str, list[Span]]:
+        """The open document's spans by the other annotators, by name (read-only overlay)."""
+        if self._open is None:
+            return {}
+        with store_failures():
+            document = self.repository.get_document(self._open.id)
+        out: dict[str, list[Span]] = {}
+        for span in document.spans:
+            if span.annotator is not None and span.annotator != self.annotator:
+                out.setdefault(span.annotator, []).append(span)
+        return dict(sorted(out.items()))
+
     # ----- documents ---------------------------------------------------------------------
     def documents(self, *, status: DocStatus | None = None) -> list[DocumentInfo]:
         """The project's documents in corpus order, optionally only those with ``status``."""

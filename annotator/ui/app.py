@@ -17,6 +17,7 @@ from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.team import NAME_KEY, ask_name, stored_name
 
 
 def annotator_name() -> str:
@@ -28,6 +29,21 @@ def annotator_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (some containers): still a usable default
         return "annotator"
+
+
+def window_annotator(settings: QSettings) -> str:
+    """The window's annotator: $ANNOTATOR_NAME, else the name given before, else asked.
+
+    On the first start the name is asked (the login name filled in) and remembered;
+    File > Switch annotator changes it later. Cancelling keeps the login name.
+    """
+    if os.environ.get("ANNOTATOR_NAME", "").strip():
+        return annotator_name()
+    name = stored_name(settings)
+    if name is None:
+        name = ask_name(None, annotator_name()) or annotator_name()
+        settings.setValue(NAME_KEY, name)
+    return name
 
 
 def configure_logging(folder: Path | None = None) -> Path:
@@ -68,17 +84,19 @@ def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
     log_path = configure_logging()
+    settings = QSettings()
+    name = window_annotator(settings)
     try:
         repository = open_database(db)
         project = repository.default_project()
-        session = AnnotationSession(repository, project_id=project, annotator=annotator_name())
+        session = AnnotationSession(repository, project_id=project, annotator=name)
     except StoreError as exc:  # the store's errors are written for users
         logging.getLogger(__name__).warning("cannot open the project database: %s", exc)
         QMessageBox.critical(None, "annotator", f"Cannot open the project database:\n{exc}")
         print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
         return 1
     window = MainWindow(
-        session, settings=QSettings(), database=resolve_url(db), log_path=log_path
+        session, settings=settings, database=resolve_url(db), log_path=log_path
     )
     window.show()
     code = app.exec()

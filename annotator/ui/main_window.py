@@ -37,6 +37,7 @@ from annotator.ui.navigation import DocumentNavigator
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
+from annotator.ui.team import TeamActions
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name: dict[ActionName, QAction] = {}
         self._make_actions()
+        # Who is annotating, the others' spans, agreement and curation (ui/team.py).
+        self.team = TeamActions(self, self.bridge, self.article, settings)
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
         self.article.span_selected.connect(self.span_list.show_span)

@@ -46,6 +46,7 @@ class SessionRepository(EditingStore, Protocol):
     ) -> tuple[Document, int]: ...
     def document_version(self, document_id: int) -> int: ...
     def document_versions(self, project_id: int) -> tuple[int, int]: ...
+    def assigned_documents(self, project_id: int, annotator: str) -> list[int]: ...
 
 
 class AnnotationSession:
@@ -67,6 +68,8 @@ class AnnotationSession:
         # The project's (document count, sum of versions) when last seen, and how many edits
         # this session had stored then.
         self._fingerprint: tuple[tuple[int, int], int] | None = None
+        #: Whether the document list shows only the documents assigned to this annotator.
+        self.assigned_only = False
 
     def switch_annotator(self, name: str) -> None:
         """Work as ``name`` from now on: their spans and statuses; the open document reopens.
@@ -98,8 +101,16 @@ class AnnotationSession:
 
     # ----- documents ---------------------------------------------------------------------
     def documents(self, *, status: DocStatus | None = None) -> list[DocumentInfo]:
-        """The project's documents in corpus order, optionally only those with ``status``."""
-        return self.navigation.documents(status=status)
+        """The project's documents in corpus order, optionally only those with ``status``.
+
+        With :attr:`assigned_only`, only those assigned to this annotator.
+        """
+        documents = self.navigation.documents(status=status)
+        if self.assigned_only:
+            with store_failures():
+                mine = set(self.repository.assigned_documents(self.project_id, self.annotator))
+            documents = [d for d in documents if d.id in mine]
+        return documents
 
     def neighbour(
         self, document_id: int | None, step: int, *, status: DocStatus | None = None

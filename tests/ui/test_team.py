@@ -171,3 +171,18 @@ def test_a_curation_refused_after_a_change_elsewhere_stores_nothing(
     dialog.save()
     assert warnings and "changed since you opened it" in warnings[0]
     assert repo.get_document(doc_id, annotator="curation").spans == ()
+
+
+def test_document_list_shows_only_the_documents_assigned_to_me(
+    window: MainWindow, repo: Repository
+) -> None:
+    pid = repo.default_project()
+    ids = [d.id for d in repo.list_documents(pid)]
+    repo.assign(pid, "badr", 1)  # the first one goes to badr
+    assert repo.assign(pid, "amal", 1) == [ids[1]]
+    model = window.documents.document_model
+    assert model.rowCount() == 3
+    window.documents.assigned.click()
+    assert [model.document_at(r).id for r in range(model.rowCount())] == [ids[1]]
+    window.documents.set_assigned_only(False)
+    assert model.rowCount() == 3

@@ -26,6 +26,7 @@ from annotator.services.changes import (
     SpanRemoved,
     StatusChanged,
 )
+from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         database: str,
         log_path: Path | None = None,
+        known_names: KnownNames | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,7 +62,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.bridge = SessionBridge(session, self)
         self.state = WindowState(settings, database=database)
-        self.article = ArticleView(self.bridge)
+        self.known_names = known_names
+        self.article = ArticleView(
+            self.bridge, known_names=known_names if known_names is not None else frozenset()
+        )
         self.label_bar = LabelBar(session.schema)
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
@@ -85,6 +90,11 @@ class MainWindow(QMainWindow):
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selection_range")
+        self.exact_label = QLabel("Exact characters")
+        self.exact_label.setObjectName("exact_characters")
+        self.exact_label.setToolTip("Selections keep exact characters (View menu)")
+        self.exact_label.hide()
+        self.statusBar().addPermanentWidget(self.exact_label)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -142,6 +152,7 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
+            "exact_characters": self._on_exact_toggled,
             "help": self.show_help,
             "quit": self.close,
         }
@@ -154,6 +165,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, h=handler: h())
             self.addAction(action)
             self.actions_by_name[entry.name] = action
+        self.actions_by_name["exact_characters"].setCheckable(True)
         stack = self.bridge.undo_stack
         self.actions_by_name["undo"].setEnabled(stack.canUndo())
         self.actions_by_name["redo"].setEnabled(stack.canRedo())
@@ -167,7 +179,7 @@ class MainWindow(QMainWindow):
             ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
                            "skip_and_next", "mark_in_progress")),
-            ("&View", ("zoom_in", "zoom_out", "zoom_reset")),
+            ("&View", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
             ("&Help", ("help",)),
         ):
             sub = menu.addMenu(title)
@@ -241,6 +253,8 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()
+        if self.known_names is not None:
+            self.known_names.refresh()  # names labeled elsewhere meanwhile
         ids = [d.id for d in self.bridge.session.documents()]
         position = ids.index(document.id) + 1 if document.id in ids else 0
         self.position_label.setText(f"Document {position} / {len(ids)}")
@@ -265,12 +279,17 @@ class MainWindow(QMainWindow):
                 self._on_document_opened(document)
             case DocumentReloaded():
                 self._update_title()
+                if self.known_names is not None:
+                    self.known_names.refresh()
                 self._on_message("This document was changed elsewhere: showing it as stored now.")
             case SpanChanged(new=new) if new.id == self.article.selected_span:
                 # Relabeled or resized: the same span stays selected, shown as it is now.
                 self.span_list.show_span(new.id)
                 self._on_span_selected(new.id)
             case SpanAdded() | SpanRemoved():
+                if isinstance(change, SpanAdded) and self.known_names is not None:
+                    # A name just labeled is known at once: the next double-click uses it.
+                    self.known_names.add(change.span.text)
                 # The list's rows moved under its selection: it shows the article's choice
                 # again (nothing, after a delete), never the row that slid into place.
                 self.span_list.show_span(self.article.selected_span)
@@ -283,6 +302,12 @@ class MainWindow(QMainWindow):
                     )
             case StatusChanged():
                 self._update_title()
+
+    def _on_exact_toggled(self) -> None:
+        # The mouse-free way to Alt: window managers take Alt+drag to move windows.
+        on = self.actions_by_name["exact_characters"].isChecked()
+        self.article.set_exact_characters(on)
+        self.exact_label.setVisible(on)
 
     def _update_title(self) -> None:
         document = self.bridge.session.document

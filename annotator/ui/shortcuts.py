@@ -17,6 +17,7 @@ ActionName = Literal[
     "zoom_in",
     "zoom_out",
     "zoom_reset",
+    "exact_characters",
     "help",
     "quit",
 ]
@@ -45,6 +46,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
+    Shortcut("exact_characters", ("Ctrl+E",), "Exact characters (no snapping to words)"),
     Shortcut("help", ("F1",), "This help"),
     Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
 )
@@ -62,9 +64,9 @@ ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
-    ("Drag", "Select text (snaps to whole words)"),
-    ("Alt+Drag", "Select exact characters (a name inside a word)"),
-    ("Double-click", "Select a word"),
+    ("Drag", "Select text (snaps to whole words; an edge after و ف ب ل ك or ال stays)"),
+    ("Alt+Drag", "Select exact characters (or View > Exact characters, Ctrl+E)"),
+    ("Double-click", "Select a word (without و ف ب ل ك before a name)"),
     ("Click a span", "Select it (click again for the span around it)"),
     ("Hover a span", "Show its label"),
     ("Drag an edge of the selected span", "Move that edge"),

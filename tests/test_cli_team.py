@@ -101,3 +101,25 @@ def test_assign_with_overlap(run: Run, db: str) -> None:
     assert code == 2 and "between 0% and 100%" in err
     code, _, err = run("--db", db, "assign", "--annotator", "carim", "--count", "5")
     assert code == 0 and "only 2 of 5" in err
+
+
+def test_a_curation_is_exported_with_annotator_curation(run: Run, db: str, tmp_path: Path) -> None:
+    from annotator.services.curation import Curation
+
+    repo = open_database(db)
+    one = repo.list_documents(repo.default_project())[0].id
+    curation = Curation(repo, one)
+    kept = [c.span() for c in curation.candidates if c.agreed or c.label == "LOCATION"]
+    curation.save(kept)
+    repo.close()
+    out = tmp_path / "curated.jsonl"
+    code, _, _ = run("--db", db, "export", "--format", "jsonl", "--annotator", "curation",
+                     "-o", out)
+    assert code == 0
+    records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    spans = records["one"]["spans"]
+    assert sorted((s["text"], s["label"]) for s in spans) == [
+        ("الطائرات", "ACTOR"), ("حلب", "LOCATION"), ("مدينة حلب", "LOCATION")
+    ]
+    assert all(TEXT[s["start"]:s["end"]] == s["text"] for s in spans)
+    assert records["two"]["spans"] == []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import word
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
@@ -154,7 +155,7 @@ def test_curation_keeps_agreed_spans_and_stores_the_decisions(
 
 
 def test_a_curation_refused_after_a_change_elsewhere_stores_nothing(
-    window: MainWindow, repo: Repository, monkeypatch: object
+    window: MainWindow, repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     doc_id, text = _first(repo)
     repo.add_span(doc_id, make_span(text, *word(text, "مدينة"), "LOCATION"), annotator="amal")
@@ -165,7 +166,6 @@ def test_a_curation_refused_after_a_change_elsewhere_stores_nothing(
     import annotator.ui.team as team_ui
 
     warnings: list[str] = []
-    assert hasattr(monkeypatch, "setattr")
     monkeypatch.setattr(team_ui.QMessageBox, "warning",
                         lambda _p, _t, message: warnings.append(message))
     dialog.save()
@@ -186,3 +186,30 @@ def test_document_list_shows_only_the_documents_assigned_to_me(
     assert [model.document_at(r).id for r in range(model.rowCount())] == [ids[1]]
     window.documents.set_assigned_only(False)
     assert model.rowCount() == 3
+
+
+def test_first_start_asks_the_name_once_and_the_environment_wins(
+    settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import annotator.ui.app as app_module
+
+    asked: list[str] = []
+
+    def ask(_parent: object, default: str, **_kw: object) -> str | None:
+        asked.append(default)
+        return "amal"
+
+    monkeypatch.setattr(app_module, "ask_name", ask)
+    monkeypatch.delenv("ANNOTATOR_NAME", raising=False)
+    monkeypatch.setattr(app_module.getpass, "getuser", lambda: "login")
+    assert app_module.window_annotator(settings) == "amal"
+    assert asked == ["login"]  # the login name is the default answer
+    assert app_module.window_annotator(settings) == "amal"
+    assert asked == ["login"]  # remembered: not asked again
+    monkeypatch.setenv("ANNOTATOR_NAME", "badr")
+    assert app_module.window_annotator(settings) == "badr"
+    # Cancelled on a first start: the login name.
+    settings.remove(NAME_KEY)
+    monkeypatch.delenv("ANNOTATOR_NAME")
+    monkeypatch.setattr(app_module, "ask_name", lambda *_a, **_k: None)
+    assert app_module.window_annotator(settings) == "login"

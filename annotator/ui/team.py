@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -117,13 +118,14 @@ class OthersOverlay:
         self._article.setExtraSelections(selections)
 
     def legend(self) -> str:
-        """Who is shown in which colour, for the status bar."""
+        """Who is shown in which colour, as rich text for the status bar ("" when hidden)."""
         if not self.visible:
             return ""
         if not self.markers:
             return "No one else labeled this document."
         return "Others: " + ", ".join(
-            f"{name} ({color.name()})" for name, color in self.markers.items()
+            f'<span style="color:{color.name()}">■</span>&nbsp;{html.escape(name)}'
+            for name, color in self.markers.items()
         )
 
     def _on_change(self, change: Change) -> None:
@@ -376,9 +378,14 @@ class TeamActions(QObject):
         self._article = article
         self._settings = settings
         self.overlay = OthersOverlay(bridge, article)
+        self.legend_label = QLabel()
+        self.legend_label.setObjectName("others_legend")
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        window.statusBar().addWidget(self.legend_label)
         self.name_label = QLabel()
         self.name_label.setObjectName("annotator_name")
         window.statusBar().addPermanentWidget(self.name_label)
+        bridge.changed.connect(self._on_change)
         #: Replaceable where no one can answer (tests): asks for a name, None to cancel.
         self.ask: Callable[[str], str | None] = lambda default: ask_name(
             self._window, default, title="Switch annotator"
@@ -430,6 +437,7 @@ class TeamActions(QObject):
         self._settings.setValue(NAME_KEY, session.annotator)
         self._show_name()
         self.overlay.refresh()
+        self.legend_label.setText(self.overlay.legend())
         self._bridge.message_posted.emit(f"Now annotating as {session.annotator}.")
         return True
 
@@ -437,9 +445,12 @@ class TeamActions(QObject):
         """Overlay (or hide) the other annotators' spans of the open document."""
         self.others_action.setChecked(visible)
         self.overlay.set_visible(visible)
-        legend = self.overlay.legend()
-        if legend:
-            self._bridge.message_posted.emit(legend)
+        self.legend_label.setText(self.overlay.legend())
+
+    def _on_change(self, change: Change) -> None:
+        # After the overlay (connected first) read the new document's others.
+        if isinstance(change, DocumentOpened | DocumentReloaded):
+            self.legend_label.setText(self.overlay.legend())
 
     def show_agreement(self) -> AgreementDialog:
         """Statistics > Agreement, for the current annotator and another one."""

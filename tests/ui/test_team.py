@@ -76,7 +76,11 @@ def test_others_spans_overlay_read_only_with_a_marker_per_person(
     carim = next(sel for sel in selections if "الحرس" in sel.cursor.selectedText())
     assert carim.cursor.selectionStart() == window.article.positions.to_qt(start)
     assert carim.cursor.selectionEnd() == window.article.positions.to_qt(end)
+    legend = window.team.legend_label.text()
+    assert "badr" in legend and "carim" in legend
+    assert all(c.name() in legend for c in overlay.markers.values())
     window.team.show_others(False)
+    assert window.team.legend_label.text() == ""
     assert window.article.extraSelections() == []
     assert not window.team.others_action.isChecked()
 

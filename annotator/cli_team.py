@@ -95,6 +95,7 @@ def _cmd_agree(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _cmd_assign(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.services.editing import StoreFailure
     from annotator.services.team import assign_documents, parse_overlap
     from annotator.store.db import open_database
     from annotator.store.repository import StoreError
@@ -110,7 +111,7 @@ def _cmd_assign(args: argparse.Namespace, db: str | None) -> int:
         repo = open_database(db)
         given = assign_documents(repo, args.annotator, args.count, overlap=overlap)
         total = len(repo.assigned_documents(repo.default_project(), args.annotator))
-    except (StoreError, OSError, ValueError) as exc:
+    except (StoreError, StoreFailure, OSError, ValueError) as exc:
         _error(str(exc))
         return 1
     print(f"assigned to {args.annotator}: {len(given)} document(s) (now {total} in all)")

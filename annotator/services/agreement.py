@@ -34,6 +34,12 @@ class Agreement:
     document_names: dict[int, str]
 
 
+def annotator_names(repo: AgreementStore) -> list[str]:
+    """Everyone who ever made a span or set a status (StoreFailure if it cannot be read)."""
+    with store_failures():
+        return repo.annotators()
+
+
 def agreement(
     repo: AgreementStore,
     names: list[str],

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from annotator.store.repository import Repository
+from annotator.services.writer import store_failures
+
+
+class TeamStore(Protocol):
+    """The repository methods assignment uses (annotator.store.repository.Repository)."""
+
+    def default_project(self) -> int: ...
+    def assign(
+        self, project_id: int, annotator: str, count: int, *, overlap: float = 0.0
+    ) -> list[int]: ...
 
 
 def parse_overlap(text: str) -> float:
@@ -24,13 +32,18 @@ def parse_overlap(text: str) -> float:
 
 
 def assign_documents(
-    repo: Repository, annotator: str, count: int, *, overlap: float = 0.0,
+    repo: TeamStore, annotator: str, count: int, *, overlap: float = 0.0,
     project: int | None = None,
 ) -> list[int]:
-    """Assign up to ``count`` more documents to ``annotator``; ``overlap`` of them shared."""
-    if not annotator.strip():
+    """Assign up to ``count`` more documents to ``annotator``; ``overlap`` of them shared.
+
+    ValueError for a bad name or count, StoreFailure when the store refuses or fails.
+    """
+    annotator = annotator.strip()
+    if not annotator:
         raise ValueError("an annotator needs a name")
     if count < 1:
         raise ValueError(f"count must be at least 1, got {count}")
-    pid = repo.default_project() if project is None else project
-    return repo.assign(pid, annotator, count, overlap=overlap)
+    with store_failures():
+        pid = repo.default_project() if project is None else project
+        return repo.assign(pid, annotator, count, overlap=overlap)

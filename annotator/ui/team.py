@@ -14,16 +14,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTextEdit,
@@ -37,10 +40,17 @@ from annotator.services.agreement import (
     AgreementRefused,
     AgreementStore,
     agreement,
+    annotator_names,
 )
-from annotator.services.changes import Change, DocumentOpened, DocumentReloaded
+from annotator.services.changes import (
+    Change,
+    DocumentOpened,
+    DocumentReloaded,
+    DocumentsChanged,
+)
 from annotator.services.curation import Candidate, Curation, CurationStore
 from annotator.services.editing import EditConflict, StoreFailure
+from annotator.services.team import TeamStore, assign_documents
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
 
@@ -363,6 +373,50 @@ def agreement_store(store: Any) -> AgreementStore:
     return cast(AgreementStore, store)
 
 
+class AssignDialog(QDialog):
+    """Document > Assign documents: who, how many, and the share given to someone else too."""
+
+    def __init__(self, store: TeamStore, project_id: int, annotator: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assign_dialog")
+        self.setWindowTitle("Assign documents")
+        self._store = store
+        self._project_id = project_id
+        self.name = QLineEdit(annotator)
+        self.count = QSpinBox()
+        self.count.setRange(1, 1_000_000)
+        self.count.setValue(50)
+        self.overlap = QSpinBox()
+        self.overlap.setRange(0, 100)
+        self.overlap.setSuffix(" %")
+        self.outcome = QLabel()
+        self.given: list[int] | None = None
+        form = QFormLayout(self)
+        form.addRow("Annotator", self.name)
+        form.addRow("Documents", self.count)
+        form.addRow("Shared with others", self.overlap)
+        form.addRow(self.outcome)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.assign)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def assign(self) -> None:
+        """Assign as the fields say; stays open with the reason when refused."""
+        try:
+            self.given = assign_documents(
+                self._store, self.name.text(), self.count.value(),
+                overlap=self.overlap.value() / 100, project=self._project_id,
+            )
+        except (ValueError, StoreFailure) as exc:
+            self.outcome.setText(str(exc))
+            return
+        self.accept()
+
+
 class TeamActions(QObject):
     """The team menu entries of the main window and what they do.
 
@@ -400,11 +454,14 @@ class TeamActions(QObject):
         self.others_action.setCheckable(True)
         self.agreement_action = self._action("agreement", "&Agreement…", self.show_agreement)
         self.curate_action = self._action("curate", "&Curate this document…", self.curate)
+        self.assign_action = self._action("assign", "A&ssign documents…", self.assign)
+        self.assign_dialog: AssignDialog | None = None
         menus = {a.text(): a.menu() for a in window.menuBar().actions()}
         file_menu = cast(QMenu, menus["&File"])
         file_menu.insertAction(file_menu.actions()[0], self.switch_action)
         cast(QMenu, menus["&View"]).addAction(self.others_action)
         cast(QMenu, menus["&Document"]).addAction(self.curate_action)
+        cast(QMenu, menus["&Document"]).addAction(self.assign_action)
         stats = QMenu("&Statistics", window)
         stats.addAction(self.agreement_action)
         window.menuBar().insertMenu(cast(QMenu, menus["&Help"]).menuAction(), stats)
@@ -457,8 +514,8 @@ class TeamActions(QObject):
         session = self._bridge.session
         store = agreement_store(session.repository)
         try:
-            names = store.annotators()
-        except Exception as exc:  # the store's failure, shown rather than raised into Qt
+            names = annotator_names(store)
+        except StoreFailure as exc:
             self._bridge.message_posted.emit(f"Cannot read the annotators: {exc}")
             names = []
         if self.agreement_dialog is not None:
@@ -497,6 +554,25 @@ class TeamActions(QObject):
         dialog.show()
         self.curation_dialog = dialog
         return dialog
+
+    def assign(self) -> AssignDialog:
+        """Document > Assign documents; the list is read again when some were given."""
+        session = self._bridge.session
+        dialog = AssignDialog(
+            cast(TeamStore, session.repository), session.project_id, session.annotator,
+            self._window,
+        )
+        dialog.accepted.connect(lambda: self._assigned(dialog))
+        dialog.show()
+        self.assign_dialog = dialog
+        return dialog
+
+    def _assigned(self, dialog: AssignDialog) -> None:
+        given = dialog.given or []
+        self._bridge.message_posted.emit(
+            f"Assigned {len(given)} document(s) to {dialog.name.text().strip()}."
+        )
+        self._bridge.session.changes.publish(DocumentsChanged())
 
     def _curated(self) -> None:
         dialog = self.curation_dialog

@@ -217,3 +217,27 @@ def test_first_start_asks_the_name_once_and_the_environment_wins(
     monkeypatch.delenv("ANNOTATOR_NAME")
     monkeypatch.setattr(app_module, "ask_name", lambda *_a, **_k: None)
     assert app_module.window_annotator(settings) == "login"
+
+
+def test_assigning_in_the_window_fills_the_assigned_filter(
+    window: MainWindow, repo: Repository
+) -> None:
+    pid = repo.default_project()
+    ids = [d.id for d in repo.list_documents(pid)]
+    window.documents.set_assigned_only(True)
+    assert window.documents.document_model.rowCount() == 0
+    window.team.assign_action.trigger()
+    dialog = window.team.assign_dialog
+    assert dialog is not None and dialog.name.text() == "amal"
+    dialog.count.setValue(2)
+    dialog.assign()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert repo.assigned_documents(pid, "amal") == ids[:2]
+    model = window.documents.document_model
+    assert [model.document_at(r).id for r in range(model.rowCount())] == ids[:2]
+    # A name of spaces is refused in the dialog, which stays open saying why.
+    again = window.team.assign()
+    again.name.setText("  ")
+    again.assign()
+    assert again.isVisible() and "needs a name" in again.outcome.text()
+    again.reject()

@@ -61,6 +61,10 @@ NAME_KEY = "annotator/name"
 MARKER_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
+#: The background of a disagreement row in the curation view.
+DISAGREEMENT_COLOR = QColor("#FFF1C2")
+
+
 def stored_name(settings: QSettings) -> str | None:
     """The name given on an earlier start, if any."""
     value = settings.value(NAME_KEY)
@@ -268,7 +272,9 @@ class CurationDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("curation_table")
         self.table.setHorizontalHeaderLabels(["keep", "label", "text", "where", "made by"])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for candidate in curation.candidates:
             self._add_row(candidate)
@@ -310,6 +316,12 @@ class CurationDialog(QDialog):
         else:
             who = "added in curation"
         self.table.setItem(r, 4, QTableWidgetItem(who))
+        if not candidate.agreed:
+            # Disagreements stand out: they are what the curator is here for.
+            for c in (2, 3, 4):
+                item = self.table.item(r, c)
+                if item is not None:
+                    item.setBackground(DISAGREEMENT_COLOR)
 
     def row_count(self) -> int:
         return self.table.rowCount()

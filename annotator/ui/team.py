@@ -544,8 +544,8 @@ class TeamActions(QObject):
             document_id
         ):
             return
-        if self.overlay.visible:
-            self.overlay.refresh()
+        # A disagreement is judged by seeing the other side too: the others' spans show.
+        self.show_others(True)
         self._article.select_range(start, end)
         self._article.setFocus()
 

@@ -115,6 +115,11 @@ def test_agreement_dialog_lists_disagreements_and_opens_them(
                      pos=rect.center())
     assert window.bridge.session.document_id == second
     assert window.article.selection_range() == word(text, "حلب")
+    # The other annotator's spans show with it, to see both sides.
+    assert window.team.others_action.isChecked()
+    assert {(n, s.text) for n, s in window.team.overlay.shown} == {
+        ("badr", "حلب"), ("badr", "النص")
+    }
     dialog.close()
 
 

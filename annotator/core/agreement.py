@@ -124,14 +124,16 @@ def krippendorff_alpha_nominal(rows: Sequence[Sequence[str | None]]) -> float | 
     code = {v: float(i) for i, v in enumerate(values)}
     data = np.array(
         [[np.nan if v is None else code[v] for v in row] for row in rows], dtype=float
-    )
-    pairable = (~np.isnan(data)).sum(axis=0) >= 2
-    if not pairable.any():
+    ).reshape(len(rows), -1)
+    # Only units with two or more values count; alpha is 0/0 when they show one value only.
+    data = data[:, (~np.isnan(data)).sum(axis=0) >= 2]
+    present = np.unique(data[~np.isnan(data)])
+    if len(present) < 2:
         return None
     result = krippendorff.alpha(
-        reliability_data=data[:, pairable],
+        reliability_data=data,
         level_of_measurement="nominal",
-        value_domain=[float(i) for i in range(len(values))],
+        value_domain=[float(v) for v in present],
     )
     return float(result)
 

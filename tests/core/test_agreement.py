@@ -69,6 +69,9 @@ def test_krippendorff_alpha_on_krippendorffs_own_example() -> None:
 def test_krippendorff_alpha_undefined_with_one_value() -> None:
     assert krippendorff_alpha_nominal([["O", "O"], ["O", "O"]]) is None
     assert krippendorff_alpha_nominal([["a", None], [None, "b"]]) is None
+    # Two values in all, but the only unit two coders share shows one of them.
+    assert krippendorff_alpha_nominal([["a", "b"], ["a", None]]) is None
+    assert krippendorff_alpha_nominal([]) is None
 
 
 # "قصفت الطائرات مدينة حلب أمس": tokens 0-4, 5-13, 14-19, 20-23, 24-27.

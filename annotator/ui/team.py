@@ -439,7 +439,6 @@ class TeamActions(QObject):
     def __init__(self, window: QMainWindow, bridge: SessionBridge, article: ArticleView,
                  settings: QSettings) -> None:
         super().__init__(window)
-        self._window = window
         self._bridge = bridge
         self._article = article
         self._settings = settings
@@ -454,19 +453,21 @@ class TeamActions(QObject):
         bridge.changed.connect(self._on_change)
         #: Replaceable where no one can answer (tests): asks for a name, None to cancel.
         self.ask: Callable[[str], str | None] = lambda default: ask_name(
-            self._window, default, title="Switch annotator"
+            self._window(), default, title="Switch annotator"
         )
         self.agreement_dialog: AgreementDialog | None = None
         self.curation_dialog: CurationDialog | None = None
-        self.switch_action = self._action("switch_annotator", "Switch &annotator…",
+        self.switch_action = self._action(window, "switch_annotator", "Switch &annotator…",
                                           self.switch_annotator)
-        self.others_action = self._action("show_others", "Show &others' spans",
+        self.others_action = self._action(window, "show_others", "Show &others' spans",
                                           lambda: self.show_others(
                                               self.others_action.isChecked()))
         self.others_action.setCheckable(True)
-        self.agreement_action = self._action("agreement", "&Agreement…", self.show_agreement)
-        self.curate_action = self._action("curate", "&Curate this document…", self.curate)
-        self.assign_action = self._action("assign", "A&ssign documents…", self.assign)
+        self.agreement_action = self._action(
+            window, "agreement", "&Agreement…", self.show_agreement
+        )
+        self.curate_action = self._action(window, "curate", "&Curate this document…", self.curate)
+        self.assign_action = self._action(window, "assign", "A&ssign documents…", self.assign)
         self.assign_dialog: AssignDialog | None = None
         menus = {a.text(): a.menu() for a in window.menuBar().actions()}
         file_menu = cast(QMenu, menus["&File"])
@@ -479,11 +480,19 @@ class TeamActions(QObject):
         window.menuBar().insertMenu(cast(QMenu, menus["&Help"]).menuAction(), stats)
         self._show_name()
 
-    def _action(self, name: str, title: str, handler: Callable[[], object]) -> QAction:
-        action = QAction(title, self._window)
+    def _window(self) -> QMainWindow:
+        # The parent, asked for each time: a reference kept here would make a cycle that
+        # keeps a closed window alive until the cyclic collector runs (or, frozen, forever).
+        return cast(QMainWindow, self.parent())
+
+    @staticmethod
+    def _action(
+        window: QMainWindow, name: str, title: str, handler: Callable[[], object]
+    ) -> QAction:
+        action = QAction(title, window)
         action.setObjectName(f"action_{name}")
         action.triggered.connect(lambda _checked=False: handler())
-        self._window.addAction(action)
+        window.addAction(action)
         return action
 
     def _show_name(self) -> None:
@@ -532,7 +541,7 @@ class TeamActions(QObject):
             names = []
         if self.agreement_dialog is not None:
             self.agreement_dialog.close()
-        dialog = AgreementDialog(store, names, session.annotator, self._window)
+        dialog = AgreementDialog(store, names, session.annotator, self._window())
         dialog.disagreement_chosen.connect(self.open_at)
         dialog.show()
         self.agreement_dialog = dialog
@@ -560,7 +569,7 @@ class TeamActions(QObject):
             self._bridge.message_posted.emit(f"Cannot read the document: {exc}")
             return None
         dialog = CurationDialog(
-            curation, list(session.schema.names), self._article.selection_range, self._window
+            curation, list(session.schema.names), self._article.selection_range, self._window()
         )
         dialog.accepted.connect(self._curated)
         dialog.show()
@@ -572,7 +581,7 @@ class TeamActions(QObject):
         session = self._bridge.session
         dialog = AssignDialog(
             cast(TeamStore, session.repository), session.project_id, session.annotator,
-            self._window,
+            self._window(),
         )
         dialog.accepted.connect(lambda: self._assigned(dialog))
         dialog.show()

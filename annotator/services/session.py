@@ -26,7 +26,7 @@ from annotator.services.changes import (
     DocumentsChanged,
 )
 from annotator.services.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan, SetStatus
-from annotator.services.navigation import DocumentInfo, DocumentNavigation
+from annotator.services.navigation import DocumentInfo, DocumentLister, DocumentNavigation
 from annotator.services.open_document import OpenDocument
 from annotator.services.open_document import reading_order as reading_order
 from annotator.services.writer import DocumentWriter, EditingStore, store_failures
@@ -34,7 +34,7 @@ from annotator.services.writer import DocumentWriter, EditingStore, store_failur
 __all__ = ["AnnotationSession", "DocumentInfo", "SessionRepository", "reading_order"]
 
 
-class SessionRepository(EditingStore, Protocol):
+class SessionRepository(EditingStore, DocumentLister, Protocol):
     """The repository methods a session uses (annotator.store.repository.Repository)."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
@@ -111,6 +111,39 @@ class AnnotationSession:
                 mine = set(self.repository.assigned_documents(self.project_id, self.annotator))
             documents = [d for d in documents if d.id in mine]
         return documents
+
+    def document_page(
+        self,
+        *,
+        status: DocStatus | None = None,
+        after: tuple[int, int] | None = None,
+        limit: int | None = 200,
+        through: int | None = None,
+    ) -> list[DocumentInfo]:
+        """See :meth:`DocumentNavigation.document_page`; with :attr:`assigned_only`, only the
+        documents assigned to this annotator.
+
+        The assigned filter reads the rest of the list and keeps the first ``limit`` of its
+        documents: a page short of ``limit`` must still mean the end of the list.
+        """
+        if not self.assigned_only:
+            return self.navigation.document_page(
+                status=status, after=after, limit=limit, through=through
+            )
+        with store_failures():
+            mine = set(self.repository.assigned_documents(self.project_id, self.annotator))
+        rest = self.navigation.document_page(status=status, after=after, limit=None,
+                                             through=through)
+        page = [d for d in rest if d.id in mine]
+        return page if limit is None else page[:limit]
+
+    def document_position(self, document_id: int) -> int | None:
+        """The document's position in the project (from 0); None if it is not in it."""
+        return self.navigation.document_position(document_id)
+
+    def document_count(self, *, status: DocStatus | None = None) -> int:
+        """How many documents the project has (with ``status``, if given)."""
+        return self.navigation.document_count(status=status)
 
     def neighbour(
         self, document_id: int | None, step: int, *, status: DocStatus | None = None

@@ -8,31 +8,23 @@ default database with the sample articles on first use.
 from __future__ import annotations
 
 import os
-import sqlite3
-from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from annotator.core.labels import load_schema
 from annotator.core.model import Document, normalize_newlines
 from annotator.paths import default_schema_path, seed_paths
-from annotator.store.engine import is_memory_sqlite, make_engine, run_write
+from annotator.store.engine import is_memory_sqlite, make_engine
 from annotator.store.errors import DatabaseError, StoreError
 from annotator.store.repository import Repository
+from annotator.store.revision import HEAD_REVISION
 
 DEFAULT_DB_NAME = "annotator.sqlite3"
 DEMO_PROJECT = "demo"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# PostgreSQL advisory lock (class, id) that serializes upgrades by several clients.
-_PG_MIGRATION_LOCK = (0x616E6E6F, 0)
 
 
 def default_data_dir() -> Path:
@@ -59,106 +51,30 @@ def resolve_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
-def alembic_config(connection: Connection) -> Config:
-    """An Alembic configuration for the shipped migrations, bound to ``connection``."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = connection
-    return config
+def schema_revision(engine: Engine) -> str | None:
+    """The database's schema revision in one query; None when it has none (or cannot tell).
 
-
-def head_revision() -> str:
-    """The newest migration revision this program knows."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(config).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(connection: Connection) -> str | None:
-    """The revision a database is at; None when it was never migrated."""
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def backup_sqlite(path: Path, revision: str) -> Path:
-    """Copy an SQLite database aside as ``<file>.bak-<revision>`` (a consistent snapshot)."""
-    target = path.with_name(f"{path.name}.bak-{revision}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-{revision}-{n}")
-    # The backup API copies committed pages including those still in the -wal file, which a
-    # plain file copy would miss.
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-            # A single self-contained file: no -wal/-shm companions to lose when copying it.
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
-
-
-def upgrade(
-    engine: Engine,
-    *,
-    sqlite_path: Path | None = None,
-    on_create: Callable[[Connection], object] | None = None,
-) -> bool:
-    """Bring the database to the head revision; True when it was new (had no tables).
-
-    ``on_create`` fills a new database in the same transaction, so that a second process
-    opening it at the same moment finds it complete (or waits), never half made.
+    None sends the caller down the full upgrade path, which creates a new database, refuses
+    a foreign one and reports a server that cannot be reached.
     """
-    head = head_revision()
-    known = _known_revisions()
-
-    def work(conn: Connection) -> bool:
-        if conn.dialect.name == "postgresql":
-            conn.execute(
-                text("SELECT pg_advisory_xact_lock(:c, :i)"),
-                {"c": _PG_MIGRATION_LOCK[0], "i": _PG_MIGRATION_LOCK[1]},
-            )
-        revision = current_revision(conn)
-        if revision == head:
-            return False
-        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
-        if revision is None and tables:
-            raise StoreError(
-                "this database is not an annotator database "
-                f"(it has tables {', '.join(sorted(tables))} but no annotator version)"
-            )
-        if revision is not None and revision not in known:
-            raise StoreError(
-                f"this database was made by a newer annotator (schema revision {revision}); "
-                "install a newer annotator to open it"
-            )
-        if revision is not None and sqlite_path is not None:
-            # Inside the write lock: nobody can change the file between copy and upgrade.
-            try:
-                backup_sqlite(sqlite_path, revision)
-            except (OSError, sqlite3.Error) as exc:
-                raise StoreError(
-                    f"cannot copy {sqlite_path} aside before upgrading it ({exc}); "
-                    "nothing was changed"
-                ) from None
-        command.upgrade(alembic_config(conn), "head")
-        if revision is None and on_create is not None:
-            on_create(conn)
-        return revision is None
-
-    return run_write(engine, work)
+    try:
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    except DBAPIError:
+        return None
+    return None if row is None else str(row[0])
 
 
-def _known_revisions() -> set[str]:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+def _writable(path: Path) -> bool:
+    # SQLite writes the file and, in WAL mode, its -wal/-shm companions beside it.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_url(path: Path) -> str:
+    """An SQLite URL opening ``path`` read-only (``mode=ro``; ``immutable`` when even the
+    folder is read-only, since SQLite then cannot make the shared-memory file of WAL)."""
+    flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(str(path))}?{flags}&uri=true"
 
 
 def seed_documents() -> list[Document]:
@@ -169,8 +85,34 @@ def seed_documents() -> list[Document]:
     ]
 
 
-def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Repository:
-    """Open (creating and upgrading as needed) the database ``db`` (None: the default one)."""
+def new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file ``db`` names when it does not exist yet (what an import would create)."""
+    try:
+        parsed = make_url(resolve_url(db))
+    except ArgumentError:
+        return None  # open_database says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or is_memory_sqlite(parsed):
+        return None
+    assert parsed.database is not None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def discard_sqlite_file(path: Path) -> None:
+    """Remove an SQLite file made by a refused import, with its -wal and -shm companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def open_database(
+    db: str | None = None, *, seed_demo: bool | None = None, create: bool = True
+) -> Repository:
+    """Open (creating and upgrading as needed) the database ``db`` (None: the default one).
+
+    Without ``create`` a database that does not exist is refused (StoreError): a mistyped
+    ``--db`` of ``stats`` or ``export`` must not leave an empty project behind. A file that
+    cannot be written (read-only file or mount) is opened read-only when it needs no upgrade.
+    """
     url = resolve_url(db)
     try:
         parsed = make_url(url)
@@ -194,6 +136,12 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
                 f"{db}: the folder {sqlite_path.parent} does not exist (create it first, "
                 "or check the path)"
             )
+        if not create and not sqlite_path.exists():
+            raise StoreError(
+                f"{db if db is not None else sqlite_path}: no such database (check the path; "
+                "'annotator import' creates one)")
+        if sqlite_path.exists() and not _writable(sqlite_path):
+            url = read_only_url(sqlite_path)
     shown = parsed.render_as_string(hide_password=True)
     try:
         engine = make_engine(url)
@@ -206,7 +154,12 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
             schema = load_schema(default_schema_path())
             return repo.seed_in(conn, DEMO_PROJECT, schema, seed_documents())
 
-        upgrade(engine, sqlite_path=sqlite_path, on_create=seed if seed_demo else None)
+        if schema_revision(engine) != HEAD_REVISION:
+            # Only now: Alembic, its dialect modules and mako cost a third of a second.
+            from annotator.store.migrate import upgrade
+
+            upgrade(engine, sqlite_path=sqlite_path, on_create=seed if seed_demo else None,
+                    create=create)
     except DatabaseError as exc:
         engine.dispose()
         cause = exc.__cause__

@@ -7,24 +7,38 @@ and events is in ``loading``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Connection
 
+from annotator.core.labels import schema_to_dict
 from annotator.core.model import DocStatus, Document, LabelSchema, content_hash
-from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
-from annotator.store.checks import check_status, document_problems, text_problem
+from annotator.store.bulk import (
+    SpanInsert,
+    attrs_json,
+    insert_documents,
+    insert_spans,
+    meta_json,
+)
+from annotator.store.checks import document_problems, text_problem
 from annotator.store.errors import StoreError
+from annotator.store.merging import OnDuplicate, merge_into
 from annotator.store.rows import (
     DOCUMENTS,
+    PROJECTS,
     SPANS,
     annotator_ids,
     chunks,
+    count_spans,
     insert_event,
     schema_of,
 )
+from annotator.store.search import index_documents
 
+# Documents stored per round of inserts (their spans and search keys go with them).
+INSERT_BATCH = 500
 # How many problems one failed import lists before "and N more".
 MAX_PROBLEMS = 20
 # Class of the PostgreSQL advisory locks (class, project id) that serialize imports.
@@ -39,29 +53,178 @@ class DocumentSummary:
     name: str
     status: DocStatus
     span_count: int
-    position: int
+    position: int  # from 0, in the project: "#" in the list is position + 1
+    title: str = ""  # meta["title"], else the first line of the text
 
 
 @dataclass(frozen=True)
 class AddResult:
-    """Outcome of add_documents: ids added (in input order), names skipped as duplicates."""
+    """Outcome of add_documents: ids added (in input order), names of the documents the
+    project had already (duplicates); with merging, the ids of those that changed and what
+    was added to them; the labels and event types the schema gained."""
 
     added: list[int]
     duplicates: list[str]
+    merged: list[int] = field(default_factory=list)
+    merged_spans: int = 0
+    merged_events: int = 0
+    replaced_spans: int = 0
+    new_labels: list[str] = field(default_factory=list)
+    new_event_types: list[str] = field(default_factory=list)
+    spans: int = 0  # spans stored with the added documents
+
+
+#: Given the project's schema as it is inside the import's transaction and the documents that
+#: will be stored (new ones, and with merging the duplicates), the schema to store them under.
+SchemaExtender = Callable[[LabelSchema, Sequence[Document]], LabelSchema]
 
 
 def add_documents(
-    conn: Connection, project_id: int, docs: list[Document], annotator: str | None
+    conn: Connection,
+    project_id: int,
+    docs: list[Document],
+    annotator: str | None,
+    *,
+    extend: SchemaExtender | None = None,
+    on_duplicate: OnDuplicate = "skip",
 ) -> AddResult:
-    """Repository.add_documents inside a write transaction: lock, check, insert."""
-    schema = schema_of(conn, project_id)
+    """Repository.add_documents inside a write transaction: lock, check, insert.
+
+    The schema change of ``extend`` is made in this same transaction, after the lock and
+    from the schema as it is now: two imports adding labels at once both keep theirs, and
+    an import that stores nothing (all duplicates, or killed midway) adds no label.
+    """
+    return add_batches(conn, project_id, [docs], annotator,
+                       extend=extend, on_duplicate=on_duplicate)
+
+
+def add_batches(
+    conn: Connection,
+    project_id: int,
+    batches: Iterable[list[Document]],
+    annotator: str | None,
+    *,
+    extend: SchemaExtender | None = None,
+    on_duplicate: OnDuplicate = "skip",
+) -> AddResult:
+    """Store batch after batch in the caller's one write transaction; a problem in any batch
+    refuses them all (the caller rolls back). Later batches see the documents of earlier
+    ones, so duplicates across batches count."""
     if conn.dialect.name == "postgresql":
-        # Positions and duplicate checks must not race with another import.
+        # Positions, duplicate checks and schema changes must not race with another import.
         conn.execute(
             text("SELECT pg_advisory_xact_lock(:c, :i)"),
             {"c": PG_IMPORT_LOCK, "i": project_id},
         )
-    return add_in(conn, project_id, schema, docs, annotator)
+    schema = schema_of(conn, project_id)
+    if extend is None and on_duplicate == "skip":
+        # The lean path: nothing but new documents, batch after batch.
+        added: list[int] = []
+        duplicates: list[str] = []
+        spans = 0
+        for docs in batches:
+            result = add_in(conn, project_id, schema, docs, annotator)
+            added.extend(result.added)
+            duplicates.extend(result.duplicates)
+            spans += result.spans
+        return AddResult(added=added, duplicates=duplicates, spans=spans)
+    total = AddResult(added=[], duplicates=[])
+    for docs in batches:
+        one = _add_batch(conn, project_id, docs, annotator, extend=extend,
+                         on_duplicate=on_duplicate)
+        total = AddResult(
+            added=total.added + one.added,
+            duplicates=total.duplicates + one.duplicates,
+            merged=total.merged + one.merged,
+            merged_spans=total.merged_spans + one.merged_spans,
+            merged_events=total.merged_events + one.merged_events,
+            replaced_spans=total.replaced_spans + one.replaced_spans,
+            new_labels=total.new_labels + one.new_labels,
+            new_event_types=total.new_event_types + one.new_event_types,
+            spans=total.spans + one.spans,
+        )
+    return total
+
+
+def _add_batch(
+    conn: Connection,
+    project_id: int,
+    docs: list[Document],
+    annotator: str | None,
+    *,
+    extend: SchemaExtender | None,
+    on_duplicate: OnDuplicate,
+) -> AddResult:
+    """One batch with a schema change and/or merging of duplicates (the lock is held)."""
+    schema = schema_of(conn, project_id)
+    fresh, known = _split_known(conn, project_id, docs)
+    used = [*fresh, *(doc for _, doc in known)] if on_duplicate != "skip" else fresh
+    new_labels: list[str] = []
+    new_types: list[str] = []
+    if extend is not None:
+        extended = extend(schema, used)
+        lost = [name for name in schema.names if name not in extended.names]
+        if lost:
+            raise StoreError(f"the new schema lacks labels of the project: {', '.join(lost)}")
+        if extended != schema:
+            conn.execute(update(PROJECTS).where(PROJECTS.c.id == project_id)
+                         .values(schema=schema_to_dict(extended)))
+            new_labels = [n for n in extended.names if n not in schema.names]
+            new_types = [t for t in extended.event_types if t not in schema.event_types]
+            schema = extended
+    result = add_in(conn, project_id, schema, fresh, annotator)
+    merged: list[int] = []
+    spans = events = removed = 0
+    if on_duplicate != "skip" and known:
+        labels = set(schema.names)
+        problems = [p for _, doc in known
+                    for p in document_problems(doc, schema, labels,
+                                               f"document {doc.name!r} (already stored)")]
+        if problems:
+            raise StoreError("nothing was stored: " + "; ".join(problems[:MAX_PROBLEMS]),
+                             problems)
+        names = {span.annotator or annotator for _, doc in known for span in doc.spans}
+        ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
+        for doc_id, doc in known:
+            id_of: dict[str | None, int | None] = {
+                span.annotator: (None if (span.annotator or annotator) is None
+                                 else ids_by_name[span.annotator or annotator or ""])
+                for span in doc.spans
+            }
+            count = merge_into(conn, doc_id, doc, id_of, replace=on_duplicate == "replace")
+            if count.spans or count.events or count.removed_spans:
+                merged.append(doc_id)
+            spans += count.spans
+            events += count.events
+            removed += count.removed_spans
+    return AddResult(
+        added=result.added, duplicates=[doc.name for _, doc in known] + result.duplicates,
+        merged=merged, merged_spans=spans, merged_events=events, replaced_spans=removed,
+        new_labels=new_labels, new_event_types=new_types, spans=result.spans,
+    )
+
+
+def _split_known(
+    conn: Connection, project_id: int, docs: list[Document]
+) -> tuple[list[Document], list[tuple[int, Document]]]:
+    """``docs`` as (new ones, (stored id, document) for those whose text the project has)."""
+    digests = [content_hash(doc.text) for doc in docs]
+    stored: dict[str, int] = {}
+    for chunk in chunks(sorted(set(digests))):
+        for digest, doc_id in conn.execute(
+            select(DOCUMENTS.c.content_hash, DOCUMENTS.c.id).where(
+                DOCUMENTS.c.project_id == project_id, DOCUMENTS.c.content_hash.in_(chunk)
+            )
+        ):
+            stored[str(digest)] = int(doc_id)
+    fresh: list[Document] = []
+    known: list[tuple[int, Document]] = []
+    for doc, digest in zip(docs, digests, strict=True):
+        if digest in stored:
+            known.append((stored[digest], doc))
+        else:
+            fresh.append(doc)
+    return fresh, known
 
 
 def add_in(
@@ -94,17 +257,29 @@ def add_in(
     if not keep:
         return AddResult(added=[], duplicates=duplicates)
 
-    doc_ids = _insert_documents(conn, project_id, keep)
     names = {span.annotator or default_annotator for doc, _ in keep for span in doc.spans}
     ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
-    span_rows: list[SpanInsert] = []
-    for doc_id, (doc, _) in zip(doc_ids, keep, strict=True):
-        span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
-    insert_spans(conn, span_rows)
-    with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True) if doc.events]
-    if with_events:
-        _insert_events(conn, with_events)
-    return AddResult(added=doc_ids, duplicates=duplicates)
+    counts: dict[tuple[str, int | None], int] = {}
+    doc_ids: list[int] = []
+    # In slices: the rows sent to the driver (span tuples, folded texts) never exist for the
+    # whole batch at once. Still one transaction: all or nothing.
+    for start in range(0, len(keep), INSERT_BATCH):
+        part = keep[start : start + INSERT_BATCH]
+        ids = _insert_documents(conn, project_id, part)
+        index_documents(conn, [(i, doc.text) for i, (doc, _) in zip(ids, part, strict=True)])
+        span_rows: list[SpanInsert] = []
+        for doc_id, (doc, _) in zip(ids, part, strict=True):
+            span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
+        insert_spans(conn, span_rows)
+        for row in span_rows:
+            key = (row[4], row[1])
+            counts[key] = counts.get(key, 0) + 1
+        with_events = [(i, doc) for i, (doc, _) in zip(ids, part, strict=True) if doc.events]
+        if with_events:
+            _insert_events(conn, with_events)
+        doc_ids.extend(ids)
+    count_spans(conn, project_id, counts)
+    return AddResult(added=doc_ids, duplicates=duplicates, spans=sum(counts.values()))
 
 
 def _hashes_or_refuse(docs: list[Document], schema: LabelSchema) -> list[str]:
@@ -141,19 +316,11 @@ def _insert_documents(
         select(func.max(DOCUMENTS.c.position)).where(DOCUMENTS.c.project_id == project_id)
     ).scalar()
     first_position = 0 if last is None else int(last) + 1
-    doc_rows = [
-        {
-            "project_id": project_id,
-            "name": doc.name,
-            "text": doc.text,
-            "content_hash": digest,
-            "meta": dict(doc.meta),
-            "status": doc.status,
-            "position": first_position + i,
-        }
+    insert_documents(conn, [
+        (project_id, doc.name, doc.text, digest, meta_json(doc.meta), doc.status,
+         first_position + i)
         for i, (doc, digest) in enumerate(keep)
-    ]
-    conn.execute(insert(DOCUMENTS), doc_rows)
+    ])
     # Ids by content hash (unique in a project): one executemany above instead of a
     # RETURNING insert, which SQLite can only run row by row when the order matters.
     id_by_hash: dict[str, int] = {}
@@ -211,41 +378,3 @@ def _span_rows(
             )
         )
     return rows
-
-
-def list_documents(
-    conn: Connection, project_id: int, status: DocStatus | None
-) -> list[DocumentSummary]:
-    """The documents of a project in corpus order, with their span counts."""
-    # A count per document through the (document_id, start) index: cheaper than grouping
-    # every span of the project when only some documents are listed.
-    span_count = (
-        select(func.count())
-        .where(SPANS.c.document_id == DOCUMENTS.c.id)
-        .correlate(DOCUMENTS)
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            DOCUMENTS.c.id,
-            DOCUMENTS.c.name,
-            DOCUMENTS.c.status,
-            DOCUMENTS.c.position,
-            span_count.label("n"),
-        )
-        .where(DOCUMENTS.c.project_id == project_id)
-        .order_by(DOCUMENTS.c.position, DOCUMENTS.c.id)
-    )
-    if status is not None:
-        query = query.where(DOCUMENTS.c.status == status)
-    schema_of(conn, project_id)
-    return [
-        DocumentSummary(
-            id=int(r.id),
-            name=str(r.name),
-            status=check_status(r.status),
-            span_count=int(r.n),
-            position=int(r.position),
-        )
-        for r in conn.execute(query)
-    ]

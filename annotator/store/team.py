@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from annotator.core.model import DocStatus, Span
 from annotator.store.checks import check_span_label, check_span_offsets, json_object
 from annotator.store.edits import bump
 from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPANS, annotator_ids, head, schema_of
-from annotator.store.tables import Base
-
-ANNOTATOR_STATUSES: Table = Base.metadata.tables["annotator_statuses"]
-ASSIGNMENTS: Table = Base.metadata.tables["assignments"]
+from annotator.store.tables import ANNOTATOR_STATUSES, ASSIGNMENTS
 
 
 def write_status(conn: Connection, document_id: int, annotator: str, status: DocStatus) -> None:

@@ -191,21 +191,22 @@ class MainWindow(QMainWindow):
 
     def _open_first_document(self) -> None:
         session = self.bridge.session
-        documents = session.documents()
-        if not documents:
+        # No list of every document: the list model's count, one position look-up, and the
+        # first document by the same indexed query as "next document".
+        if self.documents.document_model.project_size == 0:
             self.statusBar().showMessage("This project has no documents yet: import some.")
             return
-        known = {d.id for d in documents}
         last = self.state.last_document
-        if last in known:
-            assert last is not None
+        if last is not None and session.document_position(last) is not None:
             self._pending_scroll = (self.state.scroll, self.state.top)
             caret = self.state.caret
             self.bridge.open(last)
             if 0 <= caret <= len(session.text):
                 self.article.select_range(caret, caret)
         else:
-            self.bridge.open(documents[0].id)
+            first = session.neighbour(None, +1)
+            if first is not None:
+                self.bridge.open(first)
 
     # ----- behaviour ---------------------------------------------------------------------------
     def show_help(self) -> None:
@@ -255,9 +256,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.known_names is not None:
             self.known_names.refresh()  # names labeled elsewhere meanwhile
-        ids = [d.id for d in self.bridge.session.documents()]
-        position = ids.index(document.id) + 1 if document.id in ids else 0
-        self.position_label.setText(f"Document {position} / {len(ids)}")
+        model = self.documents.document_model
+        place = model.place_of(document.id) if document.id is not None else None
+        position, total = place if place is not None else (0, model.project_size)
+        self.position_label.setText(f"Document {position} / {total}")
         self.remember()
         if self._pending_scroll is not None:
             value, top = self._pending_scroll

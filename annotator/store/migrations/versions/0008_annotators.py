@@ -1,10 +1,10 @@
 """Each annotator's own document status, and assignments of documents to annotators.
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01
 
-Two new tables, nothing else touched: a database upgraded from 0002 keeps every span (spans
+Two new tables, nothing else touched: a database upgraded from 0003 keeps every span (spans
 already name their annotator) and every document status (``documents.status``).
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

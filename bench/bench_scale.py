@@ -326,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--io-runs", type=int, default=None,
                         help="runs of the import/export pair (default: --runs)")
     parser.add_argument("--work", type=Path, help="folder kept between runs (default: temp)")
+    parser.add_argument("--no-io", action="store_true",
+                        help="skip the import/export measurements and reuse the projects "
+                        "already in --work (imported once if missing)")
     parser.add_argument("--pg", metavar="URL", help="also run 10k on this PostgreSQL database "
                         "(its annotator tables are dropped first)")
     args = parser.parse_args(argv)
@@ -342,7 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     for title, size, url in targets:
         print(f"{title}: building ...", file=sys.stderr)
         corpus = make_corpus(work, size)
-        rows, db = measure_io(work, corpus, size, io_runs, env, url)
+        if args.no_io:
+            rows, db = [], url or str(work / f"project-{size}.sqlite3")
+            if url is None and not Path(db).exists():
+                run_measured(annotator(db, "import", str(corpus), "--format", "jsonl"),
+                             env=env)
+        else:
+            rows, db = measure_io(work, corpus, size, io_runs, env, url)
         rows += measure_cli(db, args.runs, env, size)
         rows += measure_first_paint(db, args.runs, env)
         rows += measure_window(db, args.runs)

@@ -69,7 +69,8 @@ def _records(path: Path, *, name: str) -> Iterator[SourcedDocument | None]:
         lineno, line = item
         try:
             doc = record_to_document(json.loads(line), default_name=f"{name}-{n}")
-        except (ValueError, RecursionError, RecordError):  # JSONDecodeError is a ValueError; so is a huge integer
+        # JSONDecodeError is a ValueError, and so is an integer of thousands of digits.
+        except (ValueError, RecursionError, RecordError):
             yield None
             return
         yield SourcedDocument(doc, str(path), lineno)

@@ -548,6 +548,7 @@ def import_paths(
         else:
             first[digest] = len(documents)
             documents.append(record.document)
+    # Reported before anything is written: a cancelled job stops here at the latest.
     progress("storing", 0, 1)
     result = repo.add_documents(
         pid, documents, annotator=annotator, on_duplicate=on_duplicate,

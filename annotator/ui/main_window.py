@@ -6,7 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,6 +28,7 @@ from annotator.services.changes import (
     Change,
     DocumentOpened,
     DocumentReloaded,
+    DocumentsChanged,
     SpanAdded,
     SpanChanged,
     SpanRemoved,
@@ -35,6 +43,8 @@ from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
+from annotator.ui.project_files import ProjectFiles
+from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
@@ -70,6 +80,8 @@ class MainWindow(QMainWindow):
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
+        self.tools = ProjectTools(self.bridge, self.article, self)
+        self.files = ProjectFiles(settings, database, self)
         self.help_dialog: HelpDialog | None = None
         self._pending_scroll: tuple[int, int | None] | None = None  # scroll value, top offset
 
@@ -79,6 +91,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.label_bar)
         column.addWidget(self.article, 1)
+        column.addWidget(self.tools.find_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents)
         splitter.addWidget(centre)
@@ -86,6 +99,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 760, 270])
         self.setCentralWidget(splitter)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tools.search_panel)
+        self.setAcceptDrops(True)
         self.position_label = QLabel()
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
@@ -95,6 +110,7 @@ class MainWindow(QMainWindow):
         self.exact_label.setToolTip("Selections keep exact characters (View menu)")
         self.exact_label.hide()
         self.statusBar().addPermanentWidget(self.exact_label)
+        self.statusBar().addPermanentWidget(self.tools.progress_summary)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -123,6 +139,7 @@ class MainWindow(QMainWindow):
         self.bridge.conflict_detected.connect(self._on_conflict)
         self.bridge.message_posted.connect(self._on_message)
         self.navigator.message_posted.connect(self._on_message)
+        self.tools.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
         # Changes made elsewhere (another window, another annotator) show up within a few
@@ -154,6 +171,14 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
             "exact_characters": self._on_exact_toggled,
             "help": self.show_help,
+            "import": self.tools.show_import,
+            "export": self.tools.show_export,
+            "find": self.tools.find,
+            "find_next": self.tools.find_next,
+            "find_previous": self.tools.find_previous,
+            "search_corpus": self.tools.search_corpus,
+            "label_all": self.tools.label_all_occurrences,
+            "statistics": self.tools.show_statistics,
             "quit": self.close,
         }
         for entry in SHORTCUTS:
@@ -174,8 +199,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         # The usual order: File first, Help last; the label actions sit next to Edit.
         for title, names in (
-            ("&File", ("quit",)),
-            ("&Edit", ("undo", "redo", "delete")),
+            ("&File", ("import", "export", "quit")),
+            ("&Edit", ("undo", "redo", "delete", "find", "find_next", "find_previous",
+                       "search_corpus", "label_all")),
             ("&Labels", ()),
             ("&Document", ("next_document", "previous_document", "done_and_next",
                            "skip_and_next", "mark_in_progress")),
@@ -183,6 +209,11 @@ class MainWindow(QMainWindow):
             ("&Help", ("help",)),
         ):
             sub = menu.addMenu(title)
+            if title == "&File":
+                sub.addAction(self.files.open_action)
+                sub.addAction(self.files.new_action)
+                sub.addMenu(self.files.recent_menu)
+                sub.addSeparator()
             for name in names:
                 sub.addAction(self.actions_by_name[name])  # type: ignore[index]
             if title == "&Labels":
@@ -256,10 +287,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.known_names is not None:
             self.known_names.refresh()  # names labeled elsewhere meanwhile
-        model = self.documents.document_model
-        place = model.place_of(document.id) if document.id is not None else None
-        position, total = place if place is not None else (0, model.project_size)
-        self.position_label.setText(f"Document {position} / {total}")
+        self._update_position()
         self.remember()
         if self._pending_scroll is not None:
             value, top = self._pending_scroll
@@ -304,12 +332,23 @@ class MainWindow(QMainWindow):
                     )
             case StatusChanged():
                 self._update_title()
+            case DocumentsChanged():
+                # Documents imported (here or elsewhere): the count grew.
+                self._update_position()
 
     def _on_exact_toggled(self) -> None:
         # The mouse-free way to Alt: window managers take Alt+drag to move windows.
         on = self.actions_by_name["exact_characters"].isChecked()
         self.article.set_exact_characters(on)
         self.exact_label.setVisible(on)
+
+    def _update_position(self) -> None:
+        # The list model's count and one position look-up: never a list of every document.
+        model = self.documents.document_model
+        current = self.bridge.session.document_id
+        place = model.place_of(current) if current is not None else None
+        position, total = place if place is not None else (0, model.project_size)
+        self.position_label.setText(f"Document {position} / {total}")
 
     def _update_title(self) -> None:
         document = self.bridge.session.document
@@ -368,7 +407,16 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.bridge.check_for_changes()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.tools.accepts_drag(event):
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self.tools.drop(event):
+            super().dropEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tools.close()
         self.change_timer.stop()
         self._remember_timer.stop()
         self.remember()

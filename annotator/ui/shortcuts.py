@@ -19,6 +19,14 @@ ActionName = Literal[
     "zoom_reset",
     "exact_characters",
     "help",
+    "import",
+    "export",
+    "find",
+    "find_next",
+    "find_previous",
+    "search_corpus",
+    "label_all",
+    "statistics",
     "quit",
 ]
 
@@ -48,6 +56,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
     Shortcut("exact_characters", ("Ctrl+E",), "Exact characters (no snapping to words)"),
     Shortcut("help", ("F1",), "This help"),
+    Shortcut("import", ("Ctrl+I",), "Import documents…"),
+    Shortcut("export", ("Ctrl+Shift+E",), "Export a dataset…"),
+    Shortcut("find", ("Ctrl+F",), "Find in this article…"),
+    Shortcut("find_next", ("F3",), "Find the next hit"),
+    Shortcut("find_previous", ("Shift+F3",), "Find the previous hit"),
+    Shortcut("search_corpus", ("Ctrl+Shift+F",), "Search every document…"),
+    Shortcut("label_all", ("Ctrl+Shift+L",), "Label all occurrences of the selected span…"),
+    Shortcut("statistics", ("Ctrl+Shift+S",), "Statistics…"),
     Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
 )
 

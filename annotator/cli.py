@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
+from annotator.cli_team import Handler
+from annotator.cli_team import add_parsers as add_team_parsers
 from annotator.core.model import DOC_STATUSES
 
 if TYPE_CHECKING:
@@ -66,6 +68,10 @@ examples:
   annotator export --format jsonl -o dataset --split 80/10/10 --seed 13
   annotator export --format brat -o brat_out --annotator amal
 """
+
+
+#: agree and assign (annotator/cli_team.py), filled in by build_parser.
+_TEAM_HANDLERS: dict[str, Handler] = {}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="only documents with this status (default: all)")
     sg.add_argument("--no-model", action="store_true",
                     help="leave the trained model out (dates and gazetteer only)")
+
+    _TEAM_HANDLERS.update(add_team_parsers(sub, db_parent))
     return parser
 
 
@@ -227,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
         "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
         "search": _cmd_search, "dates": _cmd_dates, "train": _cmd_train,
-        "suggest": _cmd_suggest,
+        "suggest": _cmd_suggest, **_TEAM_HANDLERS,
     }
     try:
         code = handlers[args.command](args, db)

@@ -18,6 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SCRATCH = Path(tempfile.mkdtemp(prefix="annotator-tests-"))
 os.environ["ANNOTATOR_DATA_DIR"] = str(_SCRATCH / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_SCRATCH / "config")
+# A named annotator: the window's first start would otherwise ask for the name in a dialog
+# nobody answers (the test of that question removes it).
+os.environ["ANNOTATOR_NAME"] = "tester"
 
 settings.register_profile(
     "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]

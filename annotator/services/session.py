@@ -49,6 +49,7 @@ class SessionRepository(SuggestionStore, DocumentLister, Protocol):
     ) -> tuple[Document, int]: ...
     def document_version(self, document_id: int) -> int: ...
     def document_versions(self, project_id: int) -> tuple[int, int]: ...
+    def assigned_documents(self, project_id: int, annotator: str) -> list[int]: ...
 
 
 class AnnotationSession:
@@ -72,11 +73,51 @@ class AnnotationSession:
         # The project's (document count, sum of versions) when last seen, and how many edits
         # this session had stored then.
         self._fingerprint: tuple[tuple[int, int], int] | None = None
+        #: Whether the document list shows only the documents assigned to this annotator.
+        self.assigned_only = False
+
+    def switch_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on: their spans and statuses; the open document reopens.
+
+        Commands made for the previous annotator must not be undone under the new one: the
+        caller drops its undo history.
+        """
+        name = name.strip()
+        if not name:
+            raise ValueError("an annotator needs a name")
+        self.annotator = name
+        self.writer = SuggestionWriter(
+            self.repository, annotator=name, current=lambda: self._open, changes=self.changes
+        )
+        # The event commands resolve span ids through the writer: the new one.
+        self.events = EventBuilder(self.schema, lambda: self._open, self.writer.resolve)
+        if self._open is not None:
+            self.open(self._open.id)
+
+    def others_spans(self) -> dict[str, list[Span]]:
+        """The open document's spans by the other annotators, by name (read-only overlay)."""
+        if self._open is None:
+            return {}
+        with store_failures():
+            document = self.repository.get_document(self._open.id)
+        out: dict[str, list[Span]] = {}
+        for span in document.spans:
+            if span.annotator is not None and span.annotator != self.annotator:
+                out.setdefault(span.annotator, []).append(span)
+        return dict(sorted(out.items()))
 
     # ----- documents ---------------------------------------------------------------------
     def documents(self, *, status: DocStatus | None = None) -> list[DocumentInfo]:
-        """The project's documents in corpus order, optionally only those with ``status``."""
-        return self.navigation.documents(status=status)
+        """The project's documents in corpus order, optionally only those with ``status``.
+
+        With :attr:`assigned_only`, only those assigned to this annotator.
+        """
+        documents = self.navigation.documents(status=status)
+        if self.assigned_only:
+            with store_failures():
+                mine = set(self.repository.assigned_documents(self.project_id, self.annotator))
+            documents = [d for d in documents if d.id in mine]
+        return documents
 
     def document_page(
         self,
@@ -86,10 +127,22 @@ class AnnotationSession:
         limit: int | None = 200,
         through: int | None = None,
     ) -> list[DocumentInfo]:
-        """See :meth:`DocumentNavigation.document_page`."""
-        return self.navigation.document_page(
-            status=status, after=after, limit=limit, through=through
-        )
+        """See :meth:`DocumentNavigation.document_page`; with :attr:`assigned_only`, only the
+        documents assigned to this annotator.
+
+        The assigned filter reads the rest of the list and keeps the first ``limit`` of its
+        documents: a page short of ``limit`` must still mean the end of the list.
+        """
+        if not self.assigned_only:
+            return self.navigation.document_page(
+                status=status, after=after, limit=limit, through=through
+            )
+        with store_failures():
+            mine = set(self.repository.assigned_documents(self.project_id, self.annotator))
+        rest = self.navigation.document_page(status=status, after=after, limit=None,
+                                             through=through)
+        page = [d for d in rest if d.id in mine]
+        return page if limit is None else page[:limit]
 
     def document_position(self, document_id: int) -> int | None:
         """The document's position in the project (from 0); None if it is not in it."""

@@ -54,6 +54,7 @@ class EditingStore(EventStore, Protocol):
         *,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        annotator: str | None = None,
     ) -> None: ...
     def update_span(
         self,
@@ -64,6 +65,7 @@ class EditingStore(EventStore, Protocol):
         offsets: tuple[int, int] | None = None,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        annotator: str | None = None,
     ) -> Span: ...
     def restore_span(
         self,
@@ -77,7 +79,12 @@ class EditingStore(EventStore, Protocol):
         relations: Sequence[RelationFrame] = (),
     ) -> Span: ...
     def set_status(
-        self, document_id: int, status: DocStatus, *, expected_version: int | None = None
+        self,
+        document_id: int,
+        status: DocStatus,
+        *,
+        expected_version: int | None = None,
+        annotator: str | None = None,
     ) -> None: ...
 
 
@@ -156,7 +163,8 @@ class DocumentWriter(EventWriting):
         before = self.document_status(document_id) if status is not None else None
         with store_failures():
             self._repository.delete_span(
-                span_id, expected_version=self._expected(open_doc), status=status
+                span_id, expected_version=self._expected(open_doc), status=status,
+                annotator=self._annotator,
             )
         if open_doc is not None:
             open_doc.remove(span)
@@ -258,6 +266,7 @@ class DocumentWriter(EventWriting):
                 attrs=attrs,
                 expected_version=self._expected(open_doc),
                 status=status,
+                annotator=self._annotator,
             )
         if open_doc is not None:
             open_doc.remove(old)
@@ -273,8 +282,10 @@ class DocumentWriter(EventWriting):
         open_doc = self._open(document_id)
         before = self.document_status(document_id)
         with store_failures():
+            # The annotator's own status too: agreement compares what each one finished.
             self._repository.set_status(
-                document_id, status, expected_version=self._expected(open_doc)
+                document_id, status, expected_version=self._expected(open_doc),
+                annotator=self._annotator,
             )
         self._status_stored(open_doc, document_id, status, before)
         return before

@@ -30,7 +30,17 @@ from annotator.core.model import (
     Span,
 )
 from annotator.paths import default_schema_path
-from annotator.store import browse, edits, event_edits, loading, names, projects, search, stats
+from annotator.store import (
+    browse,
+    edits,
+    event_edits,
+    loading,
+    names,
+    projects,
+    search,
+    stats,
+    team,
+)
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
 from annotator.store import suggestions as suggestion_store
 from annotator.store.checks import check_project_name, check_status, json_object
@@ -301,14 +311,66 @@ class Repository:
             return head(conn, document_id).version
 
     def set_status(
-        self, document_id: int, status: DocStatus, *, expected_version: int | None = None
+        self,
+        document_id: int,
+        status: DocStatus,
+        *,
+        expected_version: int | None = None,
+        annotator: str | None = None,
     ) -> None:
-        """Mark a document new, in progress, done or skipped."""
+        """Mark a document new, in progress, done or skipped.
+
+        With ``annotator``, it is also that annotator's own status of it, in the same
+        transaction (agreement compares what each annotator finished).
+        """
         check_status(status)
-        run_write(
-            self._engine,
-            lambda conn: edits.set_status(conn, document_id, status, expected_version),
+
+        def work(conn: Connection) -> None:
+            edits.set_status(conn, document_id, status, expected_version)
+            if annotator is not None:
+                team.write_status(conn, document_id, annotator, status)
+
+        run_write(self._engine, work)
+
+    def annotator_status(self, document_id: int, annotator: str) -> DocStatus:
+        """``annotator``'s own status of a document (``new`` if they never set one)."""
+        with read_transaction(self._engine) as conn:
+            return team.status_of(conn, document_id, annotator)
+
+    def finished_documents(self, project_id: int, annotator: str) -> list[int]:
+        """Ids of the documents ``annotator`` marked done, in corpus order."""
+        with read_transaction(self._engine) as conn:
+            return team.documents_with_status(conn, project_id, annotator, "done")
+
+    def assign(
+        self, project_id: int, annotator: str, count: int, *, overlap: float = 0.0
+    ) -> list[int]:
+        """Assign up to ``count`` more documents to ``annotator`` (see store.team.assign)."""
+        if count < 0 or not 0.0 <= overlap <= 1.0:
+            raise StoreError("count must be at least 0 and overlap between 0 and 1")
+        return run_write(
+            self._engine, lambda conn: team.assign(conn, project_id, annotator, count, overlap)
         )
+
+    def replace_layer(
+        self,
+        document_id: int,
+        annotator: str,
+        spans: Sequence[Span],
+        *,
+        expected_version: int | None = None,
+    ) -> list[Span]:
+        """``annotator``'s spans of the document become ``spans`` (a curation), all or none."""
+        items = list(spans)
+        return run_write(
+            self._engine,
+            lambda conn: team.replace_layer(conn, document_id, annotator, items, expected_version),
+        )
+
+    def assigned_documents(self, project_id: int, annotator: str) -> list[int]:
+        """Ids of the documents assigned to ``annotator``, in corpus order."""
+        with read_transaction(self._engine) as conn:
+            return team.assigned(conn, project_id, annotator)
 
     def document_versions(self, project_id: int) -> tuple[int, int]:
         """(number of documents, sum of their versions): changes whenever any of them changes.
@@ -356,12 +418,14 @@ class Repository:
         """
         if status is not None:
             check_status(status)
-        return run_write(
-            self._engine,
-            lambda conn: edits.add_span(
-                conn, document_id, span, annotator, expected_version, status
-            ),
-        )
+
+        def work(conn: Connection) -> Span:
+            stored = edits.add_span(conn, document_id, span, annotator, expected_version, status)
+            if status is not None:  # the adder's own status moves with the document's
+                team.write_status(conn, document_id, annotator, status)
+            return stored
+
+        return run_write(self._engine, work)
 
     def restore_span(
         self,
@@ -395,14 +459,26 @@ class Repository:
         *,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        annotator: str | None = None,
     ) -> None:
-        """Remove a span (and its places in events); ``status`` as for add_span."""
+        """Remove a span (and its places in events); ``status`` as for add_span.
+
+        With ``annotator``, ``status`` also becomes that annotator's own status.
+        """
         if status is not None:
             check_status(status)
-        run_write(
-            self._engine,
-            lambda conn: edits.delete_span(conn, span_id, expected_version, status),
-        )
+
+        def work(conn: Connection) -> None:
+            # Read before the edit (a delete removes the span); a missing span is the edit's
+            # own error to report (a conflict under a versioned edit).
+            doc_id = team.span_document(conn, span_id) if annotator is not None else None
+            own = status is not None and annotator is not None and doc_id is not None
+            edits.delete_span(conn, span_id, expected_version, status)
+            if own:
+                assert status is not None and annotator is not None and doc_id is not None
+                team.write_status(conn, doc_id, annotator, status)
+
+        run_write(self._engine, work)
 
     def update_span(
         self,
@@ -413,16 +489,27 @@ class Repository:
         offsets: tuple[int, int] | None = None,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        annotator: str | None = None,
     ) -> Span:
-        """Change a span's label, offsets (start, end) and/or attributes; returns the new span."""
+        """Change a span's label, offsets (start, end) and/or attributes; returns the new span.
+
+        With ``annotator``, ``status`` also becomes that annotator's own status.
+        """
         if status is not None:
             check_status(status)
-        return run_write(
-            self._engine,
-            lambda conn: edits.update_span(
-                conn, span_id, label, attrs, expected_version, offsets, status
-            ),
-        )
+
+        def work(conn: Connection) -> Span:
+            # Read before the edit (a delete removes the span); a missing span is the edit's
+            # own error to report (a conflict under a versioned edit).
+            doc_id = team.span_document(conn, span_id) if annotator is not None else None
+            own = status is not None and annotator is not None and doc_id is not None
+            new = edits.update_span(conn, span_id, label, attrs, expected_version, offsets, status)
+            if own:
+                assert status is not None and annotator is not None and doc_id is not None
+                team.write_status(conn, doc_id, annotator, status)
+            return new
+
+        return run_write(self._engine, work)
 
     # -- events ---------------------------------------------------------------------------
     def add_event(

@@ -183,3 +183,25 @@ SUGGESTION_DECISIONS = Table(
     Index("ix_suggestion_decisions_document", "document_id"),
     sqlite_autoincrement=True,
 )
+
+
+# Revision 0008: each annotator's own status of a document (no row: ``new``).
+# ``documents.status`` stays the status last set by anyone, which lists and exports of a
+# single-annotator project read; agreement reads these rows ("finished" means done here).
+ANNOTATOR_STATUSES = Table(
+    "annotator_statuses",
+    METADATA,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("annotator_id", ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Index("ix_annotator_statuses_annotator", "annotator_id", "status"),
+)
+
+# Revision 0008: a document given to an annotator to label.
+ASSIGNMENTS = Table(
+    "assignments",
+    METADATA,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("annotator_id", ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_assignments_annotator", "annotator_id"),
+)

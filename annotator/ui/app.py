@@ -25,6 +25,7 @@ from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.team import NAME_KEY, ask_name, stored_name
 from annotator.ui.timing import watch_first_paint
 
 
@@ -37,6 +38,21 @@ def annotator_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (some containers): still a usable default
         return "annotator"
+
+
+def window_annotator(settings: QSettings) -> str:
+    """The window's annotator: $ANNOTATOR_NAME, else the name given before, else asked.
+
+    On the first start the name is asked (the login name filled in) and remembered;
+    File > Switch annotator changes it later. Cancelling keeps the login name.
+    """
+    if os.environ.get("ANNOTATOR_NAME", "").strip():
+        return annotator_name()
+    name = stored_name(settings)
+    if name is None:
+        name = ask_name(None, annotator_name()) or annotator_name()
+        settings.setValue(NAME_KEY, name)
+    return name
 
 
 def configure_logging(folder: Path | None = None) -> Path:
@@ -96,10 +112,12 @@ def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
     log_path = configure_logging()
+    settings = QSettings()
+    name = window_annotator(settings)
     try:
         repository = open_database(db)
         project = repository.default_project()
-        session = AnnotationSession(repository, project_id=project, annotator=annotator_name())
+        session = AnnotationSession(repository, project_id=project, annotator=name)
         known_names = KnownNames(repository, project)
     except StoreError as exc:  # the store's errors are written for users
         logging.getLogger(__name__).warning("cannot open the project database: %s", exc)
@@ -108,7 +126,7 @@ def run(db: str | None) -> int:
         return 1
     window = MainWindow(
         session,
-        settings=QSettings(),
+        settings=settings,
         database=resolve_url(db),
         log_path=log_path,
         known_names=known_names,

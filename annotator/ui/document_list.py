@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHeaderView,
     QTableView,
@@ -58,6 +59,10 @@ class DocumentListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
+        self.assigned = QCheckBox("Assigned to me", self)
+        self.assigned.setObjectName("assigned_filter")
+        self.assigned.toggled.connect(self.set_assigned_only)
+        layout.addWidget(self.assigned)
         layout.addWidget(self.table)
         self._bridge = bridge
         self._syncing = False
@@ -74,6 +79,13 @@ class DocumentListView(QWidget):
     def set_status_filter(self, status: DocStatus | None) -> None:
         """Show only documents with ``status`` (None: all)."""
         self.filter.setCurrentIndex(max(0, self.filter.findData(status)))
+
+    def set_assigned_only(self, on: bool) -> None:
+        """Show only the documents assigned to the annotator (or all again)."""
+        self.assigned.setChecked(on)
+        self._bridge.session.assigned_only = on
+        self.document_model.refresh()
+        self.show_document(self._bridge.session.document_id)
 
     def show_document(self, document_id: int | None) -> None:
         """Select the row of ``document_id`` without announcing it back."""

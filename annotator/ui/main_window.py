@@ -52,6 +52,7 @@ from annotator.ui.shortcuts import SHORTCUTS, ActionName
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
 from annotator.ui.suggestions import SuggestionActions
+from annotator.ui.team import TeamActions
 from annotator.ui.training import ModelTraining
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
             lambda document_id: self._leave_and(lambda: self.navigator.open(document_id)))
         self.statusBar().addPermanentWidget(self.training.bar)
         self._make_actions()
+        # Who is annotating, the others' spans, agreement and curation (ui/team.py).
+        self.team = TeamActions(self, self.bridge, self.article, settings)
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
         self.article.span_selected.connect(self.span_list.show_span)

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Team work in a real X server (Xvfb + xdotool), keys only, reading the spans back through the
+# CLI after each step:
+#   1. first start with no name remembered: the name question comes up; type "amal", Enter;
+#      label the first word with 1: the export of annotator amal has one ACTOR span;
+#   2. File > Switch annotator (Alt+F, A), type "badr", Enter; label the first word with 2:
+#      badr's export has one TARGET span and amal's still has her ACTOR span;
+#   3. View > Show others' spans (Alt+V, O): a screenshot of the window with amal's span
+#      overlaid is saved (OUT, default /tmp/annotator-team.png) to look at;
+#   4. quit with Ctrl+Q, start again: no question this time (the name is remembered), and
+#      the label key stores under badr.
+#   scripts/xdotool_team.sh [OUT.png]     (needs: xvfb xdotool; PYTHON defaults to python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+shot=${1:-/tmp/annotator-team.png}
+for tool in Xvfb xdotool; do
+  command -v "$tool" >/dev/null || { echo "xdotool_team: $tool is missing" >&2; exit 2; }
+done
+
+work=$(mktemp -d /tmp/annotator-team.XXXXXX)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+display=${TEAM_DISPLAY:-99}
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$display"
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+db="$work/project.sqlite3"
+# No ANNOTATOR_NAME: the window asks on its first start (fresh settings folder).
+unset ANNOTATOR_NAME QT_QPA_PLATFORM
+export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config"
+"$PYTHON" -c "import sys; from annotator.store.db import open_database; open_database(sys.argv[1], seed_demo=True).close()" "$db"
+
+fail() { echo "xdotool_team: FAILED: $*" >&2; cat "$work/app.log" >&2; exit 1; }
+spans_of() {  # "LABEL TEXT" per line, the spans of annotator $1
+  "$PYTHON" -m annotator --db "$db" export --format jsonl --annotator "$1" \
+    -o "$work/now.jsonl" >/dev/null
+  "$PYTHON" -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    for s in json.loads(line)["spans"]:
+        print(s["label"], s["text"])' "$work/now.jsonl"
+}
+wait_window() {  # a visible window whose title contains $1
+  local found=""
+  for _ in $(seq 150); do
+    kill -0 "$app_pid" 2>/dev/null || fail "the program exited early"
+    found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)
+    [ -n "$found" ] && break
+    sleep 0.2
+  done
+  [ -n "$found" ] || fail "no window named \"$1\" appeared"
+  echo "$found"
+}
+focus_article() {
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  xdotool windowfocus --sync "$window" || true
+  xdotool mousemove --window "$window" $((WIDTH / 2)) $((HEIGHT / 2)) click 1
+  sleep 0.3
+}
+
+"$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
+app_pid=$!
+ask=$(wait_window "Who is annotating")
+xdotool windowfocus --sync "$ask" || true
+xdotool key --delay 80 ctrl+a && xdotool type --delay 60 "amal" && xdotool key Return
+window=$(wait_window " — annotator")
+sleep 1
+focus_article
+xdotool key --delay 150 ctrl+Home ctrl+shift+Left 1
+sleep 0.6
+now=$(spans_of amal)
+[ "$(wc -l <<<"$now")" = 1 ] && [[ "$now" == ACTOR\ * ]] || fail "amal's spans: $now"
+echo "xdotool_team: amal labeled: $now"
+
+xdotool key --delay 200 alt+f a
+switch=$(wait_window "Switch annotator")
+xdotool windowfocus --sync "$switch" || true
+xdotool key --delay 80 ctrl+a && xdotool type --delay 60 "badr" && xdotool key Return
+sleep 0.6
+focus_article
+xdotool key --delay 150 ctrl+Home ctrl+shift+Left 2
+sleep 0.6
+now=$(spans_of badr)
+[ "$(wc -l <<<"$now")" = 1 ] && [[ "$now" == TARGET\ * ]] || fail "badr's spans: $now"
+[[ "$(spans_of amal)" == ACTOR\ * ]] || fail "amal's span changed: $(spans_of amal)"
+echo "xdotool_team: after switching, badr labeled: $now (amal's ACTOR kept)"
+
+xdotool key --delay 200 alt+v o
+sleep 0.8
+"$PYTHON" scripts/grab_display.py "$shot" || fail "no screenshot"
+echo "xdotool_team: screenshot with amal's span overlaid: $shot"
+
+xdotool key ctrl+q
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+wait "$app_pid" || fail "the program failed"
+app_pid=""
+
+# Second start: the name is remembered, nothing is asked.
+"$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
+app_pid=$!
+window=$(wait_window " — annotator")
+if xdotool search --onlyvisible --name "Who is annotating" >/dev/null 2>&1; then
+  fail "the name was asked again"
+fi
+sleep 1
+focus_article
+# The second word this time: Ctrl+Shift+Left twice selects two words, 3 labels them.
+xdotool key --delay 150 ctrl+End ctrl+Home ctrl+shift+Left ctrl+shift+Left 3
+sleep 0.6
+now=$(spans_of badr)
+[ "$(wc -l <<<"$now")" = 2 ] && grep -q '^LOCATION ' <<<"$now" || fail "badr after restart: $now"
+echo "xdotool_team: after a restart, still badr: $(tr '\n' ';' <<<"$now")"
+xdotool key ctrl+q
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+wait "$app_pid" || fail "the program failed"
+app_pid=""
+echo "xdotool_team: OK"

@@ -1,0 +1,248 @@
+"""Team work in the window: switching annotator, the others' spans, agreement and curation."""
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+import pytest
+from conftest import word
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import make_span
+from annotator.store.repository import Repository
+from annotator.ui.main_window import MainWindow
+from annotator.ui.team import NAME_KEY
+
+
+def _first(repo: Repository) -> tuple[int, str]:
+    doc = repo.list_documents(repo.default_project())[0]
+    return doc.id, repo.get_document(doc.id).text
+
+
+def _label(window: MainWindow, qtbot: QtBot, start: int, end: int, key: str) -> None:
+    window.article.select_range(start, end)
+    qtbot.keyClick(window.article, key)
+
+
+def test_switching_annotator_shows_and_stores_the_new_ones_spans(
+    window: MainWindow, repo: Repository, qtbot: QtBot, settings: QSettings
+) -> None:
+    doc_id, text = _first(repo)
+    assert window.team.name_label.text() == "Annotator: amal"
+    _label(window, qtbot, *word(text, "الطيران"), "1")
+    assert [s.annotator for s in repo.get_document(doc_id).spans] == ["amal"]
+    window.team.ask = lambda default: "badr"
+    window.team.switch_action.trigger()
+    assert window.team.name_label.text() == "Annotator: badr"
+    assert settings.value(NAME_KEY) == "badr"
+    # badr does not see amal's span, and what badr labels is badr's.
+    assert window.bridge.session.spans == ()
+    assert window.span_list.model().rowCount() == 0
+    _label(window, qtbot, *word(text, "مدينة"), "3")
+    stored = {(s.annotator, s.text, s.label) for s in repo.get_document(doc_id).spans}
+    assert stored == {("amal", "الطيران", "ACTOR"), ("badr", "مدينة", "LOCATION")}
+    # Undo has nothing of amal's to take back under badr's name.
+    assert window.bridge.undo_stack.count() == 1
+    # Cancelling the question changes nothing.
+    window.team.ask = lambda default: None
+    assert window.team.switch_annotator() is False
+    assert window.bridge.session.annotator == "badr"
+
+
+def test_others_spans_overlay_read_only_with_a_marker_per_person(
+    window: MainWindow, repo: Repository, qtbot: QtBot
+) -> None:
+    doc_id, text = _first(repo)
+    for name, needle, label in [("badr", "الطيران", "ACTOR"), ("carim", "مدينة", "LOCATION"),
+                                ("carim", "الحرس", "ACTOR")]:
+        repo.add_span(doc_id, make_span(text, *word(text, needle), label), annotator=name)
+    window.bridge.check_for_changes()  # as the window's timer would
+    _label(window, qtbot, *word(text, "بالميادين"), "3")
+    window.team.show_others(True)
+    overlay = window.team.overlay
+    assert sorted((n, s.text) for n, s in overlay.shown) == [
+        ("badr", "الطيران"), ("carim", "الحرس"), ("carim", "مدينة")
+    ]
+    assert set(overlay.markers) == {"badr", "carim"}
+    assert overlay.markers["badr"] != overlay.markers["carim"]
+    selections = window.article.extraSelections()
+    assert len(selections) == 3
+    colors = {sel.format.underlineColor().name() for sel in selections}
+    assert colors == {c.name() for c in overlay.markers.values()}
+    # Read-only: the session's own spans are still amal's one, and Delete cannot reach others.
+    assert [s.text for s in window.bridge.session.spans] == ["بالميادين"]
+    # The second line starts with two astral characters: the overlay converts to Qt positions.
+    start, end = word(text, "الحرس")
+    carim = next(sel for sel in selections if "الحرس" in sel.cursor.selectedText())
+    assert carim.cursor.selectionStart() == window.article.positions.to_qt(start)
+    assert carim.cursor.selectionEnd() == window.article.positions.to_qt(end)
+    legend = window.team.legend_label.text()
+    assert "badr" in legend and "carim" in legend
+    assert all(c.name() in legend for c in overlay.markers.values())
+    window.team.show_others(False)
+    assert window.team.legend_label.text() == ""
+    assert window.article.extraSelections() == []
+    assert not window.team.others_action.isChecked()
+
+
+def test_agreement_dialog_lists_disagreements_and_opens_them(
+    window: MainWindow, repo: Repository, qtbot: QtBot
+) -> None:
+    pid = repo.default_project()
+    docs = repo.list_documents(pid)
+    second = docs[1].id
+    text = repo.get_document(second).text  # "النص الثاني عن حلب"
+    repo.add_span(second, make_span(text, *word(text, "حلب"), "LOCATION"), annotator="amal")
+    repo.add_span(second, make_span(text, *word(text, "حلب"), "TARGET"), annotator="badr")
+    repo.add_span(second, make_span(text, *word(text, "النص"), "ACTOR"), annotator="badr")
+    repo.set_status(second, "done", annotator="amal")
+    repo.set_status(second, "done", annotator="badr")
+    window.team.agreement_action.trigger()
+    dialog = window.team.agreement_dialog
+    assert dialog is not None
+    assert (dialog.first.currentText(), dialog.second.currentText()) == ("amal", "badr")
+    assert "1 document(s) finished by both" in dialog.summary.text()
+    overall = dialog.table.rowCount() - 1
+    assert dialog.table.item(overall, 0).text() == "overall"
+    assert dialog.table.item(overall, 3).text() == "0"  # no exact match
+    items = [dialog.disagreements.item(i).text() for i in range(dialog.disagreements.count())]
+    assert len(items) == 2
+    assert "only badr" in items[0] and "label: LOCATION / TARGET" in items[1]
+    # A click opens the document at the span.
+    item = dialog.disagreements.item(1)
+    rect = dialog.disagreements.visualItemRect(item)
+    qtbot.mouseClick(dialog.disagreements.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert window.bridge.session.document_id == second
+    assert window.article.selection_range() == word(text, "حلب")
+    # The other annotator's spans show with it, to see both sides.
+    assert window.team.others_action.isChecked()
+    assert {(n, s.text) for n, s in window.team.overlay.shown} == {
+        ("badr", "حلب"), ("badr", "النص")
+    }
+    dialog.close()
+
+
+def test_curation_keeps_agreed_spans_and_stores_the_decisions(
+    window: MainWindow, repo: Repository
+) -> None:
+    doc_id, text = _first(repo)
+    agreed = word(text, "الطيران")
+    for name in ("amal", "badr"):
+        repo.add_span(doc_id, make_span(text, *agreed, "ACTOR"), annotator=name)
+    repo.add_span(doc_id, make_span(text, *word(text, "مدينة"), "LOCATION"), annotator="amal")
+    repo.add_span(doc_id, make_span(text, *word(text, "الحرس"), "TARGET"), annotator="badr")
+    window.bridge.check_for_changes()
+    dialog = window.team.curate()
+    assert dialog is not None
+    rows = [dialog.row(r) for r in range(dialog.row_count())]
+    assert [(keep, c.text, c.agreed) for keep, _, c in rows] == [
+        (True, "الطيران", True), (False, "مدينة", False), (False, "الحرس", False)
+    ]
+    assert "disagreement: badr" in dialog.table.item(2, 4).text()
+    # Accept amal's LOCATION, accept badr's span but as ACTOR, and add one of the curator's.
+    dialog.set_row(1, keep=True)
+    dialog.set_row(2, keep=True, label="ACTOR")
+    window.article.select_range(*word(text, "الزور"))
+    assert dialog.add_selection()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    curated = repo.get_document(doc_id, annotator="curation").spans
+    assert [(s.text, s.label) for s in curated] == [
+        ("الطيران", "ACTOR"), ("مدينة", "LOCATION"), ("الحرس", "ACTOR"), ("الزور", "ACTOR")
+    ]
+    assert all(text[s.start:s.end] == s.text for s in curated)
+    # The annotators' own layers are untouched.
+    assert len(repo.get_document(doc_id, annotator="badr").spans) == 2
+    # Opened again, the curation starts from what was stored.
+    again = window.team.curate()
+    assert again is not None
+    kept = [(c.text, label) for keep, label, c in
+            (again.row(r) for r in range(again.row_count())) if keep]
+    assert ("الزور", "ACTOR") in kept and ("مدينة", "LOCATION") in kept
+    again.reject()
+
+
+def test_a_curation_refused_after_a_change_elsewhere_stores_nothing(
+    window: MainWindow, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id, text = _first(repo)
+    repo.add_span(doc_id, make_span(text, *word(text, "مدينة"), "LOCATION"), annotator="amal")
+    window.bridge.check_for_changes()
+    dialog = window.team.curate()
+    assert dialog is not None
+    repo.add_span(doc_id, make_span(text, *word(text, "الحرس"), "ACTOR"), annotator="badr")
+    import annotator.ui.team as team_ui
+
+    warnings: list[str] = []
+    monkeypatch.setattr(team_ui.QMessageBox, "warning",
+                        lambda _p, _t, message: warnings.append(message))
+    dialog.save()
+    assert warnings and "changed since you opened it" in warnings[0]
+    assert repo.get_document(doc_id, annotator="curation").spans == ()
+
+
+def test_document_list_shows_only_the_documents_assigned_to_me(
+    window: MainWindow, repo: Repository
+) -> None:
+    pid = repo.default_project()
+    ids = [d.id for d in repo.list_documents(pid)]
+    repo.assign(pid, "badr", 1)  # the first one goes to badr
+    assert repo.assign(pid, "amal", 1) == [ids[1]]
+    model = window.documents.document_model
+    assert model.rowCount() == 3
+    window.documents.assigned.click()
+    assert [model.document_at(r).id for r in range(model.rowCount())] == [ids[1]]
+    window.documents.set_assigned_only(False)
+    assert model.rowCount() == 3
+
+
+def test_first_start_asks_the_name_once_and_the_environment_wins(
+    settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import annotator.ui.app as app_module
+
+    asked: list[str] = []
+
+    def ask(_parent: object, default: str, **_kw: object) -> str | None:
+        asked.append(default)
+        return "amal"
+
+    monkeypatch.setattr(app_module, "ask_name", ask)
+    monkeypatch.delenv("ANNOTATOR_NAME", raising=False)
+    monkeypatch.setattr(app_module.getpass, "getuser", lambda: "login")
+    assert app_module.window_annotator(settings) == "amal"
+    assert asked == ["login"]  # the login name is the default answer
+    assert app_module.window_annotator(settings) == "amal"
+    assert asked == ["login"]  # remembered: not asked again
+    monkeypatch.setenv("ANNOTATOR_NAME", "badr")
+    assert app_module.window_annotator(settings) == "badr"
+    # Cancelled on a first start: the login name.
+    settings.remove(NAME_KEY)
+    monkeypatch.delenv("ANNOTATOR_NAME")
+    monkeypatch.setattr(app_module, "ask_name", lambda *_a, **_k: None)
+    assert app_module.window_annotator(settings) == "login"
+
+
+def test_assigning_in_the_window_fills_the_assigned_filter(
+    window: MainWindow, repo: Repository
+) -> None:
+    pid = repo.default_project()
+    ids = [d.id for d in repo.list_documents(pid)]
+    window.documents.set_assigned_only(True)
+    assert window.documents.document_model.rowCount() == 0
+    window.team.assign_action.trigger()
+    dialog = window.team.assign_dialog
+    assert dialog is not None and dialog.name.text() == "amal"
+    dialog.count.setValue(2)
+    dialog.assign()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert repo.assigned_documents(pid, "amal") == ids[:2]
+    model = window.documents.document_model
+    assert [model.document_at(r).id for r in range(model.rowCount())] == ids[:2]
+    # A name of spaces is refused in the dialog, which stays open saying why.
+    again = window.team.assign()
+    again.name.setText("  ")
+    again.assign()
+    assert again.isVisible() and "needs a name" in again.outcome.text()
+    again.reject()

@@ -16,6 +16,7 @@ from annotator.services.session import AnnotationSession
 from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
 from annotator.ui.fonts import load_fonts
+from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
 
 
@@ -68,17 +69,25 @@ def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
     log_path = configure_logging()
+    settings = QSettings()
+    # The system's language unless View > Language chose another; the CLI stays English.
+    set_language(remembered_language(settings))
     try:
         repository = open_database(db)
         project = repository.default_project()
         session = AnnotationSession(repository, project_id=project, annotator=annotator_name())
     except StoreError as exc:  # the store's errors are written for users
         logging.getLogger(__name__).warning("cannot open the project database: %s", exc)
-        QMessageBox.critical(None, "annotator", f"Cannot open the project database:\n{exc}")
+        QMessageBox.critical(
+            None,
+            "annotator",
+            QCoreApplication.translate("App", "Cannot open the project database:\n{reason}")
+            .format(reason=isolate(str(exc))),
+        )
         print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
         return 1
     window = MainWindow(
-        session, settings=QSettings(), database=resolve_url(db), log_path=log_path
+        session, settings=settings, database=resolve_url(db), log_path=log_path
     )
     window.show()
     code = app.exec()

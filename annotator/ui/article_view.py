@@ -30,7 +30,9 @@ from annotator.services.snapping import step_edge
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, article_font
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.i18n import current_language
 from annotator.ui.positions import PositionMap
+from annotator.ui.texts import label_title
 
 _LTR_CLASSES = {"L", "EN", "ES", "ET", "LRE", "LRO", "LRI"}
 # First-strong isolate / pop directional isolate: an Arabic run between them cannot pull the
@@ -198,7 +200,10 @@ class ArticleView(QPlainTextEdit):
                 name = f"{label.name_en} · {_isolated(label.name_ar)}"
             except KeyError:
                 name = span.label
-            lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
+            if current_language() == "ar":
+                lines.append(f"{label_title(schema, span.label)}  «{_isolated(span.text)}»")
+            else:
+                lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
         return "\n".join(lines)
 
     # ----- the selected span -------------------------------------------------------------
@@ -248,9 +253,13 @@ class ArticleView(QPlainTextEdit):
             return "nothing"
         sentences = session.sentence_count(command.span.start, command.span.end)
         if sentences > 1 and not self.confirm(
-            f"The selection runs over {sentences} sentences "
-            f"({command.span.end - command.span.start} characters). "
-            f"Label all of it as {label}?"
+            self.tr(
+                "The selection runs over %n sentences ({characters} characters). "
+                "Label all of it as {label}?", "", sentences
+            ).format(
+                characters=command.span.end - command.span.start,
+                label=label_title(session.schema, label),
+            )
         ):
             return "declined"
         if not self._bridge.execute(command):
@@ -299,7 +308,7 @@ class ArticleView(QPlainTextEdit):
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(
             self,
-            "Label a long selection?",
+            self.tr("Label a long selection?"),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -32,11 +33,13 @@ from annotator.ui.bridge import SessionBridge
 from annotator.ui.document_list import DocumentListView
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
+from annotator.ui.i18n import LANGUAGES, Language, current_language, isolate, set_language
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
-from annotator.ui.shortcuts import SHORTCUTS, ActionName
+from annotator.ui.shortcuts import SHORTCUTS, ActionName, translated
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
+from annotator.ui.texts import label_title, status_title
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -143,7 +146,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
         }
         for entry in SHORTCUTS:
-            action = QAction(entry.title, self)
+            action = QAction(translated(entry.title), self)
             action.setObjectName(f"action_{entry.name}")
             action.setShortcuts([QKeySequence(k) for k in entry.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -157,28 +160,81 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
         menu = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
         # The usual order: File first, Help last; the label actions sit next to Edit.
-        for title, names in (
-            ("&File", ("quit",)),
-            ("&Edit", ("undo", "redo", "delete")),
-            ("&Labels", ()),
-            ("&Document", ("next_document", "previous_document", "done_and_next",
-                           "skip_and_next", "mark_in_progress")),
-            ("&View", ("zoom_in", "zoom_out", "zoom_reset")),
-            ("&Help", ("help",)),
+        for key, names in (
+            ("file", ("quit",)),
+            ("edit", ("undo", "redo", "delete")),
+            ("labels", ()),
+            ("document", ("next_document", "previous_document", "done_and_next",
+                          "skip_and_next", "mark_in_progress")),
+            ("view", ("zoom_in", "zoom_out", "zoom_reset")),
+            ("help", ("help",)),
         ):
-            sub = menu.addMenu(title)
+            sub = menu.addMenu("")
+            sub.setObjectName(f"menu_{key}")
+            self.menus[key] = sub
             for name in names:
                 sub.addAction(self.actions_by_name[name])  # type: ignore[index]
-            if title == "&Labels":
+            if key == "labels":
                 for action in self.label_bar.label_actions:
                     sub.addAction(action)
+        # View > Language: each language named in itself; the choice applies at once.
+        self.language_menu = self.menus["view"].addMenu("")
+        self.language_menu.setObjectName("menu_language")
+        group = QActionGroup(self)
+        self.language_actions: dict[Language, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "labels": self.tr("&Labels"),
+            "document": self.tr("&Document"),
+            "view": self.tr("&View"),
+            "help": self.tr("&Help"),
+        }
+        for key, sub in self.menus.items():
+            sub.setTitle(titles[key])
+        self.language_menu.setTitle(self.tr("&Language"))
+        for entry in SHORTCUTS:
+            self.actions_by_name[entry.name].setText(translated(entry.title))
+        for code, action in self.language_actions.items():
+            action.setChecked(code == current_language())
+
+    def retranslate(self) -> None:
+        """Set every text the window shows itself again, in the interface language."""
+        self._retranslate_menus()
+        self._update_title()
+        self._update_position()
+        if self.article.selected_span is not None:
+            self._on_span_selected(self.article.selected_span)
+        else:
+            self._on_selection_range_changed(self.article.selection_range())
+
+    def choose_language(self, language: Language) -> None:
+        """Switch the interface to ``language`` now and remember it for the next start."""
+        if not set_language(language):
+            self._on_message(self.tr("The Arabic interface could not be loaded; see the log."))
+        self.state.remember_language(current_language())
 
     def _open_first_document(self) -> None:
         session = self.bridge.session
         documents = session.documents()
         if not documents:
-            self.statusBar().showMessage("This project has no documents yet: import some.")
+            self.statusBar().showMessage(
+                self.tr("This project has no documents yet: import some.")
+            )
             return
         known = {d.id for d in documents}
         last = self.state.last_document
@@ -206,7 +262,7 @@ class MainWindow(QMainWindow):
         if session.document_id is None:
             return False
         if not self.bridge.execute(session.status_command("in_progress")):
-            self._on_message("This document is already in progress.")
+            self._on_message(self.tr("This document is already in progress."))
             return False
         return True
 
@@ -232,15 +288,17 @@ class MainWindow(QMainWindow):
         if self.article.apply_label(label, exact=exact) != "nothing":
             return
         if self.article.selection_range() is None and self.article.selected_span is None:
-            self._on_message("Select some text, or click a span, then press a label key.")
+            self._on_message(
+                self.tr("Select some text, or click a span, then press a label key.")
+            )
         elif self.article.selection_range() is not None:
-            self._on_message("Nothing new to label there (punctuation only, or already labeled).")
+            self._on_message(
+                self.tr("Nothing new to label there (punctuation only, or already labeled).")
+            )
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()
-        ids = [d.id for d in self.bridge.session.documents()]
-        position = ids.index(document.id) + 1 if document.id in ids else 0
-        self.position_label.setText(f"Document {position} / {len(ids)}")
+        self._update_position()
         self.remember()
         if self._pending_scroll is not None:
             value, top = self._pending_scroll
@@ -256,13 +314,26 @@ class MainWindow(QMainWindow):
             restore()
             QTimer.singleShot(0, restore)
 
+    def _update_position(self) -> None:
+        document = self.bridge.session.document
+        if document is None:
+            self.position_label.setText("")
+            return
+        ids = [d.id for d in self.bridge.session.documents()]
+        position = ids.index(document.id) + 1 if document.id in ids else 0
+        self.position_label.setText(
+            self.tr("Document {position} / {total}").format(position=position, total=len(ids))
+        )
+
     def _on_change(self, change: Change) -> None:
         match change:
             case DocumentOpened(document=document):
                 self._on_document_opened(document)
             case DocumentReloaded():
                 self._update_title()
-                self._on_message("This document was changed elsewhere: showing it as stored now.")
+                self._on_message(
+                    self.tr("This document was changed elsewhere: showing it as stored now.")
+                )
             case SpanChanged(new=new) if new.id == self.article.selected_span:
                 # Relabeled or resized: the same span stays selected, shown as it is now.
                 self.span_list.show_span(new.id)
@@ -275,8 +346,10 @@ class MainWindow(QMainWindow):
                 self._update_title()
                 if change.document_id == self.bridge.session.document_id:
                     self._on_message(
-                        f"This document was {before}; it is in progress again "
-                        "(Ctrl+Enter marks it done)."
+                        self.tr(
+                            "This document was {before}; it is in progress again "
+                            "(Ctrl+Enter marks it done)."
+                        ).format(before=status_title(before))
                     )
             case StatusChanged():
                 self._update_title()
@@ -286,15 +359,28 @@ class MainWindow(QMainWindow):
         if document is None:
             self.setWindowTitle("annotator")
             return
-        status = self.bridge.session.status.replace("_", " ")
-        self.setWindowTitle(f"{document.name} ({status}) — annotator")
+        status = status_title(self.bridge.session.status)
+        self.setWindowTitle(
+            self.tr("{document} ({status}) — annotator").format(
+                document=isolate(document.name), status=status
+            )
+        )
 
     def _on_selection_range_changed(self, selection: tuple[int, int] | None) -> None:
         if selection is None:
-            self.selection_label.setText(f"Caret {self.article.caret_offset()}")
+            self.selection_label.setText(
+                self.tr("Caret {offset}").format(offset=self.article.caret_offset())
+            )
         else:
             start, end = selection
-            self.selection_label.setText(f"Selection {start}–{end} ({end - start} characters)")
+            self.selection_label.setText(
+                self.tr("Selection {range} ({characters})").format(
+                    range=isolate(f"{start}–{end}"), characters=self._characters(end - start)
+                )
+            )
+
+    def _characters(self, count: int) -> str:
+        return self.tr("%n characters", "", count)
 
     def _on_caret_moved(self) -> None:
         if self.article.selected_span is None:
@@ -306,7 +392,11 @@ class MainWindow(QMainWindow):
             return
         span = self.bridge.session.span(span_id)
         self.selection_label.setText(
-            f"{span.label} {span.start}–{span.end} ({span.end - span.start} characters)"
+            self.tr("{label} {range} ({characters})").format(
+                label=label_title(self.bridge.session.schema, span.label),
+                range=isolate(f"{span.start}–{span.end}"),
+                characters=self._characters(span.end - span.start),
+            )
         )
 
     def _on_edit_failed(self, what: str, why: str) -> None:
@@ -314,13 +404,18 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("edit_failed_dialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Not saved")
-        details = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
-        box.setText(f"Not saved: {what}.\n\nReason: {why}.{details}")
+        box.setWindowTitle(self.tr("Not saved"))
+        details = (
+            self.tr("\n\nDetails are in the log: {path}").format(path=isolate(str(self.log_path)))
+            if self.log_path else ""
+        )
+        box.setText(
+            self.tr("Not saved: {what}.\n\nReason: {why}.").format(what=what, why=why) + details
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         # Not modal to the event loop: the window keeps drawing what is stored.
         box.open()
-        self.statusBar().showMessage(f"Not saved: {what}", 15000)
+        self.statusBar().showMessage(self.tr("Not saved: {what}").format(what=what), 15000)
 
     def _on_conflict(self, message: str) -> None:
         self.statusBar().showMessage(message, 30000)
@@ -337,6 +432,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.bridge.check_for_changes()
+        elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+            self.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.change_timer.stop()

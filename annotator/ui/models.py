@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,17 +29,21 @@ from annotator.services.changes import (
 )
 from annotator.services.session import reading_order
 from annotator.ui.bridge import SessionBridge
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, isolate
+
+# STATUS_TITLES is kept importable from here, where it used to live.
+from annotator.ui.texts import STATUS_TITLES as STATUS_TITLES
+from annotator.ui.texts import label_title, status_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-STATUS_TITLES: dict[str, str] = {
-    "new": "new",
-    "in_progress": "in progress",
-    "done": "done",
-    "skipped": "skipped",
-}
+# Right-aligned whatever the layout direction: Arabic text reads from the right in an English
+# window too, and Qt mirrors a plain AlignRight in a right-to-left one.
+_ALIGN_RIGHT = int(
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
 
 
 class _TableModel(QAbstractTableModel):
@@ -53,14 +58,22 @@ class _TableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("Columns", self.COLUMNS[section])
         return None
+
+    def retranslate(self) -> None:
+        """The interface language changed: column titles and cells are shown again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rowCount() > 0:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1)
+            )
 
 
 class SpanListModel(_TableModel):
     """The open document's spans in reading order: label, then text."""
 
-    COLUMNS = ("Label", "Text")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Label"), QT_TRANSLATE_NOOP("Columns", "Text"))
 
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,14 +90,17 @@ class SpanListModel(_TableModel):
         span = self._spans[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return span.label if column == 0 else span.text.replace("\n", " ")
+            if column == 0:
+                return label_title(self._bridge.session.schema, span.label)
+            return span.text.replace("\n", " ")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             # Arabic reads from the right: the text column is right-aligned like the article.
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label}  {span.start}–{span.end}\n{span.text}"
+            label = label_title(self._bridge.session.schema, span.label)
+            return f"{label}  {isolate(f'{span.start}–{span.end}')}\n{span.text}"
         if role == SPAN_ID_ROLE:
             return span.id
         return None
@@ -157,7 +173,12 @@ class DocumentRow:
 class DocumentListModel(_TableModel):
     """The project's documents with status and span count, optionally filtered by status."""
 
-    COLUMNS = ("#", "Document", "Status", "Spans")
+    COLUMNS = (
+        "#",
+        QT_TRANSLATE_NOOP("Columns", "Document"),
+        QT_TRANSLATE_NOOP("Columns", "Status"),
+        QT_TRANSLATE_NOOP("Columns", "Spans"),
+    )
 
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -196,7 +217,7 @@ class DocumentListModel(_TableModel):
             return (
                 str(index.row() + 1),
                 row.name,
-                STATUS_TITLES.get(row.status, row.status),
+                status_title(row.status),
                 str(row.span_count),
             )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3):

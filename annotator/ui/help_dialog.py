@@ -9,12 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from annotator.core.model import LabelSchema
+from annotator.ui.i18n import current_language, ltr
 from annotator.ui.shortcuts import ARTICLE_KEYS, MOUSE_GESTURES, SHORTCUTS, translated
 
 
 def _native(keys: tuple[str, ...]) -> str:
     return QCoreApplication.translate("HelpDialog", " or ").join(
-        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys
+        ltr(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)) for k in keys
     )
 
 
@@ -59,16 +60,22 @@ class HelpDialog(QDialog):
         self.rows = help_rows(self._schema) + [
             (translated(k), translated(v)) for k, v in MOUSE_GESTURES
         ]
-        # Keys read left to right in an Arabic page too ("Ctrl+Shift+Z", not "Z+Shift+Ctrl").
-        body = "".join(
-            f"<tr><td style='padding-right:18px; padding-left:18px'><b dir='ltr'>{escape(k)}</b>"
-            f"</td><td>{escape(v)}</td></tr>"
+        # Qt's rich text lays tables out left to right whatever the direction: mirrored by
+        # hand, the keys stay in the first column as an Arabic reader sees it (the right one).
+        # Each key sequence reads left to right ("Ctrl+Shift+Z", not "Z+Shift+Ctrl").
+        rtl = current_language() == "ar"
+        align = " align='right'" if rtl else ""
+        cells = [
+            (f"<td{align} style='padding-right:18px; padding-left:18px'><b>"
+             f"{escape(k if chr(0x2066) in k else ltr(k))}</b></td>",
+             f"<td{align}>{escape(v)}</td>")
             for k, v in self.rows
-        )
+        ]
+        body = "".join(f"<tr>{v}{k}</tr>" if rtl else f"<tr>{k}{v}</tr>" for k, v in cells)
         title = self.tr("Keyboard and mouse")
         saved = self.tr("Every edit is saved at once; there is no Save.")
         self.browser.setHtml(
-            f"<h3>{escape(title)}</h3><p>{escape(saved)}</p><table>{body}</table>"
+            f"<h3>{escape(title)}</h3><p>{escape(saved)}</p><table{align}>{body}</table>"
         )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -162,3 +162,9 @@ def isolate(text: str) -> str:
     """In Arabic, ``text`` as a bidi island (FSI ... PDI): a number range, a file path or an
     English name keeps its own order inside an Arabic sentence. Unchanged in English."""
     return f"\u2068{text}\u2069" if _current == "ar" else text
+
+
+def ltr(text: str) -> str:
+    """In Arabic, ``text`` isolated left to right (LRI ... PDI): a key sequence such as
+    "Ctrl+Shift+Z" reads as on the keyboard. Unchanged in English."""
+    return f"\u2066{text}\u2069" if _current == "ar" else text

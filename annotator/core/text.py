@@ -30,6 +30,8 @@ from typing import NamedTuple
 import pyarabic.araby as araby
 import regex
 
+from annotator.core.clitics import is_proclitic_boundary, is_suffix_boundary
+
 # --- character classes ------------------------------------------------------------------------
 
 #: Arabic letters (not tatweel, not digits, not marks), base block, supplement, extended-A and
@@ -228,14 +230,27 @@ def snap_to_tokens(
 ) -> tuple[int, int] | None:
     """Grow ``[start, end)`` to whole tokens and trim spaces, punctuation and symbols at its edges.
 
-    Returns None when the selection holds no word at all (only spaces, punctuation, emoji).
+    An edge that falls on a clitic boundary inside a token stays there (``core.clitics``): a
+    selection starting after the و of "والبوكمال" keeps "البوكمال". Returns None when the
+    selection holds no word at all (only spaces, punctuation, emoji).
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     toks = tokenize(text) if tokens is None else tokens
     inside = [t for t in toks if t.end > start and t.start < end and _is_wordlike(t.text)]
     if not inside:
         return None
-    return inside[0].start, inside[-1].end
+    first, last = inside[0], inside[-1]
+    # An edge at a clitic boundary inside a token is where the annotator meant to cut
+    # ("و|البوكمال", "قوات|هم"); an edge anywhere else inside a token grows to the token.
+    if first.start < start and is_proclitic_boundary(first.text, start - first.start):
+        snapped_start = start
+    else:
+        snapped_start = first.start
+    if end < last.end and is_suffix_boundary(last.text, end - last.start):
+        snapped_end = end
+    else:
+        snapped_end = last.end
+    return snapped_start, snapped_end
 
 
 def _is_wordlike(token_text: str) -> bool:

@@ -21,7 +21,7 @@ from annotator.core.labels import load_schema
 from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span
 from annotator.paths import default_schema_path
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
-from annotator.store import edits, loading, projects, stats
+from annotator.store import edits, loading, names, projects, stats
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary
 from annotator.store.engine import read_transaction, run_write
@@ -306,6 +306,11 @@ class Repository:
         """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed)."""
         with read_transaction(self._engine) as conn:
             return stats.stats(conn, project_id)
+
+    def labeled_texts(self, project_id: int) -> list[str]:
+        """The distinct texts labeled anywhere in the project (the known names)."""
+        with read_transaction(self._engine) as conn:
+            return names.labeled_texts(conn, project_id)
 
     def annotators(self) -> list[str]:
         """Names of every annotator known to the database, sorted."""

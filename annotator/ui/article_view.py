@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QClipboard,
+    QGuiApplication,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
+from annotator.core.clitics import name_start
 from annotator.core.model import Document, Span
 from annotator.services.changes import (
     Change,
@@ -34,7 +37,8 @@ from annotator.ui.i18n import current_language
 from annotator.ui.positions import PositionMap
 from annotator.ui.texts import label_title
 
-_LTR_CLASSES = {"L", "EN", "ES", "ET", "LRE", "LRO", "LRI"}
+#: Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).
+_LTR_CLASSES = {"L", "EN", "AN"}
 # First-strong isolate / pop directional isolate: an Arabic run between them cannot pull the
 # brackets and quotes around it into its own direction inside a left-to-right tooltip.
 _FSI, _PDI = "\u2068", "\u2069"
@@ -57,11 +61,19 @@ class ArticleView(QPlainTextEdit):
     selection_range_changed = Signal(object)  # (start, end) in code points, or None
     point_size_changed = Signal(int)
 
-    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        parent: QWidget | None = None,
+        *,
+        known_names: Container[str] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self._bridge = bridge
+        self._known_names = known_names
         self._positions = PositionMap("")
-        self._exact = False
+        self._exact = False  # exact characters for the selection being made (Alt held)
+        self._exact_mode = False  # exact characters for every selection (the View menu toggle)
         self._press: QPoint | None = None
         self._quiet = False  # True while the view moves the selection itself
         # While an edge of the selected span is dragged: which one.
@@ -154,35 +166,62 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    @property
+    def exact_characters(self) -> bool:
+        """True when mouse selections keep exact characters (no snapping), as with Alt."""
+        return self._exact_mode
+
+    def set_exact_characters(self, on: bool) -> None:
+        """Keep exact characters for every mouse selection and label key (the View toggle)."""
+        self._exact_mode = on
+
     def char_at(self, point: QPoint) -> int | None:
         """The code-point offset of the character drawn under viewport ``point``, if any.
 
-        ``cursorForPosition`` gives the nearest caret position, which sits at a glyph edge: the
-        character under the point is the one before or after it depending on the side of the
-        caret the point lies and on the character's direction.
+        None over empty space: past the end of a line, or between lines. The glyphs of the
+        line under the point are asked for their extent (``glyphRuns``): caret positions are
+        no use here, because at the edge of a run of digits or Latin inside a right-to-left
+        line one caret position has two places ("24" in "بتاريخ 24 أكتوبر" starts at its right
+        edge and its first digit is drawn at its left).
         """
-        caret = self.cursorForPosition(point)
-        text = self._bridge.session.text
-        here = self._positions.to_offset(caret.position())
-        x = point.x()
-        for offset in (here, here - 1):
-            if not 0 <= offset < len(text) or text[offset] == "\n":
+        hit = self._glyph_at(point)
+        return None if hit is None else hit[0]
+
+    def caret_at(self, point: QPoint) -> int | None:
+        """The caret position (code points) nearest to viewport ``point``; None off the text.
+
+        Qt's ``cursorForPosition`` is off by about half a glyph in right-to-left lines: a press
+        on the visible junction of و and ا in "والبوكمال" gives the position after the ا. Here
+        the glyph under the point decides: its leading half (the right one for Arabic, the left
+        one for digits and Latin) is the position before it, the other half the one after.
+        """
+        hit = self._glyph_at(point)
+        if hit is None:
+            return None
+        offset, left, right = hit
+        right_half = point.x() >= (left + right) / 2
+        rtl = unicodedata.bidirectional(self._bridge.session.text[offset]) not in _LTR_CLASSES
+        return offset if right_half == rtl else offset + 1
+
+    def _glyph_at(self, point: QPoint) -> tuple[int, float, float] | None:
+        """The character drawn under viewport ``point`` and its glyph's left and right x."""
+        block = self.cursorForPosition(point).block()
+        if not block.isValid() or block.layout() is None:
+            return None
+        layout = block.layout()
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x, y = point.x() - origin.x(), point.y() - origin.y()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if not line.y() <= y < line.y() + line.height():
                 continue
-            rect = self.cursorRect(self._cursor_at(self._positions.to_qt(offset)))
-            if not rect.top() <= point.y() <= rect.bottom():
-                continue
-            edge_a = rect.x()
-            edge_b = self._caret_x(self._positions.to_qt(offset + 1))
-            if min(edge_a, edge_b) <= x <= max(edge_a, edge_b):
-                return offset
-        # Between glyphs (or a zero-width mark): fall back on the direction of the character.
-        if 0 <= here < len(text) and text[here] != "\n":
-            rect = self.cursorRect(caret)
-            rtl = unicodedata.bidirectional(text[here]) not in _LTR_CLASSES
-            before = x >= rect.x() if rtl else x < rect.x()
-            if before and here > 0:
-                here -= 1
-            return here
+            for position in range(line.textStart(), line.textStart() + line.textLength()):
+                for run in line.glyphRuns(position, 1):
+                    rect = run.boundingRect()
+                    if rect.left() <= x < rect.right():
+                        offset = self._positions.to_offset(block.position() + position)
+                        return offset, rect.left() + origin.x(), rect.right() + origin.x()
+            return None
         return None
 
     def spans_at_point(self, point: QPoint) -> list[Span]:
@@ -248,7 +287,9 @@ class ArticleView(QPlainTextEdit):
             if relabel is None:
                 return "nothing"
             return "labeled" if self._bridge.execute(relabel) else "not saved"
-        command = session.add_command(*selection, label, exact=exact or self._exact)
+        command = session.add_command(
+            *selection, label, exact=exact or self._exact or self._exact_mode
+        )
         if command is None:
             return "nothing"
         sentences = session.sentence_count(command.span.start, command.span.end)
@@ -333,7 +374,9 @@ class ArticleView(QPlainTextEdit):
     # ----- Qt events -----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
-        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._exact = self._exact_mode or bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
         if event.button() == Qt.MouseButton.LeftButton:
             self._edge = self.edge_at(self._press)
             if self._edge is not None:
@@ -370,8 +413,7 @@ class ArticleView(QPlainTextEdit):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if self.textCursor().hasSelection():
-            if not self._exact:
-                self._snap_visible_selection()
+            self._settle_drag(self._press, event.position().toPoint())
             return
         spans = self.spans_at_point(event.position().toPoint())
         if not spans:
@@ -408,11 +450,21 @@ class ArticleView(QPlainTextEdit):
             self._resize_selected(offset, span.end)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._exact = self._exact_mode or bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
         super().mouseDoubleClickEvent(event)
-        if not self._exact:
-            # Qt's word is not the text core's token: "هــ.دد" is one token, three Qt words.
-            self._snap_visible_selection()
+        if self._exact:
+            return  # Qt's word, as it stands
+        # Qt's word is not the text core's token ("هــ.دد" is one token, three Qt words), and
+        # Qt picks the nearest word even past the end of a line: the next line's first word.
+        offset = self.char_at(event.position().toPoint())
+        word = None if offset is None else self._word_at(offset)
+        if word is None:
+            self._place_caret(self.caret_offset())
+            return
+        self.select_range(*word)
+        self._publish_selection()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -433,8 +485,9 @@ class ArticleView(QPlainTextEdit):
         if self._resize_key(event):
             event.accept()
             return
-        # A selection made or changed with the keyboard snaps to tokens when labeled.
-        self._exact = False
+        # A selection made or changed with the keyboard snaps to tokens when labeled (unless
+        # the window keeps exact characters).
+        self._exact = self._exact_mode
         if self._page(event):
             event.accept()
             return
@@ -573,13 +626,71 @@ class ArticleView(QPlainTextEdit):
             self.select_span(None, scroll=False)
 
     # ----- helpers ---------------------------------------------------------------------------
-    def _snap_visible_selection(self) -> None:
+    def _settle_drag(self, press: QPoint | None, release: QPoint) -> None:
+        """The selection a drag from ``press`` to ``release`` makes, snapped unless exact.
+
+        Both ends come from the glyphs under the points (:meth:`caret_at`), not from Qt's
+        nearest caret, so a drag from the junction of و and ال starts there. A digit or Latin
+        letter under either point is taken in: from the visual edge of a run of them in a
+        right-to-left line the nearest caret position is on the run's far side ("بتاريخ 24
+        أكتوبر": from the right edge of "24" it is after the "4"). Arabic letters are not: there
+        the caret position is what the annotator chose, and it may be a clitic boundary.
+        """
         selection = self.selection_range()
         if selection is None:
             return
-        snapped = self._bridge.session.snap(*selection)
-        if snapped is not None and snapped != selection:
+        cursor = self.textCursor()
+        anchor = self._positions.to_offset(cursor.anchor())
+        position = self._positions.to_offset(cursor.position())
+        if press is not None:
+            anchor = self._or(self.caret_at(press), anchor)
+        position = self._or(self.caret_at(release), position)
+        start, end = min(anchor, position), max(anchor, position)
+        text = self._bridge.session.text
+        if not self._exact:
+            for point in (press, release):
+                offset = None if point is None else self.char_at(point)
+                if offset is not None and unicodedata.bidirectional(text[offset]) in _LTR_CLASSES:
+                    start, end = min(start, offset), max(end, offset + 1)
+        if start == end:  # a drag within half a glyph: what Qt selected is all there is
+            start, end = selection
+        snapped = (start, end) if self._exact else self._bridge.session.snap(start, end)
+        if snapped is None:
+            snapped = selection  # nothing to label there: leave what Qt selected
+        if snapped != selection:
             self.select_range(*snapped)
+        self._publish_selection()
+
+    @staticmethod
+    def _or(value: int | None, fallback: int) -> int:
+        return fallback if value is None else value
+
+    def _word_at(self, offset: int) -> tuple[int, int] | None:
+        """What a double-click at ``offset`` selects: the token, without a particle before a name.
+
+        See ``annotator.core.clitics.name_start``: "والبوكمال" gives "البوكمال", "ومظلوم" gives
+        "مظلوم" once "مظلوم" is a known name of the project. None on a space or punctuation.
+        """
+        for token in self._bridge.session.tokens_around(offset, offset + 1):
+            if token.start <= offset < token.end:
+                if self._bridge.session.snap(token.start, token.end) != (token.start, token.end):
+                    return None  # punctuation or a symbol: nothing to label
+                return token.start + name_start(token.text, self._is_known), token.end
+        return None
+
+    def _is_known(self, text: str) -> bool:
+        return text in self._known_names
+
+    def _publish_selection(self) -> None:
+        """Put the selected (snapped) text in the X primary selection, for middle-click paste.
+
+        Qt puts the raw drag there on release; the snapped text is what gets labeled.
+        """
+        clipboard = QGuiApplication.clipboard()
+        selection = self.selection_range()
+        if selection is not None and clipboard.supportsSelection():
+            text = self._bridge.session.text[selection[0] : selection[1]]
+            clipboard.setText(text, QClipboard.Mode.Selection)
 
     def _place_caret(self, offset: int) -> None:
         self._quiet = True

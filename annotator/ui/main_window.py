@@ -27,6 +27,7 @@ from annotator.services.changes import (
     SpanRemoved,
     StatusChanged,
 )
+from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         database: str,
         log_path: Path | None = None,
+        known_names: KnownNames | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,7 +64,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.bridge = SessionBridge(session, self)
         self.state = WindowState(settings, database=database)
-        self.article = ArticleView(self.bridge)
+        self.known_names = known_names
+        self.article = ArticleView(
+            self.bridge, known_names=known_names if known_names is not None else frozenset()
+        )
         self.label_bar = LabelBar(session.schema)
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
@@ -87,6 +92,11 @@ class MainWindow(QMainWindow):
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selection_range")
+        self.exact_label = QLabel()
+        self.exact_label.setObjectName("exact_characters")
+        self._retranslate_status()
+        self.exact_label.hide()
+        self.statusBar().addPermanentWidget(self.exact_label)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -142,6 +152,7 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
+            "exact_characters": self._on_exact_toggled,
             "help": self.show_help,
             "quit": self.close,
         }
@@ -154,6 +165,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, h=handler: h())
             self.addAction(action)
             self.actions_by_name[entry.name] = action
+        self.actions_by_name["exact_characters"].setCheckable(True)
         stack = self.bridge.undo_stack
         self.actions_by_name["undo"].setEnabled(stack.canUndo())
         self.actions_by_name["redo"].setEnabled(stack.canRedo())
@@ -168,7 +180,7 @@ class MainWindow(QMainWindow):
             ("labels", ()),
             ("document", ("next_document", "previous_document", "done_and_next",
                           "skip_and_next", "mark_in_progress")),
-            ("view", ("zoom_in", "zoom_out", "zoom_reset")),
+            ("view", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
             ("help", ("help",)),
         ):
             sub = menu.addMenu("")
@@ -212,9 +224,14 @@ class MainWindow(QMainWindow):
         for code, action in self.language_actions.items():
             action.setChecked(code == current_language())
 
+    def _retranslate_status(self) -> None:
+        self.exact_label.setText(self.tr("Exact characters"))
+        self.exact_label.setToolTip(self.tr("Selections keep exact characters (View menu)"))
+
     def retranslate(self) -> None:
         """Set every text the window shows itself again, in the interface language."""
         self._retranslate_menus()
+        self._retranslate_status()
         self._update_title()
         self._update_position()
         if self.article.selected_span is not None:
@@ -298,6 +315,8 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()
+        if self.known_names is not None:
+            self.known_names.refresh()  # names labeled elsewhere meanwhile
         self._update_position()
         self.remember()
         if self._pending_scroll is not None:
@@ -331,6 +350,8 @@ class MainWindow(QMainWindow):
                 self._on_document_opened(document)
             case DocumentReloaded():
                 self._update_title()
+                if self.known_names is not None:
+                    self.known_names.refresh()
                 self._on_message(
                     self.tr("This document was changed elsewhere: showing it as stored now.")
                 )
@@ -339,6 +360,9 @@ class MainWindow(QMainWindow):
                 self.span_list.show_span(new.id)
                 self._on_span_selected(new.id)
             case SpanAdded() | SpanRemoved():
+                if isinstance(change, SpanAdded) and self.known_names is not None:
+                    # A name just labeled is known at once: the next double-click uses it.
+                    self.known_names.add(change.span.text)
                 # The list's rows moved under its selection: it shows the article's choice
                 # again (nothing, after a delete), never the row that slid into place.
                 self.span_list.show_span(self.article.selected_span)
@@ -353,6 +377,12 @@ class MainWindow(QMainWindow):
                     )
             case StatusChanged():
                 self._update_title()
+
+    def _on_exact_toggled(self) -> None:
+        # The mouse-free way to Alt: window managers take Alt+drag to move windows.
+        on = self.actions_by_name["exact_characters"].isChecked()
+        self.article.set_exact_characters(on)
+        self.exact_label.setVisible(on)
 
     def _update_title(self) -> None:
         document = self.bridge.session.document

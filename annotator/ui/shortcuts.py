@@ -30,6 +30,7 @@ ActionName = Literal[
     "zoom_in",
     "zoom_out",
     "zoom_reset",
+    "exact_characters",
     "help",
     "quit",
 ]
@@ -63,6 +64,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), QT_TRANSLATE_NOOP("Shortcuts", "Larger text")),
     Shortcut("zoom_out", ("Ctrl+-",), QT_TRANSLATE_NOOP("Shortcuts", "Smaller text")),
     Shortcut("zoom_reset", ("Ctrl+0",), QT_TRANSLATE_NOOP("Shortcuts", "Default text size")),
+    Shortcut("exact_characters", ("Ctrl+E",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Exact characters (no snapping to words)")),
     Shortcut("help", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "This help")),
     Shortcut("quit", ("Ctrl+Q",),
              QT_TRANSLATE_NOOP("Shortcuts", "Quit (everything is already saved)")),
@@ -90,11 +93,13 @@ ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
 
 MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("Shortcuts", "Drag"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Select text (snaps to whole words)")),
+     QT_TRANSLATE_NOOP("Shortcuts",
+                       "Select text (snaps to whole words; an edge after و ف ب ل ك or ال stays)")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Alt+Drag"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Select exact characters (a name inside a word)")),
+     QT_TRANSLATE_NOOP("Shortcuts",
+                       "Select exact characters (or View > Exact characters, Ctrl+E)")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Double-click"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Select a word")),
+     QT_TRANSLATE_NOOP("Shortcuts", "Select a word (without و ف ب ل ك before a name)")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Click a span"),
      QT_TRANSLATE_NOOP("Shortcuts", "Select it (click again for the span around it)")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Hover a span"),

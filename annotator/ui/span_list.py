@@ -2,12 +2,61 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+import unicodedata
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.models import SpanListModel
+
+
+def reads_right_to_left(text: str) -> bool:
+    """True when the first letter of ``text`` (its first strong character) is right to left."""
+    for ch in text:
+        direction = unicodedata.bidirectional(ch)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+class ReadingDirectionDelegate(QStyledItemDelegate):
+    """Draws a cell in its text's own direction and elides it at the end of its reading.
+
+    A right-to-left text is laid out right to left from the cell's right edge, so a long one
+    shows its beginning and loses its end, with the ellipsis on the left ("الميليشيات المدعو…"),
+    not the other way round ("…ت المدعومة من إيران").
+    """
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        # The end of the text, whatever its direction: ElideRight cuts the logical end.
+        option.textElideMode = Qt.TextElideMode.ElideRight
+        if reads_right_to_left(option.text):
+            option.direction = Qt.LayoutDirection.RightToLeft
+            # Leading alignment: the right edge in a right-to-left cell.
+            option.displayAlignment = (
+                Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+            )
 
 
 class SpanListView(QTableView):
@@ -24,10 +73,12 @@ class SpanListView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        # The Label column always fits its names; only the text column gives way.
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.text_delegate = ReadingDirectionDelegate(self)
+        self.setItemDelegateForColumn(1, self.text_delegate)
         self._syncing = False
         # Only the annotator's own moves announce a span (a click, keys in the list): a row
         # that becomes current because the model changed (a span relabeled or deleted) must

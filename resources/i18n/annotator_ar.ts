@@ -14,6 +14,7 @@
     <name>ArticleView</name>
     <message numerus="yes">
         <source>The selection runs over %n sentences ({characters} characters). Label all of it as {label}?</source>
+        <extracomment>Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).</extracomment>
         <translation>
             <numerusform>يمتد التحديد على %n جملة (عدد الأحرف: {characters}). هل تريد وسمه كله بوسم «{label}»؟</numerusform>
             <numerusform>يمتد التحديد على جملة واحدة (عدد الأحرف: {characters}). هل تريد وسمه كله بوسم «{label}»؟</numerusform>
@@ -173,6 +174,14 @@
         <translation>الل&amp;غة</translation>
     </message>
     <message>
+        <source>Exact characters</source>
+        <translation>الأحرف بالضبط</translation>
+    </message>
+    <message>
+        <source>Selections keep exact characters (View menu)</source>
+        <translation>التحديد يبقى على الأحرف بالضبط (قائمة عرض)</translation>
+    </message>
+    <message>
         <source>The Arabic interface could not be loaded; see the log.</source>
         <translation>تعذّر تحميل الواجهة العربية؛ راجع السجل.</translation>
     </message>
@@ -322,6 +331,10 @@ Reason: {why}.</source>
         <translation>حجم النص الافتراضي</translation>
     </message>
     <message>
+        <source>Exact characters (no snapping to words)</source>
+        <translation>الأحرف بالضبط (دون الامتداد إلى كلمات كاملة)</translation>
+    </message>
+    <message>
         <source>This help</source>
         <translation>هذه المساعدة</translation>
     </message>
@@ -398,24 +411,24 @@ Reason: {why}.</source>
         <translation>سحب</translation>
     </message>
     <message>
-        <source>Select text (snaps to whole words)</source>
-        <translation>تحديد نص (يمتد إلى كلمات كاملة)</translation>
+        <source>Select text (snaps to whole words; an edge after و ف ب ل ك or ال stays)</source>
+        <translation>تحديد نص (يمتد إلى كلمات كاملة؛ ويبقى الطرف الواقع بعد و ف ب ل ك أو ال في مكانه)</translation>
+    </message>
+    <message>
+        <source>Select exact characters (or View &gt; Exact characters, Ctrl+E)</source>
+        <translation>تحديد الأحرف بالضبط (أو عرض &gt; الأحرف بالضبط، Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Select a word (without و ف ب ل ك before a name)</source>
+        <translation>تحديد كلمة (دون و ف ب ل ك قبل اسم)</translation>
     </message>
     <message>
         <source>Alt+Drag</source>
         <translation>Alt+سحب</translation>
     </message>
     <message>
-        <source>Select exact characters (a name inside a word)</source>
-        <translation>تحديد الأحرف بالضبط (اسم داخل كلمة)</translation>
-    </message>
-    <message>
         <source>Double-click</source>
         <translation>نقر مزدوج</translation>
-    </message>
-    <message>
-        <source>Select a word</source>
-        <translation>تحديد كلمة</translation>
     </message>
     <message>
         <source>Click a span</source>

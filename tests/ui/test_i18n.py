@@ -191,6 +191,8 @@ def test_arabic_window_has_no_english_left_and_is_mirrored(
 
     qtbot.waitUntil(mirrored)
     # A status message and a selection in the status bar, then every dialog.
+    window.actions_by_name["exact_characters"].trigger()  # its status bar note shows
+    assert window.exact_label.isVisible()
     window.log_path = tmp_path / "annotator.log"
     tops: list[QWidget] = [window, *_open_every_dialog(window, qtbot, repo, monkeypatch)]
     # The bug behind the refused edit was logged on purpose: not a failure of this test.

@@ -34,7 +34,14 @@ from annotator.ui.bridge import SessionBridge
 from annotator.ui.document_list import DocumentListView
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
-from annotator.ui.i18n import LANGUAGES, Language, current_language, isolate, set_language
+from annotator.ui.i18n import (
+    LANGUAGES,
+    Language,
+    current_language,
+    isolate,
+    ltr,
+    set_language,
+)
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
 from annotator.ui.shortcuts import SHORTCUTS, ActionName, translated
@@ -220,7 +227,13 @@ class MainWindow(QMainWindow):
             sub.setTitle(titles[key])
         self.language_menu.setTitle(self.tr("&Language"))
         for entry in SHORTCUTS:
-            self.actions_by_name[entry.name].setText(translated(entry.title))
+            text = translated(entry.title)
+            if current_language() == "ar":
+                # A menu lays the shortcut out right to left too, "Ctrl++" as "++Ctrl": given
+                # after a tab, isolated left to right, it reads as on the keyboard.
+                keys = QKeySequence(entry.keys[0])
+                text += "\t" + ltr(keys.toString(QKeySequence.SequenceFormat.NativeText))
+            self.actions_by_name[entry.name].setText(text)
         for code, action in self.language_actions.items():
             action.setChecked(code == current_language())
 

@@ -206,6 +206,8 @@ def test_arabic_window_has_no_english_left_and_is_mirrored(
     window.article.select_range(*word(ARTICLE, "مدينة"))
     texts = visible_texts(window)
     assert "&ملف" in texts
+    # A shortcut in a mirrored menu still reads as on the keyboard ("Ctrl++", not "++Ctrl").
+    assert window.actions_by_name["zoom_in"].text() == "تكبير النص\t\u2066Ctrl++\u2069"
     assert "هذا أول مستند." in texts
     assert any("التحديد" in t and "أحرف" in t for t in texts)
     # Remembered for the next start.

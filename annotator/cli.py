@@ -7,7 +7,9 @@ Exit codes: 0 done, 1 nothing imported/exported because of bad input (messages o
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +40,8 @@ exit codes: 0 ok, 1 bad input (nothing changed), 2 usage error
 _IMPORT_EPILOG = """\
 Every file is read and checked first; each problem is printed as FILE:LINE: reason.
 If there is any problem nothing is imported (exit 1) unless --skip-bad is given.
-Documents already in the project (same text) are skipped and counted.
+Documents already in the project (same text) are merged into the stored ones: their spans
+and events that are new are added (--on-duplicate skip|merge|replace).
 
 examples:
   annotator import articles/                  a folder of .txt files
@@ -105,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
                      "its schema")
     imp.add_argument("--skip-bad", action="store_true",
                      help="import the good records and list the bad ones instead of refusing")
+    imp.add_argument("--on-duplicate", choices=("merge", "skip", "replace"), default="merge",
+                     help="a document whose text the project has already: merge its spans "
+                     "and events into the stored one (default; identical spans once), skip "
+                     "it, or replace the stored spans and events with its own")
 
     exp = sub.add_parser(
         "export", parents=[db_parent], help="export documents as a dataset",
@@ -192,11 +199,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search": _cmd_search, "dates": _cmd_dates,
     }
     try:
-        return handlers[args.command](args, db)
+        code = handlers[args.command](args, db)
+        # Flushed here, not at exit, so that a reader gone away is seen (and forgiven) below.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # `annotator search X | head -1`: the reader stopped listening. Every command prints
+        # only after its work is done (an import has committed), so the work stands: exit 0.
+        _drop_stdout()
+        return 0
     except KeyboardInterrupt:
         # Imports and exports are all-or-nothing, so stopping midway leaves nothing half done.
         _error("interrupted; nothing was changed")
         return 130
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so the exit flush does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (tests capture stdout): nothing is flushed at exit anyway
 
 
 def _open_window(db: str | None) -> int:
@@ -248,10 +273,11 @@ def _progress_bar() -> Iterator[ProgressFn]:
         yield report
 
 
-def _open(db: str | None) -> Repository:
+def _open(db: str | None, *, create: bool = False) -> Repository:
+    """The database ``db``; only an import may create it (the window asks first)."""
     from annotator.store.db import open_database
 
-    return open_database(db)
+    return open_database(db, create=create)
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
@@ -287,35 +313,67 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
     except ValueError as exc:
         _error(str(exc))
         return 2
+    from annotator.store.db import new_sqlite_file
+
+    # A database made for an import that is refused goes again: nothing is left behind.
+    made = new_sqlite_file(db)
+    repo: Repository | None = None
     try:
-        repo = _open(db)
+        repo = _open(db, create=True)
         with _progress_bar() as progress:
             report = import_paths(
                 repo, args.paths, fmt=args.format, annotator=args.annotator,
                 label_map=label_map, add_labels=args.add_labels, skip_bad=args.skip_bad,
-                progress=progress,
+                on_duplicate=args.on_duplicate, progress=progress,
             )
     except ImportRefused as exc:
+        _discard(repo, made)
         _print_problems(exc.problems, stream=sys.stderr)
         hint = (f" (--skip-bad imports the {exc.importable} good record(s))"
                 if exc.importable else "")
         _error(f"{len(exc.problems)} problem(s); nothing imported{hint}")
         return 1
     except _expected_errors() as exc:
+        _discard(repo, made)
         return _report_failure(exc)
+    except BaseException:
+        _discard(repo, made)
+        raise
+    repo.close()
     if report.skipped:
         print(f"skipped {len(report.skipped)} bad record(s):", file=sys.stderr)
         _print_problems(report.skipped, stream=sys.stderr)
     out = sys.stdout
     print(f"documents added: {len(report.added)}", file=out)
-    print(f"duplicates skipped: {len(report.duplicates)}", file=out)
+    dups = len(report.duplicates)
+    if report.on_duplicate == "skip" or not dups:
+        print(f"duplicates skipped: {dups}", file=out)
+    elif report.on_duplicate == "merge":
+        print(f"duplicates merged: {dups} (spans added: {report.merged_spans}, events added: "
+              f"{report.merged_events})", file=out)
+    else:
+        print(f"duplicates replaced: {dups} (spans removed: {report.replaced_spans}, spans "
+              f"added: {report.merged_spans}, events added: {report.merged_events})", file=out)
     print(f"spans: {report.spans}", file=out)
+    for note in report.notes:
+        print(note, file=out)
     for name in report.new_labels:
         print(f"label added: {name}", file=out)
     for name in report.new_event_types:
         print(f"event type added: {name}", file=out)
     _print_encodings(report.encodings, stream=out)
     return 0
+
+
+def _discard(repo: Repository | None, made: Path | None) -> None:
+    """Remove the database file a refused import created."""
+    if made is None:
+        return
+    from annotator.store.db import discard_sqlite_file
+
+    if repo is not None:
+        repo.close()
+    discard_sqlite_file(made)
 
 
 def _print_encodings(encodings: dict[str, str], *, stream: TextIO, per_file: int = 10) -> None:
@@ -351,8 +409,7 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
         nested=args.nested,
     )
     try:
-        repo = _open(db)
-        with _progress_bar() as progress:
+        with _open(db) as repo, _progress_bar() as progress:
             report = export_documents(
                 repo, fmt=args.format, out=args.out, options=options, status=args.status,
                 annotator=args.annotator, split=split, seed=args.seed,
@@ -373,6 +430,12 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
     print(f"spans exported: {report.spans}", file=out)
     for part, n in report.parts.items():
         print(f"  {part}: {n} documents", file=out)
+    empty = [part for part, n in report.parts.items() if n == 0]
+    if empty:
+        # An empty part is written (0 documents), but a training run would fail on it late.
+        counts = ", ".join(f"{part} {n}" for part, n in report.parts.items())
+        _error(f"warning: the {' and '.join(empty)} part{'s' if len(empty) > 1 else ''} got no "
+               f"documents ({counts} of {report.documents}); check --split")
     if report.suggestions_left_out:
         print(f"suggestions left out: {report.suggestions_left_out} "
               "(--include-suggestions exports them)", file=out)
@@ -391,7 +454,8 @@ def _cmd_stats(args: argparse.Namespace, db: str | None) -> int:
     from annotator.services.stats import project_stats, render_stats
 
     try:
-        stats = project_stats(_open(db))
+        with _open(db) as repo:
+            stats = project_stats(repo)
     except _expected_errors() as exc:
         return _report_failure(exc)
     if args.json:
@@ -408,7 +472,8 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
         _error("search: --limit must be at least 1")
         return 2
     try:
-        hits = search_corpus(_open(db), args.query, limit=args.limit)
+        with _open(db) as repo:
+            hits = search_corpus(repo, args.query, limit=args.limit)
     except _expected_errors() as exc:
         return _report_failure(exc)
     for hit in hits:

@@ -34,6 +34,9 @@ def db(tmp_path: Path) -> str:
 
 
 def stats(run: Run, db: str) -> dict[str, Any]:
+    if not Path(db).exists():
+        # A refused first import leaves no database behind, and stats will not make one.
+        return {"documents": 0, "spans": 0, "by_label": {}, "by_status": {}}
     code, out, _ = run("--db", db, "stats", "--json")
     assert code == 0
     result: dict[str, Any] = json.loads(out)
@@ -179,11 +182,11 @@ def test_duplicates_are_skipped_and_counted(run: Run, db: str, tmp_path: Path) -
     code, out, _ = run("--db", db, "import", path)
     assert code == 0
     assert "documents added: 6" in out
-    assert "duplicates skipped: 1" in out
+    assert "duplicates merged: 1 (spans added: 0, events added: 0)" in out
     code, out, _ = run("--db", db, "import", path)
     assert code == 0
     assert "documents added: 0" in out
-    assert "duplicates skipped: 7" in out
+    assert "duplicates merged: 7 (spans added: 0, events added: 0)" in out
     assert "spans: 0" in out
     assert stats(run, db)["documents"] == 6
 
@@ -194,7 +197,7 @@ def test_import_spans_counted_only_for_new_documents(run: Run, db: str, tmp_path
     code, out, _ = run("--db", db, "import", write_jsonl(tmp_path / "all.jsonl", lines))
     assert code == 0
     assert "documents added: 4" in out
-    assert "duplicates skipped: 2" in out
+    assert "duplicates merged: 2 (spans added: 0, events added: 0)" in out
     assert "spans: 8" in out
 
 
@@ -334,11 +337,11 @@ def test_add_labels_extends_the_schema(run: Run, db: str, tmp_path: Path) -> Non
 
 
 def test_add_labels_with_a_bad_name_changes_nothing(run: Run, db: str, tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "org")])])
+    path = write_jsonl(tmp_path / "org.jsonl", [record("u", TEXTS[0], [(0, 3, "armed group")])])
     before = stats(run, db)
     code, _, err = run("--db", db, "import", path, "--add-labels")
     assert code == 1
-    assert "org" in err
+    assert "'armed group'" in err
     assert stats(run, db) == before
 
 
@@ -346,12 +349,12 @@ def test_add_labels_with_a_bad_name_and_skip_bad_skips_its_records(
     run: Run, db: str, tmp_path: Path
 ) -> None:
     path = write_jsonl(tmp_path / "org.jsonl", [
-        record("u", TEXTS[0], [(0, 3, "org")]), record("w", TEXTS[1], [(0, 6, "WEAPON")]),
-        *good_lines()[2:4]])
+        record("u", TEXTS[0], [(0, 3, "armed group")]),
+        record("w", TEXTS[1], [(0, 6, "WEAPON")]), *good_lines()[2:4]])
     code, out, err = run("--db", db, "import", path, "--add-labels", "--skip-bad")
     assert code == 0, err
     assert "documents added: 3" in out
-    assert f"{path}:1: unknown label 'org'" in err
+    assert f"{path}:1: unknown label 'armed group'" in err
     assert "--add-labels: label" in err  # why it could not be added
     assert set(stats(run, db)["by_label"]) == {"ACTOR", "TARGET", "LOCATION", "DATE", "WEAPON"}
 
@@ -453,7 +456,7 @@ def test_exported_texts_import_again(run: Run, filled: str, tmp_path: Path, fmt:
     code, stdout, _ = run("--db", filled, "import", out, "--format", fmt)
     assert code == 0
     assert "documents added: 0" in stdout
-    assert "duplicates skipped: 6" in stdout
+    assert "duplicates merged: 6 (spans added: 0, events added: 0)" in stdout
 
 
 def test_export_filters_by_status(run: Run, filled: str, tmp_path: Path) -> None:
@@ -760,3 +763,267 @@ def test_export_help_names_the_hf_tag_list_where_it_is_written(run: Run, filled:
     code, _, err = run("--db", filled, "export", "--format", "hf", "-o", tmp_path / "out.jsonl")
     assert code == 0, err
     assert (tmp_path / "out.tags.json").is_file()
+
+
+# --- issue 12: closed pipes, databases that do not exist, merging, names -----------------------
+
+
+def _run_into_closed_pipe(*argv: str | Path) -> tuple[int, str]:
+    """Run ``python -m annotator`` with a stdout whose reader has already gone (as in
+    ``annotator search X | head -1`` once head has its line); (exit code, stderr)."""
+    import os
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "annotator", *map(str, argv)],
+                              stdout=write_end, stderr=subprocess.PIPE, timeout=120,
+                              check=False)
+    finally:
+        os.close(write_end)
+    return done.returncode, done.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("argv", [("search", "الزور"), ("stats", "--json"), ("stats",)])
+def test_closed_stdout_is_not_a_failure(run: Run, filled: str, argv: tuple[str, ...]) -> None:
+    # Before: BrokenPipeError traceback and exit 1 (or 120).
+    code, err = _run_into_closed_pipe("--db", filled, *argv)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert code == 0
+
+
+def test_import_into_a_closed_pipe_commits_and_exits_0(run: Run, db: str, tmp_path: Path
+                                                       ) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", good_lines())
+    code, err = _run_into_closed_pipe("--db", db, "import", path)
+    assert "Traceback" not in err, err
+    assert code == 0
+    assert stats(run, db)["documents"] == 6
+
+
+@pytest.mark.parametrize("argv", [("stats",), ("search", "x"),
+                                  ("export", "--format", "jsonl", "-o", "out.jsonl")])
+def test_reading_commands_never_create_a_database(run: Run, tmp_path: Path,
+                                                  argv: tuple[str, ...],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "typo.sqlite3"
+    code, _, err = run("--db", missing, *argv)
+    assert code == 1
+    assert f"{missing}: no such database" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_first_import_leaves_no_database(run: Run, tmp_path: Path) -> None:
+    bad = write_jsonl(tmp_path / "bad.jsonl", ['{"text": ""}'])
+    new = tmp_path / "new.sqlite3"
+    assert run("--db", new, "import", bad)[0] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+    good = write_jsonl(tmp_path / "good.jsonl", good_lines()[:1])
+    assert run("--db", new, "import", good)[0] == 0
+    assert new.exists()
+
+
+def test_a_text_over_the_limit_is_a_problem_of_its_record(
+        run: Run, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.services import importing
+
+    monkeypatch.setattr(importing, "MAX_TEXT_CHARS", 50)
+    path = write_jsonl(tmp_path / "a.jsonl", good_lines()[:3])
+    code, _, err = run("--db", db, "import", path)
+    assert code == 1
+    assert f"{path}:1: the text is 52 characters; one document may hold at most 50" in err
+    code, out, _ = run("--db", db, "import", path, "--skip-bad")
+    assert code == 0 and "documents added: 1" in out
+
+
+def test_reimported_annotated_copy_merges_its_spans(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[0]
+    plain = tmp_path / "plain.txt"
+    plain.write_text(text, encoding="utf-8")
+    assert run("--db", db, "import", plain)[0] == 0
+    annotated = write_jsonl(tmp_path / "copy.jsonl", [
+        record("copy", text, [(4, 18, "ACTOR"), (28, 37, "LOCATION")]),
+        record("copy-2", text, [(4, 18, "ACTOR"), (19, 24, "TARGET")])])
+    code, out, _ = run("--db", db, "import", annotated)
+    # Before: "duplicates skipped: 2", exit 0, and the three spans were lost.
+    assert code == 0
+    assert "duplicates merged: 2 (spans added: 3, events added: 0)" in out
+    assert stats(run, db)["by_label"] == {"ACTOR": 1, "TARGET": 1, "LOCATION": 1, "DATE": 0}
+    code, out, _ = run("--db", db, "import", annotated)  # identical spans are kept once
+    assert "duplicates merged: 2 (spans added: 0, events added: 0)" in out
+    assert stats(run, db)["spans"] == 3
+
+
+def test_on_duplicate_skip_and_replace(run: Run, db: str, tmp_path: Path) -> None:
+    text = TEXTS[0]
+    first = write_jsonl(tmp_path / "a.jsonl", [record("a", text, [(4, 18, "ACTOR")])])
+    other = write_jsonl(tmp_path / "b.jsonl", [record("b", text, [(28, 37, "LOCATION")])])
+    assert run("--db", db, "import", first)[0] == 0
+    code, out, _ = run("--db", db, "import", other, "--on-duplicate", "skip")
+    assert code == 0 and "duplicates skipped: 1" in out
+    assert stats(run, db)["by_label"]["LOCATION"] == 0
+    code, out, _ = run("--db", db, "import", other, "--on-duplicate", "replace")
+    assert code == 0
+    assert "duplicates replaced: 1 (spans removed: 1, spans added: 1, events added: 0)" in out
+    assert stats(run, db)["by_label"] == {"ACTOR": 0, "TARGET": 0, "LOCATION": 1, "DATE": 0}
+
+
+def test_label_names_match_case_insensitively_and_are_noted_once(
+        run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        record("a", TEXTS[0], [(0, 3, "Actor"), (28, 37, "location")]),
+        record("b", TEXTS[1], [(0, 6, "Actor")])])
+    code, out, _ = run("--db", db, "import", path)
+    # Before: "unknown label 'Actor'", exit 1.
+    assert code == 0, out
+    assert out.count("label 'Actor' taken as 'ACTOR' (same name, other case)") == 1
+    assert "label 'location' taken as 'LOCATION'" in out
+    assert stats(run, db)["by_label"] == {"ACTOR": 2, "TARGET": 0, "LOCATION": 1, "DATE": 0}
+
+
+def test_add_labels_takes_other_tools_names(run: Run, db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        record("a", TEXTS[0], [(0, 3, "Person"), (4, 18, "منظمة")]),
+        record("b", TEXTS[1], [(0, 6, "PERSON")])])
+    code, out, err = run("--db", db, "import", path, "--add-labels")
+    # Before: "name must be upper-case letters, digits or _", exit 1.
+    assert code == 0, err
+    assert "label added: Person" in out and "label added: منظمة" in out
+    assert "label 'PERSON' taken as 'Person'" in out
+    assert stats(run, db)["by_label"]["Person"] == 2
+
+
+def test_map_sees_brat_names_as_the_file_writes_them(run: Run, db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قصف على دير", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tACTOR 0 3\tقصف\nT2\tLOCATION 8 11\tدير\n"
+                                  "E1\tShelling_attack:T1 Place:T2\n", encoding="utf-8")
+    code, _, err = run("--db", db, "import", folder,
+                       "--map", "Shelling_attack=Shelling/artillery/missile attack")
+    # Before: the reader renamed the type to "Shelling attack" and the --map did not apply.
+    assert code == 0, err
+    assert run("--db", db, "export", "--format", "jsonl", "-o", tmp_path / "o.jsonl")[0] == 0
+    (doc,) = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text("utf-8").split("\n")
+              if line and "قصف على" in line]
+    assert [e["type"] for e in doc["events"]] == ["Shelling/artillery/missile attack"]
+
+
+def test_brat_underscored_event_type_meets_the_schema_spelling(run: Run, db: str,
+                                                               tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قصف على دير", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tACTOR 0 3\tقصف\nT2\tLOCATION 8 11\tدير\n"
+                                  "E1\tArmed_clash:T1 Place:T2\n", encoding="utf-8")
+    code, out, err = run("--db", db, "import", folder)
+    assert code == 0, err
+    assert "event type 'Armed_clash' taken as 'Armed clash'" in out
+
+
+def test_a_read_only_database_is_read_and_refuses_writes_saying_so(
+        run: Run, filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.store import db as store_db
+
+    # As a file on a read-only mount (or without write permission) is seen; tests run as a
+    # user whom permissions do not stop, so the check itself is replaced.
+    monkeypatch.setattr(store_db, "_writable", lambda path: False)
+    code, out, err = run("--db", filled, "stats", "--json")
+    assert code == 0, err
+    assert json.loads(out)["documents"] == 6
+    assert run("--db", filled, "search", "الزور")[0] == 0
+    assert run("--db", filled, "export", "--format", "jsonl", "-o", tmp_path / "o.jsonl")[0] == 0
+    extra = write_jsonl(tmp_path / "x.jsonl", [record("x", "نص آخر تماما", [])])
+    code, _, err = run("--db", filled, "import", extra)
+    assert code == 1
+    assert "the database is read-only" in err
+
+
+def test_a_current_database_opens_without_a_write_transaction(
+        filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.store import db as store_db
+
+    def no_write(*_args: object) -> None:
+        raise AssertionError("a write transaction to open a current database")
+
+    monkeypatch.setattr(store_db, "run_write", no_write)
+    with store_db.open_database(filled, create=False) as repo:
+        assert len(repo.list_documents(repo.default_project())) == 6
+
+
+def test_hf_split_parts_share_one_tag_list_from_the_schema(run: Run, db: str, tmp_path: Path
+                                                           ) -> None:
+    lines = [record(f"a{i}", f"{TEXTS[i % 6]} {i}", [(0, 3, "ACTOR")]) for i in range(8)]
+    lines.append(record("loc", TEXTS[0] + " مكان", [(28, 37, "LOCATION")]))
+    run("--db", db, "import", write_jsonl(tmp_path / "a.jsonl", lines))
+    out = tmp_path / "hf"
+    code, _, err = run("--db", db, "export", "--format", "hf", "-o", out, "--split", "50/25/25",
+                       "--seed", "3")
+    assert code == 0, err
+    lists = {part: json.loads((out / f"{part}.tags.json").read_text("utf-8"))
+             for part in ("train", "dev", "test")}
+    # Before: each part had the tags of its own labels only, so a dev part without LOCATION
+    # numbered its tags differently from train.
+    assert lists["train"] == lists["dev"] == lists["test"]
+    assert lists["train"] == ["O", "B-ACTOR", "I-ACTOR", "B-DATE", "I-DATE", "B-LOCATION",
+                              "I-LOCATION", "B-TARGET", "I-TARGET"]
+
+
+def test_split_with_an_empty_part_warns_with_counts(run: Run, filled: str, tmp_path: Path
+                                                    ) -> None:
+    code, out, err = run("--db", filled, "export", "--format", "jsonl", "-o", tmp_path / "s",
+                         "--split", "100/0/0")
+    assert code == 0
+    assert "train: 6 documents" in out and "dev: 0 documents" in out
+    # Before: two 0-byte files, silently.
+    assert ("warning: the dev and test parts got no documents (train 6, dev 0, test 0 of 6); "
+            "check --split") in err
+
+
+def test_two_column_conll_separates_documents_as_spacy_reads_them(
+        run: Run, filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "a.conll"
+    assert run("--db", filled, "export", "--format", "conll", "-o", out)[0] == 0
+    text = out.read_text("utf-8")
+    assert text.startswith("-DOCSTART- -X- O O\n\n")
+    spacy_ner = pytest.importorskip("spacy.training.converters.conll_ner_to_docs")
+    docs = list(spacy_ner.conll_ner_to_docs(text, n_sents=0, no_print=True))
+    # Before: "-DOCSTART- O" was no delimiter to spaCy: one document with -DOCSTART- tokens.
+    assert len(docs) == 6
+    assert not any(token.text == "-DOCSTART-" for doc in docs for token in doc)
+    code, out_text, err = run("--db", str(tmp_path / "back.sqlite3"), "import", out)
+    assert code == 0, err
+    assert "documents added: 6" in out_text
+
+
+def test_prodigy_import_reports_the_answers_it_left_out(run: Run, db: str, tmp_path: Path
+                                                        ) -> None:
+    text = TEXTS[0]
+    tasks = [{"text": text, "spans": [{"start": 4, "end": 18, "label": "ACTOR"}],
+              "answer": "accept", "_task_hash": 1},
+             {"text": TEXTS[1], "spans": [{"start": 0, "end": 6, "label": "ACTOR"}],
+              "answer": "reject", "_task_hash": 2}]
+    path = tmp_path / "prodigy.jsonl"
+    path.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tasks),
+                    encoding="utf-8")
+    code, out, err = run("--db", db, "import", path)
+    assert code == 0, err
+    assert "documents added: 1" in out
+    assert (f"{path}: 1 task(s) answered 'reject' not imported (only accepted answers are "
+            "annotations)") in out
+    assert stats(run, db)["spans"] == 1
+
+
+def test_stats_on_an_empty_postgresql_database_creates_nothing(run: Run, pg_url: str) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    code, _, err = run("--db", pg_url, "stats")
+    assert code == 1
+    assert "holds no annotator project (only import and the window create one)" in err
+    engine = create_engine(pg_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()

@@ -11,7 +11,9 @@ from typing import Any
 from annotator.core.model import ROLES, EventType, Label, LabelSchema
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# Any name other tools use (brat "Person", Label Studio "Date", Arabic names): one word, no
+# whitespace or control characters; 64 characters is the store's column.
+_NAME = re.compile(r"^[^\s\x00-\x1f\x7f-\x9f]{1,64}$")
 _TOP_KEYS = {"name", "version", "description", "labels", "event_types"}
 _LABEL_KEYS = {"name", "key", "color", "name_ar", "name_en"}
 _LABEL_OPTIONAL = {"role"}
@@ -69,7 +71,8 @@ def parse_schema(raw: Any, *, source: str = "<schema>") -> LabelSchema:
         lname, lkey, color = item["name"], item["key"], item["color"]
         where = f"label {i} ({lname})"
         if not _NAME.match(lname):
-            problems.append(f"{where}: name must be upper-case letters, digits or _")
+            problems.append(f"{where}: a name must be 1 to 64 characters without spaces or "
+                            "control characters")
         if lname in seen_names:
             problems.append(f"{where}: duplicate label {lname!r}")
         seen_names.add(lname)

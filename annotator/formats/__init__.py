@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from annotator.core.tagging import TAG_RE
@@ -25,10 +24,14 @@ from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.events_csv import EventsCsvFormat
 from annotator.formats.hf import HfFormat
 from annotator.formats.jsonl import JsonlFormat
+from annotator.formats.jsonlines import JsonProblem, loads
 from annotator.formats.labelstudio import LabelStudioFormat
 from annotator.formats.plaintext import TextFormat
+from annotator.formats.prodigy import ProdigyFormat
 from annotator.formats.spacy_docbin import SpacyFormat
 from annotator.formats.textio import read_text
+from annotator.formats.webanno import MARK as WEBANNO_MARK
+from annotator.formats.webanno import WebAnnoFormat
 
 __all__ = [
     "FORMATS",
@@ -50,22 +53,27 @@ FORMATS: dict[str, Format] = {
     "labelstudio": LabelStudioFormat(),
     "brat": BratFormat(),
     "conll": ConllFormat(),
+
     "spacy": SpacyFormat(),
     "hf": HfFormat(),
     "events": EventsCsvFormat(),
+    "webanno": WebAnnoFormat(),
+    "prodigy": ProdigyFormat(),
 }
 
 _DOCCANO_KEYS = {"label", "labels", "entities"}
 # doccano writes "meta" and annotator keys too; only these are the project's JSONL alone.
 _JSONL_KEYS = {"spans", "events", "status"}
+# Prodigy's tasks: the annotator's answer and the hashes it dedupes by.
+_PRODIGY_KEYS = {"answer", "_task_hash", "_input_hash"}
 
 
 def _first_json_line(path: Path) -> object:
     for line in read_text(path).text.split("\n"):
         if line.strip():
             try:
-                return json.loads(line)
-            except (json.JSONDecodeError, RecursionError):
+                return loads(line)
+            except JsonProblem:
                 return None
     return None
 
@@ -90,6 +98,8 @@ def detect_format(path: Path) -> str:
     if path.is_dir():
         if any(path.glob("*.ann")):
             return "brat"
+        if any(path.glob("*.tsv")) and not any(path.glob("*.txt")):
+            return "webanno"
         if any(path.glob("*.txt")):
             return "txt"
         raise unclear("the folder has no .txt or .ann files")
@@ -103,11 +113,14 @@ def detect_format(path: Path) -> str:
     if suffix == ".csv":
         return "csv"
     if suffix in ConllFormat.extensions:
-        return "conll"
+        # INCEpTION's .tsv files are WebAnno TSV, told by their first line.
+        return "webanno" if read_text(path).text.startswith(WEBANNO_MARK) else "conll"
     if suffix == ".jsonl":
         first = _first_json_line(path)
         if isinstance(first, dict):
             keys = set(first)
+            if keys & _PRODIGY_KEYS and "text" in keys:
+                return "prodigy"
             if keys & _DOCCANO_KEYS and not keys & _JSONL_KEYS:
                 return "doccano"
             if "text" in keys:

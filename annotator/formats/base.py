@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -58,12 +59,15 @@ class ReadResult:
     documents: list[SourcedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
+    #: What the file held that was left out on purpose, with counts (rejected answers ...).
+    notes: list[str] = field(default_factory=list)
 
     def extend(self, other: ReadResult) -> None:
         """Add another result (another file of the same folder) to this one."""
         self.documents.extend(other.documents)
         self.problems.extend(other.problems)
         self.encodings.update(other.encodings)
+        self.notes.extend(other.notes)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,6 +78,9 @@ class WriteOptions:
     conll_columns: Literal[2, 4] = 2
     whole_tokens: bool = False
     nested: bool = False
+    #: The project's label names: a tag list (hf) covers all of them, so that the parts of a
+    #: split export, which may each lack some label, share one list.
+    labels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -223,6 +230,31 @@ def atomic_folder(out: Path, *, allowed_suffixes: tuple[str, ...]) -> Iterator[P
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def folder_files(folder: Path, pattern: str) -> tuple[list[Path], list[Problem]]:
+    """The files of ``folder`` matching ``pattern``, sorted by name, and a problem for each
+    match that is not a readable file: a symbolic link that loops or points nowhere, a
+    folder. Such entries were skipped without a word before, which lost documents."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob(pattern)):
+        try:
+            is_dir = path.stat().st_mode & 0o170000 == 0o040000
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                why = "a symbolic link that loops (it leads back to itself); not read"
+            elif path.is_symlink():
+                why = f"a symbolic link to {os.readlink(path)}, which does not exist; not read"
+            else:
+                why = f"cannot read: {exc.strerror or exc}"
+            problems.append(Problem(str(path), None, why))
+            continue
+        if is_dir:
+            problems.append(Problem(str(path), None, "a folder, not a file; not read"))
+            continue
+        files.append(path)
+    return files, problems
 
 
 def record_name(given: object, default: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from annotator.formats.base import (
     WriteOptions,
     WriteReport,
     atomic_folder,
+    folder_files,
     relation_roles,
 )
 from annotator.formats.textio import DecodedText, read_text, text_bytes
@@ -30,6 +32,11 @@ _ROLE_FROM_BRAT = {v.lower(): k for k, v in _ROLE_TO_BRAT.items()}
 _ATTR_TO_BRAT = {"value": "Normalized"}
 _ATTR_FROM_BRAT = {v: k for k, v in _ATTR_TO_BRAT.items()}
 _NOTE = "note"
+#: Span attribute holding brat N lines: a list of [type, "DB:KEY", text].
+_NORMALIZATIONS = "normalizations"
+#: Document metadata holding brat * lines: a list of [type, [[start, end, label], ...]] (spans
+#: by position and label, since T numbers are not kept).
+EQUIVALENCES = "brat_equivalences"
 
 
 class _BadLine(ValueError):
@@ -68,6 +75,8 @@ class _AnnParser:
         self.pending_attrs: list[tuple[int, str, str, Any]] = []
         self.relations: list[tuple[int, str, str, str, str]] = []
         self.event_index: dict[str, int] = {}
+        self.equivalences: list[tuple[int, str, list[str]]] = []
+        self.equivalent: list[list[Any]] = []
 
     def parse(self, content: str) -> Document | None:
         """The document the .ann describes, or None when any line is bad (see problems)."""
@@ -123,11 +132,25 @@ class _AnnParser:
             head, _, note = rest.partition("\t")
             parts = head.split()
             if len(parts) != 2:
-                raise _BadLine(f"{ident}: expected 'AnnotatorNotes ID<TAB>text'")
-            if parts[0] == "AnnotatorNotes":
-                self.pending_attrs.append((lineno, _NOTE, parts[1], note))
-        elif kind in ("N", "*"):
-            return  # normalizations to external databases and equivalences: not modeled
+                raise _BadLine(f"{ident}: expected 'TYPE ID<TAB>text', e.g. 'AnnotatorNotes T1"
+                               "<TAB>a note'")
+            # AnnotatorNotes is the span's note; other comment types keep their name ("#Type").
+            key = _NOTE if parts[0] == "AnnotatorNotes" else f"#{parts[0]}"
+            self.pending_attrs.append((lineno, key, parts[1], note))
+        elif kind == "N":
+            # Normalization to an external database: "Reference T1 Wikipedia:534366<TAB>name".
+            head, _, name = rest.partition("\t")
+            parts = head.split()
+            if len(parts) != 3 or ":" not in parts[2]:
+                raise _BadLine(f"{ident}: expected 'TYPE ID DB:KEY<TAB>text', got {rest!r}")
+            self.pending_attrs.append((lineno, _NORMALIZATIONS, parts[1],
+                                       [parts[0], parts[2], name]))
+        elif kind == "*":
+            parts = rest.split()
+            if len(parts) < 3:
+                raise _BadLine(f"{ident}: expected 'TYPE ID ID ...' (an equivalence of two or "
+                               f"more annotations), got {rest!r}")
+            self.equivalences.append((lineno, parts[0], parts[1:]))
         else:
             raise _BadLine(f"unknown annotation line {ident!r}")
 
@@ -140,6 +163,10 @@ class _AnnParser:
         raw_map = self.decoded.raw_to_text
         limit = len(raw_map) - 1 if raw_map is not None else len(self.text)
         for frag in m.group("frags").split(";"):
+            if any(len(x) > 18 for x in frag.split()):
+                # int() refuses thousands of digits; no text is that long anyway.
+                raise _BadLine(f"{ident} ({m.group('type')}): an offset with "
+                               f"{max(len(x) for x in frag.split())} digits is outside the text")
             a, b = (int(x) for x in frag.split())
             if not 0 <= a < b <= limit:
                 raise _BadLine(f"{ident} ({m.group('type')}): offsets {a}-{b} are outside the "
@@ -147,6 +174,16 @@ class _AnnParser:
             frags.append(self.decoded.map_offsets(a, b))
         frags.sort()
         start, end = frags[0][0], frags[-1][1]
+        for (_, gap_start), (gap_end, _) in itertools.pairwise(frags):
+            if self.text[gap_start:gap_end].strip():
+                # brat splits a span at line ends into fragments with only a line end between:
+                # those are one span. A gap holding words would be widened into the span, which
+                # changes the annotation: refuse it (spans of several fragments are not kept).
+                raise _BadLine(
+                    f"{ident} ({m.group('type')}): a discontinuous span ({m.group('frags')}) "
+                    f"with {self.text[gap_start:gap_end].strip()!r} between its fragments; "
+                    "spans of several fragments cannot be stored: split it into one T line per "
+                    "fragment")
         covered = self.text[start:end]
         joined = " ".join(self.text[a:b] for a, b in frags)
         if given not in (joined, covered, covered.replace("\n", " ")):
@@ -158,6 +195,10 @@ class _AnnParser:
         self.spans.append(Span(start=start, end=end, label=m.group("type"), text=covered))
 
     def _ref(self, lineno: int, ident: str, target: str) -> int:
+        if target.startswith("E") and target not in self.span_ids and any(
+                e[1] == target for e in self.raw_events):
+            raise _BadLine(f"{ident}: its argument {target} is another event (a nested event); "
+                           "event roles can point at spans only, so this file is refused")
         if target not in self.span_ids:
             raise _BadLine(f"{ident}: {target!r} is not a text-bound (T) annotation of this file")
         return self.span_ids[target]
@@ -174,8 +215,10 @@ class _AnnParser:
                         self._ref(lineno, ident, target))
                 args = {i for idx in roles.values() for i in idx}
                 # An argument standing in as the trigger marks an event that had none.
+                # The type as written: the import matches "Air/drone_strike" to a schema's
+                # "Air/drone strike", after --map has seen the name the file uses.
                 events.append(Event(
-                    type=etype.replace("_", " "),
+                    type=etype,
                     roles={k: tuple(v) for k, v in roles.items()},
                     trigger=None if trig in args else trig))
                 trigger_of[ident] = len(events) - 1
@@ -188,7 +231,7 @@ class _AnnParser:
                 self.problems.append(Problem(self.file, lineno, str(exc)))
                 continue
             r1, r2 = relation_roles((self.spans[ia].label, self.spans[ib].label))
-            events.append(Event(type=rtype.replace("_", " "), roles={r1: (ia,), r2: (ib,)}))
+            events.append(Event(type=rtype, roles={r1: (ia,), r2: (ib,)}))
             trigger_of[ident] = len(events) - 1  # notes may name a relation as well
         self.event_index = trigger_of
         return events
@@ -197,13 +240,30 @@ class _AnnParser:
         for lineno, name, target, value in self.pending_attrs:
             key = _ATTR_FROM_BRAT.get(name, name)
             if target in self.span_ids:
-                self.span_attrs.setdefault(self.span_ids[target], {})[key] = value
+                attrs = self.span_attrs.setdefault(self.span_ids[target], {})
+                if key == _NORMALIZATIONS:
+                    attrs.setdefault(key, []).append(value)
+                else:
+                    attrs[key] = value
             elif target not in self.event_index:
                 self.problems.append(Problem(self.file, lineno,
                                              f"attribute {name} names {target!r}, which this "
                                              "file does not annotate"))
             else:
-                self.event_attrs.setdefault(target, {})[key] = value
+                attrs = self.event_attrs.setdefault(target, {})
+                if key == _NORMALIZATIONS:
+                    attrs.setdefault(key, []).append(value)
+                else:
+                    attrs[key] = value
+        for lineno, etype, members in self.equivalences:
+            missing = [m for m in members if m not in self.span_ids]
+            if missing:
+                self.problems.append(Problem(self.file, lineno,
+                                             f"equivalence {etype} names {missing[0]!r}, which is "
+                                             "not a text-bound (T) annotation of this file"))
+                continue
+            self.equivalent.append([etype, [list(self.spans[self.span_ids[m]].key)
+                                            for m in members]])
 
 
 def read_pair(txt: Path, ann: Path | None) -> ReadResult:
@@ -231,7 +291,9 @@ def read_pair(txt: Path, ann: Path | None) -> ReadResult:
         for e, ident in zip(parsed.events, _event_idents(parser, len(parsed.events)),
                             strict=True)
     )
-    doc = Document(name=txt.stem, text=parsed.text, spans=parsed.spans, events=events)
+    meta = {EQUIVALENCES: parser.equivalent} if parser.equivalent else {}
+    doc = Document(name=txt.stem, text=parsed.text, meta=meta, spans=parsed.spans,
+                   events=events)
     result.documents.append(SourcedDocument(doc, str(ann), None))
     return result
 
@@ -246,10 +308,16 @@ def _attr_lines(
 ) -> list[str]:
     lines: list[str] = []
     for key, value in attrs.items():
-        if key == _NOTE and isinstance(value, str):
+        if (key == _NOTE or key.startswith("#")) and isinstance(value, str):
             counter[1] += 1
             note = " ".join(value.split("\n"))
-            lines.append(f"#{counter[1]}\tAnnotatorNotes {target}\t{note}")
+            kind = "AnnotatorNotes" if key == _NOTE else key[1:]
+            lines.append(f"#{counter[1]}\t{kind} {target}\t{note}")
+            continue
+        if key == _NORMALIZATIONS and _normalizations(value):
+            for kind, ref, name in value:
+                counter[2] += 1
+                lines.append(f"N{counter[2]}\t{kind} {target} {ref}\t{name}")
             continue
         name = _ATTR_TO_BRAT.get(key, key)
         if not name or re.search(r"\s", name):
@@ -274,7 +342,7 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
     lines: list[str] = []
     attr_lines: list[str] = []
     dropped: list[str] = []
-    counter = [0, 0]  # A and # numbering
+    counter = [0, 0, 0]  # A, # and N numbering
     for i, span in enumerate(doc.spans, 1):
         shown = span.text.replace("\n", " ")
         lines.append(f"T{i}\t{_brat_type(span.label)} {span.start} {span.end}\t{shown}")
@@ -298,7 +366,25 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
         lines.append(f"E{k}\t{_brat_type(event.type)}:T{trigger + 1}"
                      + "".join(f" {a}" for a in args))
         attr_lines.extend(_attr_lines(f"E{k}", dict(event.attrs), counter, dropped))
+    number = {span.key: i for i, span in reversed(list(enumerate(doc.spans, 1)))}
+    equivalences = doc.meta.get(EQUIVALENCES)
+    for item in equivalences if isinstance(equivalences, list) else []:
+        try:
+            etype, members = item
+            ids = [f"T{number[(int(a), int(b), str(c))]}" for a, b, c in members]
+        except (KeyError, TypeError, ValueError):
+            dropped.append(f"equivalence {item!r} (its spans are not all exported)")
+            continue
+        attr_lines.append(f"*\t{etype} {' '.join(ids)}")
     return "".join(line + "\n" for line in [*lines, *attr_lines]), dropped
+
+
+def _normalizations(value: Any) -> bool:
+    """True for a list of [type, "DB:KEY", text] as read from N lines."""
+    return isinstance(value, list) and all(
+        isinstance(v, list) and len(v) == 3 and all(isinstance(x, str) for x in v)
+        and not any(re.search(r"\s", x) for x in v[:2]) and "\n" not in v[2]
+        for v in value)
 
 
 class BratFormat(Format):
@@ -311,15 +397,17 @@ class BratFormat(Format):
 
     def read(self, path: Path) -> ReadResult:
         """Read a folder of pairs, or one pair from its .ann or .txt file."""
+        result = ReadResult()
         if path.is_dir():
-            txts = sorted(path.glob("*.txt"))
-            if not txts:
+            txts, result.problems = folder_files(path, "*.txt")
+            anns, ann_problems = folder_files(path, "*.ann")
+            result.problems.extend(ann_problems)
+            if not txts and not result.problems:
                 raise FormatError([Problem(str(path), None, "no .txt files in this folder")])
-            orphans = [a for a in sorted(path.glob("*.ann")) if not a.with_suffix(".txt").exists()]
+            orphans = [a for a in anns if not a.with_suffix(".txt").exists()]
         else:
             txts = [path.with_suffix(".txt")]
             orphans = [] if txts[0].exists() else [path]
-        result = ReadResult()
         for ann in orphans:
             result.problems.append(Problem(str(ann), None, "no .txt file beside this .ann"))
         for txt in txts:

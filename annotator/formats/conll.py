@@ -29,6 +29,8 @@ from annotator.formats.base import (
 from annotator.formats.textio import read_text
 
 DOCSTART = "-DOCSTART-"
+#: How a WebAnno TSV file (INCEpTION, WebAnno) begins.
+WEBANNO_MARK = "#FORMAT=WebAnno TSV"
 _COLUMNS = re.compile("[ \t]+")
 
 
@@ -93,7 +95,7 @@ class ConllFormat(Format):
 
     name = "conll"
     description = "CoNLL token-per-line NER (2 or 4 columns, IOB2 or BIOES, nested columns)"
-    extensions = (".conll", ".iob", ".bio", ".bioes", ".tsv")
+    extensions = (".conll", ".iob", ".bio", ".bioes", ".tsv")  # a .tsv may be WebAnno TSV
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """All documents in one file, ``-DOCSTART-`` and a blank line before each."""
@@ -121,7 +123,10 @@ class ConllFormat(Format):
             report.spans += len(t.tagging.placed)
         depth = max((levels for _, levels in bodies), default=1)
         pad = " O" * (depth - 1)
-        start_line = f"{DOCSTART} -X- O O{pad}\n\n" if four else f"{DOCSTART} O{pad}\n\n"
+        # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert` splits
+        # documents at, and Hugging Face's conll loaders and flair skip any -DOCSTART- line,
+        # whereas "-DOCSTART- O" was read by spaCy as a token (docs/adr/0003-formats.md).
+        start_line = f"{DOCSTART} -X- O O{pad if four else ''}\n\n"
         parts: list[str] = []
         for body, levels in bodies:
             parts.append(start_line)
@@ -132,22 +137,47 @@ class ConllFormat(Format):
     def read(self, path: Path) -> ReadResult:
         """Documents rebuilt from tokens (spaces) and sentences (newlines), spans from tags."""
         decoded = read_text(path)
+        if decoded.text.startswith(WEBANNO_MARK):
+            raise FormatError([Problem(
+                str(path), 1, "this is WebAnno TSV (INCEpTION's export), not CoNLL: import it "
+                "with --format webanno")])
         result = ReadResult(encodings={str(path): decoded.encoding})
         blocks = list(_documents(decoded.text.split("\n")))
         if not blocks:
             raise FormatError([Problem(str(path), None, "no tokens in this file")])
         has_docstart = any(b.docstart for b in blocks)
+        problems: list[tuple[int, str]] = []
         for n, block in enumerate(blocks, 1):
             name = f"{path.stem}-{n}" if has_docstart else path.stem
             if block.problems:
-                result.problems.extend(Problem(str(path), line, msg)
-                                       for line, msg in block.problems)
+                problems.extend(block.problems)
                 continue
             if not block.sentences:
                 continue
             doc = _rebuild(name, block.sentences)
             result.documents.append(SourcedDocument(doc, str(path), block.line))
+        result.problems.extend(summarised(str(path), problems))
         return result
+
+
+#: How many lines with the same problem are listed one by one before they are summed up.
+SAME_PROBLEM_LISTED = 3
+
+
+def summarised(file: str, problems: list[tuple[int, str]]) -> list[Problem]:
+    """Problems by line, those repeated on many lines summed up into one ("66 lines: 'WRB' is
+    not a tag ..., first here"), so that a file of another format is not a wall of errors."""
+    by_message: dict[str, list[int]] = {}
+    for line, message in problems:
+        by_message.setdefault(message, []).append(line)
+    out: list[Problem] = []
+    for message, lines in by_message.items():
+        if len(lines) <= SAME_PROBLEM_LISTED:
+            out.extend(Problem(file, line, message) for line in lines)
+        else:
+            out.append(Problem(file, lines[0], f"{len(lines)} lines: {message} (the first is "
+                                               f"here, the last on line {lines[-1]})"))
+    return sorted(out, key=lambda p: p.line or 0)
 
 
 def _pad(body: str, suffix: str) -> str:
@@ -198,9 +228,13 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
             # str.split also cuts at NBSP and other Unicode spaces, which a token may hold.
             parts = _COLUMNS.split(line.strip(" \t"))
         token, rest = parts[0], parts[1:]
-        # Two columns: TOKEN TAG...; CoNLL-2003 style: TOKEN POS CHUNK TAG... (-X- _ here).
-        four = len(rest) >= 3 and not is_tag(rest[0])
-        tags = rest[2:] if four else rest
+        # TOKEN TAG... (nested levels as more tag columns); CoNLL-2003 style TOKEN POS CHUNK
+        # TAG... (-X- _ here); TOKEN POS TAG (spaCy's examples) and CoNLL-2000 chunks
+        # TOKEN POS CHUNK, whose chunks (B-NP) are read as spans.
+        if len(rest) > 1 and not is_tag(rest[0]):
+            tags = rest[2:] if len(rest) >= 3 else rest[1:]
+        else:
+            tags = rest
         bad = [t for t in tags if not is_tag(t)]
         if not tags:
             block.problems.append((lineno, f"token {token!r} has no tag column"))

@@ -30,6 +30,21 @@ def _cell(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def _delimiter(text: str) -> str:
+    """The delimiter of the header row: the most frequent of , ; TAB that gives a 'text'
+    column (a metadata column named "a;b" must not make ";" the delimiter)."""
+    first = text.split("\n", 1)[0]
+    candidates = sorted(",;\t", key=lambda d: (-first.count(d), ",;\t".index(d)))
+    for delimiter in candidates:
+        try:
+            header = next(csv.reader([first], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if "text" in (h.strip() for h in header):
+            return delimiter
+    return candidates[0]
+
+
 class CsvFormat(Format):
     """CSV with a header row."""
 
@@ -42,13 +57,18 @@ class CsvFormat(Format):
         decoded = read_text(path)
         csv.field_size_limit(_FIELD_LIMIT)
         # The header row tells the delimiter; csv.Sniffer guesses badly on Arabic prose.
-        first = decoded.text.split("\n", 1)[0]
-        delimiter = max(",;\t", key=first.count)
-        reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
+        delimiter = _delimiter(decoded.text)
+        # strict: an unterminated quote is an error, not a field that swallows the rows after
+        # it (two documents silently made one).
+        reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter,
+                            strict=True)
         try:
             header = next(reader)
         except StopIteration:
             raise FormatError([Problem(str(path), None, "the file is empty")]) from None
+        except csv.Error as exc:
+            raise FormatError([Problem(str(path), 1, f"bad CSV header: {exc} (an unterminated "
+                                       "quote?)")]) from None
         header = [h.strip() for h in header]
         if "text" not in header:
             raise FormatError([Problem(str(path), 1,
@@ -76,7 +96,13 @@ class CsvFormat(Format):
                                text=text, meta=meta)
                 result.documents.append(SourcedDocument(doc, str(path), first_line))
         except csv.Error as exc:
-            result.problems.append(Problem(str(path), reader.line_num, f"bad CSV: {exc}"))
+            if "unexpected end of data" in str(exc):
+                result.problems.append(Problem(
+                    str(path), line,
+                    "a quoted field starting on this line is never closed (unterminated "
+                    "quote): the rest of the file would become part of it"))
+            else:
+                result.problems.append(Problem(str(path), reader.line_num, f"bad CSV: {exc}"))
         return result
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:

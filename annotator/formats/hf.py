@@ -46,10 +46,12 @@ class HfFormat(Format):
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """Sentences as records ``<document>-<n>``; overlapping spans are reported (flat only)."""
         flat = WriteOptions(scheme=options.scheme, whole_tokens=options.whole_tokens)
+        # The schema's labels (when the export passes them) make one tag list for every part of
+        # a split; labels of spans outside it are added rather than lost.
         report = WriteReport(files=[out, tags_path(out)])
         # Tag indexes need every label first: keep each record as JSON text without its tags.
         pending: list[tuple[str, list[str]]] = []
-        labels: set[str] = set()
+        labels: set[str] = set(options.labels)
         for doc in documents:
             t = tag_document(doc, flat)
             first_line = len(pending) + 1

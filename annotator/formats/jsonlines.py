@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +23,35 @@ class RecordReader(Protocol):
 TOO_DEEP = "invalid JSON: nested too deeply (thousands of [ or { inside each other)"
 
 
+#: The message for an integer too long for Python to convert (over 4300 digits).
+HUGE_NUMBER = "invalid JSON: a number with thousands of digits"
+_HUGE = re.compile(r"\d{4000,}")
+
+
+class JsonProblem(ValueError):
+    """Text that is not usable JSON: ``message`` says why, ``line`` where (1-based)."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` with every failure as a JsonProblem: syntax errors, nesting too deep,
+    and integers longer than Python converts (a ValueError, not a JSONDecodeError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonProblem(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+    except RecursionError:
+        raise JsonProblem(TOO_DEEP, 1) from None
+    except ValueError:
+        found = _HUGE.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        raise JsonProblem(HUGE_NUMBER, line) from None
+
+
 def json_line(value: Any) -> str:
     """One record as a single line of JSON: Arabic kept as is, dates and the like as strings."""
     return json.dumps(value, ensure_ascii=False, default=str)
@@ -36,12 +66,9 @@ def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:
         if not line.strip():
             continue
         try:
-            values.append((lineno, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(str(path), lineno,
-                                    f"invalid JSON: {exc.msg} (column {exc.colno})"))
-        except RecursionError:
-            problems.append(Problem(str(path), lineno, TOO_DEEP))
+            values.append((lineno, loads(line)))
+        except JsonProblem as exc:
+            problems.append(Problem(str(path), lineno, exc.message))
     if not values and not problems:
         raise FormatError([Problem(str(path), None, "the file holds no records")])
     return values, problems, decoded.encoding

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from annotator.formats.base import (
     record_name,
     write_atomic,
 )
-from annotator.formats.jsonlines import TOO_DEEP, json_line
+from annotator.formats.jsonlines import JsonProblem, json_line, loads
 from annotator.formats.records import RecordError, TextMapper, event_from_relation
 from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
 
@@ -53,19 +52,36 @@ def _labels_of(value: dict[str, Any], what: str) -> list[str] | None:
     return None
 
 
-def _text_of(data: Any) -> str:
+#: Document metadata keeping what Label Studio files hold beyond spans and relations, so that
+#: an export gives it back: the labeling config's names, other data fields, other results.
+LS_META = "label_studio"
+_TEXT_KEYS = {"text", "article", "content", "body", "document", "sentence", "paragraph", "story"}
+
+
+def _text_of(data: Any) -> tuple[str, str]:
+    """The task's text and the data key holding it."""
     if not isinstance(data, dict):
         raise RecordError("'data' must be an object")
+    key = "text"
     text = data.get("text")
     if not isinstance(text, str):
-        # The data key is named by the labeling config ($text, $article ...): take the string.
-        strings = [v for v in data.values() if isinstance(v, str) and v.strip()]
-        if len(strings) != 1:
-            raise RecordError("'data' has no 'text' (and not exactly one other string)")
-        text = strings[0]
+        # The data key is named by the labeling config ($text, $article ...): a usual name,
+        # else the one string that is prose (other fields hold URLs, sources, ids).
+        strings = [(k, v) for k, v in data.items() if isinstance(v, str) and v.strip()
+                   and k != "name"]
+        usual = [(k, v) for k, v in strings if k.lower() in _TEXT_KEYS]
+        prose = [(k, v) for k, v in strings if len(v.split()) > 1]
+        for found in (usual, strings, prose):
+            if len(found) == 1:
+                key, text = found[0]
+                break
+        else:
+            keys = ", ".join(k for k, _ in strings) or "none"
+            raise RecordError(f"'data' has no 'text', and which of its strings is the text "
+                              f"cannot be told (strings: {keys})")
     if not text.strip():
         raise RecordError("the task text is empty")
-    return text
+    return text, key
 
 
 def _from_json_min(task: dict[str, Any]) -> dict[str, Any]:
@@ -86,10 +102,21 @@ def _from_json_min(task: dict[str, Any]) -> dict[str, Any]:
                 isinstance(v, dict) and "start" in v and "end" in v for v in value):
             results.extend({"id": f"{key}{n}", "from_name": key, "to_name": "text",
                             "type": "labels", "value": v} for n, v in enumerate(value))
-    annotation: dict[str, Any] = {"result": results}
-    if isinstance(task.get("annotator"), str):
-        annotation["created_username"] = task["annotator"]
-    return {"id": task.get("id"), "data": {"text": task["text"]}, "annotations": [annotation]}
+    region_keys = {r["from_name"] for r in results}
+    taken = {"id", "text", "annotator", "annotations", "predictions", "completions", "meta",
+             *region_keys}
+    data = {"text": task["text"], **{k: v for k, v in task.items() if k not in taken}}
+    full: dict[str, Any] = {"id": task.get("id"), "data": data}
+    # Top-level text beside the full format's lists (a hand-made or older file): keep them.
+    for key in ("annotations", "completions", "predictions", "meta"):
+        if key in task:
+            full[key] = task[key]
+    if results or "annotations" not in full:
+        annotation: dict[str, Any] = {"result": results}
+        if isinstance(task.get("annotator"), str):
+            annotation["created_username"] = task["annotator"]
+        full["annotations"] = [annotation, *(full.get("annotations") or [])]
+    return full
 
 
 def task_to_document(task: Any, *, default_name: str) -> Document:
@@ -98,16 +125,20 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
         raise RecordError("a task must be a JSON object")
     if "data" not in task and isinstance(task.get("text"), str):
         task = _from_json_min(task)
-    raw = _text_of(task.get("data"))
+    raw, text_key = _text_of(task.get("data"))
     mapper = TextMapper(raw)
     units = utf16_offsets(raw)
     spans: list[Span] = []
     events: list[Event] = []
-    for key in ("annotations", "predictions"):
+    kept: dict[str, Any] = {}
+    names: dict[str, None] = {}
+    for key in ("annotations", "completions", "predictions"):
         if not isinstance(task.get(key) or [], list):
             raise RecordError(f"'{key}' must be a list")
     blocks: list[tuple[str, SpanOrigin, Any]] = [
+        # "completions" is what Label Studio before 1.0 called annotations.
         *(("annotation", "imported", a) for a in task.get("annotations") or []),
+        *(("annotation", "imported", a) for a in task.get("completions") or []),
         *(("prediction", "suggested", p) for p in task.get("predictions") or []),
     ]
     for kind, origin, block in blocks:
@@ -129,11 +160,16 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
                 relations.append(res)
                 continue
             value = res.get("value")
-            if not isinstance(value, dict) or "start" not in value or "end" not in value:
-                continue  # choices, ratings, text areas: not spans
-            labels = _labels_of(value, what)
+            labels = (_labels_of(value, what) if isinstance(value, dict) and "start" in value
+                      and "end" in value else None)
             if labels is None:
+                # Choices (document classes), ratings, text areas: not spans, but kept in the
+                # metadata and written back by an export.
+                kept.setdefault(f"{kind}_results", []).append({"by": who, "result": res})
                 continue
+            assert isinstance(value, dict)
+            if isinstance(res.get("from_name"), str) and isinstance(res.get("to_name"), str):
+                names[f"{res['from_name']}\t{res['to_name']}"] = None
             s16, e16 = value["start"], value["end"]
             if not (is_int(s16) and is_int(e16)):
                 raise RecordError(f"{what}: offsets must be integers, got {s16!r}, {e16!r}")
@@ -167,12 +203,23 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     if isinstance(data, dict) and "published" in data:
         # The publication date as a data field ($published in the labeling config).
         meta.setdefault("published", data["published"])
+    extra = {k: v for k, v in data.items() if k not in (text_key, "name")}
+    if extra:
+        kept["data"] = extra
+    if text_key != "text":
+        kept["text_key"] = text_key
+    pairs = [pair.split("\t") for pair in names]
+    if pairs and pairs != [["label", "text"]]:
+        kept["from_name"], kept["to_name"] = pairs[0]
+    if kept:
+        meta[LS_META] = kept
     return Document(name=name, text=mapper.text, meta=meta, spans=tuple(spans),
                     events=tuple(events))
 
 
-def _result(span: Span, units: list[int], rid: str) -> dict[str, Any]:
-    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+def _result(span: Span, units: list[int], rid: str, names: tuple[str, str] = ("label", "text")
+            ) -> dict[str, Any]:
+    return {"id": rid, "from_name": names[0], "to_name": names[1], "type": "labels",
             "value": {"start": units[span.start], "end": units[span.end], "text": span.text,
                       "labels": [span.label]}}
 
@@ -186,28 +233,49 @@ def document_to_task(doc: Document, number: int) -> tuple[dict[str, Any], int]:
         group = predictions if span.origin == "suggested" else annotations
         group.setdefault(span.annotator, []).append(span)
     counter = 0
+    meta = dict(doc.meta)
+    kept = meta.pop(LS_META, None)
+    kept = kept if isinstance(kept, dict) else {}
+    names = (str(kept.get("from_name", "label")), str(kept.get("to_name", "text")))
 
     def results(spans: list[Span]) -> list[dict[str, Any]]:
         nonlocal counter
         out = []
         for span in spans:
             counter += 1
-            out.append(_result(span, units, f"s{counter}"))
+            out.append(_result(span, units, f"s{counter}", names))
         return out
 
-    task: dict[str, Any] = {"id": number, "data": {"text": doc.text, "name": doc.name}}
-    if doc.meta:
-        task["meta"] = dict(doc.meta)
+    def other(kind: str, who: str | None) -> list[dict[str, Any]]:
+        # The choices, ratings ... read from the blocks of this author.
+        found = kept.get(f"{kind}_results")
+        return [r["result"] for r in (found if isinstance(found, list) else [])
+                if isinstance(r, dict) and r.get("by") == who and isinstance(r.get("result"), dict)]
+
+    data: dict[str, Any] = {str(kept.get("text_key", "text")): doc.text, "name": doc.name}
+    if isinstance(kept.get("data"), dict):
+        data.update(kept["data"])
+    task: dict[str, Any] = {"id": number, "data": data}
+    if meta:
+        task["meta"] = meta
+    authors = {r.get("by") for r in kept.get("annotation_results") or []
+               if isinstance(r, dict)}
+    for who in authors:
+        annotations.setdefault(who, [])
     task["annotations"] = []
     for who, spans in annotations.items():
-        block: dict[str, Any] = {"result": results(spans)}
+        block: dict[str, Any] = {"result": results(spans) + other("annotation", who)}
         if who is not None:
             block["created_username"] = who
         task["annotations"].append(block)
+    authors = {r.get("by") for r in kept.get("prediction_results") or []
+               if isinstance(r, dict)}
+    for who in authors:
+        predictions.setdefault(who, [])
     task["predictions"] = []
     for who, spans in predictions.items():
         prediction: dict[str, Any] = {"model_version": who} if who is not None else {}
-        prediction["result"] = results(spans)
+        prediction["result"] = results(spans) + other("prediction", who)
         task["predictions"].append(prediction)
     return task, len(doc.events)
 
@@ -223,12 +291,9 @@ class LabelStudioFormat(Format):
         """Read a JSON list of tasks (or one task); each bad task is a problem."""
         decoded = read_text(path)
         try:
-            tasks = json.loads(decoded.text)
-        except json.JSONDecodeError as exc:
-            raise FormatError([Problem(str(path), exc.lineno,
-                                       f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
-        except RecursionError:
-            raise FormatError([Problem(str(path), 1, TOO_DEEP)]) from None
+            tasks = loads(decoded.text)
+        except JsonProblem as exc:
+            raise FormatError([Problem(str(path), exc.line, exc.message)]) from None
         if isinstance(tasks, dict):
             tasks = [tasks]
         if not isinstance(tasks, list):

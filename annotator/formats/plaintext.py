@@ -16,6 +16,7 @@ from annotator.formats.base import (
     WriteOptions,
     WriteReport,
     atomic_folder,
+    folder_files,
 )
 from annotator.formats.textio import read_text, text_bytes
 
@@ -30,13 +31,13 @@ class TextFormat(Format):
 
     def read(self, path: Path) -> ReadResult:
         """Read one .txt file, or every .txt file of a folder (sorted by name)."""
+        result = ReadResult()
         if path.is_dir():
-            files = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not files:
+            files, result.problems = folder_files(path, "*.txt")
+            if not files and not result.problems:
                 raise FormatError([Problem(str(path), None, "no .txt files in this folder")])
         else:
             files = [path]
-        result = ReadResult()
         for file in files:
             try:
                 decoded = read_text(file)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import math
+import os
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +69,9 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
         raise FormatError([Problem(
             file, None, f"a binary file, not text (NUL byte at offset {data.index(0)})")])
     controls = sum(1 for b in data[:65536] if b in _CONTROL)
-    if controls * 100 > min(len(data), 65536):
+    # Over 30%: a text the project stored may hold a stray U+001F (and an export writes it),
+    # so a few control characters do not make a file binary.
+    if controls * 10 > 3 * min(len(data), 65536):
         raise FormatError([Problem(
             file, None, "a binary file, not text (too many control characters)")])
     try:
@@ -141,12 +145,56 @@ def _arabic_single_byte(data: bytes) -> tuple[str, str] | None:
     return (text, encoding) if score > math.log(0.0005) else None
 
 
+#: The largest file read, in bytes. A news article is a few KB and a corpus file a few hundred
+#: MB; past this a file is a mistake (a disk image, a log) that would exhaust memory.
+MAX_FILE_BYTES = 1 << 30
+
+
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, at most ``limit`` (default MAX_FILE_BYTES).
+
+    A named pipe, a device (``/dev/zero``) or a socket is refused before it is opened: reading
+    one would wait forever or never end. FormatError with the reason.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        # O_NONBLOCK: opening a FIFO without a writer would block even before the check.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise FormatError([Problem(str(path), None,
+                                   f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
+                    else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                    else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+            raise FormatError([Problem(str(path), None,
+                                       f"{kind}, not a regular file: only files are read")])
+        if info.st_size > limit:
+            raise FormatError([Problem(
+                str(path), None,
+                f"the file is {info.st_size:,} bytes; the limit is {limit:,} bytes "
+                "(split it into smaller files)")])
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # the file grew while it was read
+                raise FormatError([Problem(
+                    str(path), None, f"the file is more than {limit:,} bytes, the limit")])
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FormatError([Problem(str(path), None,
+                                   f"cannot read: {exc.strerror or exc}")]) from None
+    finally:
+        os.close(fd)
+
+
 def read_text(path: Path) -> DecodedText:
     """Read and decode a text file; line endings become ``\\n`` with an offset map."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FormatError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from None
+    data = read_bytes(path)
     raw, encoding = decode_bytes(data, file=str(path))
     if "\r" not in raw:
         return DecodedText(raw, encoding, None)

@@ -130,6 +130,8 @@ def export_documents(
         for k, doc in enumerate(documents):
             documents[k], n = without_suggestions(doc)
             left_out += n
+    if not options.labels:
+        options = replace(options, labels=repo.project_schema(pid).names)
     report = _write(documents, out, fmt=fmt, options=options, split=split, seed=seed,
                     progress=progress)
     return replace(report, suggestions_left_out=left_out)

@@ -9,6 +9,7 @@ or added to the project's schema (``add_labels``).
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,14 +17,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
-from annotator.core.model import Document, LabelSchema, OffsetError
+from annotator.core.model import Document, Event, LabelSchema, OffsetError
 from annotator.core.publication import published_problem
 from annotator.formats import FORMATS, detect_format
 from annotator.formats.base import FormatError, Problem, SourcedDocument
 from annotator.services.progress import ProgressFn, counted, no_progress
 
 if TYPE_CHECKING:
+    from annotator.store.documents import SchemaExtender
+    from annotator.store.merging import OnDuplicate
     from annotator.store.repository import Repository
+
+#: The longest text one document may have, in characters: a long report is some 100,000; past
+#: this the window cannot show it and the input is most likely not an article.
+MAX_TEXT_CHARS = 5_000_000
 
 # Keys and colours offered to labels added by an import, after the ones the schema uses.
 _FREE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
@@ -59,6 +66,12 @@ class ImportReport:
     skipped: list[Problem] = field(default_factory=list)
     new_labels: list[str] = field(default_factory=list)
     new_event_types: list[str] = field(default_factory=list)
+    merged: int = 0
+    merged_spans: int = 0
+    merged_events: int = 0
+    replaced_spans: int = 0
+    on_duplicate: OnDuplicate = "merge"
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_label_map(items: Iterable[str]) -> dict[str, str]:
@@ -110,9 +123,14 @@ def _fallback_colour(name: str) -> str:
 
 
 def read_paths(
-    paths: Sequence[Path], *, fmt: str = "auto", progress: ProgressFn = no_progress
+    paths: Sequence[Path],
+    *,
+    fmt: str = "auto",
+    progress: ProgressFn = no_progress,
+    notes: list[str] | None = None,
 ) -> tuple[list[SourcedDocument], list[Problem], dict[str, str]]:
-    """Read every path; (documents, problems, encodings detected by file)."""
+    """Read every path; (documents, problems, encodings detected by file). What the files held
+    that the formats leave out on purpose is added to ``notes``."""
     documents: list[SourcedDocument] = []
     problems: list[Problem] = []
     encodings: dict[str, str] = {}
@@ -135,6 +153,8 @@ def read_paths(
         documents.extend(result.documents)
         problems.extend(result.problems)
         encodings.update(result.encodings)
+        if notes is not None:
+            notes.extend(result.notes)
     progress("reading", len(paths), len(paths))
     return documents, problems, encodings
 
@@ -147,6 +167,72 @@ class Checked:
     problems: list[Problem]
     new_labels: list[str]
     new_event_types: list[str]
+    #: Names matched to the project's under another spelling, said once each.
+    notes: list[str] = field(default_factory=list)
+
+
+class _Names:
+    """Matches incoming label and event type names to the project's, the way other tools
+    spell them: "Date" is DATE, brat's "Air/drone_strike" is "Air/drone strike". Each match
+    is noted once. Names the project lacks map to themselves (or to the first spelling met,
+    so "Person" and "PERSON" add one label)."""
+
+    def __init__(self, schema: LabelSchema) -> None:
+        self.labels = {name.casefold(): name for name in schema.names}
+        self.types = {name.casefold(): name for name in schema.event_types}
+        self.exact_labels = set(schema.names)
+        self.exact_types = set(schema.event_types)
+        self.notes: dict[str, None] = {}
+        self._label_cache: dict[str, str] = {}
+        self._type_cache: dict[str, str] = {}
+
+    def label(self, name: str) -> str:
+        if name in self.exact_labels:
+            return name
+        found = self._label_cache.get(name)
+        if found is None:
+            found = self.labels.get(name.casefold())
+            if found is not None:
+                self.notes[f"label {name!r} taken as {found!r} (same name, other case)"] = None
+            else:
+                found = name
+                self.labels[name.casefold()] = name
+            self._label_cache[name] = found
+        return found
+
+    def event_type(self, name: str) -> str:
+        if name in self.exact_types or not self.exact_types:
+            return name
+        found = self._type_cache.get(name)
+        if found is None:
+            for candidate in (name, name.replace("_", " ")):
+                found = self.types.get(candidate.casefold())
+                if found is not None:
+                    break
+            if found is not None:
+                self.notes[f"event type {name!r} taken as {found!r}"] = None
+            else:
+                found = name
+                self.types[name.casefold()] = name
+            self._type_cache[name] = found
+        return found
+
+    def apply(self, document: Document) -> Document:
+        """``document`` with its names spelled as the project spells them."""
+        spans_off = any(s.label not in self.exact_labels for s in document.spans)
+        events_off = bool(self.exact_types) and any(
+            e.type not in self.exact_types for e in document.events)
+        if not (spans_off or events_off):
+            return document
+        return dataclasses.replace(
+            document,
+            spans=tuple(s if s.label in self.exact_labels
+                        else dataclasses.replace(s, label=self.label(s.label))
+                        for s in document.spans),
+            events=tuple(e if e.type in self.exact_types or not self.exact_types
+                         else dataclasses.replace(e, type=self.event_type(e.type))
+                         for e in document.events),
+        )
 
 
 def split_label_map(
@@ -188,6 +274,18 @@ def _mapped(
             for e in document.events
         ),
     )
+
+
+def _not_finite(value: object) -> bool:
+    """True when ``value`` holds NaN or an infinity (Python's JSON reads them; the store's
+    JSON columns cannot hold them, and the failure would come without file and line)."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, Mapping):
+        return any(_not_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_not_finite(v) for v in value)
+    return False
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -242,13 +340,32 @@ def check_documents(
     # Ordered sets: new labels get keys in order of appearance.
     new_labels: dict[str, None] = {}
     new_types: dict[str, None] = {}
+    names = _Names(schema)
     for record in counted(records, task="checking", total=len(records), progress=progress,
                           every=1000):
+        # --map sees the names as the file writes them; then they meet the project's.
         document = (_mapped(record.document, span_map, type_map) if label_map
                     else record.document)
+        document = names.apply(document)
         reasons: list[str] = []
         if "\x00" in document.text:
             reasons.append("the text contains a NUL character (U+0000), which cannot be stored")
+        if "\x00" in document.name:
+            reasons.append("the document name contains a NUL character (U+0000), which cannot "
+                           "be stored")
+        if _not_finite(document.meta):
+            reasons.append("'meta' holds NaN or Infinity, which JSON cannot store")
+        for i, span in enumerate(document.spans, 1):
+            if span.attrs and _not_finite(span.attrs):
+                reasons.append(f"span {i}: 'attrs' holds NaN or Infinity, which JSON cannot "
+                               "store")
+        for i, event in enumerate(document.events, 1):
+            if event.attrs and _not_finite(event.attrs):
+                reasons.append(f"event {i}: 'attrs' holds NaN or Infinity, which JSON cannot "
+                               "store")
+        if len(document.text) > MAX_TEXT_CHARS:
+            reasons.append(f"the text is {len(document.text):,} characters; one document may "
+                           f"hold at most {MAX_TEXT_CHARS:,} (split it)")
         surrogate = _surrogate_reason(document)
         if surrogate is not None:
             # Its labels are not offered to --add-labels either: they may be the culprit.
@@ -292,7 +409,42 @@ def check_documents(
             good.append(record)
         else:
             good.append(dataclasses.replace(record, document=document))
-    return Checked(good, problems, list(new_labels), list(new_types))
+    return Checked(good, problems, list(new_labels), list(new_types), list(names.notes))
+
+
+def merge_copies(first: Document, other: Document) -> Document:
+    """``first`` with the spans and events of ``other`` (the same text) that it lacks.
+
+    A span is the same when start, end and label are; an event when its type, trigger and
+    roles point at the same spans.
+    """
+    spans = list(first.spans)
+    at = {span.key: i for i, span in enumerate(spans)}
+    index: dict[int, int] = {}
+    for j, span in enumerate(other.spans):
+        if span.key not in at:
+            at[span.key] = len(spans)
+            spans.append(span)
+        index[j] = at[span.key]
+
+    def signature(event: Event) -> tuple[object, ...]:
+        return (event.type, event.trigger,
+                tuple(sorted((role, i) for role, idx in event.roles.items() for i in idx)))
+
+    events = list(first.events)
+    seen = {signature(e) for e in events}
+    for event in other.events:
+        moved = dataclasses.replace(
+            event,
+            roles={role: tuple(index[i] for i in idx) for role, idx in event.roles.items()},
+            trigger=None if event.trigger is None else index[event.trigger],
+        )
+        if signature(moved) not in seen:
+            seen.add(signature(moved))
+            events.append(moved)
+    if len(spans) == len(first.spans) and len(events) == len(first.events):
+        return first
+    return dataclasses.replace(first, spans=tuple(spans), events=tuple(events))
 
 
 def import_paths(
@@ -305,19 +457,25 @@ def import_paths(
     label_map: Mapping[str, str] | None = None,
     add_labels: bool = False,
     skip_bad: bool = False,
+    on_duplicate: OnDuplicate = "merge",
     progress: ProgressFn = no_progress,
 ) -> ImportReport:
     """Read, check and store ``paths`` in one transaction; ImportRefused if nothing may be stored.
 
-    ``fmt`` is a key of FORMATS or "auto" (detected per path).
+    ``fmt`` is a key of FORMATS or "auto" (detected per path). A document whose text the
+    project has already is merged into it by default (``on_duplicate``): an annotated copy
+    carries work that skipping it would lose.
     """
     pid = repo.default_project() if project is None else project
-    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress)
+    read_notes: list[str] = []
+    records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress,
+                                              notes=read_notes)
     schema = repo.project_schema(pid)
     checked = check_documents(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
     )
     extended: LabelSchema | None = None
+    label_order = list(checked.new_labels)
     if checked.new_labels or checked.new_event_types:
         refused: list[str] = []
         try:
@@ -351,24 +509,23 @@ def import_paths(
     # already in the project and every document passed to it is either added or one of those.
     documents: list[Document] = []
     duplicates: list[str] = []
-    seen: set[str] = set()
+    first: dict[str, int] = {}
     for record in good:
         digest = record.document.content_hash
-        if digest in seen:
+        if digest in first:
             duplicates.append(record.document.name)
+            if on_duplicate != "skip":
+                # Two annotated copies of one text in the same import: both carry work.
+                documents[first[digest]] = merge_copies(documents[first[digest]],
+                                                        record.document)
         else:
-            seen.add(digest)
+            first[digest] = len(documents)
             documents.append(record.document)
-    if extended is not None:
-        repo.set_project_schema(pid, extended)
     progress("storing", 0, 1)
-    try:
-        result = repo.add_documents(pid, documents, annotator=annotator)
-    except BaseException:
-        # The documents were refused as a whole: the labels added for them go too.
-        if extended is not None:
-            repo.set_project_schema(pid, schema)
-        raise
+    result = repo.add_documents(
+        pid, documents, annotator=annotator, on_duplicate=on_duplicate,
+        extend_schema=_extender(label_order) if extended is not None else None,
+    )
     progress("storing", 1, 1)
     if result.duplicates:
         added = set(result.added)
@@ -381,8 +538,31 @@ def import_paths(
         spans=spans,
         encodings=encodings,
         skipped=problems,
-        new_labels=list(extended.names[len(schema.names) :]) if extended is not None else [],
-        new_event_types=(
-            list(extended.event_types[len(schema.event_types) :]) if extended is not None else []
-        ),
+        new_labels=list(result.new_labels),
+        new_event_types=list(result.new_event_types),
+        merged=len(result.merged),
+        merged_spans=result.merged_spans,
+        merged_events=result.merged_events,
+        replaced_spans=result.replaced_spans,
+        on_duplicate=on_duplicate,
+        notes=read_notes + checked.notes,
     )
+
+
+def _extender(order: Sequence[str]) -> SchemaExtender:
+    """The schema change of ``--add-labels``, made by the store inside the import's
+    transaction: the labels and event types the stored documents use that the project's
+    schema (as it is then) lacks, in the order they were first met in the files."""
+    rank = {name: i for i, name in enumerate(order)}
+
+    def extend(schema: LabelSchema, docs: Sequence[Document]) -> LabelSchema:
+        known = set(schema.names)
+        labels = {s.label: None for d in docs for s in d.spans if s.label not in known}
+        types = {e.type: None for d in docs for e in d.events
+                 if schema.event_types and e.type not in schema.event_types}
+        if not labels and not types:
+            return schema
+        return extend_schema(schema, sorted(labels, key=lambda n: rank.get(n, len(rank))),
+                             event_types=list(types))
+
+    return extend

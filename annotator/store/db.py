@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 from alembic import command
@@ -24,7 +25,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from annotator.core.labels import load_schema
 from annotator.core.model import Document, normalize_newlines
 from annotator.paths import default_schema_path, seed_paths
-from annotator.store.engine import is_memory_sqlite, make_engine, run_write
+from annotator.store.engine import is_memory_sqlite, make_engine, read_transaction, run_write
 from annotator.store.errors import DatabaseError, StoreError
 from annotator.store.repository import Repository
 
@@ -109,14 +110,26 @@ def upgrade(
     *,
     sqlite_path: Path | None = None,
     on_create: Callable[[Connection], object] | None = None,
+    create: bool = True,
 ) -> bool:
     """Bring the database to the head revision; True when it was new (had no tables).
 
     ``on_create`` fills a new database in the same transaction, so that a second process
-    opening it at the same moment finds it complete (or waits), never half made.
+    opening it at the same moment finds it complete (or waits), never half made. Without
+    ``create``, a database with no tables is refused instead of being made.
+
+    A database already at the head revision is only read: no write transaction, so that a
+    read-only file or mount opens.
     """
     head = head_revision()
     known = _known_revisions()
+    with read_transaction(engine) as conn:
+        if current_revision(conn) == head:
+            return False
+        if not create and not set(inspect(conn).get_table_names()):
+            raise StoreError(
+                f"{engine.url.render_as_string(hide_password=True)} holds no annotator "
+                "project (only import and the window create one)")
 
     def work(conn: Connection) -> bool:
         if conn.dialect.name == "postgresql":
@@ -161,6 +174,18 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
+def _writable(path: Path) -> bool:
+    # SQLite writes the file and, in WAL mode, its -wal/-shm companions beside it.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_url(path: Path) -> str:
+    """An SQLite URL opening ``path`` read-only (``mode=ro``; ``immutable`` when even the
+    folder is read-only, since SQLite then cannot make the shared-memory file of WAL)."""
+    flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(str(path))}?{flags}&uri=true"
+
+
 def seed_documents() -> list[Document]:
     """The sample articles of ``seeds/`` as documents (names are the file stems)."""
     return [
@@ -169,8 +194,34 @@ def seed_documents() -> list[Document]:
     ]
 
 
-def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Repository:
-    """Open (creating and upgrading as needed) the database ``db`` (None: the default one)."""
+def new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file ``db`` names when it does not exist yet (what an import would create)."""
+    try:
+        parsed = make_url(resolve_url(db))
+    except ArgumentError:
+        return None  # open_database says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or is_memory_sqlite(parsed):
+        return None
+    assert parsed.database is not None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def discard_sqlite_file(path: Path) -> None:
+    """Remove an SQLite file made by a refused import, with its -wal and -shm companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def open_database(
+    db: str | None = None, *, seed_demo: bool | None = None, create: bool = True
+) -> Repository:
+    """Open (creating and upgrading as needed) the database ``db`` (None: the default one).
+
+    Without ``create`` a database that does not exist is refused (StoreError): a mistyped
+    ``--db`` of ``stats`` or ``export`` must not leave an empty project behind. A file that
+    cannot be written (read-only file or mount) is opened read-only when it needs no upgrade.
+    """
     url = resolve_url(db)
     try:
         parsed = make_url(url)
@@ -194,6 +245,12 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
                 f"{db}: the folder {sqlite_path.parent} does not exist (create it first, "
                 "or check the path)"
             )
+        if not create and not sqlite_path.exists():
+            raise StoreError(
+                f"{db if db is not None else sqlite_path}: no such database (check the path; "
+                "'annotator import' creates one)")
+        if sqlite_path.exists() and not _writable(sqlite_path):
+            url = read_only_url(sqlite_path)
     shown = parsed.render_as_string(hide_password=True)
     try:
         engine = make_engine(url)
@@ -206,7 +263,8 @@ def open_database(db: str | None = None, *, seed_demo: bool | None = None) -> Re
             schema = load_schema(default_schema_path())
             return repo.seed_in(conn, DEMO_PROJECT, schema, seed_documents())
 
-        upgrade(engine, sqlite_path=sqlite_path, on_create=seed if seed_demo else None)
+        upgrade(engine, sqlite_path=sqlite_path, on_create=seed if seed_demo else None,
+                create=create)
     except DatabaseError as exc:
         engine.dispose()
         cause = exc.__cause__

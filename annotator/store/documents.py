@@ -7,17 +7,21 @@ and events is in ``loading``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
+from annotator.core.labels import schema_to_dict
 from annotator.core.model import DocStatus, Document, LabelSchema, content_hash
 from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
 from annotator.store.checks import check_status, document_problems, text_problem
 from annotator.store.errors import StoreError
+from annotator.store.merging import OnDuplicate, merge_into
 from annotator.store.rows import (
     DOCUMENTS,
+    PROJECTS,
     SPANS,
     annotator_ids,
     chunks,
@@ -44,24 +48,117 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class AddResult:
-    """Outcome of add_documents: ids added (in input order), names skipped as duplicates."""
+    """Outcome of add_documents: ids added (in input order), names of the documents the
+    project had already (duplicates); with merging, the ids of those that changed and what
+    was added to them; the labels and event types the schema gained."""
 
     added: list[int]
     duplicates: list[str]
+    merged: list[int] = field(default_factory=list)
+    merged_spans: int = 0
+    merged_events: int = 0
+    replaced_spans: int = 0
+    new_labels: list[str] = field(default_factory=list)
+    new_event_types: list[str] = field(default_factory=list)
+
+
+#: Given the project's schema as it is inside the import's transaction and the documents that
+#: will be stored (new ones, and with merging the duplicates), the schema to store them under.
+SchemaExtender = Callable[[LabelSchema, Sequence[Document]], LabelSchema]
 
 
 def add_documents(
-    conn: Connection, project_id: int, docs: list[Document], annotator: str | None
+    conn: Connection,
+    project_id: int,
+    docs: list[Document],
+    annotator: str | None,
+    *,
+    extend: SchemaExtender | None = None,
+    on_duplicate: OnDuplicate = "skip",
 ) -> AddResult:
-    """Repository.add_documents inside a write transaction: lock, check, insert."""
-    schema = schema_of(conn, project_id)
+    """Repository.add_documents inside a write transaction: lock, check, insert.
+
+    The schema change of ``extend`` is made in this same transaction, after the lock and
+    from the schema as it is now: two imports adding labels at once both keep theirs, and
+    an import that stores nothing (all duplicates, or killed midway) adds no label.
+    """
     if conn.dialect.name == "postgresql":
-        # Positions and duplicate checks must not race with another import.
+        # Positions, duplicate checks and schema changes must not race with another import.
         conn.execute(
             text("SELECT pg_advisory_xact_lock(:c, :i)"),
             {"c": PG_IMPORT_LOCK, "i": project_id},
         )
-    return add_in(conn, project_id, schema, docs, annotator)
+    schema = schema_of(conn, project_id)
+    if extend is None and on_duplicate == "skip":
+        return add_in(conn, project_id, schema, docs, annotator)
+    fresh, known = _split_known(conn, project_id, docs)
+    used = [*fresh, *(doc for _, doc in known)] if on_duplicate != "skip" else fresh
+    new_labels: list[str] = []
+    new_types: list[str] = []
+    if extend is not None:
+        extended = extend(schema, used)
+        lost = [name for name in schema.names if name not in extended.names]
+        if lost:
+            raise StoreError(f"the new schema lacks labels of the project: {', '.join(lost)}")
+        if extended != schema:
+            conn.execute(update(PROJECTS).where(PROJECTS.c.id == project_id)
+                         .values(schema=schema_to_dict(extended)))
+            new_labels = [n for n in extended.names if n not in schema.names]
+            new_types = [t for t in extended.event_types if t not in schema.event_types]
+            schema = extended
+    result = add_in(conn, project_id, schema, fresh, annotator)
+    merged: list[int] = []
+    spans = events = removed = 0
+    if on_duplicate != "skip" and known:
+        labels = set(schema.names)
+        problems = [p for _, doc in known
+                    for p in document_problems(doc, schema, labels,
+                                               f"document {doc.name!r} (already stored)")]
+        if problems:
+            raise StoreError("nothing was stored: " + "; ".join(problems[:MAX_PROBLEMS]),
+                             problems)
+        names = {span.annotator or annotator for _, doc in known for span in doc.spans}
+        ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
+        for doc_id, doc in known:
+            id_of: dict[str | None, int | None] = {
+                span.annotator: (None if (span.annotator or annotator) is None
+                                 else ids_by_name[span.annotator or annotator or ""])
+                for span in doc.spans
+            }
+            count = merge_into(conn, doc_id, doc, id_of, replace=on_duplicate == "replace")
+            if count.spans or count.events or count.removed_spans:
+                merged.append(doc_id)
+            spans += count.spans
+            events += count.events
+            removed += count.removed_spans
+    return AddResult(
+        added=result.added, duplicates=[doc.name for _, doc in known] + result.duplicates,
+        merged=merged, merged_spans=spans, merged_events=events, replaced_spans=removed,
+        new_labels=new_labels, new_event_types=new_types,
+    )
+
+
+def _split_known(
+    conn: Connection, project_id: int, docs: list[Document]
+) -> tuple[list[Document], list[tuple[int, Document]]]:
+    """``docs`` as (new ones, (stored id, document) for those whose text the project has)."""
+    digests = [content_hash(doc.text) for doc in docs]
+    stored: dict[str, int] = {}
+    for chunk in chunks(sorted(set(digests))):
+        for digest, doc_id in conn.execute(
+            select(DOCUMENTS.c.content_hash, DOCUMENTS.c.id).where(
+                DOCUMENTS.c.project_id == project_id, DOCUMENTS.c.content_hash.in_(chunk)
+            )
+        ):
+            stored[str(digest)] = int(doc_id)
+    fresh: list[Document] = []
+    known: list[tuple[int, Document]] = []
+    for doc, digest in zip(docs, digests, strict=True):
+        if digest in stored:
+            known.append((stored[digest], doc))
+        else:
+            fresh.append(doc)
+    return fresh, known
 
 
 def add_in(

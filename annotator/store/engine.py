@@ -51,6 +51,7 @@ def _sqlite_engine(url: URL) -> Engine:
         )
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    read_only = url.query.get("mode") == "ro"
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -59,7 +60,8 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:  # the journal mode is written into the file
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         # FULL: a commit survives a power cut too, not only a crash of the program.
         cursor.execute("PRAGMA synchronous = FULL")
@@ -90,7 +92,10 @@ def _retryable(exc: DBAPIError) -> bool:
 
 
 def _database_error(exc: DBAPIError) -> DatabaseError:
-    return DatabaseError(f"database error: {exc.orig}")
+    message = str(exc.orig)
+    if "readonly database" in message or "read-only" in message:
+        return DatabaseError(f"the database is read-only: nothing can be changed ({message})")
+    return DatabaseError(f"database error: {message}")
 
 
 def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:

@@ -23,9 +23,10 @@ from annotator.paths import default_schema_path
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
 from annotator.store import edits, loading, names, projects, stats
 from annotator.store.checks import check_project_name, check_status, json_object
-from annotator.store.documents import AddResult, DocumentSummary
+from annotator.store.documents import AddResult, DocumentSummary, SchemaExtender
 from annotator.store.engine import read_transaction, run_write
 from annotator.store.errors import ConflictError, DatabaseError, StoreError
+from annotator.store.merging import OnDuplicate
 from annotator.store.projects import DEFAULT_PROJECT as DEFAULT_PROJECT
 from annotator.store.rows import ANNOTATORS as ANNOTATORS
 from annotator.store.rows import DOCUMENTS as DOCUMENTS
@@ -112,17 +113,24 @@ class Repository:
         documents: Iterable[Document],
         *,
         annotator: str | None = None,
+        extend_schema: SchemaExtender | None = None,
+        on_duplicate: OnDuplicate = "skip",
     ) -> AddResult:
         """Store documents with their spans and events in one transaction: all or nothing.
 
         Duplicates (same text already in the project, or earlier in the batch) are skipped and
-        reported by name. Any invalid span or event refuses the whole batch with a StoreError
-        listing the problems.
+        reported by name; with ``on_duplicate`` "merge" the spans and events they carry are
+        added to the stored document, with "replace" they replace its own. Any invalid span or
+        event refuses the whole batch with a StoreError listing the problems.
+        ``extend_schema`` changes the project's schema in the same transaction (see
+        ``documents.add_documents``).
         """
         docs = list(documents)
         return run_write(
             self._engine,
-            lambda conn: doc_store.add_documents(conn, project_id, docs, annotator),
+            lambda conn: doc_store.add_documents(conn, project_id, docs, annotator,
+                                                 extend=extend_schema,
+                                                 on_duplicate=on_duplicate),
         )
 
     def list_documents(

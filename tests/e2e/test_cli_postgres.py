@@ -40,7 +40,7 @@ def test_import_refusal_export_and_stats_on_postgres(
     assert run("stats", "--json")[1] == before
 
     code, out, _ = run("import", good)
-    assert "duplicates skipped: 4" in out
+    assert "duplicates merged: 4 (spans added: 0, events added: 0)" in out
 
     out_file = tmp_path / "out.conll"
     code, _, err = run("export", "--format", "conll", "-o", out_file)

@@ -106,7 +106,7 @@ def test_detect_format(tmp_path: Path) -> None:
 
 def test_registry_names_and_capabilities() -> None:
     assert list(FORMATS) == ["txt", "csv", "jsonl", "doccano", "labelstudio", "brat", "conll",
-                             "spacy", "hf", "events"]
+                             "spacy", "hf", "events", "webanno", "prodigy"]
     assert [n for n, f in FORMATS.items() if not f.can_read] == ["spacy", "hf", "events"]
     assert all(f.name == n for n, f in FORMATS.items())
 

@@ -46,9 +46,17 @@ def test_extend_schema_adds_labels_with_free_keys_and_new_colours(schema: LabelS
     assert extended.event_types == schema.event_types
 
 
-def test_extend_schema_refuses_names_a_schema_cannot_hold(schema: LabelSchema) -> None:
-    with pytest.raises(SchemaError, match="upper-case"):
-        extend_schema(schema, ["org"])
+@pytest.mark.parametrize("bad", ["two words", "tab\there", "nul\x00", "", "x" * 65])
+def test_extend_schema_refuses_names_a_schema_cannot_hold(schema: LabelSchema, bad: str) -> None:
+    with pytest.raises(SchemaError, match="without spaces or control characters"):
+        extend_schema(schema, [bad])
+
+
+@pytest.mark.parametrize("name", ["Person", "Date", "Org", "DNA_methylation", "شخص", "B-2"])
+def test_extend_schema_takes_names_as_other_tools_write_them(
+        schema: LabelSchema, name: str) -> None:
+    # Before: only upper-case ASCII names were accepted ("Person" was refused).
+    assert extend_schema(schema, [name]).names[-1] == name
 
 
 def test_extend_schema_runs_out_of_keys(schema: LabelSchema) -> None:

@@ -4,6 +4,7 @@ switched at run time and back, remembered."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -263,3 +264,15 @@ def test_language_follows_the_system_without_a_choice(settings: QSettings,
     assert i18n.remembered_language(settings) == "ar"
     settings.setValue(i18n.SETTINGS_KEY, "en")
     assert i18n.remembered_language(settings) == "en"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ar_EG.UTF-8", "ar"), ("en_GB.UTF-8", "en")])
+def test_the_system_locale_picks_the_language(lang: str, expected: str) -> None:
+    """A fresh process with an Arabic system locale starts in Arabic, another in English."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env["LANG"] = lang
+    code = "from annotator.ui.i18n import system_language; print(system_language())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

@@ -76,10 +76,17 @@ def make_article(
     return text, spans
 
 
+#: A word no seed holds, planted by ``--rare`` so that a search has a few hits to find.
+RARE_WORD = "زمهرير"
+
+
 def generate(
-    *, docs: int, seed: int, spans_per_doc: float = 23.5, folder: Path = SEEDS
+    *, docs: int, seed: int, spans_per_doc: float = 23.5, folder: Path = SEEDS, rare: int = 0
 ) -> Iterator[dict[str, object]]:
-    """Yield ``docs`` records in the project's JSONL layout."""
+    """Yield ``docs`` records in the project's JSONL layout.
+
+    With ``rare`` > 0, every ``rare``-th article ends with a sentence holding RARE_WORD.
+    """
     rng = random.Random(seed)
     sentences = seed_sentences(folder)
     seen: set[str] = set()
@@ -90,6 +97,8 @@ def generate(
             continue
         seen.add(text)
         n += 1
+        if rare and n % rare == 0:
+            text += f"\nوصف الشهود {RARE_WORD} الليلة."
         yield {
             "id": f"bench-{n:05d}",
             "text": text,
@@ -108,10 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10_000, help="number of articles")
     parser.add_argument("--spans", type=float, default=23.5, help="spans per article to aim at")
     parser.add_argument("--seed", type=int, default=1, help="random seed")
+    parser.add_argument("--rare", type=int, default=0, metavar="K",
+                        help=f"end every K-th article with a sentence holding {RARE_WORD}")
     args = parser.parse_args(argv)
     n_docs = n_spans = n_chars = 0
     with args.out.open("w", encoding="utf-8", newline="\n") as fh:
-        for record in generate(docs=args.docs, seed=args.seed, spans_per_doc=args.spans):
+        for record in generate(docs=args.docs, seed=args.seed, spans_per_doc=args.spans,
+                               rare=args.rare):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             n_docs += 1
             n_spans += len(record["spans"])  # type: ignore[arg-type]

@@ -383,3 +383,28 @@ def _find_in_key(text: str, key: str, mapping: list[int], needle: str) -> list[t
 
 def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me")
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of ``_fold_char``, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def fold_key(text: str) -> str:
+    """``fold(text)[0]`` without the offset map, many times faster (for a search index).
+
+    The same steps in bulk: obfuscation dots out, every character folded through one
+    translate table, whitespace runs made one space. A property test keeps the two equal.
+    """
+    if "." in text:
+        text = _OBFUSCATION_DOTS_RE.sub("", text)
+    key = text.translate(_FOLD_TABLE)
+    return _SPACE_RUN.sub(" ", key) if "  " in key else key

@@ -7,15 +7,20 @@ with newlines, so offsets are exact for that rebuilt text.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.tagging import TAG_RE, Tagging, decode, tag_spans
-from annotator.core.text import sentences
+from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
+from annotator.core.text import sentences, tokenize
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -24,7 +29,7 @@ from annotator.formats.base import (
     SourcedDocument,
     WriteOptions,
     WriteReport,
-    write_atomic,
+    usual_mode,
 )
 from annotator.formats.textio import read_text
 
@@ -90,6 +95,173 @@ def _line_finder(tagged: TaggedDocument, first_line: int) -> Callable[[int], int
     return line
 
 
+def document_lines(
+    doc: Document, options: WriteOptions, out: Path, first_line: int, report: WriteReport
+) -> tuple[str, int, int] | None:
+    """One document's token lines (sentences ended by a blank line), its number of tag
+    columns and of lines; None if it has no tokens. Counts and dropped spans go to ``report``.
+
+    Documents whose spans start and end on token boundaries and do not overlap (nearly all)
+    take the fast path; the others go through the tagger. Both give the same bytes.
+    """
+    fast = fast_lines(doc, options)
+    if fast is not None:
+        body, n_tokens, n_sentences, n_spans = fast
+        report.documents += 1
+        report.spans += n_spans
+        return body, 1, n_tokens + n_sentences
+    t = tag_document(doc, options)
+    if not t.tagging.tokens:
+        report.dropped.append(Problem(str(out), None, f"{doc.name}: no tokens; not written"))
+        return None
+    four = options.conll_columns == 4
+    columns = t.tagging.columns
+    tags = [" ".join(c) for c in zip(*columns, strict=True)] if len(columns) > 1 \
+        else columns[0]
+    words = [f"{tok.text} -X- _ " if four else f"{tok.text} " for tok in t.tagging.tokens]
+    body = "".join("".join(words[i] + tags[i] + "\n" for i in group) + "\n"
+                   for group in t.sentences)
+    report.dropped.extend(unplaced_problems(t, out, _line_finder(t, first_line)))
+    report.documents += 1
+    report.spans += len(t.tagging.placed)
+    return body, len(columns), len(t.tagging.tokens) + len(t.sentences)
+
+
+def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int] | None:
+    """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
+    tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
+    the tagger's work reduces to a lookup per span. None for any other document."""
+    text = doc.text
+    tokens = tokenize(text)
+    if not tokens:
+        return None
+    spans = doc.spans
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
+    if not all(_on_boundaries(s.start, s.end, starts, ends) for s in spans):
+        if options.whole_tokens:
+            return None  # spans grow to whole tokens: the tagger's rules
+        # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
+        tokens = split_tokens(text, tokens, [p for s in spans for p in (s.start, s.end)])
+        starts = list(map(_START, tokens))
+        ends = list(map(_END, tokens))
+    ranges: list[tuple[int, int, str]] = []
+    for span in spans:
+        first = bisect_left(starts, span.start)
+        last = bisect_left(ends, span.end)
+        if not _on_boundaries(span.start, span.end, starts, ends) or last < first:
+            return None  # an edge at an invisible control or a space: the tagger decides
+        ranges.append((first, last + 1, span.label))
+    ranges.sort()
+    for (_, prev_last, _), (first, _, _) in pairwise(ranges):
+        if first < prev_last:
+            return None  # overlapping or repeated spans: the tagger decides what is written
+    sep = " -X- _ " if options.conll_columns == 4 else " "
+    # Every token line is "TEXT O"; the few inside spans get their tags. Built with map and
+    # str.__add__ (C loops), not a format per token: exports write millions of these lines.
+    suffixes = [f"{sep}O\n"] * len(tokens)
+    bioes = options.scheme == "bioes"
+    for first, last, label in ranges:  # the tags of core.tagging.encode, span by span
+        if bioes and last - first == 1:
+            suffixes[first] = f"{sep}S-{label}\n"
+            continue
+        suffixes[first] = f"{sep}B-{label}\n"
+        inside = last - 1 if bioes else last
+        suffixes[first + 1 : inside] = [f"{sep}I-{label}\n"] * (inside - first - 1)
+        if bioes:
+            suffixes[last - 1] = f"{sep}E-{label}\n"
+    lines = list(map(str.__add__, map(_TEXT, tokens), suffixes))
+    keep = [(starts[first], ends[last - 1]) for first, last, _ in ranges]
+    parts: list[str] = []
+    n_sentences = 0
+    for start, end in sentences(text, tokens=tokens, keep_together=keep):
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first < last:
+            parts.append("".join(lines[first:last]))
+            parts.append("\n")
+            n_sentences += 1
+    return "".join(parts), len(tokens), n_sentences, len(ranges)
+
+
+_START = itemgetter(0)
+_END = itemgetter(1)
+_TEXT = itemgetter(2)
+
+
+def _on_boundaries(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """True if ``start`` begins a token and ``end`` ends one."""
+    i = bisect_left(starts, start)
+    j = bisect_left(ends, end)
+    return i < len(starts) and starts[i] == start and j < len(ends) and ends[j] == end
+
+
+class _AtomicText:
+    """A text file written through a temporary file beside ``out``, replaced at the end."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.direct = out.exists() and not out.is_file() and not out.is_dir()
+        if self.direct:
+            # A device or a named pipe (-o /dev/stdout) is written into, never replaced.
+            self.path = out
+            self._fh = out.open("w", encoding="utf-8", newline="")
+            return
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.chmod(tmp, usual_mode(folder=False))
+        self.path = Path(tmp)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, data: str) -> None:
+        self._fh.write(data)
+
+    def pad(self, blocks: list[tuple[int, int]], depth: int, *, docstart_fixed: bool) -> None:
+        """Give every line of each (levels, lines) block ``depth`` tag columns (adds O);
+        with ``docstart_fixed`` the -DOCSTART- lines stay as written (the 2-column layout)."""
+        if self.direct:
+            raise ValueError("nested columns of different depths need a file, not a device")
+        self._fh.close()
+        padded = self.path.with_name(self.path.name + ".pad")
+        with self.path.open(encoding="utf-8", newline="") as src, \
+                padded.open("w", encoding="utf-8", newline="") as dst:
+            for levels, n_lines in blocks:
+                suffix = " O" * (depth - levels)
+                for _ in range(n_lines):
+                    line = src.readline()
+                    if line == "\n" or (docstart_fixed and line.startswith(DOCSTART)):
+                        dst.write(line)
+                    else:
+                        dst.write(line[:-1] + suffix + "\n")
+        os.replace(padded, self.path)
+        self._fh = self.path.open("a", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self._fh.flush()
+        if not self.direct:
+            os.fsync(self._fh.fileno())
+        self._fh.close()
+        if not self.direct:
+            os.replace(self.path, self.out)
+
+    def abort(self) -> None:
+        self._fh.close()
+        if not self.direct:
+            self.path.unlink(missing_ok=True)
+            self.path.with_name(self.path.name + ".pad").unlink(missing_ok=True)
+
+
+@contextmanager
+def _atomic_text(out: Path) -> Iterator[_AtomicText]:
+    """``out`` written completely or not at all (a failed export leaves no partial file)."""
+    writer = _AtomicText(out)
+    try:
+        yield writer
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit()
+
+
 class ConllFormat(Format):
     """CoNLL NER columns."""
 
@@ -98,40 +270,34 @@ class ConllFormat(Format):
     extensions = (".conll", ".iob", ".bio", ".bioes", ".tsv")  # a .tsv may be WebAnno TSV
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
-        """All documents in one file, ``-DOCSTART-`` and a blank line before each."""
+        """All documents in one file, ``-DOCSTART-`` and a blank line before each.
+
+        Streamed: each document's lines go to a temporary file as soon as they are made, so
+        memory does not grow with the corpus. With ``nested``, documents with fewer tag columns
+        than the deepest one are padded with O in a second pass over that file.
+        """
         four = options.conll_columns == 4
         report = WriteReport(files=[out])
-        # Each document's lines are kept as text only (not tokens), with its own number of tag
-        # columns: the file's count is known at the end, and shorter ones are padded with O.
-        bodies: list[tuple[str, int]] = []
+        blocks: list[tuple[int, int]] = []  # (tag columns, lines) per document written
         line_count = 0
-        for doc in documents:
-            t = tag_document(doc, options)
-            if not t.tagging.tokens:
-                report.dropped.append(Problem(str(out), None,
-                                              f"{doc.name}: no tokens; not written"))
-                continue
-            columns = t.tagging.columns
-            tags = [" ".join(c) for c in zip(*columns, strict=True)] if len(columns) > 1 \
-                else columns[0]
-            words = [f"{tok.text} -X- _ " if four else f"{tok.text} " for tok in t.tagging.tokens]
-            bodies.append(("".join("".join(words[i] + tags[i] + "\n" for i in group) + "\n"
-                                   for group in t.sentences), len(columns)))
-            report.dropped.extend(unplaced_problems(t, out, _line_finder(t, line_count + 3)))
-            line_count += 2 + len(t.tagging.tokens) + len(t.sentences)
-            report.documents += 1
-            report.spans += len(t.tagging.placed)
-        depth = max((levels for _, levels in bodies), default=1)
-        pad = " O" * (depth - 1)
-        # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert` splits
-        # documents at, and Hugging Face's conll loaders and flair skip any -DOCSTART- line,
-        # whereas "-DOCSTART- O" was read by spaCy as a token (docs/adr/0003-formats.md).
-        start_line = f"{DOCSTART} -X- O O{pad if four else ''}\n\n"
-        parts: list[str] = []
-        for body, levels in bodies:
-            parts.append(start_line)
-            parts.append(body if levels == depth else _pad(body, " O" * (depth - levels)))
-        write_atomic(out, "".join(parts).encode("utf-8"))
+        with _atomic_text(out) as fh:
+            for doc in documents:
+                lines = document_lines(doc, options, out, line_count + 3, report)
+                if lines is None:
+                    continue
+                body, levels, n_lines = lines
+                pad = " O" * (levels - 1)
+                # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert`
+                # splits documents at, and Hugging Face's conll loaders and flair skip any
+                # -DOCSTART- line, whereas "-DOCSTART- O" was read by spaCy as a token
+                # (docs/adr/0003-formats.md).
+                fh.write(f"{DOCSTART} -X- O O{pad if four else ''}\n\n")
+                fh.write(body)
+                blocks.append((levels, 2 + n_lines))
+                line_count += 2 + n_lines
+            depth = max((levels for levels, _ in blocks), default=1)
+            if any(levels != depth for levels, _ in blocks):
+                fh.pad(blocks, depth, docstart_fixed=not four)
         return report
 
     def read(self, path: Path) -> ReadResult:
@@ -178,11 +344,6 @@ def summarised(file: str, problems: list[tuple[int, str]]) -> list[Problem]:
             out.append(Problem(file, lines[0], f"{len(lines)} lines: {message} (the first is "
                                                f"here, the last on line {lines[-1]})"))
     return sorted(out, key=lambda p: p.line or 0)
-
-
-def _pad(body: str, suffix: str) -> str:
-    """Add ``suffix`` (more O columns) to every token line of ``body``."""
-    return "\n".join(line + suffix if line else line for line in body.split("\n"))
 
 
 @dataclass

@@ -178,6 +178,44 @@ class SetStatus:
         port.set_status(self.document_id, self._status_before)
 
 
+@dataclass(slots=True)
+class LabelOccurrences:
+    """Add many spans, in one or many documents, as one edit (label all occurrences).
+
+    One undo removes them all. The port stores one span per transaction, so a do that fails
+    midway takes back the spans it already added before it re-raises: the edit lands whole or
+    not at all.
+    """
+
+    label: str
+    items: list[tuple[int, Span]]  # (document id, span to add)
+    # The stored spans after do(), in order, with the status each document had before.
+    stored: list[tuple[int, Span, DocStatus | None]] = field(default_factory=list, init=False)
+
+    @property
+    def description(self) -> str:
+        return f"Label {len(self.items)} occurrence(s) {self.label}"
+
+    def do(self, port: EditingPort) -> None:
+        self.stored = []
+        try:
+            for document_id, span in self.items:
+                status, before = _start(port, document_id)
+                stored = port.add_span(document_id, span, status=status)
+                self.stored.append((document_id, stored, before))
+        except BaseException:
+            self.undo(port)
+            raise
+
+    def undo(self, port: EditingPort) -> None:
+        # Last added first: the first span of a document carries its old status back.
+        while self.stored:
+            document_id, span, before = self.stored[-1]
+            assert span.id is not None
+            port.delete_span(document_id, span.id, status=before)
+            self.stored.pop()
+
+
 class UndoStack:
     """A linear undo/redo history of commands, without Qt."""
 

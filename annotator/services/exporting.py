@@ -12,7 +12,7 @@ import os
 import random
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from annotator.core.model import DocStatus, Document, without_suggestions
 from annotator.formats import FORMATS
 from annotator.formats.base import Problem, WriteOptions
-from annotator.services.progress import ProgressFn, counted, no_progress
+from annotator.services.progress import ProgressFn, no_progress
 
 if TYPE_CHECKING:
     from annotator.store.repository import Repository
@@ -113,55 +113,69 @@ def export_documents(
             f"no annotator named {annotator!r} (known: {', '.join(known) or 'none'})")])
     counts = repo.stats(pid)
     total = counts["by_status"].get(status, 0) if status is not None else counts["documents"]
-    documents = list(
-        counted(
-            repo.iter_documents(pid, status=status, annotator=annotator),
-            task="reading documents",
-            total=total,
-            progress=progress,
-        )
-    )
-    if not documents:
+    if not total:
         raise ExportRefused([Problem(
             str(out), None,
             "no documents to export" + (f" with status {status}" if status else ""))])
     left_out = 0
-    if not include_suggestions:
-        for k, doc in enumerate(documents):
-            documents[k], n = without_suggestions(doc)
-            left_out += n
     if not options.labels:
+        # One tag list for every part of a split: the schema's labels, not each part's.
         options = replace(options, labels=repo.project_schema(pid).names)
-    report = _write(documents, out, fmt=fmt, options=options, split=split, seed=seed,
-                    progress=progress)
+    read = 0
+
+    def prepared(documents: Iterable[Document]) -> Iterator[Document]:
+        # Documents are read in batches and handed on one by one: memory does not grow with
+        # the corpus, with or without a split.
+        nonlocal left_out, read
+        for doc in documents:
+            if not include_suggestions:
+                doc, n = without_suggestions(doc)
+                left_out += n
+            read += 1
+            if read % 100 == 0 or read == total:
+                progress("reading documents", read, total)
+            yield doc
+
+    progress("reading documents", 0, total)
+    if split is None:
+        report = _write(prepared(repo.iter_documents(pid, status=status, annotator=annotator)),
+                        out, fmt=fmt, options=options, progress=progress)
+    else:
+        # The split shuffles ids sorted by content hash (and name): independent of ids and of
+        # the database's order, so the same documents give the same parts in any copy of the
+        # project. Only then are the documents read, part after part, in that order.
+        keys = sorted(repo.document_keys(pid, status=status), key=lambda k: (k[1], k[2]))
+        id_parts = split_items([doc_id for doc_id, _, _ in keys], split, seed=seed)
+
+        def reader(ids: list[int]) -> Callable[[], Iterator[Document]]:
+            return lambda: prepared(repo.iter_documents_by_id(ids, annotator=annotator))
+
+        report = _write_split({part: reader(ids) for part, ids in id_parts.items()},
+                              {part: len(ids) for part, ids in id_parts.items()},
+                              out, fmt=fmt, options=options, progress=progress)
     return replace(report, suggestions_left_out=left_out)
 
 
 def _write(
-    documents: list[Document],
+    documents: Iterable[Document],
     out: Path,
     *,
     fmt: str,
     options: WriteOptions,
-    split: tuple[int, int, int] | None,
-    seed: int,
     progress: ProgressFn,
 ) -> ExportReport:
     writer = FORMATS[fmt]
-    if split is None:
-        if out.is_dir() and not writer.writes_folder:
-            example = out / f"data{writer.extensions[0] if writer.extensions else ''}"
-            raise ExportRefused([Problem(
-                str(out), None, f"is a folder; give a file name, e.g. {example}")])
-        progress("writing", 0, 1)
-        report = writer.write(documents, out, options)
-        progress("writing", 1, 1)
-        return ExportReport(
-            files=list(report.files), documents=report.documents, spans=report.spans,
-            dropped=list(report.dropped),
-        )
-    return _write_split(documents, out, fmt=fmt, options=options, split=split, seed=seed,
-                        progress=progress)
+    if out.is_dir() and not writer.writes_folder:
+        example = out / f"data{writer.extensions[0] if writer.extensions else ''}"
+        raise ExportRefused([Problem(
+            str(out), None, f"is a folder; give a file name, e.g. {example}")])
+    progress("writing", 0, 1)
+    report = writer.write(documents, out, options)
+    progress("writing", 1, 1)
+    return ExportReport(
+        files=list(report.files), documents=report.documents, spans=report.spans,
+        dropped=list(report.dropped),
+    )
 
 
 def part_target(folder: Path, part: Part, *, fmt: str) -> Path:
@@ -171,19 +185,14 @@ def part_target(folder: Path, part: Part, *, fmt: str) -> Path:
 
 
 def _write_split(
-    documents: list[Document],
+    parts: dict[Part, Callable[[], Iterator[Document]]],
+    sizes: dict[Part, int],
     out: Path,
     *,
     fmt: str,
     options: WriteOptions,
-    split: tuple[int, int, int],
-    seed: int,
     progress: ProgressFn,
 ) -> ExportReport:
-    # Sorting by content hash makes the split independent of ids and of the database's order:
-    # the same documents give the same parts in any copy of the project.
-    ordered = sorted(documents, key=lambda d: (d.content_hash, d.name))
-    parts = split_items(ordered, split, seed=seed)
     if out.exists():
         if not out.is_dir():
             raise ExportRefused([Problem(str(out), None,
@@ -204,7 +213,7 @@ def _write_split(
         for i, part in enumerate(PARTS):
             progress("writing", i, len(PARTS))
             target = part_target(tmp, part, fmt=fmt)
-            report = writer.write(parts[part], target, options)
+            report = writer.write(parts[part](), target, options)
             if target.is_dir():
                 # Folder formats (brat, txt): the part is a folder named after it.
                 target.rename(tmp / part)
@@ -229,5 +238,5 @@ def _write_split(
         shutil.rmtree(tmp, ignore_errors=True)
     return ExportReport(
         files=files, documents=n_docs, spans=n_spans, dropped=dropped,
-        parts={part: len(parts[part]) for part in PARTS},
+        parts={part: sizes[part] for part in PARTS},
     )

@@ -447,6 +447,23 @@ def merge_copies(first: Document, other: Document) -> Document:
     return dataclasses.replace(first, spans=tuple(spans), events=tuple(events))
 
 
+def _streamable(
+    paths: Sequence[Path], fmt: str, label_map: Mapping[str, str] | None, add_labels: bool,
+    skip_bad: bool,
+) -> bool:
+    """One file of the project's JSONL, nothing to rename, add or skip."""
+    if len(paths) != 1 or label_map or add_labels or skip_bad or not paths[0].is_file():
+        return False
+    if fmt == "jsonl":
+        return True
+    if fmt != "auto":
+        return False
+    try:
+        return detect_format(paths[0]) == "jsonl"
+    except FormatError:
+        return False
+
+
 def import_paths(
     repo: Repository,
     paths: Sequence[Path],
@@ -467,10 +484,20 @@ def import_paths(
     carries work that skipping it would lose.
     """
     pid = repo.default_project() if project is None else project
+    schema = repo.project_schema(pid)
+    if _streamable(paths, fmt, label_map, add_labels, skip_bad):
+        # One clean JSONL file: two streaming passes, memory flat in its size (None: not
+        # clean after all, nothing written; the general path below reports why).
+        from annotator.services.bulk_import import import_jsonl_stream
+
+        streamed = import_jsonl_stream(repo, paths[0], project=pid, schema=schema,
+                                       annotator=annotator, on_duplicate=on_duplicate,
+                                       progress=progress)
+        if streamed is not None:
+            return streamed
     read_notes: list[str] = []
     records, problems, encodings = read_paths(paths, fmt=fmt, progress=progress,
                                               notes=read_notes)
-    schema = repo.project_schema(pid)
     checked = check_documents(
         records, schema, label_map=label_map or {}, add_labels=add_labels, progress=progress
     )
@@ -521,21 +548,17 @@ def import_paths(
         else:
             first[digest] = len(documents)
             documents.append(record.document)
+    # Reported before anything is written: a cancelled job stops here at the latest.
     progress("storing", 0, 1)
     result = repo.add_documents(
         pid, documents, annotator=annotator, on_duplicate=on_duplicate,
         extend_schema=_extender(label_order) if extended is not None else None,
     )
     progress("storing", 1, 1)
-    if result.duplicates:
-        added = set(result.added)
-        spans = sum(d.span_count for d in repo.list_documents(pid) if d.id in added)
-    else:
-        spans = sum(len(d.spans) for d in documents)
     return ImportReport(
         added=list(result.added),
         duplicates=duplicates + list(result.duplicates),
-        spans=spans,
+        spans=result.spans,
         encodings=encodings,
         skipped=problems,
         new_labels=list(result.new_labels),

@@ -21,6 +21,8 @@ class DocumentInfo(Protocol):
     def span_count(self) -> int: ...
     @property
     def position(self) -> int: ...
+    @property
+    def title(self) -> str: ...
 
 
 class DocumentLister(Protocol):
@@ -29,6 +31,25 @@ class DocumentLister(Protocol):
     def list_documents(
         self, project_id: int, *, status: DocStatus | None = None
     ) -> Sequence[DocumentInfo]: ...
+    def document_page(
+        self,
+        project_id: int,
+        *,
+        status: DocStatus | None = None,
+        after: tuple[int, int] | None = None,
+        limit: int | None = 200,
+        through: int | None = None,
+    ) -> Sequence[DocumentInfo]: ...
+    def document_position(self, project_id: int, document_id: int) -> int | None: ...
+    def count_documents(self, project_id: int, *, status: DocStatus | None = None) -> int: ...
+    def neighbour(
+        self,
+        project_id: int,
+        document_id: int | None,
+        step: int,
+        *,
+        status: DocStatus | None = None,
+    ) -> int | None: ...
 
 
 class DocumentNavigation:
@@ -50,16 +71,29 @@ class DocumentNavigation:
         With ``status`` only documents with that status count; the current one need not have
         it. None past either end.
         """
-        everything = self.documents()
-        wanted = [d for d in everything if status is None or d.status == status]
-        if not wanted:
-            return None
-        if document_id is None:
-            return wanted[0].id if step > 0 else wanted[-1].id
-        positions = {d.id: i for i, d in enumerate(everything)}
-        here = positions.get(document_id, -1)
-        if step > 0:
-            after = [d for d in wanted if positions[d.id] > here]
-            return after[step - 1].id if len(after) >= step else None
-        before = [d for d in wanted if positions[d.id] < here]
-        return before[step].id if len(before) >= -step else None
+        # One indexed query: nothing here may grow with the size of the project.
+        return self._repository.neighbour(self._project_id, document_id, step, status=status)
+
+    def document_page(
+        self,
+        *,
+        status: DocStatus | None = None,
+        after: tuple[int, int] | None = None,
+        limit: int | None = 200,
+        through: int | None = None,
+    ) -> list[DocumentInfo]:
+        """Up to ``limit`` documents in corpus order after (position, id) ``after`` and up to
+        position ``through`` (keyset pages: the document list reads as it scrolls)."""
+        return list(
+            self._repository.document_page(
+                self._project_id, status=status, after=after, limit=limit, through=through
+            )
+        )
+
+    def document_position(self, document_id: int) -> int | None:
+        """The document's position in the project (from 0); None if it is not in it."""
+        return self._repository.document_position(self._project_id, document_id)
+
+    def document_count(self, *, status: DocStatus | None = None) -> int:
+        """How many documents the project has (with ``status``, if given)."""
+        return self._repository.count_documents(self._project_id, status=status)

@@ -1,11 +1,16 @@
-"""Corpus search with Arabic folding: every hit as document, offsets and a line of context."""
+"""Corpus search with Arabic folding: every hit as document, offsets and a line of context.
+
+The store's search index names the documents whose folded text holds the folded query (a
+superset, never missing one); the hits and their offsets in the stored text come from
+``find_all`` on each of those documents, exactly as for one open document.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.text import find_all
+from annotator.core.text import find_all, fold_query
 
 if TYPE_CHECKING:
     from annotator.store.repository import Repository
@@ -50,17 +55,19 @@ def search_corpus(
     hits: list[SearchHit] = []
     if not query.strip():
         return hits
-    for document in repo.iter_documents(pid):
-        assert document.id is not None
-        for start, end in find_all(document.text, query):
+    needle = fold_query(query)
+    if not needle:
+        return hits
+    for document_id, name, text in repo.search_candidates(pid, needle):
+        for start, end in find_all(text, query):
             hits.append(
                 SearchHit(
-                    document_id=document.id,
-                    document=document.name,
+                    document_id=document_id,
+                    document=name,
                     start=start,
                     end=end,
-                    text=document.text[start:end],
-                    context=context_line(document.text, start, end),
+                    text=text[start:end],
+                    context=context_line(text, start, end),
                 )
             )
             if limit is not None and len(hits) >= limit:

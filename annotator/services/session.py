@@ -26,7 +26,7 @@ from annotator.services.changes import (
     DocumentsChanged,
 )
 from annotator.services.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan, SetStatus
-from annotator.services.navigation import DocumentInfo, DocumentNavigation
+from annotator.services.navigation import DocumentInfo, DocumentLister, DocumentNavigation
 from annotator.services.open_document import OpenDocument
 from annotator.services.open_document import reading_order as reading_order
 from annotator.services.writer import DocumentWriter, EditingStore, store_failures
@@ -34,7 +34,7 @@ from annotator.services.writer import DocumentWriter, EditingStore, store_failur
 __all__ = ["AnnotationSession", "DocumentInfo", "SessionRepository", "reading_order"]
 
 
-class SessionRepository(EditingStore, Protocol):
+class SessionRepository(EditingStore, DocumentLister, Protocol):
     """The repository methods a session uses (annotator.store.repository.Repository)."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
@@ -72,6 +72,27 @@ class AnnotationSession:
     def documents(self, *, status: DocStatus | None = None) -> list[DocumentInfo]:
         """The project's documents in corpus order, optionally only those with ``status``."""
         return self.navigation.documents(status=status)
+
+    def document_page(
+        self,
+        *,
+        status: DocStatus | None = None,
+        after: tuple[int, int] | None = None,
+        limit: int | None = 200,
+        through: int | None = None,
+    ) -> list[DocumentInfo]:
+        """See :meth:`DocumentNavigation.document_page`."""
+        return self.navigation.document_page(
+            status=status, after=after, limit=limit, through=through
+        )
+
+    def document_position(self, document_id: int) -> int | None:
+        """The document's position in the project (from 0); None if it is not in it."""
+        return self.navigation.document_position(document_id)
+
+    def document_count(self, *, status: DocStatus | None = None) -> int:
+        """How many documents the project has (with ``status``, if given)."""
+        return self.navigation.document_count(status=status)
 
     def neighbour(
         self, document_id: int | None, step: int, *, status: DocStatus | None = None

@@ -7,16 +7,22 @@ and events is in ``loading``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import schema_to_dict
 from annotator.core.model import DocStatus, Document, LabelSchema, content_hash
-from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
-from annotator.store.checks import check_status, document_problems, text_problem
+from annotator.store.bulk import (
+    SpanInsert,
+    attrs_json,
+    insert_documents,
+    insert_spans,
+    meta_json,
+)
+from annotator.store.checks import document_problems, text_problem
 from annotator.store.errors import StoreError
 from annotator.store.merging import OnDuplicate, merge_into
 from annotator.store.rows import (
@@ -25,10 +31,14 @@ from annotator.store.rows import (
     SPANS,
     annotator_ids,
     chunks,
+    count_spans,
     insert_event,
     schema_of,
 )
+from annotator.store.search import index_documents
 
+# Documents stored per round of inserts (their spans and search keys go with them).
+INSERT_BATCH = 500
 # How many problems one failed import lists before "and N more".
 MAX_PROBLEMS = 20
 # Class of the PostgreSQL advisory locks (class, project id) that serialize imports.
@@ -43,7 +53,8 @@ class DocumentSummary:
     name: str
     status: DocStatus
     span_count: int
-    position: int
+    position: int  # from 0, in the project: "#" in the list is position + 1
+    title: str = ""  # meta["title"], else the first line of the text
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,7 @@ class AddResult:
     replaced_spans: int = 0
     new_labels: list[str] = field(default_factory=list)
     new_event_types: list[str] = field(default_factory=list)
+    spans: int = 0  # spans stored with the added documents
 
 
 #: Given the project's schema as it is inside the import's transaction and the documents that
@@ -82,6 +94,22 @@ def add_documents(
     from the schema as it is now: two imports adding labels at once both keep theirs, and
     an import that stores nothing (all duplicates, or killed midway) adds no label.
     """
+    return add_batches(conn, project_id, [docs], annotator,
+                       extend=extend, on_duplicate=on_duplicate)
+
+
+def add_batches(
+    conn: Connection,
+    project_id: int,
+    batches: Iterable[list[Document]],
+    annotator: str | None,
+    *,
+    extend: SchemaExtender | None = None,
+    on_duplicate: OnDuplicate = "skip",
+) -> AddResult:
+    """Store batch after batch in the caller's one write transaction; a problem in any batch
+    refuses them all (the caller rolls back). Later batches see the documents of earlier
+    ones, so duplicates across batches count."""
     if conn.dialect.name == "postgresql":
         # Positions, duplicate checks and schema changes must not race with another import.
         conn.execute(
@@ -90,7 +118,45 @@ def add_documents(
         )
     schema = schema_of(conn, project_id)
     if extend is None and on_duplicate == "skip":
-        return add_in(conn, project_id, schema, docs, annotator)
+        # The lean path: nothing but new documents, batch after batch.
+        added: list[int] = []
+        duplicates: list[str] = []
+        spans = 0
+        for docs in batches:
+            result = add_in(conn, project_id, schema, docs, annotator)
+            added.extend(result.added)
+            duplicates.extend(result.duplicates)
+            spans += result.spans
+        return AddResult(added=added, duplicates=duplicates, spans=spans)
+    total = AddResult(added=[], duplicates=[])
+    for docs in batches:
+        one = _add_batch(conn, project_id, docs, annotator, extend=extend,
+                         on_duplicate=on_duplicate)
+        total = AddResult(
+            added=total.added + one.added,
+            duplicates=total.duplicates + one.duplicates,
+            merged=total.merged + one.merged,
+            merged_spans=total.merged_spans + one.merged_spans,
+            merged_events=total.merged_events + one.merged_events,
+            replaced_spans=total.replaced_spans + one.replaced_spans,
+            new_labels=total.new_labels + one.new_labels,
+            new_event_types=total.new_event_types + one.new_event_types,
+            spans=total.spans + one.spans,
+        )
+    return total
+
+
+def _add_batch(
+    conn: Connection,
+    project_id: int,
+    docs: list[Document],
+    annotator: str | None,
+    *,
+    extend: SchemaExtender | None,
+    on_duplicate: OnDuplicate,
+) -> AddResult:
+    """One batch with a schema change and/or merging of duplicates (the lock is held)."""
+    schema = schema_of(conn, project_id)
     fresh, known = _split_known(conn, project_id, docs)
     used = [*fresh, *(doc for _, doc in known)] if on_duplicate != "skip" else fresh
     new_labels: list[str] = []
@@ -134,7 +200,7 @@ def add_documents(
     return AddResult(
         added=result.added, duplicates=[doc.name for _, doc in known] + result.duplicates,
         merged=merged, merged_spans=spans, merged_events=events, replaced_spans=removed,
-        new_labels=new_labels, new_event_types=new_types,
+        new_labels=new_labels, new_event_types=new_types, spans=result.spans,
     )
 
 
@@ -191,17 +257,29 @@ def add_in(
     if not keep:
         return AddResult(added=[], duplicates=duplicates)
 
-    doc_ids = _insert_documents(conn, project_id, keep)
     names = {span.annotator or default_annotator for doc, _ in keep for span in doc.spans}
     ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
-    span_rows: list[SpanInsert] = []
-    for doc_id, (doc, _) in zip(doc_ids, keep, strict=True):
-        span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
-    insert_spans(conn, span_rows)
-    with_events = [(i, doc) for i, (doc, _) in zip(doc_ids, keep, strict=True) if doc.events]
-    if with_events:
-        _insert_events(conn, with_events)
-    return AddResult(added=doc_ids, duplicates=duplicates)
+    counts: dict[tuple[str, int | None], int] = {}
+    doc_ids: list[int] = []
+    # In slices: the rows sent to the driver (span tuples, folded texts) never exist for the
+    # whole batch at once. Still one transaction: all or nothing.
+    for start in range(0, len(keep), INSERT_BATCH):
+        part = keep[start : start + INSERT_BATCH]
+        ids = _insert_documents(conn, project_id, part)
+        index_documents(conn, [(i, doc.text) for i, (doc, _) in zip(ids, part, strict=True)])
+        span_rows: list[SpanInsert] = []
+        for doc_id, (doc, _) in zip(ids, part, strict=True):
+            span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
+        insert_spans(conn, span_rows)
+        for row in span_rows:
+            key = (row[4], row[1])
+            counts[key] = counts.get(key, 0) + 1
+        with_events = [(i, doc) for i, (doc, _) in zip(ids, part, strict=True) if doc.events]
+        if with_events:
+            _insert_events(conn, with_events)
+        doc_ids.extend(ids)
+    count_spans(conn, project_id, counts)
+    return AddResult(added=doc_ids, duplicates=duplicates, spans=sum(counts.values()))
 
 
 def _hashes_or_refuse(docs: list[Document], schema: LabelSchema) -> list[str]:
@@ -238,19 +316,11 @@ def _insert_documents(
         select(func.max(DOCUMENTS.c.position)).where(DOCUMENTS.c.project_id == project_id)
     ).scalar()
     first_position = 0 if last is None else int(last) + 1
-    doc_rows = [
-        {
-            "project_id": project_id,
-            "name": doc.name,
-            "text": doc.text,
-            "content_hash": digest,
-            "meta": dict(doc.meta),
-            "status": doc.status,
-            "position": first_position + i,
-        }
+    insert_documents(conn, [
+        (project_id, doc.name, doc.text, digest, meta_json(doc.meta), doc.status,
+         first_position + i)
         for i, (doc, digest) in enumerate(keep)
-    ]
-    conn.execute(insert(DOCUMENTS), doc_rows)
+    ])
     # Ids by content hash (unique in a project): one executemany above instead of a
     # RETURNING insert, which SQLite can only run row by row when the order matters.
     id_by_hash: dict[str, int] = {}
@@ -308,41 +378,3 @@ def _span_rows(
             )
         )
     return rows
-
-
-def list_documents(
-    conn: Connection, project_id: int, status: DocStatus | None
-) -> list[DocumentSummary]:
-    """The documents of a project in corpus order, with their span counts."""
-    # A count per document through the (document_id, start) index: cheaper than grouping
-    # every span of the project when only some documents are listed.
-    span_count = (
-        select(func.count())
-        .where(SPANS.c.document_id == DOCUMENTS.c.id)
-        .correlate(DOCUMENTS)
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            DOCUMENTS.c.id,
-            DOCUMENTS.c.name,
-            DOCUMENTS.c.status,
-            DOCUMENTS.c.position,
-            span_count.label("n"),
-        )
-        .where(DOCUMENTS.c.project_id == project_id)
-        .order_by(DOCUMENTS.c.position, DOCUMENTS.c.id)
-    )
-    if status is not None:
-        query = query.where(DOCUMENTS.c.status == status)
-    schema_of(conn, project_id)
-    return [
-        DocumentSummary(
-            id=int(r.id),
-            name=str(r.name),
-            status=check_status(r.status),
-            span_count=int(r.n),
-            position=int(r.position),
-        )
-        for r in conn.execute(query)
-    ]

@@ -32,6 +32,7 @@ from annotator.store.rows import (
     DocHead,
     annotator_ids,
     chunks,
+    count_spans,
     head,
     insert_event,
     schema_of,
@@ -137,7 +138,11 @@ def delete_span(
     doc = _span_doc(conn, span_id, expected_version)
     bump(conn, doc, expected_version)
     _write_status(conn, doc.id, status)
+    gone = conn.execute(
+        select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == span_id)
+    ).one()
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
+    count_spans(conn, doc.project_id, {(gone.label, gone.annotator_id): -1})
 
 
 def update_span(
@@ -168,7 +173,13 @@ def update_span(
         values["start"], values["end"] = start, end
     bump(conn, doc, expected_version)
     _write_status(conn, doc.id, status)
+    old = conn.execute(
+        select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == span_id)
+    ).one()
     conn.execute(update(SPANS).where(SPANS.c.id == span_id).values(**values))
+    if label is not None and label != old.label:
+        count_spans(conn, doc.project_id,
+                    {(old.label, old.annotator_id): -1, (label, old.annotator_id): +1})
     return _read_span(conn, span_id, doc.text)
 
 
@@ -250,6 +261,7 @@ def _insert_span(
         values["id"] = span_id
     result = conn.execute(insert(SPANS).values(**values))
     assert result.inserted_primary_key is not None
+    count_spans(conn, doc.project_id, {(span.label, annotator_id): +1})
     return _read_span(conn, int(result.inserted_primary_key[0]), doc.text)
 
 

@@ -57,6 +57,34 @@ def iter_documents(
         last = (int(rows[-1].position), int(rows[-1].id))
 
 
+def document_keys(
+    conn: Connection, project_id: int, status: DocStatus | None
+) -> list[tuple[int, str, str]]:
+    """(id, content hash, name) of the project's documents in corpus order: no texts."""
+    schema_of(conn, project_id)
+    query = select(DOCUMENTS.c.id, DOCUMENTS.c.content_hash, DOCUMENTS.c.name).where(
+        DOCUMENTS.c.project_id == project_id
+    )
+    if status is not None:
+        query = query.where(DOCUMENTS.c.status == status)
+    rows = conn.execute(query.order_by(DOCUMENTS.c.position, DOCUMENTS.c.id))
+    return [(int(r.id), str(r.content_hash), str(r.name)) for r in rows]
+
+
+def iter_by_ids(
+    conn: Connection, ids: Sequence[int], annotator: str | None, batch_size: int
+) -> Iterator[Document]:
+    """The documents ``ids``, in that order, loaded ``batch_size`` at a time."""
+    for start in range(0, len(ids), batch_size):
+        chunk = list(ids[start : start + batch_size])
+        rows = conn.execute(_document_select().where(DOCUMENTS.c.id.in_(chunk))).all()
+        by_id = {doc.id: doc for doc in _load(conn, rows, annotator)}
+        for doc_id in chunk:
+            if doc_id not in by_id:
+                raise StoreError(f"document {doc_id} does not exist")
+            yield by_id[doc_id]
+
+
 def _document_select() -> Any:
     return select(
         DOCUMENTS.c.id,

@@ -10,6 +10,7 @@ Functions take the caller's Connection and run inside the import's transaction.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,7 +21,7 @@ from annotator.core.model import Document
 from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
 from annotator.store.edits import bump
 from annotator.store.errors import StoreError
-from annotator.store.rows import EVENT_ROLES, EVENTS, SPANS, head, insert_event
+from annotator.store.rows import EVENT_ROLES, EVENTS, SPANS, count_spans, head, insert_event
 
 OnDuplicate = Literal["skip", "merge", "replace"]
 ON_DUPLICATE: tuple[OnDuplicate, ...] = ("skip", "merge", "replace")
@@ -84,8 +85,13 @@ def merge_into(
     if stored_head.text != doc.text:  # the content hash matched: this cannot happen
         raise StoreError(f"document {stored_head.name!r}: the stored text differs")
     removed = 0
+    counts: Counter[tuple[str, int | None]] = Counter()
     if replace:
-        removed = len(_stored_spans(conn, document_id))
+        for r in conn.execute(
+            select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.document_id == document_id)
+        ):
+            counts[(str(r.label), r.annotator_id)] -= 1
+            removed += 1
         conn.execute(delete(EVENTS).where(EVENTS.c.document_id == document_id))
         conn.execute(delete(SPANS).where(SPANS.c.document_id == document_id))
     keys = _stored_spans(conn, document_id)
@@ -97,7 +103,10 @@ def merge_into(
         present.add(span.key)
         rows.append((document_id, annotator_id[span.annotator], span.start, span.end,
                      span.label, attrs_json(span.attrs), span.origin))
+        counts[(span.label, annotator_id[span.annotator])] += 1
     insert_spans(conn, rows)
+    # The project's stored span counts follow every span written or removed here.
+    count_spans(conn, stored_head.project_id, counts)
     if rows:
         keys = _stored_spans(conn, document_id)
     id_of: dict[SpanKey, int] = {}

@@ -12,7 +12,7 @@ from annotator.core.labels import schema_to_dict
 from annotator.core.model import Document, LabelSchema
 from annotator.store.documents import add_in
 from annotator.store.errors import StoreError
-from annotator.store.rows import DOCUMENTS, PROJECTS, SPANS, insert_ignore, schema_of
+from annotator.store.rows import PROJECTS, SPAN_COUNTS, insert_ignore, schema_of
 
 DEFAULT_PROJECT = "default"
 
@@ -51,13 +51,13 @@ def projects(conn: Connection) -> list[tuple[int, str]]:
 def set_schema(conn: Connection, project_id: int, schema: LabelSchema) -> None:
     """Replace a project's schema; refused while spans use a label the new one lacks."""
     schema_of(conn, project_id)
+    # The stored counts: no scan of the project's spans.
     used = conn.execute(
-        select(SPANS.c.label, func.count())
-        .join(DOCUMENTS, DOCUMENTS.c.id == SPANS.c.document_id)
-        .where(DOCUMENTS.c.project_id == project_id)
-        .where(SPANS.c.label.not_in(schema.names))
-        .group_by(SPANS.c.label)
-        .order_by(SPANS.c.label)
+        select(SPAN_COUNTS.c.label, func.sum(SPAN_COUNTS.c.n))
+        .where(SPAN_COUNTS.c.project_id == project_id, SPAN_COUNTS.c.n > 0)
+        .where(SPAN_COUNTS.c.label.not_in(schema.names))
+        .group_by(SPAN_COUNTS.c.label)
+        .order_by(SPAN_COUNTS.c.label)
     ).all()
     if used:
         listed = ", ".join(f"{r[0]} ({r[1]} spans)" for r in used)

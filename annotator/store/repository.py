@@ -12,7 +12,8 @@ checks in ``checks`` and shared look-ups in ``rows``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
@@ -20,21 +21,21 @@ from sqlalchemy.engine import Connection, Engine
 from annotator.core.labels import load_schema
 from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span
 from annotator.paths import default_schema_path
+from annotator.store import browse, edits, loading, names, projects, search, stats
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
-from annotator.store import edits, loading, names, projects, stats
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary, SchemaExtender
 from annotator.store.engine import read_transaction, run_write
 from annotator.store.errors import ConflictError, DatabaseError, StoreError
 from annotator.store.merging import OnDuplicate
 from annotator.store.projects import DEFAULT_PROJECT as DEFAULT_PROJECT
-from annotator.store.rows import ANNOTATORS as ANNOTATORS
-from annotator.store.rows import DOCUMENTS as DOCUMENTS
-from annotator.store.rows import EVENT_ROLES as EVENT_ROLES
-from annotator.store.rows import EVENTS as EVENTS
-from annotator.store.rows import PROJECTS as PROJECTS
-from annotator.store.rows import SPANS as SPANS
 from annotator.store.rows import head, schema_of
+from annotator.store.tables import ANNOTATORS as ANNOTATORS
+from annotator.store.tables import DOCUMENTS as DOCUMENTS
+from annotator.store.tables import EVENT_ROLES as EVENT_ROLES
+from annotator.store.tables import EVENTS as EVENTS
+from annotator.store.tables import PROJECTS as PROJECTS
+from annotator.store.tables import SPANS as SPANS
 
 __all__ = [
     "AddResult",
@@ -126,12 +127,47 @@ class Repository:
         ``documents.add_documents``).
         """
         docs = list(documents)
-        return run_write(
-            self._engine,
-            lambda conn: doc_store.add_documents(conn, project_id, docs, annotator,
-                                                 extend=extend_schema,
-                                                 on_duplicate=on_duplicate),
-        )
+        # The cyclic garbage collector would walk every live Document and Span again and
+        # again while the batch is built (a quarter of a large import); reference counting
+        # still frees everything, and the collector runs again right after.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return run_write(
+                self._engine,
+                lambda conn: doc_store.add_documents(conn, project_id, docs, annotator,
+                                                     extend=extend_schema,
+                                                     on_duplicate=on_duplicate),
+            )
+        finally:
+            if enabled:
+                gc.enable()
+
+    def add_document_batches(
+        self,
+        project_id: int,
+        batches: Callable[[], Iterable[list[Document]]],
+        *,
+        annotator: str | None = None,
+        on_duplicate: OnDuplicate = "skip",
+    ) -> AddResult:
+        """add_documents for a stream: every batch ``batches()`` yields, in ONE transaction
+        (all or nothing), holding one batch in memory at a time.
+
+        ``batches`` is called again from the start if the database was busy and the
+        transaction has to be re-run.
+        """
+        enabled = gc.isenabled()
+        gc.disable()  # as in add_documents
+        try:
+            return run_write(
+                self._engine,
+                lambda conn: doc_store.add_batches(conn, project_id, batches(), annotator,
+                                                   on_duplicate=on_duplicate),
+            )
+        finally:
+            if enabled:
+                gc.enable()
 
     def list_documents(
         self, project_id: int, *, status: DocStatus | None = None
@@ -140,7 +176,62 @@ class Repository:
         if status is not None:
             check_status(status)
         with read_transaction(self._engine) as conn:
-            return doc_store.list_documents(conn, project_id, status)
+            return browse.document_page(conn, project_id, status, None, None)
+
+    def document_page(
+        self,
+        project_id: int,
+        *,
+        status: DocStatus | None = None,
+        after: tuple[int, int] | None = None,
+        limit: int | None = 200,
+        through: int | None = None,
+    ) -> list[DocumentSummary]:
+        """Up to ``limit`` documents in corpus order after ``after`` = (position, id) of the
+        last one already shown (None: from the start) and up to position ``through``; the
+        document list's pages."""
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return browse.document_page(conn, project_id, status, after, limit, through)
+
+    def document_position(self, project_id: int, document_id: int) -> int | None:
+        """The document's position in the project (from 0); None if it is not in it."""
+        with read_transaction(self._engine) as conn:
+            return browse.document_position(conn, project_id, document_id)
+
+    def neighbour(
+        self,
+        project_id: int,
+        document_id: int | None,
+        step: int,
+        *,
+        status: DocStatus | None = None,
+    ) -> int | None:
+        """The document ``step`` places after (negative: before) ``document_id`` in corpus
+        order, counting only documents with ``status``; None past either end.
+
+        With ``document_id`` None: the first document (step > 0) or the last (step < 0).
+        """
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return browse.neighbour(conn, project_id, document_id, step, status)
+
+    def count_documents(self, project_id: int, *, status: DocStatus | None = None) -> int:
+        """How many documents the project has (with ``status``, if given)."""
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return browse.count_documents(conn, project_id, status)
+
+    def search_candidates(self, project_id: int, needle: str) -> Iterator[tuple[int, str, str]]:
+        """(id, name, text) of the documents whose folded text holds ``needle`` (a folded
+        query), in corpus order, from the search index; a superset of the documents with a
+        hit, read in one snapshot."""
+        with read_transaction(self._engine) as conn:
+            schema_of(conn, project_id)
+            yield from search.candidates(conn, project_id, needle)
 
     def get_document(self, document_id: int, *, annotator: str | None = None) -> Document:
         """A document with its spans (by start, end, label) and events; None: all annotators."""
@@ -170,6 +261,29 @@ class Repository:
             check_status(status)
         with read_transaction(self._engine) as conn:
             yield from loading.iter_documents(conn, project_id, status, annotator, batch_size)
+
+    def document_keys(
+        self, project_id: int, *, status: DocStatus | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(id, content hash, name) of the project's documents in corpus order (no texts):
+        what a split export shuffles before it reads the documents themselves."""
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            return loading.document_keys(conn, project_id, status)
+
+    def iter_documents_by_id(
+        self,
+        document_ids: Sequence[int],
+        *,
+        annotator: str | None = None,
+        batch_size: int = 500,
+    ) -> Iterator[Document]:
+        """The documents ``document_ids`` in that order, loaded in batches in one snapshot."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        with read_transaction(self._engine) as conn:
+            yield from loading.iter_by_ids(conn, document_ids, annotator, batch_size)
 
     def document_version(self, document_id: int) -> int:
         """The document's version: bumped by one by every edit of it, its spans or events."""

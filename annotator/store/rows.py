@@ -10,23 +10,43 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import SchemaError, parse_schema
 from annotator.core.model import Event, LabelSchema
 from annotator.store.checks import json_object
 from annotator.store.errors import StoreError
-from annotator.store.tables import Base
+from annotator.store.tables import (
+    ANNOTATORS,
+    DOCUMENTS,
+    EVENT_ROLES,
+    EVENTS,
+    PROJECTS,
+    SPAN_COUNTS,
+    SPANS,
+)
 
-PROJECTS: Table = Base.metadata.tables["projects"]
-DOCUMENTS: Table = Base.metadata.tables["documents"]
-ANNOTATORS: Table = Base.metadata.tables["annotators"]
-SPANS: Table = Base.metadata.tables["spans"]
-EVENTS: Table = Base.metadata.tables["events"]
-EVENT_ROLES: Table = Base.metadata.tables["event_roles"]
+# The tables are re-exported: feature modules take them and the look-ups from here.
+__all__ = [
+    "ANNOTATORS",
+    "CHUNK",
+    "DOCUMENTS",
+    "EVENTS",
+    "EVENT_ROLES",
+    "PROJECTS",
+    "SPANS",
+    "SPAN_COUNTS",
+    "DocHead",
+    "annotator_ids",
+    "chunks",
+    "count_spans",
+    "head",
+    "insert_event",
+    "insert_ignore",
+    "schema_of",
+    "span_head",
+]
 
 # Bound parameters per IN (...) list: far below SQLite's limit, large enough to be cheap.
 CHUNK = 500
@@ -86,9 +106,14 @@ def span_head(conn: Connection, span_id: int) -> DocHead:
 
 def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> int | None:
     """Insert a row unless it clashes with a unique one; its id, or None if it clashed."""
+    # The dialects' insert constructs are imported here: loading them costs every command.
     if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
         stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
     elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
         stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
     else:
         exists = conn.execute(select(table.c.id).where(table.c.name == values["name"]))
@@ -125,6 +150,32 @@ def annotator_ids(conn: Connection, names: set[str]) -> dict[str, int]:
             ):
                 ids[r.name] = int(r.id)
     return ids
+
+
+def count_spans(
+    conn: Connection, project_id: int, deltas: Mapping[tuple[str, int | None], int]
+) -> None:
+    """Add ``deltas`` ((label, annotator id) -> change) to the project's stored span counts.
+
+    Every write of spans calls this in its own transaction, so the counts always match the
+    rows; spans nobody owns are counted under annotator id 0.
+    """
+    rows = [
+        {"p": project_id, "l": label, "a": annotator or 0, "n": n}
+        for (label, annotator), n in deltas.items()
+        if n
+    ]
+    if not rows:
+        return
+    # One upsert on both engines (SQLite >= 3.24, PostgreSQL >= 9.5).
+    conn.execute(
+        text(
+            f"INSERT INTO {SPAN_COUNTS.name} (project_id, label, annotator_id, n) "
+            "VALUES (:p, :l, :a, :n) ON CONFLICT (project_id, label, annotator_id) "
+            f"DO UPDATE SET n = {SPAN_COUNTS.name}.n + excluded.n"
+        ),
+        rows,
+    )
 
 
 def insert_event(

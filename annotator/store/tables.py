@@ -1,26 +1,29 @@
-"""ORM rows of the store (SQLAlchemy 2.0 typed mappings); they never leave this package.
+"""The store's tables as SQLAlchemy Core ``Table`` objects; they never leave this package.
 
-Revision 0001 of the migrations creates exactly these tables; a change here needs a new
-revision in ``migrations/versions`` (the test of migrations compares the two).
+Core, not the ORM: nothing in the store maps rows to objects, and importing
+``sqlalchemy.orm`` cost every command a tenth of a second at start-up.
+
+The migrations in ``migrations/versions`` create exactly these tables and indexes; a change
+here needs a new revision (the test of migrations compares the two). The corpus search index
+(``document_search``) is engine-specific (an FTS5 table on SQLite) and lives only in the
+migrations and in ``search``.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from sqlalchemy import (
     JSON,
+    Column,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Fixed constraint names so that migrations can refer to them on every engine.
 NAMING = {
@@ -31,110 +34,115 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-
-class Base(DeclarativeBase):
-    """Declarative base with the project's naming convention."""
-
-    metadata = MetaData(naming_convention=NAMING)
+METADATA = MetaData(naming_convention=NAMING)
 
 
-def _now() -> Any:
-    return func.now()
+def _created() -> Column[object]:
+    return Column("created_at", DateTime(timezone=True), server_default=func.now(),
+                  nullable=False)
 
 
-class ProjectRow(Base):
-    __tablename__ = "projects"
+def _updated() -> Column[object]:
+    return Column("updated_at", DateTime(timezone=True), server_default=func.now(),
+                  nullable=False)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+PROJECTS = Table(
+    "projects",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), unique=True, nullable=False),
     # The label schema as schema_to_dict() writes it.
-    schema: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
+    Column("schema", JSON, nullable=False),
+    _created(),
+)
 
-
-class DocumentRow(Base):
-    __tablename__ = "documents"
-    # AUTOINCREMENT: SQLite must never hand out the id of a deleted row again.
-    __table_args__ = (
-        Index("ix_documents_project_position", "project_id", "position"),
-        Index("ix_documents_project_status", "project_id", "status"),
-        Index("ix_documents_project_hash", "project_id", "content_hash", unique=True),
-        {"sqlite_autoincrement": True},
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(500))
-    text: Mapped[str] = mapped_column(Text)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    meta: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(16), server_default="new")
-    position: Mapped[int] = mapped_column(Integer)
+# AUTOINCREMENT: SQLite must never hand out the id of a deleted row again.
+DOCUMENTS = Table(
+    "documents",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(500), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("status", String(16), server_default="new", nullable=False),
+    Column("position", Integer, nullable=False),
     # Bumped by every edit of the document or its spans/events: optimistic concurrency.
-    version: Mapped[int] = mapped_column(Integer, server_default="1")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
+    Column("version", Integer, server_default="1", nullable=False),
+    _created(),
+    _updated(),
+    Index("ix_documents_project_position", "project_id", "position"),
+    # Revision 0003: the filtered document list and "next document with this status" walk
+    # this index in corpus order (it replaced the one on (project_id, status)).
+    Index("ix_documents_project_status_position", "project_id", "status", "position"),
+    Index("ix_documents_project_hash", "project_id", "content_hash", unique=True),
+    sqlite_autoincrement=True,
+)
 
+ANNOTATORS = Table(
+    "annotators",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), unique=True, nullable=False),
+)
 
-class AnnotatorRow(Base):
-    __tablename__ = "annotators"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-
-
-class SpanRow(Base):
-    __tablename__ = "spans"
-    __table_args__ = (
-        Index("ix_spans_document_start", "document_id", "start"),
-        {"sqlite_autoincrement": True},
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    annotator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("annotators.id", ondelete="RESTRICT"), nullable=True
-    )
+SPANS = Table(
+    "spans",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("annotator_id", ForeignKey("annotators.id", ondelete="RESTRICT"), nullable=True),
     # "start"/"end" are SQL keywords: the columns get plain names instead.
-    start: Mapped[int] = mapped_column("start_offset", Integer, key="start")
-    end: Mapped[int] = mapped_column("end_offset", Integer, key="end")
-    label: Mapped[str] = mapped_column(String(64))
-    attrs: Mapped[dict[str, Any]] = mapped_column(JSON)
-    origin: Mapped[str] = mapped_column(String(16), server_default="manual")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
+    Column("start_offset", Integer, key="start", nullable=False),
+    Column("end_offset", Integer, key="end", nullable=False),
+    Column("label", String(64), nullable=False),
+    Column("attrs", JSON, nullable=False),
+    Column("origin", String(16), server_default="manual", nullable=False),
+    _created(),
+    _updated(),
+    Index("ix_spans_document_start", "document_id", "start"),
+    sqlite_autoincrement=True,
+)
 
+# Revision 0003: spans per (project, label, annotator), kept by the store in the transaction
+# of every span write, so that the statistics never count millions of span rows.
+SPAN_COUNTS = Table(
+    "span_counts",
+    METADATA,
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column("label", String(64), primary_key=True),
+    # 0, not NULL, for spans nobody owns: NULL cannot be part of a primary key.
+    Column("annotator_id", Integer, primary_key=True, autoincrement=False),
+    Column("n", Integer, nullable=False),
+)
 
-class EventRow(Base):
-    __tablename__ = "events"
-    __table_args__ = (
-        Index("ix_events_document", "document_id"),
-        # Revision 0002: deleting a span looks up the events it triggers.
-        Index("ix_events_trigger", "trigger_span_id"),
-        {"sqlite_autoincrement": True},
-    )
+EVENTS = Table(
+    "events",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(200), nullable=False),
+    Column("trigger_span_id", ForeignKey("spans.id", ondelete="SET NULL"), nullable=True),
+    Column("attrs", JSON, nullable=False),
+    _created(),
+    Index("ix_events_document", "document_id"),
+    # Revision 0002: deleting a span looks up the events it triggers.
+    Index("ix_events_trigger", "trigger_span_id"),
+    sqlite_autoincrement=True,
+)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    type: Mapped[str] = mapped_column(String(200))
-    trigger_span_id: Mapped[int | None] = mapped_column(
-        ForeignKey("spans.id", ondelete="SET NULL"), nullable=True
-    )
-    attrs: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
-
-
-class EventRoleRow(Base):
-    __tablename__ = "event_roles"
-    __table_args__ = (
-        Index("ix_event_roles_event", "event_id"),
-        # Revision 0002: deleting a span looks up the roles that point at it.
-        Index("ix_event_roles_span", "span_id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
-    role: Mapped[str] = mapped_column(String(64))
-    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+EVENT_ROLES = Table(
+    "event_roles",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(64), nullable=False),
+    Column("span_id", ForeignKey("spans.id", ondelete="CASCADE"), nullable=False),
     # Order of the spans within one role, as the user gave them.
-    position: Mapped[int] = mapped_column(Integer, server_default="0")
+    Column("position", Integer, server_default="0", nullable=False),
+    Index("ix_event_roles_event", "event_id"),
+    # Revision 0002: deleting a span looks up the roles that point at it.
+    Index("ix_event_roles_span", "span_id"),
+)

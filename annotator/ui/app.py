@@ -20,6 +20,7 @@ from annotator.store.errors import StoreError
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
+from annotator.ui.timing import watch_first_paint
 
 
 def annotator_name() -> str:
@@ -96,6 +97,7 @@ def run(db: str | None) -> int:
         log_path=log_path,
         known_names=known_names,
     )
+    watch_first_paint(window.article.viewport())
     window.show()
     code = app.exec()
     repository.close()

@@ -1,4 +1,8 @@
-"""The document list: status and span count per document, filtered by status."""
+"""The document list: title, status and span count per document, filtered by status.
+
+The model reads rows a page at a time as the table scrolls; choosing a document further down
+(next document, a restored one) reads the list as far as that document in one query.
+"""
 
 from __future__ import annotations
 
@@ -45,8 +49,13 @@ class DocumentListView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # One line per document: a long title is cut, and shown whole in the tooltip.
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size the columns from the rows on screen only: measuring every loaded row asked the
+        # model for thousands of cells before the first paint.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +91,7 @@ class DocumentListView(QWidget):
 
     def show_document(self, document_id: int | None) -> None:
         """Select the row of ``document_id`` without announcing it back."""
-        row = self.document_model.row_of(document_id) if document_id is not None else None
+        row = self.document_model.ensure_loaded(document_id) if document_id is not None else None
         self._syncing = True
         try:
             if row is None:

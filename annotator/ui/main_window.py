@@ -6,7 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,6 +30,7 @@ from annotator.services.changes import (
     Change,
     DocumentOpened,
     DocumentReloaded,
+    DocumentsChanged,
     SpanAdded,
     SpanChanged,
     SpanRemoved,
@@ -44,6 +53,8 @@ from annotator.ui.i18n import (
 )
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
+from annotator.ui.project_files import ProjectFiles
+from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName, translated
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
@@ -79,6 +90,8 @@ class MainWindow(QMainWindow):
         self.span_list = SpanListView(self.bridge)
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
+        self.tools = ProjectTools(self.bridge, self.article, self)
+        self.files = ProjectFiles(settings, database, self)
         self.help_dialog: HelpDialog | None = None
         self._pending_scroll: tuple[int, int | None] | None = None  # scroll value, top offset
 
@@ -88,6 +101,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.label_bar)
         column.addWidget(self.article, 1)
+        column.addWidget(self.tools.find_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents)
         splitter.addWidget(centre)
@@ -95,6 +109,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 760, 270])
         self.setCentralWidget(splitter)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tools.search_panel)
+        self.setAcceptDrops(True)
         self.position_label = QLabel()
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
@@ -104,6 +120,7 @@ class MainWindow(QMainWindow):
         self._retranslate_status()
         self.exact_label.hide()
         self.statusBar().addPermanentWidget(self.exact_label)
+        self.statusBar().addPermanentWidget(self.tools.progress_summary)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -130,6 +147,7 @@ class MainWindow(QMainWindow):
         self.bridge.conflict_detected.connect(self._on_conflict)
         self.bridge.message_posted.connect(self._on_message)
         self.navigator.message_posted.connect(self._on_message)
+        self.tools.message_posted.connect(self._on_message)
         # After the navigator opened the chosen document: the next keys select in the article.
         self.documents.document_chosen.connect(self._focus_article)
         # Changes made elsewhere (another window, another annotator) show up within a few
@@ -161,6 +179,14 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
             "exact_characters": self._on_exact_toggled,
             "help": self.show_help,
+            "import": self.tools.show_import,
+            "export": self.tools.show_export,
+            "find": self.tools.find,
+            "find_next": self.tools.find_next,
+            "find_previous": self.tools.find_previous,
+            "search_corpus": self.tools.search_corpus,
+            "label_all": self.tools.label_all_occurrences,
+            "statistics": self.tools.show_statistics,
             "quit": self.close,
         }
         for entry in SHORTCUTS:
@@ -182,8 +208,9 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         # The usual order: File first, Help last; the label actions sit next to Edit.
         for key, names in (
-            ("file", ("quit",)),
-            ("edit", ("undo", "redo", "delete")),
+            ("file", ("import", "export", "quit")),
+            ("edit", ("undo", "redo", "delete", "find", "find_next", "find_previous",
+                      "search_corpus", "label_all")),
             ("labels", ()),
             ("document", ("next_document", "previous_document", "done_and_next",
                           "skip_and_next", "mark_in_progress")),
@@ -193,6 +220,11 @@ class MainWindow(QMainWindow):
             sub = menu.addMenu("")
             sub.setObjectName(f"menu_{key}")
             self.menus[key] = sub
+            if key == "file":
+                sub.addAction(self.files.open_action)
+                sub.addAction(self.files.new_action)
+                sub.addMenu(self.files.recent_menu)
+                sub.addSeparator()
             for name in names:
                 sub.addAction(self.actions_by_name[name])  # type: ignore[index]
             if key == "labels":
@@ -260,23 +292,24 @@ class MainWindow(QMainWindow):
 
     def _open_first_document(self) -> None:
         session = self.bridge.session
-        documents = session.documents()
-        if not documents:
+        # No list of every document: the list model's count, one position look-up, and the
+        # first document by the same indexed query as "next document".
+        if self.documents.document_model.project_size == 0:
             self.statusBar().showMessage(
                 self.tr("This project has no documents yet: import some.")
             )
             return
-        known = {d.id for d in documents}
         last = self.state.last_document
-        if last in known:
-            assert last is not None
+        if last is not None and session.document_position(last) is not None:
             self._pending_scroll = (self.state.scroll, self.state.top)
             caret = self.state.caret
             self.bridge.open(last)
             if 0 <= caret <= len(session.text):
                 self.article.select_range(caret, caret)
         else:
-            self.bridge.open(documents[0].id)
+            first = session.neighbour(None, +1)
+            if first is not None:
+                self.bridge.open(first)
 
     # ----- behaviour ---------------------------------------------------------------------------
     def show_help(self) -> None:
@@ -346,17 +379,6 @@ class MainWindow(QMainWindow):
             restore()
             QTimer.singleShot(0, restore)
 
-    def _update_position(self) -> None:
-        document = self.bridge.session.document
-        if document is None:
-            self.position_label.setText("")
-            return
-        ids = [d.id for d in self.bridge.session.documents()]
-        position = ids.index(document.id) + 1 if document.id in ids else 0
-        self.position_label.setText(
-            self.tr("Document {position} / {total}").format(position=position, total=len(ids))
-        )
-
     def _on_change(self, change: Change) -> None:
         match change:
             case DocumentOpened(document=document):
@@ -390,12 +412,25 @@ class MainWindow(QMainWindow):
                     )
             case StatusChanged():
                 self._update_title()
+            case DocumentsChanged():
+                # Documents imported (here or elsewhere): the count grew.
+                self._update_position()
 
     def _on_exact_toggled(self) -> None:
         # The mouse-free way to Alt: window managers take Alt+drag to move windows.
         on = self.actions_by_name["exact_characters"].isChecked()
         self.article.set_exact_characters(on)
         self.exact_label.setVisible(on)
+
+    def _update_position(self) -> None:
+        # The list model's count and one position look-up: never a list of every document.
+        model = self.documents.document_model
+        current = self.bridge.session.document_id
+        place = model.place_of(current) if current is not None else None
+        position, total = place if place is not None else (0, model.project_size)
+        self.position_label.setText(
+            self.tr("Document {position} / {total}").format(position=position, total=total)
+        )
 
     def _update_title(self) -> None:
         document = self.bridge.session.document
@@ -478,7 +513,16 @@ class MainWindow(QMainWindow):
         elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
             self.retranslate()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.tools.accepts_drag(event):
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self.tools.drop(event):
+            super().dropEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tools.close()
         self.change_timer.stop()
         self._remember_timer.stop()
         self.remember()

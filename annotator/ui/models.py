@@ -168,10 +168,16 @@ class DocumentRow:
     status: DocStatus
     span_count: int
     position: int
+    title: str
 
 
 class DocumentListModel(_TableModel):
-    """The project's documents with status and span count, optionally filtered by status."""
+    """The project's documents with status and span count, optionally filtered by status.
+
+    Rows are read a page at a time as the view scrolls (``canFetchMore``/``fetchMore``, keyset
+    pages of PAGE rows), so opening, filtering and moving on cost the same in a project of ten
+    documents or of a hundred thousand. "#" is the document's position in the project.
+    """
 
     COLUMNS = (
         "#",
@@ -179,12 +185,16 @@ class DocumentListModel(_TableModel):
         QT_TRANSLATE_NOOP("Columns", "Status"),
         QT_TRANSLATE_NOOP("Columns", "Spans"),
     )
+    PAGE = 200
 
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
         self._rows: list[DocumentRow] = []
+        self._row_by_id: dict[int, int] = {}
+        self._complete = False
         self._status_filter: DocStatus | None = None
+        self._project_size = 0
         bridge.changed.connect(self._on_change)
         self.refresh()
 
@@ -192,19 +202,69 @@ class DocumentListModel(_TableModel):
     def status_filter(self) -> DocStatus | None:
         return self._status_filter
 
+    @property
+    def project_size(self) -> int:
+        """How many documents the project has (all statuses), as of the last refresh."""
+        return self._project_size
+
     def set_status_filter(self, status: DocStatus | None) -> None:
         """Show only documents with ``status`` (None: all)."""
         self._status_filter = status
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the list again from the store."""
+        """Read the list again from the store: its first page."""
         self.beginResetModel()
-        self._rows = [
-            DocumentRow(d.id, d.name, d.status, d.span_count, d.position)
-            for d in self._bridge.session.documents(status=self._status_filter)
-        ]
+        self._rows = []
+        self._row_by_id = {}
+        self._complete = False
+        self._project_size = self._bridge.session.document_count()
+        self._append(self._read(limit=self.PAGE))
         self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete:
+            return
+        self._insert(self._read(limit=self.PAGE))
+
+    def ensure_loaded(self, document_id: int) -> int | None:
+        """The row of ``document_id``, reading the list as far as its position if needed;
+        None if it is not in the (filtered) list."""
+        row = self._row_by_id.get(document_id)
+        if row is not None or self._complete:
+            return row
+        position = self._bridge.session.document_position(document_id)
+        if position is None or (self._rows and self._rows[-1].position >= position):
+            return None
+        # One query up to that position (a deep jump), not page after page.
+        self._insert(self._read(limit=None, through=position))
+        return self._row_by_id.get(document_id)
+
+    def _read(self, *, limit: int | None, through: int | None = None) -> list[DocumentRow]:
+        after = (self._rows[-1].position, self._rows[-1].id) if self._rows else None
+        page = self._bridge.session.document_page(
+            status=self._status_filter, after=after, limit=limit, through=through
+        )
+        if limit is not None and len(page) < limit:
+            self._complete = True
+        return [DocumentRow(d.id, d.name, d.status, d.span_count, d.position, d.title or d.name)
+                for d in page]
+
+    def _append(self, rows: list[DocumentRow]) -> None:
+        for row in rows:
+            self._row_by_id[row.id] = len(self._rows)
+            self._rows.append(row)
+
+    def _insert(self, rows: list[DocumentRow]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._append(rows)
+        self.endInsertRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -215,11 +275,17 @@ class DocumentListModel(_TableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                str(index.row() + 1),
-                row.name,
+                str(row.position + 1),
+                row.title,
                 status_title(row.status),
                 str(row.span_count),
             )[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            # Titles are mostly Arabic: right-aligned like the article.
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The readable title is shown; the file it came from is one hover away.
+            return f"{row.name}\n{row.title}" if row.title != row.name else row.name
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DOCUMENT_ID_ROLE:
@@ -227,11 +293,17 @@ class DocumentListModel(_TableModel):
         return None
 
     def row_of(self, document_id: int) -> int | None:
-        """The row showing document ``document_id``, if it is in the (filtered) list."""
-        for i, row in enumerate(self._rows):
-            if row.id == document_id:
-                return i
-        return None
+        """The row showing document ``document_id``, if it is loaded in the (filtered) list."""
+        return self._row_by_id.get(document_id)
+
+    def place_of(self, document_id: int) -> tuple[int, int] | None:
+        """(position from 1, documents in the project) of a document, if it is in it."""
+        row = self._row_by_id.get(document_id)
+        if row is not None:
+            position: int | None = self._rows[row].position
+        else:
+            position = self._bridge.session.document_position(document_id)
+        return None if position is None else (position + 1, self._project_size)
 
     def document_at(self, row: int) -> DocumentRow:
         """The document shown in ``row``."""

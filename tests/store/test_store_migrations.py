@@ -20,16 +20,12 @@ from sqlalchemy.engine import Connection
 
 from annotator.core.labels import schema_to_dict
 from annotator.core.model import Event, LabelSchema, Span, make_span, normalize_newlines
-from annotator.store.db import (
-    alembic_config,
-    current_revision,
-    head_revision,
-    open_database,
-    resolve_url,
-)
+from annotator.store.db import open_database, resolve_url, schema_revision
 from annotator.store.engine import make_engine, read_transaction, run_write
+from annotator.store.migrate import alembic_config, current_revision, head_revision
 from annotator.store.repository import DatabaseError, StoreError
-from annotator.store.tables import Base
+from annotator.store.revision import HEAD_REVISION
+from annotator.store.tables import METADATA
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "قصف التحالف مواقع في دير الزور.\nيوم 24 أكتوبر."
@@ -144,9 +140,13 @@ def _check_old_data(url: str) -> None:
             ("التحالف", "ACTOR", "amal"), ("دير الزور", "LOCATION", "amal")]
         assert doc.events[0].roles == {"actor": (0,), "location": (1,)}
         assert repo.document_version(1) == 3
+        # Revision 0003 counted the old spans and indexed the old text for search.
+        assert repo.stats(1)["by_label"] == {"ACTOR": 1, "TARGET": 0, "LOCATION": 1, "DATE": 0}
+        assert [doc_id for doc_id, _, _ in repo.search_candidates(1, "اكتوبر")] == [1]
         # The upgraded database takes new edits.
         repo.delete_span(2)
         assert repo.get_document(1).events[0].roles == {"actor": (0,)}
+        assert repo.stats(1)["by_label"]["LOCATION"] == 0
     finally:
         repo.close()
     engine = make_engine(resolve_url(url))
@@ -191,10 +191,44 @@ def test_tables_match_the_migrations(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with read_transaction(engine) as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            context = MigrationContext.configure(
+                conn, opts={"include_name": _not_search_index}
+            )
+            diff = compare_metadata(context, METADATA)
     finally:
         engine.dispose()
     assert diff == []
+
+
+def _not_search_index(name: str | None, kind: str, _parent: object) -> bool:
+    # The corpus search index is engine-specific (FTS5 on SQLite, with its shadow tables)
+    # and lives only in the migrations.
+    return not (kind == "table" and name is not None and name.startswith("document_search"))
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_opening_a_current_database_imports_neither_alembic_nor_the_orm(tmp_path: Path) -> None:
+    db = tmp_path / "current.sqlite3"
+    open_database(str(db), seed_demo=False).close()
+    code = (
+        "import sys\n"
+        "from annotator.store.db import open_database, schema_revision\n"
+        f"repo = open_database({str(db)!r}, seed_demo=False)\n"
+        "repo.stats(repo.default_project())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'"
+        " or m.startswith('sqlalchemy.orm') or m == 'mako'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+    engine = make_engine(f"sqlite:///{db}")
+    try:
+        assert schema_revision(engine) == HEAD_REVISION
+    finally:
+        engine.dispose()
 
 
 def test_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
@@ -300,7 +334,7 @@ def test_no_upgrade_without_a_copy(
     def disk_full(_path: Path, _revision: str) -> Path:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("annotator.store.db.backup_sqlite", disk_full)
+    monkeypatch.setattr("annotator.store.migrate.backup_sqlite", disk_full)
     with pytest.raises(StoreError, match="nothing was changed"):
         open_database(str(path))
     with closing(sqlite3.connect(path)) as raw:

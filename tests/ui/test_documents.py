@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from conftest import ARTICLE, word
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from annotator.core.model import Document
+from annotator.services.session import AnnotationSession
 from annotator.store.repository import Repository
 from annotator.ui.main_window import MainWindow
+from annotator.ui.models import DocumentListModel
 from annotator.ui.shortcuts import SHORTCUTS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -134,8 +139,6 @@ def test_scroll_position_restored(
     qtbot: QtBot, make_window: Callable[[], MainWindow], repo: Repository
 ) -> None:
     long_text = "\n".join(f"السطر رقم {i} من مقال طويل عن القصف" for i in range(400))
-    from annotator.core.model import Document
-
     repo.add_documents(repo.default_project(), [Document(name="long", text=long_text)])
     window = make_window()
     long_id = next(d.id for d in repo.list_documents(repo.default_project()) if d.name == "long")
@@ -160,3 +163,107 @@ def test_f1_lists_every_shortcut(qtbot: QtBot, window: MainWindow) -> None:
         action = window.actions_by_name[entry.name]
         assert action.shortcut().toString() in keys, entry.name
     assert "Alt+Drag" in keys and "Ctrl+Shift+Left / Right" in keys
+
+
+# ----- a project larger than a page -----------------------------------------------------------
+
+
+@pytest.fixture
+def big_repo(repo: Repository) -> Repository:
+    """The three articles plus 447 more: 450 documents, more than two pages of the list."""
+    more = [
+        Document(name=f"file-{i:03d}.txt", text=f"مقال رقم {i}\nعن القصف في حلب {i}",
+                 status="done" if i % 3 == 0 else "new",
+                 meta={"title": f"Title {i}"} if i % 5 == 0 else {})
+        for i in range(447)
+    ]
+    repo.add_documents(repo.default_project(), more)
+    return repo
+
+
+class CountingRepository:
+    """The repository, counting the calls that read the whole document list."""
+
+    def __init__(self, inner: Repository) -> None:
+        self._inner = inner
+        self.full_lists = 0
+
+    def list_documents(self, *args: Any, **kwargs: Any) -> Any:
+        self.full_lists += 1
+        return self._inner.list_documents(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _window_over(qtbot: QtBot, repository: Any, settings: QSettings) -> MainWindow:
+    session = AnnotationSession(repository, project_id=repository.default_project(),
+                                annotator="amal")
+    window = MainWindow(session, settings=settings, database="big")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.article.setFocus()
+    return window
+
+
+def test_list_reads_pages_and_moving_on_never_reads_the_whole_list(
+    qtbot: QtBot, big_repo: Repository, settings: QSettings
+) -> None:
+    counting = CountingRepository(big_repo)
+    window = _window_over(qtbot, counting, settings)
+    model = window.documents.document_model
+    assert model.rowCount() == DocumentListModel.PAGE
+    assert model.canFetchMore()
+    assert window.position_label.text() == "Document 1 / 450"
+    # Walk to the end of the first page and beyond it with the keyboard.
+    for _ in range(DocumentListModel.PAGE + 3):
+        qtbot.keyClick(window.article, Qt.Key.Key_PageDown, CTRL)
+    opened = window.bridge.session.document_id
+    assert opened is not None
+    row = model.row_of(opened)
+    assert row == DocumentListModel.PAGE + 3
+    assert window.documents.table.currentIndex().row() == row
+    assert window.position_label.text() == f"Document {row + 1} / 450"
+    qtbot.keyClick(window.article, Qt.Key.Key_PageUp, CTRL)
+    assert model.row_of(window.bridge.session.document_id or -1) == row - 1
+    # Scrolling the table to the bottom reads the rest, a page at a time.
+    while model.canFetchMore():
+        window.documents.table.scrollToBottom()
+        qtbot.wait(1)
+    assert model.rowCount() == 450
+    assert counting.full_lists == 0
+
+
+def test_status_filter_keeps_each_documents_own_number_and_shows_titles(
+    qtbot: QtBot, big_repo: Repository, settings: QSettings
+) -> None:
+    window = _window_over(qtbot, big_repo, settings)
+    model = window.documents.document_model
+    window.documents.set_status_filter("done")
+    rows = [model.document_at(r) for r in range(model.rowCount())]
+    assert all(r.status == "done" for r in rows)
+    # "#" is the position in the project, not the row in the filtered list.
+    first = rows[0]
+    assert first.name == "file-000.txt"
+    assert model.index(0, 0).data() == str(first.position + 1) == "4"
+    assert model.index(1, 0).data() == "7"
+    # A readable title (meta["title"], else the first line), the file name in the tooltip.
+    assert model.index(0, 1).data() == "Title 0"
+    assert model.index(1, 1).data() == "مقال رقم 3"
+    assert "file-003.txt" in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_restored_document_deep_in_the_list_is_selected(
+    qtbot: QtBot, big_repo: Repository, settings: QSettings
+) -> None:
+    window = _window_over(qtbot, big_repo, settings)
+    deep = big_repo.document_page(big_repo.default_project(), after=None, limit=None)[420]
+    window.navigator.open(deep.id)
+    window.close()
+    again = _window_over(qtbot, big_repo, settings)
+    assert again.bridge.session.document_id == deep.id
+    assert again.documents.table.currentIndex().row() == 420
+    assert again.position_label.text() == "Document 421 / 450"

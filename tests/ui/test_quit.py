@@ -28,8 +28,10 @@ def test_ctrl_q_quits_with_the_objects_left_to_the_operating_system(tmp_path: Pa
     seen: list[str] = []
 
     def label_then_quit() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or not windows[0].isVisible():
+        # The visible one: windows of earlier tests may not have been collected yet.
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
             QTimer.singleShot(50, label_then_quit)
             return
         window = windows[0]

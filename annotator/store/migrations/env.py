@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from annotator.store.tables import Base
+from annotator.store.tables import METADATA
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -14,7 +14,7 @@ if not isinstance(connection, Connection):
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=METADATA,
     # SQLite cannot ALTER most things: batch mode rebuilds tables when a revision needs it.
     render_as_batch=connection.dialect.name == "sqlite",
     # Both engines have transactional DDL: a failed upgrade leaves the old schema intact.

@@ -1,0 +1,71 @@
+"""The status bar's progress: done / total documents as a bar, and spans per label.
+
+It reads ``annotator stats`` (services.stats through the workspace) a moment after stored
+changes, so a run of edits costs one count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from annotator.services.changes import Change
+from annotator.services.workspace import Workspace
+from annotator.ui.bridge import SessionBridge
+
+# How long after a change the counts are read again: a run of edits is counted once.
+REFRESH_DELAY_MS = 400
+
+
+def progress_text(stats: dict[str, Any]) -> str:
+    """"12 / 40 done · ACTOR 30 · TARGET 12 …": the status bar's summary."""
+    done = stats["by_status"].get("done", 0)
+    labels = " · ".join(f"{name} {n}" for name, n in stats["by_label"].items())
+    return f"{done} / {stats['documents']} done" + (f" · {labels}" if labels else "")
+
+
+class Refresher:
+    """Calls ``refresh`` once, a moment after the last of a run of changes."""
+
+    def __init__(self, bridge: SessionBridge, refresh: Callable[[], None], parent: QWidget) -> None:
+        self.timer = QTimer(parent)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(REFRESH_DELAY_MS)
+        self.timer.timeout.connect(refresh)
+        bridge.changed.connect(self._on_change)
+
+    def _on_change(self, _change: Change) -> None:
+        self.timer.start()
+
+
+class ProgressSummary(QWidget):
+    """Done / total as a bar, and spans per label, for the status bar."""
+
+    def __init__(
+        self, bridge: SessionBridge, workspace: Workspace, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress_summary")
+        self._workspace = workspace
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("progress_done")
+        self.bar.setMaximumWidth(160)
+        self.bar.setFormat("%v / %m done")
+        self.text = QLabel(self)
+        self.text.setObjectName("progress_text")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.text)
+        self._refresher = Refresher(bridge, self.refresh, self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the counts again."""
+        stats = self._workspace.stats()
+        self.bar.setRange(0, max(1, stats["documents"]))
+        self.bar.setValue(stats["by_status"].get("done", 0))
+        self.text.setText(progress_text(stats))

@@ -1,0 +1,124 @@
+"""Progress at a glance: a bar in the status bar, and a Statistics window with charts.
+
+Both read ``annotator stats`` (services.stats through the workspace) and refresh shortly after
+any stored change, so a burst of edits costs one count. The charts are pyqtgraph bar graphs
+(docs/adr/0010-window-tools.md says why); the Statistics window saves them as one PNG.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import LabelSchema
+from annotator.services.workspace import Workspace
+from annotator.ui.bridge import SessionBridge
+from annotator.ui.progress_summary import Refresher, progress_text
+
+STATUS_COLOURS = {"new": "#9E9E9E", "in_progress": "#F0A30A", "done": "#2E7D32",
+                  "skipped": "#6D4C41"}
+
+def _bar_chart(title: str) -> Any:
+    plot = pg.PlotWidget(background="w", title=title)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    plot.getAxis("left").setTextPen("k")
+    plot.getAxis("bottom").setTextPen("k")
+    return plot
+
+
+def _draw(plot: Any, counts: dict[str, int], colours: list[str]) -> list[float]:
+    """Bars for ``counts`` in their order; returns the heights drawn."""
+    plot.clear()
+    names = list(counts)
+    heights = [float(counts[n]) for n in names]
+    if names:
+        bars = pg.BarGraphItem(
+            x=list(range(len(names))), height=heights, width=0.6,
+            brushes=[pg.mkBrush(c) for c in colours], pens=[pg.mkPen(c) for c in colours],
+        )
+        plot.addItem(bars)
+        plot.getAxis("bottom").setTicks([list(enumerate(names))])
+        plot.setXRange(-0.6, len(names) - 0.4, padding=0)
+        plot.setYRange(0, max([*heights, 1.0]) * 1.1, padding=0)
+    return heights
+
+
+class StatisticsView(QDialog):
+    """Charts of spans per label, documents per status and spans per annotator."""
+
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        workspace: Workspace,
+        schema: LabelSchema,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("statistics_view")
+        self.setWindowTitle("Statistics")
+        self.resize(900, 620)
+        self._workspace = workspace
+        self._colours = {label.name: label.color for label in schema.labels}
+        self.stats: dict[str, Any] = {}
+        self.heights: dict[str, list[float]] = {}
+        self.summary = QLabel(self)
+        self.summary.setObjectName("statistics_summary")
+        self.charts = QWidget(self)
+        self.by_label = _bar_chart("Spans per label")
+        self.by_status = _bar_chart("Documents per status")
+        self.by_annotator = _bar_chart("Spans per annotator")
+        grid = QGridLayout(self.charts)
+        grid.addWidget(self.by_label, 0, 0)
+        grid.addWidget(self.by_status, 0, 1)
+        grid.addWidget(self.by_annotator, 1, 0, 1, 2)
+        save = QPushButton("Save as PNG…", self)
+        save.setObjectName("statistics_save")
+        save.clicked.connect(self._choose_png)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.charts, 1)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+        self._refresher = Refresher(bridge, self.refresh, self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the counts and redraw the charts."""
+        stats = self._workspace.stats()
+        self.stats = stats
+        self.summary.setText(
+            f"{stats['documents']} documents, {stats['spans']} spans. {progress_text(stats)}"
+        )
+        by_label: dict[str, int] = stats["by_label"]
+        by_status = {k.replace("_", " "): v for k, v in stats["by_status"].items()}
+        by_annotator: dict[str, int] = stats["by_annotator"]
+        self.heights = {
+            "label": _draw(self.by_label, by_label,
+                           [self._colours.get(n, "#888888") for n in by_label]),
+            "status": _draw(self.by_status, by_status,
+                            [STATUS_COLOURS.get(k, "#888888") for k in stats["by_status"]]),
+            "annotator": _draw(self.by_annotator, by_annotator, ["#4477AA"] * len(by_annotator)),
+        }
+
+    def save_png(self, path: Path) -> bool:
+        """Write the three charts as one PNG; False if it could not be written."""
+        return bool(self.charts.grab().save(str(path), "PNG"))
+
+    def _choose_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the charts", "statistics.png",
+                                              "PNG images (*.png)")
+        if name:
+            self.save_png(Path(name))

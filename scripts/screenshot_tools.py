@@ -1,0 +1,128 @@
+"""Save pictures of the window's tools: a refused import, corpus search, find, statistics.
+
+    python scripts/screenshot_tools.py [--out-dir docs]
+
+Writes ``import-problems.png`` (the import dialog listing the problems of a bad file),
+``corpus-search.png`` (the window with the corpus search panel), ``find-bar.png`` (the find
+bar over the obfuscated words of seed 003) and ``statistics.png`` (the Statistics window).
+Runs offscreen unless a display is set. The database is a temporary copy of the demo project;
+nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the PNGs; exit code 0 on success."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out-dir", type=Path, default=Path("docs"))
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scratch = Path(tempfile.mkdtemp(prefix="annotator-screenshot-"))
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from annotator.services.session import AnnotationSession
+    from annotator.store.db import open_database
+    from annotator.ui.app import application
+    from annotator.ui.main_window import MainWindow
+
+    app = application()
+    db = str(scratch / "demo.sqlite3")
+    repository = open_database(db, seed_demo=True)
+    session = AnnotationSession(repository, project_id=repository.default_project(),
+                                annotator="demo")
+    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings, database=db)
+    window.resize(1280, 800)
+    window.show()
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+
+    def settle(until: object = None) -> None:
+        for _ in range(200):
+            app.processEvents()
+            if until is None or (callable(until) and until()):
+                break
+        for _ in range(20):
+            app.processEvents()
+
+    def save(widget: QWidget, name: str) -> bool:
+        settle()
+        path = args.out_dir / name
+        if not widget.grab().save(str(path), "PNG"):
+            print(f"screenshot: cannot write {path}", file=sys.stderr)
+            return False
+        print(f"wrote {path}")
+        return True
+
+    # A refused import: one record with a label the project lacks, one broken line.
+    bad = scratch / "export-from-elsewhere.jsonl"
+    bad.write_text(
+        json.dumps({"text": "قصف الطيران مدينة حلب", "spans": [
+            {"start": 0, "end": 3, "label": "EVENT"}, {"start": 18, "end": 21, "label": "GPE"}]},
+            ensure_ascii=False)
+        + "\n{\"text\": \"سطر مقطوع\n\n",
+        encoding="utf-8")
+    dialog = window.tools.show_import([bad])
+    dialog.resize(1000, 520)
+    dialog.start()
+    deadline = time.monotonic() + 60
+    while dialog.progress.running and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    ok = save(dialog, "import-problems.png")
+    dialog.close()
+
+    # The corpus search panel with a folded query over the demo articles.
+    window.tools.search_panel.open_panel("الحرس الثوري")
+    window.resizeDocks([window.tools.search_panel], [320], Qt.Orientation.Vertical)
+    if window.tools.search_panel.hits:
+        window.tools.search_panel.choose(0)
+    ok = save(window, "corpus-search.png") and ok
+    window.tools.search_panel.setVisible(False)
+
+    # The find bar: "هدد" over seed 003's obfuscated spelling.
+    by_name = {d.name: d.id for d in session.documents()}
+    seed_003 = next((i for n, i in by_name.items() if n.startswith("003")), None)
+    if seed_003 is not None:
+        window.bridge.open(seed_003)
+        window.tools.find()
+        window.tools.find_bar.query.setText("هدد")
+        ok = save(window, "find-bar.png") and ok
+        window.tools.find_bar.close_bar()
+
+    # The statistics after a little work: a few labeled words, two documents done.
+    for name, words in (
+        (next(iter(by_name)), (("التحالف الدولي", "ACTOR"), ("دير الزور", "LOCATION"),
+                               ("حقل كونيكو للغاز", "TARGET"), ("شهر أكتوبر", "DATE"))),
+        (next(n for n in by_name if n.startswith("001")), (("الحرس الثوري", "ACTOR"),
+                                                           ("الميادين", "LOCATION"))),
+    ):
+        window.bridge.open(by_name[name])
+        for phrase, label in words:
+            start = session.text.find(phrase)
+            if start >= 0:
+                window.bridge.execute(session.add_command(start, start + len(phrase), label))
+        window.bridge.execute(session.status_command("done"))
+    statistics = window.tools.show_statistics()
+    ok = save(statistics, "statistics.png") and ok
+    statistics.close()
+    window.close()
+    repository.close()
+    QApplication.processEvents()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""The streaming CoNLL writer and its fast path write the same bytes as the writer before them.
+
+``reference_write`` is the writer as it was before streaming and the fast path (every document
+through the tagger, the whole file built in memory); it is the oracle here.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from annotator.core.model import Document, Span, make_span, normalize_newlines
+from annotator.core.text import tokenize
+from annotator.formats.base import Problem, WriteOptions, WriteReport
+from annotator.formats.conll import (
+    DOCSTART,
+    ConllFormat,
+    _line_finder,
+    fast_lines,
+    tag_document,
+    unplaced_problems,
+)
+
+
+def _pad(body: str, suffix: str) -> str:
+    return "\n".join(line + suffix if line else line for line in body.split("\n"))
+
+
+def reference_write(documents: list[Document], out: Path, options: WriteOptions
+                    ) -> tuple[bytes, WriteReport]:
+    """The CoNLL writer before the fast path (kept verbatim, writing bytes instead of a file)."""
+    four = options.conll_columns == 4
+    report = WriteReport(files=[out])
+    bodies: list[tuple[str, int]] = []
+    line_count = 0
+    for doc in documents:
+        t = tag_document(doc, options)
+        if not t.tagging.tokens:
+            report.dropped.append(Problem(str(out), None, f"{doc.name}: no tokens; not written"))
+            continue
+        columns = t.tagging.columns
+        tags = [" ".join(c) for c in zip(*columns, strict=True)] if len(columns) > 1 \
+            else columns[0]
+        words = [f"{tok.text} -X- _ " if four else f"{tok.text} " for tok in t.tagging.tokens]
+        bodies.append(("".join("".join(words[i] + tags[i] + "\n" for i in group) + "\n"
+                               for group in t.sentences), len(columns)))
+        report.dropped.extend(unplaced_problems(t, out, _line_finder(t, line_count + 3)))
+        line_count += 2 + len(t.tagging.tokens) + len(t.sentences)
+        report.documents += 1
+        report.spans += len(t.tagging.placed)
+    depth = max((levels for _, levels in bodies), default=1)
+    pad = " O" * (depth - 1)
+    start_line = f"{DOCSTART} -X- O O{pad}\n\n" if four else f"{DOCSTART} O{pad}\n\n"
+    parts: list[str] = []
+    for body, levels in bodies:
+        parts.append(start_line)
+        parts.append(body if levels == depth else _pad(body, " O" * (depth - levels)))
+    return "".join(parts).encode("utf-8"), report
+
+
+OPTIONS = [
+    WriteOptions(),
+    WriteOptions(scheme="bioes", conll_columns=4),
+    WriteOptions(whole_tokens=True),
+    WriteOptions(nested=True),
+    WriteOptions(scheme="bioes", nested=True, conll_columns=4),
+]
+LABELS = ("ACTOR", "TARGET", "LOCATION", "DATE")
+
+
+def _random_documents(texts: list[str], rng: random.Random, n: int) -> list[Document]:
+    docs = []
+    for k in range(n):
+        base = rng.choice(texts)
+        a = rng.randrange(max(1, len(base) - 400))
+        text = base[a : a + rng.randint(0, 400)]
+        if rng.random() < 0.2:
+            text = "😀 " + text + " 👍🏽 والبوكمال."
+        tokens = tokenize(text)
+        spans: list[Span] = []
+        kind = rng.random()
+        for _ in range(rng.randint(0, 8) if tokens else 0):
+            i = rng.randrange(len(tokens))
+            j = min(len(tokens) - 1, i + rng.choice((0, 0, 1, 2)))
+            start, end = tokens[i].start, tokens[j].end
+            if kind < 0.3 and end - start > 1:  # an edge inside a token (clitic split)
+                if rng.random() < 0.5:
+                    start += 1
+                else:
+                    end -= 1
+            if start < end:
+                spans.append(make_span(text, start, end, rng.choice(LABELS)))
+        if kind > 0.6:  # keep the common, aligned and disjoint case well represented
+            spans.sort(key=lambda s: s.start)
+            disjoint: list[Span] = []
+            for span in spans:
+                if not disjoint or span.start >= disjoint[-1].end:
+                    disjoint.append(span)
+            spans = disjoint
+        docs.append(Document(name=f"r{k}", text=text, spans=tuple(spans)))
+    return docs
+
+
+def _seed_documents(seed_texts: dict[str, str]) -> list[Document]:
+    """Seeds with overlapping, clitic-split and emoji spans."""
+    docs = []
+    for name, raw in seed_texts.items():
+        text = normalize_newlines(raw)
+        tokens = [t for t in tokenize(text) if len(t.text) > 3]
+        spans = [
+            make_span(text, tokens[0].start, tokens[2].end, "ACTOR"),       # three tokens
+            make_span(text, tokens[1].start, tokens[1].end, "TARGET"),      # nested in it
+            make_span(text, tokens[5].start + 1, tokens[5].end, "LOCATION"),  # clitic split
+            make_span(text, tokens[8].start, tokens[9].end, "DATE"),
+            make_span(text, tokens[9].start, tokens[10].end, "ACTOR"),      # overlapping
+        ]
+        docs.append(Document(name=name, text=text, spans=tuple(spans)))
+        emoji = text + "\nصورة 😀 من حلب 👍🏽"
+        at = emoji.index("😀")
+        docs.append(Document(name=name + "-emoji", text=emoji, spans=(
+            make_span(emoji, at, at + 1, "ACTOR"),
+            make_span(emoji, at + 5, at + 8, "LOCATION"),
+            make_span(emoji, tokens[3].start, tokens[3].end, "TARGET"),
+        )))
+    return docs
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: f"{o.scheme}-{o.conll_columns}"
+                         f"{'-whole' if o.whole_tokens else ''}{'-nested' if o.nested else ''}")
+def test_streaming_writer_matches_the_reference(
+    tmp_path: Path, seed_texts: dict[str, str], options: WriteOptions
+) -> None:
+    texts = [normalize_newlines(t) for t in seed_texts.values()]
+    docs = _seed_documents(seed_texts) + _random_documents(texts, random.Random(5), 150)
+    docs.append(Document(name="empty", text="   "))  # no tokens: dropped, reported
+    out = tmp_path / "out.conll"
+    report = ConllFormat().write(iter(docs), out, options)
+    expected, expected_report = reference_write(docs, out, options)
+    assert out.read_bytes() == expected
+    assert report == expected_report
+
+
+def test_fast_path_takes_aligned_documents_and_leaves_the_rest(
+    seed_texts: dict[str, str]
+) -> None:
+    texts = [normalize_newlines(t) for t in seed_texts.values()]
+    docs = _random_documents(texts, random.Random(9), 200)
+    taken = [d for d in docs if fast_lines(d, WriteOptions()) is not None]
+    # Most generated documents are aligned and disjoint, some are not: both paths are used.
+    assert 0 < len(taken) < len(docs)
+    for seed_doc in _seed_documents(seed_texts):
+        fast = fast_lines(seed_doc, WriteOptions())
+        if seed_doc.name.endswith("-emoji"):  # aligned, disjoint spans over emoji: fast
+            assert fast is not None and "😀 B-ACTOR\n" in fast[0]
+        else:  # overlapping and clitic-split spans: the tagger
+            assert fast is None
+    aligned = Document(name="a", text="قصف الطيران مدينة حلب.", spans=(
+        make_span("قصف الطيران مدينة حلب.", 4, 11, "ACTOR"),))
+    fast = fast_lines(aligned, WriteOptions())
+    assert fast is not None and fast[0] == "قصف O\nالطيران B-ACTOR\nمدينة O\nحلب O\n. O\n\n"
+    clitic = "وصلت القوات والبوكمال"
+    split = Document(name="c", text=clitic, spans=(make_span(clitic, 13, 21, "LOCATION"),))
+    fast = fast_lines(split, WriteOptions())
+    assert fast is not None and fast[0].endswith("و O\nالبوكمال B-LOCATION\n\n")
+    assert fast_lines(split, WriteOptions(whole_tokens=True)) is None
+
+
+def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.conll"
+
+    def documents() -> object:
+        yield Document(name="a", text="قصف الطيران")
+        raise RuntimeError("database gone")
+
+    with pytest.raises(RuntimeError):
+        ConllFormat().write(documents(), out, WriteOptions())  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

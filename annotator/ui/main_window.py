@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         """Set every text the window shows itself again, in the interface language."""
         self._retranslate_menus()
         self._retranslate_status()
+        self.files.retranslate()
         self._update_title()
         self._update_position()
         if self.article.selected_span is not None:

@@ -126,7 +126,9 @@ class ProjectTools(QObject):
         """The preview of "label all occurrences" for the selected span."""
         span_id = self._article.selected_span
         if span_id is None:
-            self.message_posted.emit("Click a span first: its label goes on its other occurrences.")
+            self.message_posted.emit(
+                self.tr("Click a span first: its label goes on its other occurrences.")
+            )
             return None
         dialog = OccurrencesDialog(self._bridge, self.workspace, span_id, self._window)
         self.occurrences_dialog = dialog

@@ -27,6 +27,60 @@ STATUS_TITLES: dict[str, str] = {
 }
 
 
+# Each format's one line for the import and export choosers (the registry's own line is the
+# command line's, in English).
+FORMAT_TITLES: dict[str, str] = {
+    "txt": QT_TRANSLATE_NOOP(
+        "Formats", "plain text: a .txt file, or a folder of them (one document each)"),
+    "csv": QT_TRANSLATE_NOOP(
+        "Formats", "CSV with a 'text' column, optional 'id'; other columns become metadata"),
+    "jsonl": QT_TRANSLATE_NOOP(
+        "Formats", "the project's JSONL dataset: text, metadata, status, spans and events"),
+    "doccano": QT_TRANSLATE_NOOP(
+        "Formats", "doccano JSONL: text with [start, end, label] spans, and variants"),
+    "labelstudio": QT_TRANSLATE_NOOP(
+        "Formats", "Label Studio JSON tasks; UTF-16 offsets, predictions become suggestions"),
+    "brat": QT_TRANSLATE_NOOP(
+        "Formats", "brat standoff: a folder of name.txt + name.ann pairs"),
+    "conll": QT_TRANSLATE_NOOP(
+        "Formats", "CoNLL token-per-line NER (2 or 4 columns, IOB2 or BIOES, nested columns)"),
+    "spacy": QT_TRANSLATE_NOOP(
+        "Formats", "spaCy DocBin (.spacy); nested spans kept in a span group"),
+    "hf": QT_TRANSLATE_NOOP(
+        "Formats", "Hugging Face JSONL of tokens and tags, with its tag list beside it"),
+    "events": QT_TRANSLATE_NOOP(
+        "Formats", "events as an ACLED-style CSV table (date, precision, type, actors, location)"),
+    "webanno": QT_TRANSLATE_NOOP(
+        "Formats", "WebAnno TSV 3 (INCEpTION): named entities and relations, a .tsv per document"),
+    "prodigy": QT_TRANSLATE_NOOP(
+        "Formats", "Prodigy JSONL (db-out): accepted answers become spans, others are counted"),
+}
+
+# The steps an import or export reports while it runs.
+TASK_TITLES: dict[str, str] = {
+    "reading": QT_TRANSLATE_NOOP("Tasks", "Reading…"),
+    "checking": QT_TRANSLATE_NOOP("Tasks", "Checking…"),
+    "storing": QT_TRANSLATE_NOOP("Tasks", "Storing…"),
+    "writing": QT_TRANSLATE_NOOP("Tasks", "Writing…"),
+}
+
+
+def format_title(name: str) -> str:
+    """"name: what it is" for a format chooser, in the interface language."""
+    if name in FORMAT_TITLES:
+        return f"{name}: {QCoreApplication.translate('Formats', FORMAT_TITLES[name])}"
+    from annotator.services.workspace import format_description
+
+    return f"{name}: {format_description(name)}"
+
+
+def task_title(task: str) -> str:
+    """A step of a running job ("reading"), in the interface language."""
+    if task in TASK_TITLES:
+        return QCoreApplication.translate("Tasks", TASK_TITLES[task])
+    return task.capitalize() + "…"
+
+
 def status_title(status: str) -> str:
     """A document status as the interface names it, in the interface language."""
     return QCoreApplication.translate("Status", STATUS_TITLES.get(status, status))

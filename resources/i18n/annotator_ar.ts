@@ -110,6 +110,191 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exported {documents} document(s), {spans} span(s).</source>
+        <translation>صُدِّر من المستندات: {documents}، ومن المقاطع: {spans}.</translation>
+    </message>
+    <message>
+        <source>{part}: {n} document(s)</source>
+        <translation>{part}: عدد المستندات {n}</translation>
+    </message>
+    <message>
+        <source>Suggestions left out: {n}.</source>
+        <translation>اقتراحات لم تُصدَّر: {n}.</translation>
+    </message>
+    <message>
+        <source>{n} span(s) the format cannot hold (listed below).</source>
+        <translation>مقاطع لا تتسع لها الصيغة: {n} (مسرودة أدناه).</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>كُتب {path}</translation>
+    </message>
+    <message>
+        <source>Wrote {n} files.</source>
+        <translation>كُتبت ملفات عددها {n}.</translation>
+    </message>
+    <message>
+        <source>Export a dataset</source>
+        <translation>تصدير مجموعة بيانات</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <source>Split into train/dev/test</source>
+        <translation>التقسيم إلى تدريب/تطوير/اختبار</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>a file (or a folder for a split or a folder format)</source>
+        <translation>ملف (أو مجلد للتقسيم أو لصيغة تكتب مجلدًا)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Tagging scheme</source>
+        <translation>نظام الترميز</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>الكتابة في</translation>
+    </message>
+    <message>
+        <source>Copy list</source>
+        <translation>نسخ القائمة</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Export into a folder</source>
+        <translation>التصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export first.</source>
+        <translation>اختر أولًا أين يُكتب التصدير.</translation>
+    </message>
+    <message>
+        <source>Split: {problem}</source>
+        <translation>التقسيم: {problem}</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>أُلغي: لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported:</source>
+        <translation>لم يُصدَّر شيء:</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: cannot write {file}: {reason}</source>
+        <translation>لم يُصدَّر شيء: تعذّرت كتابة {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {reason}</source>
+        <translation>لم يُصدَّر شيء: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this article (Arabic-aware)</source>
+        <translation>بحث في هذا المقال (يراعي العربية)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>بحث:</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>لا نتيجة</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>plain text: a .txt file, or a folder of them (one document each)</source>
+        <translation>نص خام: ملف ‎.txt أو مجلد منها (مستند لكل ملف)</translation>
+    </message>
+    <message>
+        <source>CSV with a &apos;text&apos; column, optional &apos;id&apos;; other columns become metadata</source>
+        <translation>جدول CSV فيه عمود للنص وعمود اختياري للمعرّف؛ بقية الأعمدة بيانات وصفية</translation>
+    </message>
+    <message>
+        <source>the project&apos;s JSONL dataset: text, metadata, status, spans and events</source>
+        <translation>مجموعة بيانات المشروع بصيغة JSONL: النص والبيانات الوصفية والحالة والمقاطع والأحداث</translation>
+    </message>
+    <message>
+        <source>doccano JSONL: text with [start, end, label] spans, and variants</source>
+        <translation>doccano JSONL: نص ومقاطعه [بداية، نهاية، وسم]، وما يشبهها</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON tasks; UTF-16 offsets, predictions become suggestions</source>
+        <translation>مهام Label Studio بصيغة JSON؛ مواضع UTF-16، والتنبؤات تصير اقتراحات</translation>
+    </message>
+    <message>
+        <source>brat standoff: a folder of name.txt + name.ann pairs</source>
+        <translation>brat: مجلد من أزواج ملفات ‎.txt و‎.ann</translation>
+    </message>
+    <message>
+        <source>CoNLL token-per-line NER (2 or 4 columns, IOB2 or BIOES, nested columns)</source>
+        <translation>CoNLL: كلمة في كل سطر (عمودان أو أربعة، IOB2 أو BIOES، أعمدة للمقاطع المتداخلة)</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin (.spacy); nested spans kept in a span group</source>
+        <translation>spaCy DocBin (‎.spacy)؛ المقاطع المتداخلة في مجموعة مقاطع</translation>
+    </message>
+    <message>
+        <source>Hugging Face JSONL of tokens and tags, with its tag list beside it</source>
+        <translation>Hugging Face JSONL: كلمات ووسومها، وقائمة الوسوم في ملف بجانبه</translation>
+    </message>
+    <message>
+        <source>events as an ACLED-style CSV table (date, precision, type, actors, location)</source>
+        <translation>الأحداث في جدول CSV على طريقة ACLED (التاريخ، الدقة، نوع الحدث، الفاعلون، الموقع)</translation>
+    </message>
+    <message>
+        <source>WebAnno TSV 3 (INCEpTION): named entities and relations, a .tsv per document</source>
+        <translation>WebAnno TSV 3 (INCEpTION): الكيانات المسمّاة والعلاقات، ملف ‎.tsv لكل مستند</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL (db-out): accepted answers become spans, others are counted</source>
+        <translation>Prodigy JSONL: الإجابات المقبولة تصير مقاطع، والباقي يُعَدّ</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source> or </source>
@@ -130,6 +315,108 @@
     <message>
         <source>Every edit is saved at once; there is no Save.</source>
         <translation>يُحفظ كل تعديل فور إجرائه؛ لا حاجة إلى أمر حفظ.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Added {documents} document(s), {spans} span(s); {duplicates} duplicate(s); {skipped} record(s) skipped.</source>
+        <translation>أُضيف من المستندات: {documents}، ومن المقاطع: {spans}؛ المكرَّرات: {duplicates}؛ السجلات المتخطّاة: {skipped}.</translation>
+    </message>
+    <message>
+        <source>Into the duplicates: {merged} span(s) added, {replaced} replaced.</source>
+        <translation>في المكرَّرات: أُضيف من المقاطع {merged}، واستُبدل {replaced}.</translation>
+    </message>
+    <message>
+        <source>Labels added: {labels}.</source>
+        <translation>وسوم أُضيفت: {labels}.</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>استيراد مستندات</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <source>Detect from each file</source>
+        <translation>التعرّف عليها من كل ملف</translation>
+    </message>
+    <message>
+        <source>Add labels the project does not have</source>
+        <translation>إضافة الوسوم التي ليست في المشروع</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Rename labels</source>
+        <translation>إعادة تسمية الوسوم</translation>
+    </message>
+    <message>
+        <source>Copy problems</source>
+        <translation>نسخ المشكلات</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Files and folders to import:</source>
+        <translation>الملفات والمجلدات المراد استيرادها:</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <source>Add files or a folder first.</source>
+        <translation>أضف ملفات أو مجلدًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>أُلغي: لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{good} record(s) were good.</source>
+        <translation>السجلات السليمة: {good}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {problems} problem(s).</source>
+        <translation>لم يُستورد شيء: عدد المشكلات {problems}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>لم يُستورد شيء: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>يبدأ…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>يُلغى…</translation>
     </message>
 </context>
 <context>
@@ -266,6 +553,139 @@ Reason: {why}.</source>
     </message>
 </context>
 <context>
+    <name>OccurrencesDialog</name>
+    <message>
+        <source>Label all occurrences of “{text}” as {label}</source>
+        <translation>وسم كل مواضع «{text}» بوسم «{label}»</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <source>Every document</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <source>Label checked</source>
+        <translation>وسم المُعلَّم عليها</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>أين</translation>
+    </message>
+    <message>
+        <source>{context}   ({where}; already {blocked}: not labeled)</source>
+        <translation>{context}   ({where}؛ موسوم سلفًا بوسم {blocked}: لن يُوسم)</translation>
+    </message>
+    <message>
+        <source>{n} occurrence(s) to label</source>
+        <translation>مواضع للوسم: {n}</translation>
+    </message>
+    <message>
+        <source>; {n} overlap a span of another label and stay as they are</source>
+        <translation>؛ {n} منها تتداخل مع مقطع بوسم آخر وتبقى كما هي</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressSummary</name>
+    <message>
+        <source>{done} / {documents} done</source>
+        <translation>المكتمل {done} من {documents}</translation>
+    </message>
+    <message>
+        <source>%v / %m done</source>
+        <translation>المكتمل %v من %m</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Project databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>قواعد بيانات المشاريع (*.sqlite3 *.sqlite *.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>المشاريع ال&amp;أخيرة</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;فتح…</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>Open a project database</source>
+        <translation>فتح قاعدة بيانات مشروع</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>لا توجد قاعدة بيانات في {path}.</translation>
+    </message>
+    <message>
+        <source>New project database</source>
+        <translation>قاعدة بيانات مشروع جديد</translation>
+    </message>
+    <message>
+        <source>{path} already exists; use File &gt; Open… to open it.</source>
+        <translation>{path} موجود سلفًا؛ افتحه من ملف ← فتح…</translation>
+    </message>
+    <message>
+        <source>Create a new, empty project database at
+{path}?</source>
+        <translation>هل تريد إنشاء قاعدة بيانات مشروع جديد فارغة في
+{path}؟</translation>
+    </message>
+    <message>
+        <source>Cannot start a window on {database}.</source>
+        <translation>تعذّر فتح نافذة على {database}.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(لا شيء بعد)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTools</name>
+    <message>
+        <source>Click a span first: its label goes on its other occurrences.</source>
+        <translation>انقر مقطعًا أولًا: يوضع وسمه على مواضعه الأخرى.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the corpus</source>
+        <translation>البحث في المدوَّنة</translation>
+    </message>
+    <message>
+        <source>Search every document (Arabic-aware)</source>
+        <translation>بحث في كل المستندات (يراعي العربية)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>لا نتيجة</translation>
+    </message>
+    <message>
+        <source>More than {hits} hit(s) in {documents} document(s)</source>
+        <translation>أكثر من {hits} نتيجة في مستندات عددها {documents}</translation>
+    </message>
+    <message>
+        <source>{hits} hit(s) in {documents} document(s)</source>
+        <translation>النتائج: {hits} في مستندات عددها {documents}</translation>
+    </message>
+</context>
+<context>
     <name>SessionBridge</name>
     <message>
         <source>Someone else changed this document: it was reloaded with their change. Not saved: {what}. Repeat it if you still want it.</source>
@@ -337,6 +757,38 @@ Reason: {why}.</source>
     <message>
         <source>This help</source>
         <translation>هذه المساعدة</translation>
+    </message>
+    <message>
+        <source>Import documents…</source>
+        <translation>استيراد مستندات…</translation>
+    </message>
+    <message>
+        <source>Export a dataset…</source>
+        <translation>تصدير مجموعة بيانات…</translation>
+    </message>
+    <message>
+        <source>Find in this article…</source>
+        <translation>بحث في هذا المقال…</translation>
+    </message>
+    <message>
+        <source>Find the next hit</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <source>Find the previous hit</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <source>Search every document…</source>
+        <translation>بحث في كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Label all occurrences of the selected span…</source>
+        <translation>وسم كل مواضع المقطع المحدد…</translation>
+    </message>
+    <message>
+        <source>Statistics…</source>
+        <translation>إحصاءات…</translation>
     </message>
     <message>
         <source>Quit (everything is already saved)</source>
@@ -456,6 +908,41 @@ Reason: {why}.</source>
     </message>
 </context>
 <context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Statistics</source>
+        <translation>إحصاءات</translation>
+    </message>
+    <message>
+        <source>Spans per label</source>
+        <translation>المقاطع حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Documents per status</source>
+        <translation>المستندات حسب الحالة</translation>
+    </message>
+    <message>
+        <source>Spans per annotator</source>
+        <translation>المقاطع حسب المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>حفظ صورة PNG…</translation>
+    </message>
+    <message>
+        <source>{documents} documents, {spans} spans.</source>
+        <translation>المستندات: {documents}، المقاطع: {spans}.</translation>
+    </message>
+    <message>
+        <source>Save the charts</source>
+        <translation>حفظ الرسوم البيانية</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>new</source>
@@ -472,6 +959,25 @@ Reason: {why}.</source>
     <message>
         <source>skipped</source>
         <translation>متخطّى</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Reading…</source>
+        <translation>قراءة…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>فحص…</translation>
+    </message>
+    <message>
+        <source>Storing…</source>
+        <translation>تخزين…</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>كتابة…</translation>
     </message>
 </context>
 </TS>

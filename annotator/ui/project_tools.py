@@ -37,7 +37,7 @@ class ProjectTools(QObject):
         self._window = window
         self.workspace = Workspace.of(bridge.session)
         self.find_bar = FindBar(bridge, article)
-        self.search_panel = SearchPanel(self.workspace, window)
+        self.search_panel = SearchPanel(self.workspace, window, bridge.session.schema)
         self.search_panel.setVisible(False)
         self.search_panel.hit_chosen.connect(self.open_hit)
         self.import_dialog: ImportDialog | None = None

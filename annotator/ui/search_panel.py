@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import LabelSchema
 from annotator.services.searching import SearchHit
 from annotator.services.workspace import Workspace
+from annotator.ui.texts import label_title
 
 # More results than anyone reads in a panel; the count says when there were more.
 RESULT_LIMIT = 500
@@ -60,10 +62,12 @@ class SearchPanel(QDockWidget):
 
     hit_chosen = Signal(object)  # the SearchHit clicked
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 schema: LabelSchema | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search_panel")
         self._workspace = workspace
+        self._schema = schema
         self.hits: list[SearchHit] = []
         body = QWidget(self)
         self.query = QLineEdit(body)
@@ -121,7 +125,8 @@ class SearchPanel(QDockWidget):
         labels = self._workspace.labels_at(self.hits)
         for row, (hit, hit_labels) in enumerate(zip(self.hits, labels, strict=True)):
             item = QListWidgetItem(self.results)
-            line = QLabel(kwic_html(hit, hit_labels))
+            shown = tuple(label_title(self._schema, name) for name in hit_labels)
+            line = QLabel(kwic_html(hit, shown))
             line.setTextFormat(Qt.TextFormat.RichText)
             line.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             line.setContentsMargins(4, 2, 4, 2)

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDockWidget,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMenu,
     QMessageBox,
     QTextEdit,
@@ -42,11 +45,20 @@ ALLOWED_WORDS = {
     "first", "second", "third", "annotator", "English",
     "Ctrl", "Shift", "Alt", "Meta", "Home", "End", "Page", "Up", "Down", "PgUp", "PgDown",
     "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Ins",
+    # Format, tool and file-type names, written as their makers write them.
+    "CoNLL", "JSONL", "JSON", "CSV", "TSV", "PNG", "IOB2", "BIOES", "UTF", "NER",
+    "brat", "doccano", "Label", "Studio", "spaCy", "DocBin", "spacy", "Hugging", "Face",
+    "WebAnno", "INCEpTION", "Prodigy", "ACLED", "txt", "ann", "tsv", "png", "sqlite3",
+    "sqlite", "db", "auto", "jsonl", "conll", "csv", "labelstudio", "hf", "events",
+    "webanno", "prodigy", "IOB",
+    # Label names as typed in the import's "rename labels" example (the schema's names).
+    "ORG", "ACTOR", "LOC", "LOCATION",
 }
 # A key sequence (Ctrl+Shift+Z, F1, Ctrl+=): its letters are the keys', not words.
 _KEYS = re.compile(r"\b(?:(?:Ctrl|Shift|Alt|Meta)\+)+\S+|\bF\d{1,2}\b")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _PATH = re.compile(r"(?:/[^\s/\u2069]+)+")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +73,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 def latin_words(text: str) -> list[str]:
     """The words of ``text`` in Latin letters that are neither keys nor allowed names."""
-    text = _KEYS.sub(" ", _PATH.sub(" ", text))
+    text = _KEYS.sub(" ", _PATH.sub(" ", _TAG.sub(" ", text)))
     return [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED_WORDS]
 
 
@@ -82,12 +94,19 @@ def visible_texts(top: QWidget) -> list[str]:
     texts = [top.windowTitle(), top.toolTip()]
     for widget in [top, *top.findChildren(QWidget)]:
         texts.append(widget.toolTip())
+        if isinstance(widget, QDockWidget):
+            texts.append(widget.windowTitle())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
         if isinstance(widget, QLabel | QAbstractButton):
             texts.append(widget.text())
         elif isinstance(widget, QComboBox):
             texts += [widget.itemText(i) for i in range(widget.count())]
         elif isinstance(widget, QTextEdit) and widget.objectName() != "article":
             texts.append(widget.toPlainText())
+        elif isinstance(widget, QListWidget):
+            for row in range(widget.count()):
+                texts += [widget.item(row).text(), widget.item(row).toolTip()]
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             for column in range(model.columnCount()):
@@ -128,7 +147,30 @@ def _open_every_dialog(window: MainWindow, qtbot: QtBot, repo: Repository,
         qtbot.keyClick(window.article, Qt.Key.Key_1)
     failed = window.findChild(QMessageBox, "edit_failed_dialog")
     assert isinstance(failed, QMessageBox)
-    return [window.help_dialog, failed]
+    failed.close()
+    # The window's tools: find bar (no match), corpus search (hits), label all occurrences,
+    # import and export, statistics.
+    tools = window.tools
+    window.article.select_range(*word(ARTICLE, "الطيران"))
+    assert window.article.apply_label("ACTOR") == "labeled"
+    tools.find()
+    tools.find_bar.query.setText("لا يوجد في المقال")
+    assert tools.find_bar.count.text() == "لا نتيجة"
+    tools.search_panel.open_panel("الطيران")
+    assert tools.search_panel.hits
+    occurrences = tools.label_all_occurrences()
+    assert occurrences is not None
+    occurrences.set_scope("corpus")
+    importing = tools.show_import([ROOT / "pyproject.toml"])
+    importing.start()  # the worker is not waited for: its dialog shows a job running
+    importing.progress.cancel()
+    importing.progress.wait()
+    exporting = tools.show_export()
+    exporting.start()  # no destination: says so
+    statistics = tools.show_statistics()
+    for dialog in (occurrences, importing, exporting, statistics):
+        qtbot.waitExposed(dialog)
+    return [window.help_dialog, failed, occurrences, importing, exporting, statistics]
 
 
 def test_the_catalog_has_arabic_for_every_string(tmp_path: Path) -> None:
@@ -203,6 +245,13 @@ def test_arabic_window_has_no_english_left_and_is_mirrored(
         for top in tops
     }
     assert leftovers == {top.objectName(): [] for top in tops}
+    shown = {top.objectName(): visible_texts(top) for top in tops}
+    assert "استيراد مستندات" in shown["import_dialog"]
+    assert "تصدير مجموعة بيانات" in shown["export_dialog"]
+    assert "إحصاءات" in shown["statistics_view"]
+    assert any(t.startswith("وسم كل مواضع") for t in shown["occurrences_dialog"])
+    assert "البحث في المدوَّنة" in shown["main_window"]
+    assert any("الفاعل" in t for t in shown["main_window"] if "FFE066" in t)  # a hit's label
     window.navigator.step(-1)
     window.article.select_range(*word(ARTICLE, "مدينة"))
     texts = visible_texts(window)

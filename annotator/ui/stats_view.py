@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -88,6 +88,7 @@ class StatisticsView(QDialog):
         grid.addWidget(self.by_status, 0, 1)
         grid.addWidget(self.by_annotator, 1, 0, 1, 2)
         save = QPushButton(self.tr("Save as PNG…"), self)
+        self._save = save
         save.setObjectName("statistics_save")
         save.clicked.connect(self._choose_png)
         layout = QVBoxLayout(self)
@@ -96,6 +97,16 @@ class StatisticsView(QDialog):
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
         self._refresher = Refresher(bridge, self.refresh, self)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_save"):
+            self.setWindowTitle(self.tr("Statistics"))
+            self.by_label.setTitle(self.tr("Spans per label"))
+            self.by_status.setTitle(self.tr("Documents per status"))
+            self.by_annotator.setTitle(self.tr("Spans per annotator"))
+            self._save.setText(self.tr("Save as PNG…"))
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the counts and redraw the charts."""

@@ -325,3 +325,18 @@ def test_the_system_locale_picks_the_language(lang: str, expected: str) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_tool_windows_follow_a_switch(window: MainWindow, qtbot: QtBot) -> None:
+    """The import dialog opened in English comes back in Arabic; open statistics switch live."""
+    importing = window.tools.show_import()
+    assert importing.windowTitle() == "Import documents"
+    importing.reject()
+    statistics = window.tools.show_statistics()
+    assert statistics.windowTitle() == "Statistics"
+    _choose(window, "ar")
+    assert statistics.windowTitle() == "إحصاءات"
+    assert window.tools.show_import().windowTitle() == "استيراد مستندات"
+    assert window.tools.search_panel.windowTitle() == "البحث في المدوَّنة"
+    assert window.files.open_action.text() == "&فتح…"
+    assert not [w for t in visible_texts(statistics) for w in latin_words(t)]

@@ -321,7 +321,7 @@
     <name>ImportDialog</name>
     <message>
         <source>Added {documents} document(s), {spans} span(s); {duplicates} duplicate(s); {skipped} record(s) skipped.</source>
-        <translation>أُضيف من المستندات: {documents}، ومن المقاطع: {spans}؛ المكرَّرات: {duplicates}؛ السجلات المتخطّاة: {skipped}.</translation>
+        <translation>أُضيف من المستندات: {documents}، ومن المقاطع: {spans}؛ المكرَّرات: {duplicates}؛ المُدخَلات المتخطّاة: {skipped}.</translation>
     </message>
     <message>
         <source>Into the duplicates: {merged} span(s) added, {replaced} replaced.</source>
@@ -393,7 +393,7 @@
     </message>
     <message>
         <source>{good} record(s) were good.</source>
-        <translation>السجلات السليمة: {good}.</translation>
+        <translation>المُدخَلات السليمة: {good}.</translation>
     </message>
     <message>
         <source>Nothing was imported: {problems} problem(s).</source>

@@ -360,7 +360,7 @@ def test_add_labels_with_a_bad_name_and_skip_bad_skips_its_records(
 
 
 def _relation_file(tmp_path: Path) -> Path:
-    """doccano's documented relation example, in Arabic: the relation becomes an event."""
+    """doccano's documented relation example, in Arabic: the relation stays a relation."""
     text = "قصف التحالف الدولي مواقع في دير الزور"
     rec = {"text": text,
            "entities": [{"id": 0, "start_offset": 4, "end_offset": 18, "label": "ACTOR"},
@@ -371,9 +371,24 @@ def _relation_file(tmp_path: Path) -> Path:
     return path
 
 
+def _event_file(tmp_path: Path) -> Path:
+    """A JSONL record with an event of a type the schema lacks."""
+    text = "قصف التحالف الدولي مواقع في دير الزور"
+    rec = {"id": "e", "text": text, "meta": {}, "status": "new", "annotator": None,
+           "spans": [{"id": "s1", "start": 4, "end": 18, "label": "ACTOR",
+                      "text": "التحالف الدولي", "attrs": {}},
+                     {"id": "s2", "start": 28, "end": 37, "label": "LOCATION",
+                      "text": "دير الزور", "attrs": {}}],
+           "events": [{"id": "e1", "type": "attackedIn", "trigger": None,
+                       "roles": {"actor": ["s1"], "location": ["s2"]}}]}
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
 def test_unknown_event_type_is_refused_with_a_way_out(run: Run, db: str, tmp_path: Path
                                                       ) -> None:
-    path = _relation_file(tmp_path)
+    path = _event_file(tmp_path)
     code, _, err = run("--db", db, "import", path)
     assert code == 1
     assert f"{path}:1: event type 'attackedIn' is not in the project's schema" in err
@@ -382,7 +397,7 @@ def test_unknown_event_type_is_refused_with_a_way_out(run: Run, db: str, tmp_pat
 
 
 def test_event_types_can_be_mapped_or_added(run: Run, db: str, tmp_path: Path) -> None:
-    path = _relation_file(tmp_path)
+    path = _event_file(tmp_path)
     code, out, err = run("--db", db, "import", path, "--map", "attackedIn=Air/drone strike")
     assert code == 0, err
     assert "event type added" not in out
@@ -394,6 +409,20 @@ def test_event_types_can_be_mapped_or_added(run: Run, db: str, tmp_path: Path) -
     assert run("--db", other, "export", "--format", "jsonl", "-o", exported)[0] == 0
     (line,) = exported.read_text(encoding="utf-8").splitlines()
     assert [e["type"] for e in json.loads(line)["events"]] == ["attackedIn"]
+
+
+def test_a_doccano_relation_is_imported_and_exported_as_a_relation(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    path = _relation_file(tmp_path)
+    code, _, err = run("--db", db, "import", path)
+    assert code == 0, err  # relation types are not event types: nothing to map
+    exported = tmp_path / "out.jsonl"
+    assert run("--db", db, "export", "--format", "jsonl", "-o", exported)[0] == 0
+    record = json.loads(exported.read_text(encoding="utf-8"))
+    assert record["events"] == []
+    assert record["relations"] == [{"id": "r1", "type": "attackedIn", "head": "s1",
+                                    "tail": "s2"}]
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -528,7 +557,7 @@ def test_export_of_many_files_is_summed_up(run: Run, db: str, tmp_path: Path) ->
     out = tmp_path / "brat"
     code, stdout, _ = run("--db", db, "export", "--format", "brat", "-o", out)
     assert code == 0
-    assert f"wrote 16 files in {out}" in stdout
+    assert f"wrote 17 files in {out}" in stdout  # 8 .txt, 8 .ann and the annotation.conf
     assert "wrote " + str(out / "d0.ann") not in stdout
 
 
@@ -944,11 +973,14 @@ def test_a_read_only_database_is_read_and_refuses_writes_saying_so(
 def test_a_current_database_opens_without_a_write_transaction(
         filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from annotator.store import db as store_db
+    from annotator.store import engine, migrate
 
     def no_write(*_args: object) -> None:
         raise AssertionError("a write transaction to open a current database")
 
-    monkeypatch.setattr(store_db, "run_write", no_write)
+    # Wherever a write transaction could start: the engine's helper and the migrations'.
+    monkeypatch.setattr(engine, "run_write", no_write)
+    monkeypatch.setattr(migrate, "run_write", no_write)
     with store_db.open_database(filled, create=False) as repo:
         assert len(repo.list_documents(repo.default_project())) == 6
 

@@ -162,6 +162,119 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A binary relation between two spans (doccano, Label Studio, brat ``R`` lines).
+
+    Not an event: it has a type and two ends, ``head`` (from, brat's Arg1) and ``tail`` (to,
+    Arg2), indexes into ``Document.spans`` like event roles.
+    """
+
+    type: str
+    head: int
+    tail: int
+    id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFrame:
+    """An event of a stored document as an editor holds it: roles and trigger are span ids.
+
+    ``Event`` (files, ``Document.events``) points at spans by index; once spans are stored,
+    their ids are what stays true while spans are added and deleted around them.
+    """
+
+    type: str
+    roles: Mapping[str, tuple[int, ...]] = field(default_factory=dict, hash=False)
+    trigger: int | None = None
+    id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def span_ids(self) -> set[int]:
+        """Every span the event uses (roles and trigger)."""
+        ids = {s for refs in self.roles.values() for s in refs}
+        if self.trigger is not None:
+            ids.add(self.trigger)
+        return ids
+
+    def links_of(self, span_id: int) -> tuple[EventLink, ...]:
+        """Where span ``span_id`` stands in this event (for putting it back after a delete)."""
+        assert self.id is not None
+        links = [
+            EventLink(self.id, role, i)
+            for role, refs in self.roles.items()
+            for i, ref in enumerate(refs)
+            if ref == span_id
+        ]
+        if self.trigger == span_id:
+            links.append(EventLink(self.id, None, 0))
+        return tuple(links)
+
+    def without(self, span_id: int) -> EventFrame:
+        """This event once span ``span_id`` is gone (roles left empty disappear)."""
+        roles = {
+            role: tuple(r for r in refs if r != span_id) for role, refs in self.roles.items()
+        }
+        return replace(
+            self,
+            roles={role: refs for role, refs in roles.items() if refs},
+            trigger=None if self.trigger == span_id else self.trigger,
+        )
+
+    def with_link(self, link: EventLink, span_id: int) -> EventFrame:
+        """This event with span ``span_id`` back where ``link`` says it stood."""
+        if link.role is None:
+            return replace(self, trigger=span_id)
+        refs = list(self.roles.get(link.role, ()))
+        refs.insert(min(link.position, len(refs)), span_id)
+        return replace(self, roles={**self.roles, link.role: tuple(refs)})
+
+
+@dataclass(frozen=True, slots=True)
+class RelationFrame:
+    """A relation of a stored document as an editor holds it: its ends are span ids."""
+
+    type: str
+    head: int
+    tail: int
+    id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """A span's place in an event: a role and its position there, or the trigger (role None)."""
+
+    event_id: int
+    role: str | None
+    position: int
+
+
+def relation_frames_of(document: Document) -> tuple[RelationFrame, ...]:
+    """A stored document's relations with span ids instead of span indexes."""
+    ids = [span.id for span in document.spans]
+    return tuple(
+        RelationFrame(r.type, head, tail, r.id, r.attrs)
+        for r in document.relations
+        if (head := ids[r.head]) is not None and (tail := ids[r.tail]) is not None
+    )
+
+
+def frames_of(document: Document) -> tuple[EventFrame, ...]:
+    """A stored document's events with span ids instead of span indexes."""
+    ids = [span.id for span in document.spans]
+    out: list[EventFrame] = []
+    for event in document.events:
+        roles = {
+            role: tuple(i for i in (ids[r] for r in refs) if i is not None)
+            for role, refs in event.roles.items()
+        }
+        trigger = ids[event.trigger] if event.trigger is not None else None
+        out.append(EventFrame(event.type, roles, trigger, event.id, event.attrs))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article: its stored text (line endings already ``\\n``), metadata, status, spans."""
 
@@ -172,6 +285,7 @@ class Document:
     spans: tuple[Span, ...] = ()
     events: tuple[Event, ...] = ()
     id: int | None = None
+    relations: tuple[Relation, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -230,5 +344,10 @@ def without_suggestions(document: Document) -> tuple[Document, int]:
         )
         for event in document.events
     )
+    relations = tuple(
+        replace(r, head=new_index[r.head], tail=new_index[r.tail])
+        for r in document.relations
+        if r.head in new_index and r.tail in new_index
+    )
     spans = tuple(document.spans[i] for i in keep)
-    return replace(document, spans=spans, events=events), dropped
+    return replace(document, spans=spans, events=events, relations=relations), dropped

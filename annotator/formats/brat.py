@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.core.model import Document, Event, Span
+from annotator.core.model import Document, Event, Relation, Span
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -21,7 +21,6 @@ from annotator.formats.base import (
     WriteReport,
     atomic_folder,
     folder_files,
-    relation_roles,
 )
 from annotator.formats.textio import DecodedText, read_text, text_bytes
 
@@ -75,11 +74,24 @@ class _AnnParser:
         self.pending_attrs: list[tuple[int, str, str, Any]] = []
         self.relations: list[tuple[int, str, str, str, str]] = []
         self.event_index: dict[str, int] = {}
+        self.relation_index: dict[str, int] = {}
+        self.relation_attrs: dict[str, dict[str, Any]] = {}
+        # Trigger-only T lines (typed with their event's type, as brat wants): their offsets.
+        self.trigger_types: dict[str, str] = {}
+        self.trigger_bounds: dict[str, tuple[int, int]] = {}
+        self.parsed_relations: list[Relation] = []
         self.equivalences: list[tuple[int, str, list[str]]] = []
         self.equivalent: list[list[Any]] = []
 
     def parse(self, content: str) -> Document | None:
         """The document the .ann describes, or None when any line is bad (see problems)."""
+        for line in content.split("\n"):
+            # First the E lines' triggers: a T line of the event's own type is the trigger
+            # word, not an entity span.
+            ident, _, rest = line.partition("\t")
+            if ident[:1] == "E" and rest.strip():
+                etype, _, trigger = rest.split()[0].partition(":")
+                self.trigger_types[trigger] = etype
         for lineno, line in enumerate(content.split("\n"), 1):
             if not line.strip():
                 continue
@@ -96,7 +108,8 @@ class _AnnParser:
                  attrs=self.span_attrs.get(i, {}))
             for i, s in enumerate(self.spans)
         )
-        return Document(name="", text=self.text, spans=spans, events=tuple(events))
+        return Document(name="", text=self.text, spans=spans, events=tuple(events),
+                        relations=tuple(self.parsed_relations))
 
     def _line(self, lineno: int, line: str) -> None:
         ident, _, rest = line.partition("\t")
@@ -189,8 +202,11 @@ class _AnnParser:
         if given not in (joined, covered, covered.replace("\n", " ")):
             raise _BadLine(f"{ident} ({m.group('type')}): its text {given!r} does not match "
                            f"the text at {m.group('frags')} ({joined!r})")
-        if ident in self.span_ids:
+        if ident in self.span_ids or ident in self.trigger_bounds:
             raise _BadLine(f"{ident}: the id is used twice")
+        if self.trigger_types.get(ident) == m.group("type"):
+            self.trigger_bounds[ident] = (start, end)
+            return
         self.span_ids[ident] = len(self.spans)
         self.spans.append(Span(start=start, end=end, label=m.group("type"), text=covered))
 
@@ -208,19 +224,36 @@ class _AnnParser:
         trigger_of: dict[str, int] = {}
         for lineno, ident, etype, trigger, pairs in self.raw_events:
             try:
-                trig = self._ref(lineno, ident, trigger)
                 roles: dict[str, list[int]] = {}
                 for role, target in pairs:
                     roles.setdefault(_role_from_brat(role), []).append(
                         self._ref(lineno, ident, target))
                 args = {i for idx in roles.values() for i in idx}
-                # An argument standing in as the trigger marks an event that had none.
+                trig: int | None
+                if trigger in self.trigger_bounds:
+                    # A trigger word: the span at the same place, unless it is an argument's
+                    # place (brat needs a trigger; an argument's stands in for none).
+                    bounds = self.trigger_bounds[trigger]
+                    at = [i for i, sp in enumerate(self.spans) if (sp.start, sp.end) == bounds]
+                    if at:
+                        trig = next((i for i in at if i not in args), None)
+                    else:
+                        # A trigger word no span covers: kept, as brat shows it, as a span
+                        # of the event's type.
+                        self.span_ids[trigger] = len(self.spans)
+                        self.spans.append(Span(start=bounds[0], end=bounds[1], label=etype,
+                                               text=self.text[bounds[0]:bounds[1]]))
+                        trig = len(self.spans) - 1
+                else:
+                    trig = self._ref(lineno, ident, trigger)
+                    # An argument standing in as the trigger marks an event that had none.
+                    trig = None if trig in args else trig
                 # The type as written: the import matches "Air/drone_strike" to a schema's
                 # "Air/drone strike", after --map has seen the name the file uses.
                 events.append(Event(
                     type=etype,
                     roles={k: tuple(v) for k, v in roles.items()},
-                    trigger=None if trig in args else trig))
+                    trigger=trig))
                 trigger_of[ident] = len(events) - 1
             except _BadLine as exc:
                 self.problems.append(Problem(self.file, lineno, str(exc)))
@@ -230,9 +263,9 @@ class _AnnParser:
             except _BadLine as exc:
                 self.problems.append(Problem(self.file, lineno, str(exc)))
                 continue
-            r1, r2 = relation_roles((self.spans[ia].label, self.spans[ib].label))
-            events.append(Event(type=rtype, roles={r1: (ia,), r2: (ib,)}))
-            trigger_of[ident] = len(events) - 1  # notes may name a relation as well
+            # A relation of its own, not an event: written back as an R line.
+            self.parsed_relations.append(Relation(rtype, ia, ib))
+            self.relation_index[ident] = len(self.parsed_relations) - 1
         self.event_index = trigger_of
         return events
 
@@ -245,6 +278,8 @@ class _AnnParser:
                     attrs.setdefault(key, []).append(value)
                 else:
                     attrs[key] = value
+            elif target in self.relation_index:  # notes may name a relation as well
+                self.relation_attrs.setdefault(target, {})[key] = value
             elif target not in self.event_index:
                 self.problems.append(Problem(self.file, lineno,
                                              f"attribute {name} names {target!r}, which this "
@@ -291,9 +326,14 @@ def read_pair(txt: Path, ann: Path | None) -> ReadResult:
         for e, ident in zip(parsed.events, _event_idents(parser, len(parsed.events)),
                             strict=True)
     )
+    by_relation = {i: ident for ident, i in parser.relation_index.items()}
+    relations = tuple(
+        Relation(r.type, r.head, r.tail, attrs=parser.relation_attrs.get(by_relation[i], {}))
+        for i, r in enumerate(parsed.relations)
+    )
     meta = {EQUIVALENCES: parser.equivalent} if parser.equivalent else {}
     doc = Document(name=txt.stem, text=parsed.text, meta=meta, spans=parsed.spans,
-                   events=events)
+                   events=events, relations=relations)
     result.documents.append(SourcedDocument(doc, str(ann), None))
     return result
 
@@ -338,8 +378,13 @@ def _attr_lines(
 
 
 def document_to_ann(doc: Document) -> tuple[str, list[str]]:
-    """The .ann content of a document, and what it had to leave out."""
+    """The .ann content of a document, and what it had to leave out.
+
+    Each event gets a trigger T line of its own type, as brat wants: over its trigger span,
+    or, when it has none, over its first argument (read back as "no trigger").
+    """
     lines: list[str] = []
+    trigger_lines: list[str] = []
     attr_lines: list[str] = []
     dropped: list[str] = []
     counter = [0, 0, 0]  # A, # and N numbering
@@ -347,25 +392,35 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
         shown = span.text.replace("\n", " ")
         lines.append(f"T{i}\t{_brat_type(span.label)} {span.start} {span.end}\t{shown}")
         attr_lines.extend(_attr_lines(f"T{i}", dict(span.attrs), counter, dropped))
+    next_t = len(doc.spans)
+    event_lines: list[str] = []
     for k, event in enumerate(doc.events, 1):
-        args: list[str] = []
-        seen: dict[str, int] = {}
-        for role, idx in event.roles.items():
-            for i in idx:
-                name = _role_to_brat(role)
-                seen[name] = seen.get(name, 0) + 1
-                args.append(f"{name}{seen[name] if seen[name] > 1 else ''}:T{i + 1}")
+        args = _event_args(event)
         if event.trigger is not None:
             trigger = event.trigger
         elif args:
-            # brat needs a trigger; the first argument stands in (read back as "no trigger").
             trigger = next(i for idx in event.roles.values() for i in idx)
         else:
             dropped.append(f"event {k} ({event.type}): no trigger and no arguments")
             continue
-        lines.append(f"E{k}\t{_brat_type(event.type)}:T{trigger + 1}"
-                     + "".join(f" {a}" for a in args))
+        next_t += 1
+        word = doc.spans[trigger]
+        etype = _brat_type(event.type)
+        trigger_lines.append(f"T{next_t}\t{etype} {word.start} {word.end}\t"
+                             + word.text.replace("\n", " "))
+        event_lines.append(f"E{k}\t{etype}:T{next_t}" + "".join(f" {a}" for a in args))
         attr_lines.extend(_attr_lines(f"E{k}", dict(event.attrs), counter, dropped))
+    relation_lines: list[str] = []
+    for k, relation in enumerate(doc.relations, 1):
+        relation_lines.append(f"R{k}\t{_brat_type(relation.type)} Arg1:T{relation.head + 1} "
+                              f"Arg2:T{relation.tail + 1}")
+        for key, value in relation.attrs.items():
+            if key == _NOTE and isinstance(value, str):
+                counter[1] += 1
+                attr_lines.append(f"#{counter[1]}\tAnnotatorNotes R{k}\t"
+                                  + " ".join(value.split("\n")))
+            else:
+                dropped.append(f"attribute {key!r} of relation R{k} (brat has none there)")
     number = {span.key: i for i, span in reversed(list(enumerate(doc.spans, 1)))}
     equivalences = doc.meta.get(EQUIVALENCES)
     for item in equivalences if isinstance(equivalences, list) else []:
@@ -376,7 +431,74 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
             dropped.append(f"equivalence {item!r} (its spans are not all exported)")
             continue
         attr_lines.append(f"*\t{etype} {' '.join(ids)}")
-    return "".join(line + "\n" for line in [*lines, *attr_lines]), dropped
+    body = [*lines, *trigger_lines, *event_lines, *relation_lines, *attr_lines]
+    return "".join(line + "\n" for line in body), dropped
+
+
+def _event_args(event: Event) -> list[str]:
+    args: list[str] = []
+    seen: dict[str, int] = {}
+    for role, idx in event.roles.items():
+        for i in idx:
+            name = _role_to_brat(role)
+            seen[name] = seen.get(name, 0) + 1
+            args.append(f"{name}{seen[name] if seen[name] > 1 else ''}:T{i + 1}")
+    return args
+
+
+class ConfTypes:
+    """The types an export uses, gathered document by document (an export streams), for an
+    ``annotation.conf`` that lets brat open it. Attribute values are listed as brat wants
+    them (an enumeration), taken from the export."""
+
+    def __init__(self) -> None:
+        self.entities: set[str] = set()
+        self.events: dict[str, set[str]] = {}
+        self.relations: dict[str, tuple[set[str], set[str]]] = {}
+        self.attributes: dict[str, set[str]] = {}
+        self.equivalences: set[str] = set()
+
+    def add(self, doc: Document) -> None:
+        found = doc.meta.get(EQUIVALENCES)
+        for item in found if isinstance(found, list) else []:
+            if isinstance(item, list) and item and isinstance(item[0], str):
+                self.equivalences.add(item[0])
+        for span in doc.spans:
+            self.entities.add(_brat_type(span.label))
+            for key, value in span.attrs.items():
+                if key == _NOTE:
+                    continue
+                name = _ATTR_TO_BRAT.get(key, key)
+                if value is True:
+                    self.attributes.setdefault(name, set())
+                elif isinstance(value, str) and value and not re.search(r"\s", value):
+                    self.attributes.setdefault(name, set()).add(value)
+        for event in doc.events:
+            roles = self.events.setdefault(_brat_type(event.type), set())
+            roles.update(_role_to_brat(role) for role in event.roles)
+        for relation in doc.relations:
+            heads, tails = self.relations.setdefault(_brat_type(relation.type), (set(), set()))
+            heads.add(_brat_type(doc.spans[relation.head].label))
+            tails.add(_brat_type(doc.spans[relation.tail].label))
+
+    def text(self) -> str:
+        out = ["[entities]", *sorted(self.entities), "", "[relations]"]
+        for name, (heads, tails) in sorted(self.relations.items()):
+            out.append(f"{name}\tArg1:{'|'.join(sorted(heads))}, "
+                       f"Arg2:{'|'.join(sorted(tails))}")
+        for name in sorted(self.equivalences):
+            out.append(f"{name}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive")
+        out.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
+        out += ["", "[events]"]
+        for name, roles in sorted(self.events.items()):
+            # "*": a role may hold several spans (brat numbers them Actor2, Actor3 ...).
+            out.append(name + ("\t" + ", ".join(f"{r}*:<ENTITY>" for r in sorted(roles))
+                               if roles else ""))
+        out += ["", "[attributes]"]
+        for name, values in sorted(self.attributes.items()):
+            kind = f", Value:{'|'.join(sorted(values))}" if values else ""
+            out.append(f"{name}\tArg:<ENTITY>{kind}")
+        return "\n".join(out) + "\n"
 
 
 def _normalizations(value: Any) -> bool:
@@ -424,8 +546,10 @@ class BratFormat(Format):
         """A folder of name.txt + name.ann, names made safe from document names."""
         report = WriteReport()
         names = NameAllocator()
+        types = ConfTypes()
         with atomic_folder(out, allowed_suffixes=(".txt", ".ann", ".conf")) as tmp:
             for doc in documents:
+                types.add(doc)
                 stem = names.take(doc.name)
                 ann, dropped = document_to_ann(doc)
                 # The whole folder is swapped in at the end: no per-file temporaries needed.
@@ -436,4 +560,6 @@ class BratFormat(Format):
                 report.spans += len(doc.spans)
                 report.dropped.extend(Problem(str(out / f"{stem}.ann"), None,
                                               f"{doc.name}: {d} not written") for d in dropped)
+            (tmp / "annotation.conf").write_bytes(types.text().encode("utf-8"))
+            report.files.append(out / "annotation.conf")
         return report

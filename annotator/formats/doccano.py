@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.core.model import Document, Event, Span
+from annotator.core.model import Document, Relation, Span
 from annotator.formats.base import (
     Format,
     Problem,
@@ -18,7 +18,7 @@ from annotator.formats.base import (
     write_lines,
 )
 from annotator.formats.jsonlines import json_line, read_json_lines
-from annotator.formats.records import RecordError, TextMapper, event_from_relation
+from annotator.formats.records import RecordError, TextMapper, relation_from
 
 _SPAN_KEYS = ("label", "labels", "entities")
 #: Keys doccano itself writes that carry no data of ours.
@@ -68,7 +68,7 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
         got, got_ids = _read_spans(mapper, items, key)
         ids.update({k: v + len(spans) for k, v in got_ids.items()})
         spans.extend(got)
-    events: list[Event] = []
+    links: list[Relation] = []
     relations = rec.get("relations", [])
     if not isinstance(relations, list):
         raise RecordError("'relations' must be a list")
@@ -79,8 +79,7 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
         ends = (rel.get("from_id"), rel.get("to_id"))
         if not all((is_int(e) or isinstance(e, str)) and e in ids for e in ends):
             raise RecordError(f"{what}: from_id/to_id {ends!r} do not name entities of this record")
-        events.append(event_from_relation(rel.get("type"), ids[ends[0]], ids[ends[1]], spans,
-                                          what=what))
+        links.append(relation_from(rel.get("type"), ids[ends[0]], ids[ends[1]], what=what))
     for key, value in rec.items():
         if key in ("id", "text", "data", "relations", *_SPAN_KEYS):
             continue
@@ -93,7 +92,7 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
             continue
         meta[key] = value
     return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
-                    spans=tuple(spans), events=tuple(events))
+                    spans=tuple(spans), relations=tuple(links))
 
 
 class DoccanoFormat(Format):
@@ -112,10 +111,19 @@ class DoccanoFormat(Format):
         report = WriteReport(files=[out])
         lines: list[str] = []
         for doc in documents:
-            rec: dict[str, Any] = {
-                "id": doc.name, "text": doc.text,
-                "label": [[s.start, s.end, s.label] for s in doc.spans],
-            }
+            rec: dict[str, Any] = {"id": doc.name, "text": doc.text}
+            if doc.relations:
+                # The relation style: entities with ids the relations point at.
+                rec["entities"] = [
+                    {"id": i, "start_offset": s.start, "end_offset": s.end, "label": s.label}
+                    for i, s in enumerate(doc.spans)
+                ]
+                rec["relations"] = [
+                    {"id": i, "from_id": r.head, "to_id": r.tail, "type": r.type}
+                    for i, r in enumerate(doc.relations)
+                ]
+            else:
+                rec["label"] = [[s.start, s.end, s.label] for s in doc.spans]
             for key, value in doc.meta.items():
                 if key not in rec and key not in ("data", "relations", *_SPAN_KEYS):
                     rec[key] = value

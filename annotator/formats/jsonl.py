@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from annotator.core.model import DOC_STATUSES, Document, Event, Span, SpanOrigin
+from annotator.core.model import DOC_STATUSES, Document, Event, Relation, Span, SpanOrigin
 from annotator.formats.base import (
     Format,
     ReadResult,
@@ -44,8 +44,16 @@ def document_to_record(doc: Document) -> dict[str, Any]:
         if event.attrs:
             ev["attrs"] = dict(event.attrs)
         events.append(ev)
-    return {"id": doc.name, "text": doc.text, "meta": dict(doc.meta), "status": doc.status,
-            "annotator": common, "spans": spans, "events": events}
+    record = {"id": doc.name, "text": doc.text, "meta": dict(doc.meta), "status": doc.status,
+              "annotator": common, "spans": spans, "events": events}
+    if doc.relations:
+        # Only when there are any: records without relations stay as they always were.
+        record["relations"] = [
+            {"id": f"r{i}", "type": r.type, "head": f"s{r.head + 1}", "tail": f"s{r.tail + 1}",
+             **({"attrs": dict(r.attrs)} if r.attrs else {})}
+            for i, r in enumerate(doc.relations, 1)
+        ]
+    return record
 
 
 def _span_ref(ids: Mapping[str, int], ref: Any, what: str) -> int:
@@ -157,10 +165,36 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
             events.append(Event(type=etype, roles=roles, trigger=trigger, attrs=attrs))
         except RecordError as exc:
             errors.append(str(exc))
+    relations = _relations(rec.get("relations", []), ids, errors)
     if errors:
         raise RecordError("; ".join(errors))
     return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
-                    status=status, spans=tuple(spans), events=tuple(events))
+                    status=status, spans=tuple(spans), events=tuple(events),
+                    relations=tuple(relations))
+
+
+def _relations(raw: Any, ids: Mapping[str, int], errors: list[str]) -> list[Relation]:
+    """The record's binary relations (``head``/``tail`` name span ids)."""
+    if not isinstance(raw, list):
+        errors.append("'relations' must be a list")
+        return []
+    out: list[Relation] = []
+    for n, item in enumerate(raw, 1):
+        what = f"relation {n}"
+        try:
+            if not isinstance(item, dict):
+                raise RecordError(f"{what} must be an object")
+            rtype = item.get("type")
+            if not isinstance(rtype, str) or not rtype.strip():
+                raise RecordError(f"{what}: 'type' must be a non-empty string")
+            attrs = item.get("attrs", {})
+            if not isinstance(attrs, dict):
+                raise RecordError(f"{what}: 'attrs' must be an object")
+            out.append(Relation(rtype, _span_ref(ids, item.get("head"), f"{what} head"),
+                                _span_ref(ids, item.get("tail"), f"{what} tail"), attrs=attrs))
+        except RecordError as exc:
+            errors.append(str(exc))
+    return out
 
 
 class JsonlFormat(Format):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.core.model import Document, Event, Span, SpanOrigin
+from annotator.core.model import Document, Event, Relation, Span, SpanOrigin
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -20,7 +20,7 @@ from annotator.formats.base import (
     write_atomic,
 )
 from annotator.formats.jsonlines import JsonProblem, json_line, loads
-from annotator.formats.records import RecordError, TextMapper, event_from_relation
+from annotator.formats.records import RecordError, TextMapper, relation_from
 from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
 
 
@@ -130,6 +130,7 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     units = utf16_offsets(raw)
     spans: list[Span] = []
     events: list[Event] = []
+    relations_out: list[Relation] = []
     kept: dict[str, Any] = {}
     names: dict[str, None] = {}
     for key in ("annotations", "completions", "predictions"):
@@ -195,8 +196,8 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
             a, b = region_index[str(ends[0])], region_index[str(ends[1])]
             if rel.get("direction") == "left":
                 a, b = b, a
-            events.append(event_from_relation(str(rel_labels[0]), a, b, spans,
-                                              what=f"{kind} relation"))
+            relations_out.append(relation_from(str(rel_labels[0]), a, b,
+                                               what=f"{kind} relation"))
     data = task.get("data") or {}
     name = record_name(data.get("name"), record_name(task.get("id"), default_name))
     meta = dict(task.get("meta") or {}) if isinstance(task.get("meta"), dict) else {}
@@ -214,7 +215,7 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     if kept:
         meta[LS_META] = kept
     return Document(name=name, text=mapper.text, meta=meta, spans=tuple(spans),
-                    events=tuple(events))
+                    events=tuple(events), relations=tuple(relations_out))
 
 
 def _result(span: Span, units: list[int], rid: str, names: tuple[str, str] = ("label", "text")
@@ -227,23 +228,26 @@ def _result(span: Span, units: list[int], rid: str, names: tuple[str, str] = ("l
 def document_to_task(doc: Document, number: int) -> tuple[dict[str, Any], int]:
     """A Label Studio task for a document and how many of its events were left out."""
     units = utf16_offsets(doc.text)
-    annotations: dict[str | None, list[Span]] = {}
-    predictions: dict[str | None, list[Span]] = {}
-    for span in doc.spans:
+    annotations: dict[str | None, list[int]] = {}
+    predictions: dict[str | None, list[int]] = {}
+    for i, span in enumerate(doc.spans):
         group = predictions if span.origin == "suggested" else annotations
-        group.setdefault(span.annotator, []).append(span)
+        group.setdefault(span.annotator, []).append(i)
     counter = 0
     meta = dict(doc.meta)
     kept = meta.pop(LS_META, None)
     kept = kept if isinstance(kept, dict) else {}
     names = (str(kept.get("from_name", "label")), str(kept.get("to_name", "text")))
+    # Where each span went: its region id and the result list holding it.
+    placed: dict[int, tuple[str, list[dict[str, Any]]]] = {}
 
-    def results(spans: list[Span]) -> list[dict[str, Any]]:
+    def results(indexes: list[int]) -> list[dict[str, Any]]:
         nonlocal counter
-        out = []
-        for span in spans:
+        out: list[dict[str, Any]] = []
+        for i in indexes:
             counter += 1
-            out.append(_result(span, units, f"s{counter}", names))
+            out.append(_result(doc.spans[i], units, f"s{counter}", names))
+            placed[i] = (f"s{counter}", out)
         return out
 
     def other(kind: str, who: str | None) -> list[dict[str, Any]]:
@@ -264,7 +268,10 @@ def document_to_task(doc: Document, number: int) -> tuple[dict[str, Any], int]:
         annotations.setdefault(who, [])
     task["annotations"] = []
     for who, spans in annotations.items():
-        block: dict[str, Any] = {"result": results(spans) + other("annotation", who)}
+        # Extended in place: relations are added to the list holding their regions.
+        found = results(spans)
+        found.extend(other("annotation", who))
+        block: dict[str, Any] = {"result": found}
         if who is not None:
             block["created_username"] = who
         task["annotations"].append(block)
@@ -275,8 +282,16 @@ def document_to_task(doc: Document, number: int) -> tuple[dict[str, Any], int]:
     task["predictions"] = []
     for who, spans in predictions.items():
         prediction: dict[str, Any] = {"model_version": who} if who is not None else {}
-        prediction["result"] = results(spans) + other("prediction", who)
+        found = results(spans)
+        found.extend(other("prediction", who))
+        prediction["result"] = found
         task["predictions"].append(prediction)
+    for relation in doc.relations:
+        head, tail = placed[relation.head], placed[relation.tail]
+        # A relation lives in the result list holding both its regions (one annotator's).
+        if head[1] is tail[1]:
+            head[1].append({"from_id": head[0], "to_id": tail[0], "type": "relation",
+                            "direction": "right", "labels": [relation.type]})
     return task, len(doc.events)
 
 

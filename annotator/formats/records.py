@@ -9,6 +9,7 @@ from typing import Any
 from annotator.core.model import (
     Event,
     OffsetError,
+    Relation,
     Span,
     SpanOrigin,
     check_offsets,
@@ -75,10 +76,17 @@ class TextMapper:
                     annotator=annotator, origin=origin, attrs=dict(attrs or {}))
 
 
+def relation_from(rel_type: Any, from_index: int, to_index: int, *, what: str) -> Relation:
+    """A binary relation (doccano, Label Studio, brat ``R`` lines) between two spans."""
+    if not isinstance(rel_type, str) or not rel_type.strip():
+        raise RecordError(f"{what}: the relation type must be a non-empty string")
+    return Relation(type=rel_type, head=from_index, tail=to_index)
+
+
 def event_from_relation(
     rel_type: Any, from_index: int, to_index: int, spans: list[Span], *, what: str
 ) -> Event:
-    """An event holding a binary relation (doccano, Label Studio, brat ``R`` lines)."""
+    """A binary relation as a two-role event (WebAnno TSV still reads its relations so)."""
     if not isinstance(rel_type, str) or not rel_type.strip():
         raise RecordError(f"{what}: the relation type must be a non-empty string")
     roles = relation_roles((spans[from_index].label, spans[to_index].label))

@@ -7,10 +7,11 @@ callback. A listener matches the kinds it draws and ignores the rest, so a new k
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from annotator.core.model import DocStatus, Document, Span
+from annotator.core.model import DocStatus, Document, EventFrame, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,48 @@ class StatusChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class DateSet:
+    """A date span of the open document got another value (its attributes; same id)."""
+
+    old: Span
+    new: Span
+
+
+@dataclass(frozen=True, slots=True)
+class MetaChanged:
+    """The open document's metadata (its publication date ...) was stored anew."""
+
+    document_id: int
+    meta: Mapping[str, Any]
+    before: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class EventAdded:
+    """An event of the open document was stored (roles as span ids)."""
+
+    event: EventFrame
+
+
+@dataclass(frozen=True, slots=True)
+class EventChanged:
+    """An event of the open document got another type or other roles (same id).
+
+    Also published when a span it uses is deleted or put back.
+    """
+
+    old: EventFrame
+    new: EventFrame
+
+
+@dataclass(frozen=True, slots=True)
+class EventRemoved:
+    """An event of the open document was deleted (its spans stay)."""
+
+    event: EventFrame
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentsChanged:
     """The project's documents changed elsewhere (another window, an import): list them again."""
 
@@ -74,6 +117,11 @@ Change = (
     | SpanChanged
     | StatusChanged
     | DocumentsChanged
+    | DateSet
+    | MetaChanged
+    | EventAdded
+    | EventChanged
+    | EventRemoved
 )
 ChangeListener = Callable[[Change], None]
 

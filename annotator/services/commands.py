@@ -9,12 +9,15 @@ tests and scripts use.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
-from annotator.core.model import DocStatus, Span
-from annotator.services.editing import EditingPort, status_after_span_edit
+from annotator.core.model import DocStatus, EventLink, RelationFrame, Span
+from annotator.services.editing import EditingPort, start_edit
+
+__all__ = ["AddSpan", "DeleteSpan", "RelabelSpan", "ResizeSpan", "SetStatus", "UndoStack",
+           "start_edit"]
 
 
 class Command(Protocol):
@@ -32,13 +35,6 @@ class Command(Protocol):
     def undo(self, port: EditingPort) -> None:
         """Revert the edit."""
         ...
-
-
-def _start(port: EditingPort, document_id: int) -> tuple[DocStatus | None, DocStatus | None]:
-    """(status to store with a span edit, status to put back on undo); None: unchanged."""
-    before = port.document_status(document_id)
-    after = status_after_span_edit(before)
-    return after, (before if after is not None else None)
 
 
 @dataclass(slots=True)
@@ -61,7 +57,7 @@ class AddSpan:
         return f"Add {self.span.label} “{self.span.text}”"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
         self.stored = port.add_span(
             self.document_id, self.span, replaces=self._last_id, status=status
         )
@@ -76,12 +72,15 @@ class AddSpan:
 
 @dataclass(slots=True)
 class DeleteSpan:
-    """Delete the span ``span_id`` (undo puts it back with the same offsets, label and attrs)."""
+    """Delete the span ``span_id`` (undo puts it back with the same offsets, label and attrs,
+    and in the events it stood in)."""
 
     document_id: int
     span_id: int
     text: str = ""
     removed: Span | None = field(default=None, init=False)
+    _links: tuple[EventLink, ...] = field(default=(), init=False)
+    _relations: tuple[RelationFrame, ...] = field(default=(), init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -89,23 +88,32 @@ class DeleteSpan:
         return f"Delete “{self.text}”" if self.text else "Delete span"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
+        # Read at the version the delete carries: the store cascades them away.
+        self._links = port.span_links(self.document_id, self.span_id)
+        self._relations = port.span_relations(self.document_id, self.span_id)
         self.removed = port.delete_span(self.document_id, self.span_id, status=status)
 
     def undo(self, port: EditingPort) -> None:
         assert self.removed is not None
-        port.restore_span(self.document_id, self.removed, status=self._status_before)
+        port.restore_span(
+            self.document_id, self.removed, status=self._status_before, links=self._links,
+            relations=self._relations,
+        )
         self._status_before = None
 
 
 @dataclass(slots=True)
 class RelabelSpan:
-    """Give the span ``span_id`` the label ``label``."""
+    """Give the span ``span_id`` the label ``label`` (and ``attrs``, when given: a date's
+    value appears or goes with the label)."""
 
     document_id: int
     span_id: int
     label: str
+    attrs: Mapping[str, Any] | None = None
     _label_before: str | None = field(default=None, init=False)
+    _attrs_before: dict[str, Any] | None = field(default=None, init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -113,9 +121,12 @@ class RelabelSpan:
         return f"Relabel as {self.label}"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
-        before = port.update_span(self.document_id, self.span_id, label=self.label, status=status)
+        status, self._status_before = start_edit(port, self.document_id)
+        before = port.update_span(
+            self.document_id, self.span_id, label=self.label, attrs=self.attrs, status=status
+        )
         self._label_before = before.label
+        self._attrs_before = dict(before.attrs) if self.attrs is not None else None
 
     def undo(self, port: EditingPort) -> None:
         assert self._label_before is not None
@@ -123,6 +134,7 @@ class RelabelSpan:
             self.document_id,
             self.span_id,
             label=self._label_before,
+            attrs=self._attrs_before,
             status=self._status_before,
         )
         self._status_before = None
@@ -130,13 +142,16 @@ class RelabelSpan:
 
 @dataclass(slots=True)
 class ResizeSpan:
-    """Move the edges of the span ``span_id`` to ``[start, end)``; same id, label and attrs."""
+    """Move the edges of the span ``span_id`` to ``[start, end)``; same id and label, and the
+    same attrs unless ``attrs`` are given (a date's automatic value follows its text)."""
 
     document_id: int
     span_id: int
     start: int
     end: int
+    attrs: Mapping[str, Any] | None = None
     _before: tuple[int, int] | None = field(default=None, init=False)
+    _attrs_before: dict[str, Any] | None = field(default=None, init=False)
     _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
@@ -144,16 +159,19 @@ class ResizeSpan:
         return f"Resize span to {self.start}–{self.end}"
 
     def do(self, port: EditingPort) -> None:
-        status, self._status_before = _start(port, self.document_id)
+        status, self._status_before = start_edit(port, self.document_id)
         before = port.update_span(
-            self.document_id, self.span_id, offsets=(self.start, self.end), status=status
+            self.document_id, self.span_id, offsets=(self.start, self.end), attrs=self.attrs,
+            status=status,
         )
         self._before = (before.start, before.end)
+        self._attrs_before = dict(before.attrs) if self.attrs is not None else None
 
     def undo(self, port: EditingPort) -> None:
         assert self._before is not None
         port.update_span(
-            self.document_id, self.span_id, offsets=self._before, status=self._status_before
+            self.document_id, self.span_id, offsets=self._before, attrs=self._attrs_before,
+            status=self._status_before,
         )
         self._status_before = None
 
@@ -200,7 +218,7 @@ class LabelOccurrences:
         self.stored = []
         try:
             for document_id, span in self.items:
-                status, before = _start(port, document_id)
+                status, before = start_edit(port, document_id)
                 stored = port.add_span(document_id, span, status=status)
                 self.stored.append((document_id, stored, before))
         except BaseException:

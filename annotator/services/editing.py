@@ -8,9 +8,10 @@ and has been stored when it returns.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
-from annotator.core.model import DocStatus, Span
+from annotator.core.model import DocStatus, EventFrame, EventLink, RelationFrame, Span
 
 
 class StoreFailure(Exception):
@@ -49,9 +50,24 @@ class EditingPort(Protocol):
         ...
 
     def restore_span(
-        self, document_id: int, span: Span, *, status: DocStatus | None = None
+        self,
+        document_id: int,
+        span: Span,
+        *,
+        status: DocStatus | None = None,
+        links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span:
-        """Put a deleted span back as it was (offsets, label, annotator, attrs)."""
+        """Put a deleted span back as it was (offsets, label, annotator, attrs), in the
+        events it stood in (``links``) and with the relations that ended at it."""
+        ...
+
+    def span_links(self, document_id: int, span_id: int) -> tuple[EventLink, ...]:
+        """Where span ``span_id`` stands in the document's events (read before a delete)."""
+        ...
+
+    def span_relations(self, document_id: int, span_id: int) -> tuple[RelationFrame, ...]:
+        """The relations that end at span ``span_id`` (read before a delete)."""
         ...
 
     def update_span(
@@ -61,9 +77,40 @@ class EditingPort(Protocol):
         *,
         label: str | None = None,
         offsets: tuple[int, int] | None = None,
+        attrs: Mapping[str, Any] | None = None,
         status: DocStatus | None = None,
     ) -> Span:
-        """Give a span another label and/or offsets; returns it as it was before."""
+        """Give a span another label, offsets and/or attributes; returns it as it was before."""
+        ...
+
+    def set_meta(
+        self,
+        document_id: int,
+        meta: Mapping[str, Any],
+        *,
+        span_attrs: Mapping[int, Mapping[str, Any]],
+    ) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+        """Store a document's metadata and new attributes of some of its spans, in one go;
+        returns both as they were before."""
+        ...
+
+    def add_event(
+        self, document_id: int, event: EventFrame, *, status: DocStatus | None = None
+    ) -> EventFrame:
+        """Store an event (roles as span ids); returns it with its id. An event that has an id
+        (undone earlier) comes back under it."""
+        ...
+
+    def update_event(
+        self, document_id: int, event: EventFrame, *, status: DocStatus | None = None
+    ) -> EventFrame:
+        """Give the event ``event.id`` the type and roles of ``event``; returns it as it was."""
+        ...
+
+    def delete_event(
+        self, document_id: int, event_id: int, *, status: DocStatus | None = None
+    ) -> EventFrame:
+        """Delete an event (its spans stay); returns it as it was."""
         ...
 
     def set_status(self, document_id: int, status: DocStatus) -> DocStatus:
@@ -79,3 +126,12 @@ def status_after_span_edit(before: DocStatus) -> DocStatus | None:
     the old status back.
     """
     return None if before == "in_progress" else "in_progress"
+
+
+def start_edit(
+    port: EditingPort, document_id: int
+) -> tuple[DocStatus | None, DocStatus | None]:
+    """(status to store with an edit, status to put back on undo); None: unchanged."""
+    before = port.document_status(document_id)
+    after = status_after_span_edit(before)
+    return after, (before if after is not None else None)

@@ -9,8 +9,18 @@ someone else changed the document meanwhile.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
+from typing import Any
 
-from annotator.core.model import DocStatus, Document, Span
+from annotator.core.model import (
+    DocStatus,
+    Document,
+    EventFrame,
+    RelationFrame,
+    Span,
+    frames_of,
+    relation_frames_of,
+)
 
 
 def reading_order(span: Span) -> tuple[int, int, str, int]:
@@ -34,6 +44,53 @@ class OpenDocument:
         self._spans = sorted(visible, key=reading_order)
         self._orders = [reading_order(s) for s in self._spans]
         self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self.meta: Mapping[str, Any] = dict(document.meta)
+        # The events built on shown spans only, in the order they were made.
+        shown = {s.id for s in self._spans}
+        self._events: dict[int, EventFrame] = {
+            e.id: e for e in frames_of(document) if e.id is not None and e.span_ids() <= shown
+        }
+
+        # Relations are not edited here; they are kept so a deleted span's come back on undo.
+        self._relations: dict[int, RelationFrame] = {
+            r.id: r for r in relation_frames_of(document)
+            if r.id is not None and {r.head, r.tail} <= shown
+        }
+
+    # ----- relations ---------------------------------------------------------------------
+    def relations_of(self, span_id: int) -> tuple[RelationFrame, ...]:
+        """The relations that end at span ``span_id``."""
+        return tuple(r for r in self._relations.values() if span_id in (r.head, r.tail))
+
+    def put_relation(self, relation: RelationFrame) -> None:
+        assert relation.id is not None
+        self._relations[relation.id] = relation
+
+    def drop_relation(self, relation_id: int) -> None:
+        self._relations.pop(relation_id, None)
+
+    # ----- events ------------------------------------------------------------------------
+    @property
+    def events(self) -> tuple[EventFrame, ...]:
+        """The events, oldest first."""
+        return tuple(sorted(self._events.values(), key=lambda e: e.id or 0))
+
+    def event(self, event_id: int) -> EventFrame | None:
+        """The event with id ``event_id``, if there is one."""
+        return self._events.get(event_id)
+
+    def events_of(self, span_id: int) -> tuple[EventFrame, ...]:
+        """The events that use span ``span_id`` (in a role or as trigger)."""
+        return tuple(e for e in self.events if span_id in e.span_ids())
+
+    def put_event(self, event: EventFrame) -> None:
+        """Show a stored (new or changed) event."""
+        assert event.id is not None
+        self._events[event.id] = event
+
+    def drop_event(self, event_id: int) -> None:
+        """Stop showing an event."""
+        self._events.pop(event_id, None)
 
     @property
     def text(self) -> str:

@@ -13,8 +13,9 @@ work is done by its parts, each in its own module:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any, Protocol
 
 from annotator.core.model import DocStatus, Document, LabelSchema, Span, make_span
 from annotator.core.text import Token
@@ -26,6 +27,7 @@ from annotator.services.changes import (
     DocumentsChanged,
 )
 from annotator.services.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan, SetStatus
+from annotator.services.event_builder import EventBuilder
 from annotator.services.navigation import DocumentInfo, DocumentLister, DocumentNavigation
 from annotator.services.open_document import OpenDocument
 from annotator.services.open_document import reading_order as reading_order
@@ -64,6 +66,8 @@ class AnnotationSession:
         self.writer = DocumentWriter(
             repository, annotator=annotator, current=lambda: self._open, changes=self.changes
         )
+        # Commands over events, date values and the publication date of the open document.
+        self.events = EventBuilder(self.schema, lambda: self._open, self.writer.resolve)
         # The project's (document count, sum of versions) when last seen, and how many edits
         # this session had stored then.
         self._fingerprint: tuple[tuple[int, int], int] | None = None
@@ -178,6 +182,11 @@ class AnnotationSession:
         return self._open.text if self._open is not None else ""
 
     @property
+    def meta(self) -> Mapping[str, Any]:
+        """The open document's metadata as stored now (empty when none is open)."""
+        return self._open.meta if self._open is not None else {}
+
+    @property
     def status(self) -> DocStatus:
         """The open document's status ("new" when none is open)."""
         return self._open.status if self._open is not None else "new"
@@ -236,7 +245,8 @@ class AnnotationSession:
         span = make_span(self.text, snapped[0], snapped[1], label, annotator=self.annotator)
         if any(s.key == span.key for s in self.spans_between(*snapped)):
             return None
-        return AddSpan(document_id, span)
+        # A date gets its value as it is made (the rules', counted from the publication date).
+        return AddSpan(document_id, replace(span, attrs=self.events.auto_attrs(span)))
 
     def delete_command(self, span_id: int) -> DeleteSpan:
         """A command deleting the open document's span ``span_id``."""
@@ -251,7 +261,8 @@ class AnnotationSession:
         if span.label == label:
             return None
         assert span.id is not None
-        return RelabelSpan(self._require_open(), span.id, label)
+        return RelabelSpan(self._require_open(), span.id, label,
+                           self.events.attrs_after(span, label=label))
 
     def resize_command(self, span_id: int, start: int, end: int) -> ResizeSpan | None:
         """A command moving span ``span_id`` to ``[start, end)``; None if nothing would change.
@@ -269,7 +280,9 @@ class AnnotationSession:
         ):
             return None
         assert span.id is not None
-        return ResizeSpan(self._require_open(), span.id, *trimmed)
+        moved = make_span(self.text, *trimmed, span.label, attrs=span.attrs)
+        return ResizeSpan(self._require_open(), span.id, *trimmed,
+                          self.events.attrs_after(moved, label=span.label))
 
     def status_command(self, status: DocStatus) -> SetStatus | None:
         """A command setting the open document's status; None if it already has it."""

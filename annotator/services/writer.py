@@ -7,24 +7,35 @@ nothing is stored. Once stored, the open document is updated and the change publ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
 
-from annotator.core.model import DocStatus, Document, Span
+from annotator.core.model import (
+    DocStatus,
+    Document,
+    EventLink,
+    RelationFrame,
+    Span,
+    frames_of,
+    relation_frames_of,
+)
 from annotator.services.changes import (
     ChangeFeed,
+    DateSet,
+    EventChanged,
     SpanAdded,
     SpanChanged,
     SpanRemoved,
     StatusChanged,
 )
-from annotator.services.editing import EditConflict, StoreFailure
+from annotator.services.event_writer import EventStore, EventWriting
+from annotator.services.event_writer import store_failures as store_failures
 from annotator.services.open_document import OpenDocument
-from annotator.store.errors import ConflictError, StoreError
+
+__all__ = ["DocumentWriter", "EditingStore", "store_failures"]
 
 
-class EditingStore(Protocol):
+class EditingStore(EventStore, Protocol):
     """The repository methods edits use (annotator.store.repository.Repository)."""
 
     def get_document(self, document_id: int, *, annotator: str | None = None) -> Document: ...
@@ -49,6 +60,7 @@ class EditingStore(Protocol):
         span_id: int,
         *,
         label: str | None = None,
+        attrs: Mapping[str, Any] | None = None,
         offsets: tuple[int, int] | None = None,
         expected_version: int | None = None,
         status: DocStatus | None = None,
@@ -61,25 +73,18 @@ class EditingStore(Protocol):
         annotator: str | None = None,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span: ...
     def set_status(
         self, document_id: int, status: DocStatus, *, expected_version: int | None = None
     ) -> None: ...
 
 
-@contextmanager
-def store_failures() -> Iterator[None]:
-    """The store's refusals as the session's own errors (the window knows no store)."""
-    try:
-        yield
-    except ConflictError as exc:
-        raise EditConflict(str(exc)) from exc
-    except StoreError as exc:
-        raise StoreFailure(str(exc)) from exc
+class DocumentWriter(EventWriting):
+    """Implements the editing port for one annotator (events and metadata: EventWriting)."""
 
-
-class DocumentWriter:
-    """Implements the editing port for one annotator."""
+    _repository: EditingStore
 
     def __init__(
         self,
@@ -155,12 +160,45 @@ class DocumentWriter:
             )
         if open_doc is not None:
             open_doc.remove(span)
+            for rel in open_doc.relations_of(span_id):
+                assert rel.id is not None
+                open_doc.drop_relation(rel.id)
+            # The store dropped the span's places in events (foreign keys): so does the window.
+            for event in open_doc.events_of(span_id):
+                changed = event.without(span_id)
+                open_doc.put_event(changed)
+                self._changes.publish(EventChanged(event, changed))
             self._changes.publish(SpanRemoved(span))
         self._status_stored(open_doc, document_id, status, before)
         return span
 
+    def span_links(self, document_id: int, span_id: int) -> tuple[EventLink, ...]:
+        span_id = self.resolve(span_id)
+        open_doc = self._open(document_id)
+        if open_doc is not None:
+            events = open_doc.events
+        else:
+            with store_failures():
+                events = frames_of(self._repository.get_document(document_id))
+        return tuple(link for event in events for link in event.links_of(span_id))
+
+    def span_relations(self, document_id: int, span_id: int) -> tuple[RelationFrame, ...]:
+        span_id = self.resolve(span_id)
+        open_doc = self._open(document_id)
+        if open_doc is not None:
+            return open_doc.relations_of(span_id)
+        with store_failures():
+            relations = relation_frames_of(self._repository.get_document(document_id))
+        return tuple(r for r in relations if span_id in (r.head, r.tail))
+
     def restore_span(
-        self, document_id: int, span: Span, *, status: DocStatus | None = None
+        self,
+        document_id: int,
+        span: Span,
+        *,
+        status: DocStatus | None = None,
+        links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span:
         open_doc = self._open(document_id)
         before = self.document_status(document_id) if status is not None else None
@@ -172,6 +210,8 @@ class DocumentWriter:
                 annotator=None,
                 expected_version=self._expected(open_doc),
                 status=status,
+                links=links,
+                relations=relations,
             )
         assert restored.id is not None and span.id is not None
         if restored.id != span.id:
@@ -179,6 +219,20 @@ class DocumentWriter:
         if open_doc is not None:
             open_doc.insert(restored)
             self._changes.publish(SpanAdded(restored))
+            for rel in relations:
+                open_doc.put_relation(RelationFrame(
+                    rel.type,
+                    restored.id if rel.head == span.id else rel.head,
+                    restored.id if rel.tail == span.id else rel.tail,
+                    rel.id,
+                    rel.attrs,
+                ))
+            for link in links:
+                event = open_doc.event(link.event_id)
+                if event is not None:
+                    back = event.with_link(link, restored.id)
+                    open_doc.put_event(back)
+                    self._changes.publish(EventChanged(event, back))
         self._status_stored(open_doc, document_id, status, before)
         return restored
 
@@ -189,6 +243,7 @@ class DocumentWriter:
         *,
         label: str | None = None,
         offsets: tuple[int, int] | None = None,
+        attrs: Mapping[str, Any] | None = None,
         status: DocStatus | None = None,
     ) -> Span:
         span_id = self.resolve(span_id)
@@ -200,13 +255,17 @@ class DocumentWriter:
                 span_id,
                 label=label,
                 offsets=offsets,
+                attrs=attrs,
                 expected_version=self._expected(open_doc),
                 status=status,
             )
         if open_doc is not None:
             open_doc.remove(old)
             open_doc.insert(new)
-            self._changes.publish(SpanChanged(old, new))
+            if label is None and offsets is None:
+                self._changes.publish(DateSet(old, new))
+            else:
+                self._changes.publish(SpanChanged(old, new))
         self._status_stored(open_doc, document_id, status, before)
         return old
 

@@ -156,4 +156,26 @@ def document_problems(
         problems.append(f"{where}: {exc}")
     problems.extend(span_problems(doc, labels, where))
     problems.extend(event_problems(doc, schema, where))
+    problems.extend(relation_problems(doc, where))
+    return problems
+
+
+def relation_problems(doc: Document, where: str) -> list[str]:
+    """Every problem of the document's relations: a type, two span indexes in range."""
+    problems: list[str] = []
+    count = len(doc.spans)
+    for i, relation in enumerate(doc.relations, 1):
+        if not isinstance(relation.type, str) or not relation.type.strip():
+            problems.append(f"{where}: relation {i}: the type must be a non-empty string")
+        for end in (relation.head, relation.tail):
+            if not (isinstance(end, int) and 0 <= end < count):
+                problems.append(
+                    f"{where}: relation {i}: span index {end!r} out of range "
+                    f"(the document has {count} spans)"
+                )
+                break
+        try:
+            json_object(relation.attrs, "relation attributes")
+        except StoreError as exc:
+            problems.append(f"{where}: relation {i}: {exc}")
     return problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import schema_to_dict
@@ -22,12 +22,13 @@ from annotator.store.bulk import (
     insert_spans,
     meta_json,
 )
-from annotator.store.checks import document_problems, text_problem
+from annotator.store.checks import document_problems, json_object, text_problem
 from annotator.store.errors import StoreError
 from annotator.store.merging import OnDuplicate, merge_into
 from annotator.store.rows import (
     DOCUMENTS,
     PROJECTS,
+    RELATIONS,
     SPANS,
     annotator_ids,
     chunks,
@@ -274,7 +275,8 @@ def add_in(
         for row in span_rows:
             key = (row[4], row[1])
             counts[key] = counts.get(key, 0) + 1
-        with_events = [(i, doc) for i, (doc, _) in zip(ids, part, strict=True) if doc.events]
+        with_events = [(i, doc) for i, (doc, _) in zip(ids, part, strict=True)
+                       if doc.events or doc.relations]
         if with_events:
             _insert_events(conn, with_events)
         doc_ids.extend(ids)
@@ -351,6 +353,13 @@ def _insert_events(conn: Connection, with_events: list[tuple[int, Document]]) ->
             roles = {role: [ids[i] for i in idx] for role, idx in event.roles.items()}
             trigger = None if event.trigger is None else ids[event.trigger]
             insert_event(conn, doc_id, event, roles, trigger)
+        relation_rows = [
+            {"document_id": doc_id, "type": r.type, "head_span_id": ids[r.head],
+             "tail_span_id": ids[r.tail], "attrs": json_object(r.attrs, "relation attributes")}
+            for r in doc.relations
+        ]
+        if relation_rows:
+            conn.execute(insert(RELATIONS), relation_rows)
 
 
 def _span_rows(

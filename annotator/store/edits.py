@@ -16,7 +16,14 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import DocStatus, Event, OffsetError, Span, check_offsets
+from annotator.core.model import (
+    DocStatus,
+    EventLink,
+    OffsetError,
+    RelationFrame,
+    Span,
+    check_offsets,
+)
 from annotator.store.checks import (
     check_span_label,
     check_span_offsets,
@@ -27,14 +34,14 @@ from annotator.store.errors import ConflictError, StoreError
 from annotator.store.rows import (
     ANNOTATORS,
     DOCUMENTS,
+    EVENT_ROLES,
     EVENTS,
+    RELATIONS,
     SPANS,
     DocHead,
     annotator_ids,
-    chunks,
     count_spans,
     head,
-    insert_event,
     schema_of,
     span_head,
 )
@@ -72,10 +79,10 @@ def set_status(
 ) -> None:
     """Set a document's status (already checked by the caller)."""
     bump(conn, head(conn, document_id), expected_version)
-    _write_status(conn, document_id, status)
+    write_status(conn, document_id, status)
 
 
-def _write_status(conn: Connection, document_id: int, status: DocStatus | None) -> None:
+def write_status(conn: Connection, document_id: int, status: DocStatus | None) -> None:
     # Part of an edit that has already bumped the version: no second bump.
     if status is not None:
         conn.execute(
@@ -83,10 +90,41 @@ def _write_status(conn: Connection, document_id: int, status: DocStatus | None) 
         )
 
 
-def set_meta(conn: Connection, document_id: int, meta: dict[str, Any]) -> None:
-    """Replace a document's metadata (already checked by the caller)."""
-    bump(conn, head(conn, document_id), None)
+def set_meta(
+    conn: Connection,
+    document_id: int,
+    meta: dict[str, Any],
+    expected_version: int | None = None,
+    span_attrs: Mapping[int, Mapping[str, Any]] | None = None,
+) -> None:
+    """Replace a document's metadata (already checked by the caller).
+
+    ``span_attrs`` gives new attributes to spans of the document in the same transaction
+    (a new publication date moves the automatic date values with it).
+    """
+    doc = head(conn, document_id)
+    attrs = {sid: json_object(a, "span attributes") for sid, a in (span_attrs or {}).items()}
+    if attrs:
+        found = set(
+            conn.execute(
+                select(SPANS.c.id).where(
+                    SPANS.c.id.in_(sorted(attrs)), SPANS.c.document_id == document_id
+                )
+            ).scalars()
+        )
+        missing = sorted(set(attrs) - found)
+        if missing:
+            if expected_version is not None:
+                raise ConflictError(
+                    f"span {missing[0]} was deleted since you opened the document; reload it"
+                )
+            raise StoreError(f"span {missing[0]} is not a span of document {doc.name!r}")
+    bump(conn, doc, expected_version)
     conn.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(meta=meta))
+    for span_id, value in attrs.items():
+        conn.execute(
+            update(SPANS).where(SPANS.c.id == span_id).values(attrs=value, updated_at=func.now())
+        )
 
 
 def add_span(
@@ -101,7 +139,7 @@ def add_span(
     doc = head(conn, document_id)
     _check_span(conn, doc, span)
     bump(conn, doc, expected_version)
-    _write_status(conn, doc.id, status)
+    write_status(conn, doc.id, status)
     # The person adding it owns the span, whoever proposed it (span.annotator).
     return _insert_span(conn, doc, span, annotator, span_id=None)
 
@@ -113,19 +151,87 @@ def restore_span(
     annotator: str | None,
     expected_version: int | None = None,
     status: DocStatus | None = None,
+    links: Sequence[EventLink] = (),
+    relations: Sequence[RelationFrame] = (),
 ) -> Span:
-    """Put a deleted span back under its old id when that id is free."""
+    """Put a deleted span back under its old id when that id is free.
+
+    ``links`` are the places the span held in events when it was deleted: it takes them
+    again (roles at their old positions, triggers), in the same transaction; ``relations``
+    (ends as span ids, the old id for the span itself) come back too.
+    """
     doc = head(conn, document_id)
     _check_span(conn, doc, span)
     bump(conn, doc, expected_version)
-    _write_status(conn, doc.id, status)
+    write_status(conn, doc.id, status)
     reuse = span.id
     if reuse is not None:
         taken = conn.execute(select(SPANS.c.id).where(SPANS.c.id == reuse)).first()
         if taken is not None:
             reuse = None
     # Back as it was: under its own annotator when it names one (None: unassigned).
-    return _insert_span(conn, doc, span, span.annotator or annotator, span_id=reuse)
+    restored = _insert_span(conn, doc, span, span.annotator or annotator, span_id=reuse)
+    assert restored.id is not None
+    relink(conn, document_id, restored.id, links)
+    _restore_relations(conn, document_id, span.id, restored.id, relations)
+    return restored
+
+
+def _restore_relations(
+    conn: Connection,
+    document_id: int,
+    old_id: int | None,
+    new_id: int,
+    relations: Sequence[RelationFrame],
+) -> None:
+    # The cascade took them with the span; each comes back unless its other end is gone too.
+    for rel in relations:
+        head = new_id if rel.head == old_id else rel.head
+        tail = new_id if rel.tail == old_id else rel.tail
+        ends = set(
+            conn.execute(
+                select(SPANS.c.id).where(
+                    SPANS.c.id.in_({head, tail}), SPANS.c.document_id == document_id
+                )
+            ).scalars()
+        )
+        if ends != {head, tail}:
+            continue
+        values: dict[str, Any] = {
+            "document_id": document_id, "type": rel.type, "head_span_id": head,
+            "tail_span_id": tail, "attrs": json_object(rel.attrs, "relation attributes"),
+        }
+        if rel.id is not None and conn.execute(
+            select(RELATIONS.c.id).where(RELATIONS.c.id == rel.id)
+        ).first() is None:
+            values["id"] = rel.id
+        conn.execute(insert(RELATIONS).values(**values))
+
+
+def relink(conn: Connection, document_id: int, span_id: int, links: Sequence[EventLink]) -> None:
+    """Give span ``span_id`` its places in events back (events deleted since are skipped)."""
+    if not links:
+        return
+    wanted = sorted({link.event_id for link in links})
+    alive = set(
+        conn.execute(
+            select(EVENTS.c.id).where(EVENTS.c.id.in_(wanted), EVENTS.c.document_id == document_id)
+        ).scalars()
+    )
+    for link in links:
+        if link.event_id not in alive:
+            continue
+        if link.role is None:
+            conn.execute(
+                update(EVENTS).where(EVENTS.c.id == link.event_id).values(trigger_span_id=span_id)
+            )
+        else:
+            conn.execute(
+                insert(EVENT_ROLES).values(
+                    event_id=link.event_id, role=link.role, span_id=span_id,
+                    position=link.position,
+                )
+            )
 
 
 def delete_span(
@@ -137,7 +243,7 @@ def delete_span(
     """Remove a span; its places in events go with it (foreign keys cascade)."""
     doc = _span_doc(conn, span_id, expected_version)
     bump(conn, doc, expected_version)
-    _write_status(conn, doc.id, status)
+    write_status(conn, doc.id, status)
     gone = conn.execute(
         select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == span_id)
     ).one()
@@ -172,7 +278,7 @@ def update_span(
             raise StoreError(f"span refused in document {doc.name!r}: {exc}") from None
         values["start"], values["end"] = start, end
     bump(conn, doc, expected_version)
-    _write_status(conn, doc.id, status)
+    write_status(conn, doc.id, status)
     old = conn.execute(
         select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == span_id)
     ).one()
@@ -181,49 +287,6 @@ def update_span(
         count_spans(conn, doc.project_id,
                     {(old.label, old.annotator_id): -1, (label, old.annotator_id): +1})
     return _read_span(conn, span_id, doc.text)
-
-
-def add_event(
-    conn: Connection,
-    document_id: int,
-    event: Event,
-    span_ids: Mapping[str, Sequence[int]],
-    trigger: int | None,
-    expected_version: int | None,
-) -> int:
-    """Store an event whose roles and trigger are span ids of the document; returns its id."""
-    doc = head(conn, document_id)
-    schema = schema_of(conn, doc.project_id)
-    if schema.event_types and event.type not in schema.event_types:
-        raise StoreError(
-            f"event type {event.type!r} is not in the project's schema "
-            f"({', '.join(schema.event_types)})"
-        )
-    wanted = {s for ids in span_ids.values() for s in ids}
-    if trigger is not None:
-        wanted.add(trigger)
-    found: set[int] = set()
-    for chunk in chunks(sorted(wanted)):
-        found.update(
-            conn.execute(
-                select(SPANS.c.id).where(SPANS.c.id.in_(chunk), SPANS.c.document_id == document_id)
-            ).scalars()
-        )
-    missing = sorted(wanted - found)
-    if missing:
-        raise StoreError(f"span {missing[0]} is not a span of document {doc.name!r}")
-    bump(conn, doc, expected_version)
-    roles = {role: list(ids) for role, ids in span_ids.items()}
-    return insert_event(conn, document_id, event, roles, trigger)
-
-
-def delete_event(conn: Connection, event_id: int, expected_version: int | None) -> None:
-    """Remove an event; its spans stay."""
-    doc_id = conn.execute(select(EVENTS.c.document_id).where(EVENTS.c.id == event_id)).scalar()
-    if doc_id is None:
-        raise StoreError(f"event {event_id} does not exist")
-    bump(conn, head(conn, int(doc_id)), expected_version)
-    conn.execute(delete(EVENTS).where(EVENTS.c.id == event_id))
 
 
 def _span_doc(conn: Connection, span_id: int, expected_version: int | None) -> DocHead:

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import DocStatus, Document, Event, Span
+from annotator.core.model import DocStatus, Document, Event, Relation, Span
 from annotator.store.bulk import decode_attrs, select_spans
 from annotator.store.errors import StoreError
-from annotator.store.rows import DOCUMENTS, EVENT_ROLES, EVENTS, schema_of
+from annotator.store.rows import DOCUMENTS, EVENT_ROLES, EVENTS, RELATIONS, schema_of
 
 
 def get_document(conn: Connection, document_id: int, annotator: str | None) -> Document:
@@ -117,6 +117,7 @@ def _load(conn: Connection, rows: Sequence[Any], annotator: str | None) -> list[
             )
         )
     events = _load_events(conn, ids, spans)
+    relations = _load_relations(conn, ids, spans)
     return [
         Document(
             name=r.name,
@@ -125,6 +126,7 @@ def _load(conn: Connection, rows: Sequence[Any], annotator: str | None) -> list[
             status=r.status,
             spans=tuple(spans[r.id]),
             events=tuple(events.get(r.id, ())),
+            relations=tuple(relations.get(r.id, ())),
             id=r.id,
         )
         for r in rows
@@ -168,5 +170,30 @@ def _load_events(
                 id=r.id,
                 attrs=r.attrs,
             )
+        )
+    return out
+
+
+def _load_relations(
+    conn: Connection, ids: list[int], spans: dict[int, list[Span]]
+) -> dict[int, list[Relation]]:
+    rows = conn.execute(
+        select(RELATIONS.c.id, RELATIONS.c.document_id, RELATIONS.c.type,
+               RELATIONS.c.head_span_id, RELATIONS.c.tail_span_id, RELATIONS.c.attrs)
+        .where(RELATIONS.c.document_id.in_(ids))
+        .order_by(RELATIONS.c.document_id, RELATIONS.c.id)
+    ).all()
+    out: dict[int, list[Relation]] = {}
+    indexes: dict[int, dict[int | None, int]] = {}
+    for r in rows:
+        index = indexes.get(r.document_id)
+        if index is None:
+            index = indexes[r.document_id] = {s.id: i for i, s in enumerate(spans[r.document_id])}
+        # With an annotator filter, a relation on someone else's spans is not theirs.
+        if r.head_span_id not in index or r.tail_span_id not in index:
+            continue
+        out.setdefault(r.document_id, []).append(
+            Relation(r.type, index[r.head_span_id], index[r.tail_span_id], int(r.id),
+                     decode_attrs(r.attrs))
         )
     return out

@@ -19,9 +19,18 @@ from typing import Any
 from sqlalchemy.engine import Connection, Engine
 
 from annotator.core.labels import load_schema
-from annotator.core.model import DocStatus, Document, Event, LabelSchema, Span
+from annotator.core.model import (
+    DocStatus,
+    Document,
+    Event,
+    EventFrame,
+    EventLink,
+    LabelSchema,
+    RelationFrame,
+    Span,
+)
 from annotator.paths import default_schema_path
-from annotator.store import browse, edits, loading, names, projects, search, stats
+from annotator.store import browse, edits, event_edits, loading, names, projects, search, stats
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary, SchemaExtender
@@ -309,10 +318,24 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return edits.versions_fingerprint(conn, project_id)
 
-    def set_document_meta(self, document_id: int, meta: Mapping[str, Any]) -> None:
-        """Replace a document's metadata (source, URL, publication date ...)."""
+    def set_document_meta(
+        self,
+        document_id: int,
+        meta: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+        span_attrs: Mapping[int, Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Replace a document's metadata (source, URL, publication date ...).
+
+        ``span_attrs`` (span id -> attributes) changes spans of the document in the same
+        transaction: a new publication date moves the automatic date values with it.
+        """
         value = json_object(meta, "metadata")
-        run_write(self._engine, lambda conn: edits.set_meta(conn, document_id, value))
+        run_write(
+            self._engine,
+            lambda conn: edits.set_meta(conn, document_id, value, expected_version, span_attrs),
+        )
 
     # -- spans ----------------------------------------------------------------------------
     def add_span(
@@ -347,18 +370,21 @@ class Repository:
         annotator: str | None = None,
         expected_version: int | None = None,
         status: DocStatus | None = None,
+        links: Sequence[EventLink] = (),
+        relations: Sequence[RelationFrame] = (),
     ) -> Span:
         """Put a deleted span back (undo of delete), under its old id when that id is free.
 
         It comes back under ``span.annotator`` when that names someone, else under
-        ``annotator``; with neither, it comes back unassigned.
+        ``annotator``; with neither, it comes back unassigned. ``links`` are its places in
+        events when it was deleted; it takes them again in the same transaction.
         """
         if status is not None:
             check_status(status)
         return run_write(
             self._engine,
             lambda conn: edits.restore_span(
-                conn, document_id, span, annotator, expected_version, status
+                conn, document_id, span, annotator, expected_version, status, links, relations
             ),
         )
 
@@ -406,22 +432,53 @@ class Repository:
         *,
         trigger: int | None = None,
         expected_version: int | None = None,
+        status: DocStatus | None = None,
+        event_id: int | None = None,
     ) -> int:
         """Store an event whose roles name span ids of the document; returns its id.
 
         ``event.roles`` and ``event.trigger`` (indexes) are ignored here: ``span_ids`` maps each
-        role to stored span ids and ``trigger`` is a span id.
+        role to stored span ids and ``trigger`` is a span id. ``event_id`` puts a deleted
+        event back under its old id (undo of a delete) when that id is free.
         """
+        if status is not None:
+            check_status(status)
         return run_write(
             self._engine,
-            lambda conn: edits.add_event(
-                conn, document_id, event, span_ids, trigger, expected_version
+            lambda conn: event_edits.add_event(
+                conn, document_id, event, span_ids, trigger, expected_version, status, event_id
             ),
         )
 
-    def delete_event(self, event_id: int, *, expected_version: int | None = None) -> None:
+    def update_event(
+        self,
+        frame: EventFrame,
+        *,
+        expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> None:
+        """Give the stored event ``frame.id`` the type, roles (span ids), trigger of ``frame``."""
+        if status is not None:
+            check_status(status)
+        run_write(
+            self._engine,
+            lambda conn: event_edits.update_event(conn, frame, expected_version, status),
+        )
+
+    def delete_event(
+        self,
+        event_id: int,
+        *,
+        expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> None:
         """Remove an event (its spans stay)."""
-        run_write(self._engine, lambda conn: edits.delete_event(conn, event_id, expected_version))
+        if status is not None:
+            check_status(status)
+        run_write(
+            self._engine,
+            lambda conn: event_edits.delete_event(conn, event_id, expected_version, status),
+        )
 
     # -- statistics -----------------------------------------------------------------------
     def stats(self, project_id: int) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from annotator.store.tables import (
     EVENT_ROLES,
     EVENTS,
     PROJECTS,
+    RELATIONS,
     SPAN_COUNTS,
     SPANS,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "EVENTS",
     "EVENT_ROLES",
     "PROJECTS",
+    "RELATIONS",
     "SPANS",
     "SPAN_COUNTS",
     "DocHead",
@@ -184,16 +186,21 @@ def insert_event(
     event: Event,
     roles: Mapping[str, Sequence[int]],
     trigger: int | None,
+    event_id: int | None = None,
 ) -> int:
-    """Insert an event whose roles and trigger are stored span ids; returns its id."""
-    result = conn.execute(
-        insert(EVENTS).values(
-            document_id=document_id,
-            type=event.type,
-            trigger_span_id=trigger,
-            attrs=json_object(event.attrs, "event attributes"),
-        )
-    )
+    """Insert an event whose roles and trigger are stored span ids; returns its id.
+
+    ``event_id`` puts a deleted event back under its old id (the caller checked it is free).
+    """
+    values: dict[str, Any] = {
+        "document_id": document_id,
+        "type": event.type,
+        "trigger_span_id": trigger,
+        "attrs": json_object(event.attrs, "event attributes"),
+    }
+    if event_id is not None:
+        values["id"] = event_id
+    result = conn.execute(insert(EVENTS).values(**values))
     assert result.inserted_primary_key is not None
     event_id = int(result.inserted_primary_key[0])
     role_rows = [

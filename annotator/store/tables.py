@@ -146,3 +146,21 @@ EVENT_ROLES = Table(
     # Revision 0002: deleting a span looks up the roles that point at it.
     Index("ix_event_roles_span", "span_id"),
 )
+
+# Revision 0007: a binary relation between two spans of a document.
+RELATIONS = Table(
+    "relations",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(200), nullable=False),
+    Column("head_span_id", ForeignKey("spans.id", ondelete="CASCADE"), nullable=False),
+    Column("tail_span_id", ForeignKey("spans.id", ondelete="CASCADE"), nullable=False),
+    Column("attrs", JSON, nullable=False),
+    _created(),
+    Index("ix_relations_document", "document_id"),
+    # Deleting a span looks up the relations that end at it.
+    Index("ix_relations_head", "head_span_id"),
+    Index("ix_relations_tail", "tail_span_id"),
+    sqlite_autoincrement=True,
+)

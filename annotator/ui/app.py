@@ -7,12 +7,14 @@ import getpass
 import logging
 import os
 import sys
+import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.core.dates import normalize_date
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.store.db import default_data_dir, open_database, resolve_url
@@ -68,6 +70,14 @@ def application() -> QApplication:
     return app
 
 
+def warm_up_dates() -> None:
+    """Load the date rules (dateparser: about a second) in the background at start-up, so the
+    annotator's first DATE span does not wait for it (ADR 0005)."""
+    threading.Thread(
+        target=lambda: normalize_date("24 أكتوبر 2024", None), name="dates", daemon=True
+    ).start()
+
+
 def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
@@ -99,6 +109,7 @@ def run(db: str | None) -> int:
     )
     watch_first_paint(window.article.viewport())
     window.show()
+    warm_up_dates()
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

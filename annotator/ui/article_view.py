@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable, Container
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QClipboard,
     QGuiApplication,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.clitics import name_start
+from annotator.core.date_spans import describe, is_date
 from annotator.core.model import Document, Span
 from annotator.services.changes import (
     Change,
@@ -243,7 +244,21 @@ class ArticleView(QPlainTextEdit):
                 lines.append(f"{label_title(schema, span.label)}  «{_isolated(span.text)}»")
             else:
                 lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
+            if is_date(schema, span.label):
+                lines.append(QCoreApplication.translate("ArticleView", "    date value: {value}")
+                             .format(value=describe(span.attrs)))
         return "\n".join(lines)
+
+    def mark_spans(self, span_ids: frozenset[int]) -> None:
+        """Draw ``span_ids`` marked (the spans of the event chosen in the events panel)."""
+        before = self.highlighter.marked_spans
+        if before == span_ids:
+            return
+        self.highlighter.set_marked_spans(span_ids)
+        for span_id in before | span_ids:
+            span = self._span_or_none(span_id)
+            if span is not None:
+                self.highlighter.rehighlight_range(span.start, span.end)
 
     # ----- the selected span -------------------------------------------------------------
     @property
@@ -315,6 +330,12 @@ class ArticleView(QPlainTextEdit):
         if self.selected_span is None or self._bridge.session.document is None:
             return False
         span = self._bridge.session.span(self.selected_span)
+        events = self._bridge.session.events.events_of(self.selected_span)
+        if events and not self.confirm(
+            f"“{span.text}” is used by {len(events)} event{'s' if len(events) != 1 else ''}. "
+            "Delete it and take it out of them? (Undo puts it back in them.)"
+        ):
+            return False
         done = self._bridge.execute(self._bridge.session.delete_command(self.selected_span))
         if done:
             self.select_span(None, scroll=False)

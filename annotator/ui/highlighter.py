@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import LabelSchema, Span
 from annotator.ui.positions import PositionMap
@@ -38,6 +38,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._source = source
         self._positions = PositionMap("")
         self._selected: int | None = None
+        # The spans of the event chosen in the events panel: drawn bold and overlined.
+        self._marked: frozenset[int] = frozenset()
         self._colors: dict[str, QColor] = {}
         self._background: dict[str, QTextCharFormat] = {}
         self.set_schema(schema)
@@ -64,6 +66,14 @@ class SpanHighlighter(QSyntaxHighlighter):
     def set_selected_span(self, span_id: int | None) -> None:
         """Draw span ``span_id`` solid (None: no span is selected); the caller rehighlights."""
         self._selected = span_id
+
+    @property
+    def marked_spans(self) -> frozenset[int]:
+        return self._marked
+
+    def set_marked_spans(self, span_ids: frozenset[int]) -> None:
+        """Draw the spans ``span_ids`` marked (the selected event's); the caller rehighlights."""
+        self._marked = span_ids
 
     def color(self, label: str) -> QColor:
         """The colour of ``label`` (grey for a label the schema does not know)."""
@@ -101,6 +111,8 @@ class SpanHighlighter(QSyntaxHighlighter):
                     fmt = self._format([span])
                 else:
                     fmt = self._background.get(span.label) or self._format([span])
+                if span.id in self._marked:
+                    fmt = self._mark(fmt)
                 self.setFormat(qt_left, qt_right - qt_left, fmt)
             return
         # Cut the block into pieces where any span starts or ends; each piece is drawn from
@@ -115,9 +127,18 @@ class SpanHighlighter(QSyntaxHighlighter):
             if not covering:
                 continue
             fmt = self._format(covering)
+            if any(s.id in self._marked for s in covering):
+                fmt = self._mark(fmt)
             qt_left = self._positions.to_qt(left) - qt_start
             qt_right = self._positions.to_qt(right) - qt_start
             self.setFormat(qt_left, qt_right - qt_left, fmt)
+
+    @staticmethod
+    def _mark(fmt: QTextCharFormat) -> QTextCharFormat:
+        marked = QTextCharFormat(fmt)
+        marked.setFontWeight(QFont.Weight.Bold)
+        marked.setFontOverline(True)
+        return marked
 
     @staticmethod
     def _disjoint(spans: Sequence[Span]) -> bool:

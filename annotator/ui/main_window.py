@@ -41,6 +41,8 @@ from annotator.services.session import AnnotationSession
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.document_list import DocumentListView
+from annotator.ui.event_actions import EventActions
+from annotator.ui.events_panel import EventsPanel
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.i18n import (
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         )
         self.label_bar = LabelBar(session.schema)
         self.span_list = SpanListView(self.bridge)
+        self.events_panel = EventsPanel(self.bridge)
         self.documents = DocumentListView(self.bridge)
         self.navigator = DocumentNavigator(self.bridge, self.documents, self)
         self.tools = ProjectTools(self.bridge, self.article, self)
@@ -105,7 +108,12 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents)
         splitter.addWidget(centre)
-        splitter.addWidget(self.span_list)
+        # Spans above, the events made of them below.
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.span_list)
+        side.addWidget(self.events_panel)
+        side.setSizes([400, 400])
+        splitter.addWidget(side)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 760, 270])
         self.setCentralWidget(splitter)
@@ -124,12 +132,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
+        self.event_actions = EventActions(self.bridge, self.article, self.events_panel, self)
         self.actions_by_name: dict[ActionName, QAction] = {}
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
         self.article.span_selected.connect(self.span_list.show_span)
         self.article.span_selected.connect(self._on_span_selected)
+        self.article.span_selected.connect(self.events_panel.show_span)
+        self.events_panel.message_posted.connect(self._on_message)
+        self.event_actions.message_posted.connect(self._on_message)
         self.article.selection_range_changed.connect(self._on_selection_range_changed)
         # Arrows and Page Up/Down move the caret without changing any selection.
         self.article.cursorPositionChanged.connect(self._on_caret_moved)
@@ -166,7 +178,7 @@ class MainWindow(QMainWindow):
     # ----- composition -----------------------------------------------------------------------
     def _make_actions(self) -> None:
         handlers: dict[ActionName, Callable[[], object]] = {
-            "delete": self.article.delete_selected,
+            "delete": self.delete_selected,
             "undo": self.bridge.undo_stack.undo,
             "redo": self.bridge.undo_stack.redo,
             "next_document": lambda: self._leave_and(lambda: self.navigator.step(+1)),
@@ -174,6 +186,9 @@ class MainWindow(QMainWindow):
             "done_and_next": lambda: self._leave_and(lambda: self.navigator.finish("done")),
             "skip_and_next": lambda: self._leave_and(lambda: self.navigator.finish("skipped")),
             "mark_in_progress": self.mark_in_progress,
+            "document_properties": self.event_actions.show_properties,
+            "new_event": self.event_actions.new_event,
+            "edit_date": self.event_actions.edit_date,
             "zoom_in": lambda: self.article.zoom_by(+1),
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
@@ -209,11 +224,11 @@ class MainWindow(QMainWindow):
         # The usual order: File first, Help last; the label actions sit next to Edit.
         for key, names in (
             ("file", ("import", "export", "quit")),
-            ("edit", ("undo", "redo", "delete", "find", "find_next", "find_previous",
-                      "search_corpus", "label_all")),
+            ("edit", ("undo", "redo", "delete", "new_event", "edit_date", "find", "find_next",
+                      "find_previous", "search_corpus", "label_all")),
             ("labels", ()),
             ("document", ("next_document", "previous_document", "done_and_next",
-                          "skip_and_next", "mark_in_progress")),
+                          "skip_and_next", "mark_in_progress", "document_properties")),
             ("view", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
             ("help", ("help",)),
         ):
@@ -329,6 +344,13 @@ class MainWindow(QMainWindow):
             self._on_message(self.tr("This document is already in progress."))
             return False
         return True
+
+    def delete_selected(self) -> bool:
+        """Delete what the annotator is on: in the events list the event (or a role's span),
+        elsewhere the selected span."""
+        if self.events_panel.tree.hasFocus():
+            return self.events_panel.delete_current()
+        return self.article.delete_selected()
 
     def remember(self) -> None:
         """Write the open document and its scroll position to the settings."""

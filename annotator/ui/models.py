@@ -16,9 +16,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.date_spans import describe, is_date
+from annotator.core.dates import DateValue
 from annotator.core.model import DocStatus, Document, Span
 from annotator.services.changes import (
     Change,
+    DateSet,
     DocumentOpened,
     DocumentReloaded,
     DocumentsChanged,
@@ -89,9 +92,15 @@ class SpanListModel(_TableModel):
             return None
         span = self._spans[index.row()]
         column = index.column()
+        schema = self._bridge.session.schema
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return label_title(self._bridge.session.schema, span.label)
+                # A date shows its value beside its label: checked at a glance down the list.
+                title = label_title(schema, span.label)
+                if is_date(schema, span.label):
+                    value = DateValue.from_attrs(span.attrs)
+                    return f"{title} {isolate(value.value) if value is not None else '?'}"
+                return title
             return span.text.replace("\n", " ")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
@@ -99,8 +108,13 @@ class SpanListModel(_TableModel):
             # Arabic reads from the right: the text column is right-aligned like the article.
             return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            label = label_title(self._bridge.session.schema, span.label)
-            return f"{label}  {isolate(f'{span.start}–{span.end}')}\n{span.text}"
+            label = label_title(schema, span.label)
+            tip = f"{label}  {isolate(f'{span.start}–{span.end}')}\n{span.text}"
+            if is_date(schema, span.label):
+                tip += "\n" + QCoreApplication.translate("Columns", "date value: {value}").format(
+                    value=describe(span.attrs)
+                )
+            return tip
         if role == SPAN_ID_ROLE:
             return span.id
         return None
@@ -124,7 +138,7 @@ class SpanListModel(_TableModel):
                 self._on_span_added(span)
             case SpanRemoved(span=span):
                 self._on_span_removed(span)
-            case SpanChanged(old=old, new=new):
+            case SpanChanged(old=old, new=new) | DateSet(old=old, new=new):
                 self._on_span_changed(old, new)
 
     def _on_document_opened(self, document: Document) -> None:

@@ -52,7 +52,7 @@ def reference_write(documents: list[Document], out: Path, options: WriteOptions
         report.spans += len(t.tagging.placed)
     depth = max((levels for _, levels in bodies), default=1)
     pad = " O" * (depth - 1)
-    start_line = f"{DOCSTART} -X- O O{pad}\n\n" if four else f"{DOCSTART} O{pad}\n\n"
+    start_line = f"{DOCSTART} -X- O O{pad if four else ''}\n\n"
     parts: list[str] = []
     for body, levels in bodies:
         parts.append(start_line)

@@ -46,9 +46,9 @@ def test_doccano_relation_example(tmp_path: Path) -> None:
     doc = FORMATS["doccano"].read(path).documents[0].document
     assert [(s.label, s.text) for s in doc.spans] == [("ORG", "Google"),
                                                        ("DATE", "September 4, 1998")]
-    (event,) = doc.events
-    assert event.type == "foundedAt"
-    assert dict(event.roles) == {"arg1": (0,), "arg2": (1,)}
+    # A relation of its own, not an event.
+    assert doc.events == ()
+    assert [(r.type, r.head, r.tail) for r in doc.relations] == [("foundedAt", 0, 1)]
 
 
 def test_label_studio_example(tmp_path: Path) -> None:
@@ -88,8 +88,8 @@ def test_label_studio_relation_and_prediction(tmp_path: Path) -> None:
     assert [(s.text, s.origin, s.annotator) for s in doc.spans] == [
         ("EU", "imported", "amal@example.org"), ("German", "imported", "amal@example.org"),
         ("British", "suggested", "m1")]
-    assert [(e.type, dict(e.roles)) for e in doc.events] == [
-        ("rejects", {"arg1": (0,), "arg2": (1,)})]
+    assert doc.events == ()
+    assert [(r.type, r.head, r.tail) for r in doc.relations] == [("rejects", 0, 1)]
 
 
 def test_brat_example(tmp_path: Path) -> None:
@@ -117,10 +117,11 @@ def test_brat_example(tmp_path: Path) -> None:
         ("DATE", "2024-10-24"), ("Attack", "يقصف")]
     assert dict(doc.spans[3].attrs) == {"value": "2024-10-24"}
     assert dict(doc.spans[0].attrs) == {"note": "free text note"}
-    attack, located = doc.events
+    (attack,) = doc.events
     assert (attack.type, attack.trigger) == ("Attack", 4)
     assert dict(attack.roles) == {"actor": (0,), "target": (2,), "location": (1,), "date": (3,)}
-    assert (located.type, dict(located.roles)) == ("Located", {"target": (2,), "location": (1,)})
+    (located,) = doc.relations
+    assert (located.type, located.head, located.tail) == ("Located", 2, 1)
 
 
 def test_label_studio_emoji_before_arabic_both_ways(tmp_path: Path) -> None:
@@ -175,7 +176,8 @@ def test_brat_annotator_notes_on_relations_and_events(tmp_path: Path) -> None:
         "#2\tAnnotatorNotes E1\ton the event\n", encoding="utf-8")
     result = FORMATS["brat"].read(tmp_path)
     assert result.problems == []
-    attack, located = result.documents[0].document.events
+    (attack,) = result.documents[0].document.events
+    (located,) = result.documents[0].document.relations
     assert dict(attack.attrs) == {"note": "on the event"}
     assert dict(located.attrs) == {"note": "on the relation"}
 

@@ -26,7 +26,8 @@ def test_unsafe_document_names_give_safe_file_names(tmp_path: Path, fmt: str) ->
             enumerate(["../x", "a/b", "/abs", "a_b", "A_B"])]
     out = tmp_path / "deep" / "out"
     report = FORMATS[fmt].write(docs, out, WriteOptions())
-    written = sorted(p.name for p in out.iterdir())
+    # brat writes its annotation.conf beside the documents.
+    written = sorted(p.name for p in out.iterdir() if p.name != "annotation.conf")
     # Everything landed inside `out`, nothing beside it or above it.
     assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == ["out"]
     assert all(p.parent == out for p in report.files)
@@ -51,7 +52,7 @@ def test_a_folder_export_replaces_an_earlier_export(tmp_path: Path) -> None:
     out = tmp_path / "brat"
     FORMATS["brat"].write([Document(name="old", text="قديم")], out, WriteOptions())
     FORMATS["brat"].write([Document(name="new", text="جديد")], out, WriteOptions())
-    assert sorted(p.name for p in out.iterdir()) == ["new.ann", "new.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "new.ann", "new.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brat"]  # no temporary left
 
 

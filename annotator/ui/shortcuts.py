@@ -85,7 +85,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("exact_characters", ("Ctrl+E",),
              QT_TRANSLATE_NOOP("Shortcuts", "Exact characters (no snapping to words)")),
     Shortcut("help", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "This help")),
-    Shortcut("import", ("Ctrl+I",), QT_TRANSLATE_NOOP("Shortcuts", "Import documents…")),
+    Shortcut("import", ("Ctrl+Shift+I",), QT_TRANSLATE_NOOP("Shortcuts", "Import documents…")),
     Shortcut("export", ("Ctrl+Shift+E",), QT_TRANSLATE_NOOP("Shortcuts", "Export a dataset…")),
     Shortcut("find", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Find in this article…")),
     Shortcut("find_next", ("F3",), QT_TRANSLATE_NOOP("Shortcuts", "Find the next hit")),

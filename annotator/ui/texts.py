@@ -65,6 +65,54 @@ TASK_TITLES: dict[str, str] = {
 }
 
 
+PRECISION_TITLES: dict[str, str] = {
+    "day": QT_TRANSLATE_NOOP("Dates", "day"),
+    "week": QT_TRANSLATE_NOOP("Dates", "week"),
+    "month": QT_TRANSLATE_NOOP("Dates", "month"),
+    "year": QT_TRANSLATE_NOOP("Dates", "year"),
+}
+MOD_TITLES: dict[str, str] = {
+    "START": QT_TRANSLATE_NOOP("Dates", "START"),
+    "MID": QT_TRANSLATE_NOOP("Dates", "MID"),
+    "END": QT_TRANSLATE_NOOP("Dates", "END"),
+    "APPROX": QT_TRANSLATE_NOOP("Dates", "APPROX"),
+}
+ROLE_TITLES: dict[str, str] = {
+    "actor": QT_TRANSLATE_NOOP("Roles", "actor"),
+    "target": QT_TRANSLATE_NOOP("Roles", "target"),
+    "location": QT_TRANSLATE_NOOP("Roles", "location"),
+    "date": QT_TRANSLATE_NOOP("Roles", "date"),
+    "trigger": QT_TRANSLATE_NOOP("Roles", "trigger"),
+}
+
+
+def precision_title(precision: str) -> str:
+    """A date precision ("month") in the interface language."""
+    return QCoreApplication.translate("Dates", PRECISION_TITLES.get(precision, precision))
+
+
+def mod_title(mod: str) -> str:
+    """A date modifier ("END") in the interface language."""
+    return QCoreApplication.translate("Dates", MOD_TITLES.get(mod, mod))
+
+
+def role_title(role: str) -> str:
+    """An event role ("actor") in the interface language."""
+    return QCoreApplication.translate("Roles", ROLE_TITLES.get(role, role))
+
+
+def event_type_title(schema: LabelSchema, name: str) -> str:
+    """An event type: its Arabic name in Arabic, else "English · Arabic" as the schema has it."""
+    try:
+        names = schema.event_type(name)
+    except KeyError:
+        return name
+    if current_language() == "ar":
+        return names.name_ar
+    return names.name_en if names.name_ar == names.name_en else (
+        f"{names.name_en} · {names.name_ar}")
+
+
 def format_title(name: str) -> str:
     """"name: what it is" for a format chooser, in the interface language."""
     if name in FORMAT_TITLES:

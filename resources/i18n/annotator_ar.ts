@@ -12,9 +12,13 @@
 </context>
 <context>
     <name>ArticleView</name>
+    <message>
+        <source>    date value: {value}</source>
+        <extracomment>Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).</extracomment>
+        <translation>    قيمة التاريخ: {value}</translation>
+    </message>
     <message numerus="yes">
         <source>The selection runs over %n sentences ({characters} characters). Label all of it as {label}?</source>
-        <extracomment>Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).</extracomment>
         <translation>
             <numerusform>يمتد التحديد على %n جملة (عدد الأحرف: {characters}). هل تريد وسمه كله بوسم «{label}»؟</numerusform>
             <numerusform>يمتد التحديد على جملة واحدة (عدد الأحرف: {characters}). هل تريد وسمه كله بوسم «{label}»؟</numerusform>
@@ -40,6 +44,10 @@
         <translation>النص</translation>
     </message>
     <message>
+        <source>date value: {value}</source>
+        <translation>قيمة التاريخ: {value}</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
@@ -50,6 +58,72 @@
     <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+</context>
+<context>
+    <name>DateValueDialog</name>
+    <message>
+        <source>Date value</source>
+        <translation>قيمة التاريخ</translation>
+    </message>
+    <message>
+        <source>Expression:</source>
+        <translation>العبارة:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>ال&amp;قيمة:</translation>
+    </message>
+    <message>
+        <source>&amp;Precision:</source>
+        <translation>ال&amp;دقة:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>&amp;Mod:</source>
+        <translation>ال&amp;موضع من المدة:</translation>
+    </message>
+    <message>
+        <source>No value: a person cannot date it either</source>
+        <translation>بلا قيمة: لا يستطيع إنسان تأريخه أيضًا</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>day</source>
+        <translation>يوم</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>أسبوع</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>بداية</translation>
+    </message>
+    <message>
+        <source>MID</source>
+        <translation>منتصف</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>نهاية</translation>
+    </message>
+    <message>
+        <source>APPROX</source>
+        <translation>تقريبًا</translation>
     </message>
 </context>
 <context>
@@ -107,6 +181,68 @@
     <message>
         <source>redo of {what}</source>
         <translation>إعادة: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>EventActions</name>
+    <message>
+        <source>Click a date span first, then press Ctrl+D.</source>
+        <translation>انقر مقطع تاريخ أولًا، ثم اضغط Ctrl+D.</translation>
+    </message>
+    <message>
+        <source>Publication date stored; automatic date values recomputed: {n}.</source>
+        <translation>حُفظ تاريخ النشر؛ قيم التواريخ التلقائية المُعاد حسابها: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>&lt;b&gt;Events&lt;/b&gt; · الأحداث</source>
+        <translation>&lt;b&gt;الأحداث&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>نوع الحدث:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>الدور:</translation>
+    </message>
+    <message>
+        <source>by label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Fill roles by clicking</source>
+        <translation>ملء الأدوار بالنقر</translation>
+    </message>
+    <message>
+        <source>While on, each span clicked in the article joins the chosen event (in the role its label fills, or the role chosen here)</source>
+        <translation>ما دام مفعّلًا، ينضم كل مقطع يُنقر في المقال إلى الحدث المختار (في الدور الذي يملؤه وسمه، أو الدور المختار هنا)</translation>
+    </message>
+    <message>
+        <source>New event, roles filled: {n}; choose its type with the arrows (Ctrl+Z undoes).</source>
+        <translation>حدث جديد، الأدوار المملوءة: {n}؛ اختر نوعه بالأسهم (Ctrl+Z للتراجع).</translation>
+    </message>
+    <message>
+        <source>Choose an event first (or press E to make one).</source>
+        <translation>اختر حدثًا أولًا (أو اضغط E لإنشاء حدث).</translation>
+    </message>
+    <message>
+        <source>That span is already there, or its label fills no role.</source>
+        <translation>هذا المقطع موجود فيه سلفًا، أو أن وسمه لا يملأ أي دور.</translation>
+    </message>
+    <message>
+        <source>span {id}</source>
+        <translation>المقطع {id}</translation>
+    </message>
+    <message>
+        <source>The selected span is in event {numbers}.</source>
+        <translation>المقطع المحدد في الحدث {numbers}.</translation>
+    </message>
+    <message>
+        <source>The selected span is in no event.</source>
+        <translation>المقطع المحدد ليس في أي حدث.</translation>
     </message>
 </context>
 <context>
@@ -659,6 +795,64 @@ Reason: {why}.</source>
     </message>
 </context>
 <context>
+    <name>PropertiesDialog</name>
+    <message>
+        <source>Document properties</source>
+        <translation>خصائص المستند</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>المستند:</translation>
+    </message>
+    <message>
+        <source>Guessed from the text ({reason}: “{text}”); not confirmed.</source>
+        <translation>مُستنتَج من النص ({reason}: «{text}»)؛ غير مؤكَّد.</translation>
+    </message>
+    <message>
+        <source>The text states no publication date: enter it if you know it.</source>
+        <translation>لا يذكر النص تاريخ النشر: أدخله إن كنت تعرفه.</translation>
+    </message>
+    <message>
+        <source>This date is the program&apos;s guess; not confirmed.</source>
+        <translation>هذا التاريخ تخمين من البرنامج؛ غير مؤكَّد.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: unknown)</source>
+        <translation>سنة-شهر-يوم، مثل 2024-10-24 (فارغ: غير معروف)</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>تاريخ ال&amp;نشر:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed (not a guess)</source>
+        <translation>م&amp;ؤكَّد (ليس تخمينًا)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>actor</source>
+        <translation>الفاعل</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>الموقع</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>الكلمة الدالة</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the corpus</source>
@@ -737,6 +931,18 @@ Reason: {why}.</source>
     <message>
         <source>Set a done or skipped document back to in progress</source>
         <translation>إعادة مستند مكتمل أو متخطّى إلى «قيد التوسيم»</translation>
+    </message>
+    <message>
+        <source>Document properties (publication date)</source>
+        <translation>خصائص المستند (تاريخ النشر)</translation>
+    </message>
+    <message>
+        <source>New event from the selected spans or the caret&apos;s sentence</source>
+        <translation>حدث جديد من المقاطع المحددة أو من جملة مؤشر الكتابة</translation>
+    </message>
+    <message>
+        <source>Edit the selected date span&apos;s value</source>
+        <translation>تعديل قيمة مقطع التاريخ المحدد</translation>
     </message>
     <message>
         <source>Larger text</source>

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.clitics import name_start
-from annotator.core.date_spans import describe, is_date
+from annotator.core.date_spans import is_date
 from annotator.core.model import Document, Span
 from annotator.services.changes import (
     Change,
@@ -36,7 +36,7 @@ from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZ
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.i18n import current_language
 from annotator.ui.positions import PositionMap
-from annotator.ui.texts import label_title
+from annotator.ui.texts import date_value_title, label_title
 
 #: Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).
 _LTR_CLASSES = {"L", "EN", "AN"}
@@ -246,7 +246,7 @@ class ArticleView(QPlainTextEdit):
                 lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
             if is_date(schema, span.label):
                 lines.append(QCoreApplication.translate("ArticleView", "    date value: {value}")
-                             .format(value=describe(span.attrs)))
+                             .format(value=date_value_title(span.attrs)))
         return "\n".join(lines)
 
     def mark_spans(self, span_ids: frozenset[int]) -> None:

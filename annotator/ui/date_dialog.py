@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.dates import MODS, PRECISIONS, DateValue, Mod, Precision
+from annotator.ui.i18n import current_language
 from annotator.ui.texts import mod_title, precision_title
 
 _NO_MOD = "(none)"
@@ -39,7 +40,7 @@ class DateValueDialog(QDialog):
         layout.addRow(self.tr("Expression:"), expression)
         self.value_edit = QLineEdit(current.value if current is not None else "")
         self.value_edit.setObjectName("date_value")
-        self.value_edit.setPlaceholderText("2024-10-24, 2024-W43, 2024-10 or 2024")
+        self.value_edit.setPlaceholderText(self.tr("2024-10-24, 2024-W43, 2024-10 or 2024"))
         layout.addRow(self.tr("&Value:"), self.value_edit)
         self.precision_box = QComboBox()
         self.precision_box.setObjectName("date_precision")
@@ -94,7 +95,10 @@ class DateValueDialog(QDialog):
         try:
             self.value()
         except ValueError as exc:
-            self.problem.setText(str(exc))
+            # The rule's own words are English (the CLI's); the Arabic window says it briefly.
+            self.problem.setText(str(exc) if current_language() == "en" else self.tr(
+                "Not a value of this precision (2024-10-24 a day, 2024-W43 a week, "
+                "2024-10 a month, 2024 a year)."))
             ok.setEnabled(False)
             return
         self.problem.setText("")

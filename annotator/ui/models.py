@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from annotator.core.date_spans import describe, is_date
+from annotator.core.date_spans import is_date
 from annotator.core.dates import DateValue
 from annotator.core.model import DocStatus, Document, Span
 from annotator.services.changes import (
@@ -36,7 +36,7 @@ from annotator.ui.i18n import QT_TRANSLATE_NOOP, isolate
 
 # STATUS_TITLES is kept importable from here, where it used to live.
 from annotator.ui.texts import STATUS_TITLES as STATUS_TITLES
-from annotator.ui.texts import label_title, status_title
+from annotator.ui.texts import date_value_title, label_title, status_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +112,7 @@ class SpanListModel(_TableModel):
             tip = f"{label}  {isolate(f'{span.start}–{span.end}')}\n{span.text}"
             if is_date(schema, span.label):
                 tip += "\n" + QCoreApplication.translate("Columns", "date value: {value}").format(
-                    value=describe(span.attrs)
+                    value=date_value_title(span.attrs)
                 )
             return tip
         if role == SPAN_ID_ROLE:

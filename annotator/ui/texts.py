@@ -6,8 +6,13 @@ translatable text for each kind of command instead (:func:`command_text`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
+from annotator.core.date_spans import set_by_annotator
+from annotator.core.dates import DateValue
 from annotator.core.model import LabelSchema
 from annotator.services.commands import (
     AddSpan,
@@ -111,6 +116,20 @@ def event_type_title(schema: LabelSchema, name: str) -> str:
         return names.name_ar
     return names.name_en if names.name_ar == names.name_en else (
         f"{names.name_en} · {names.name_ar}")
+
+
+def date_value_title(attrs: Mapping[str, Any]) -> str:
+    """A date span's value as ``describe`` gives it ("2024-10 (month, START)"), in the
+    interface language."""
+    value = DateValue.from_attrs(attrs)
+    translate = QCoreApplication.translate
+    if value is None:
+        return translate("Dates", "no value")
+    details = precision_title(value.precision)
+    if value.mod is not None:
+        details += ", " + mod_title(value.mod)
+    who = translate("Dates", " · set by hand") if set_by_annotator(attrs) else ""
+    return f"{isolate(value.value)} ({details}){who}"
 
 
 def format_title(name: str) -> str:

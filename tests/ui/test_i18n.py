@@ -45,6 +45,7 @@ ALLOWED_WORDS = {
     "first", "second", "third", "annotator", "English",
     "Ctrl", "Shift", "Alt", "Meta", "Home", "End", "Page", "Up", "Down", "PgUp", "PgDown",
     "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Ins", "E",
+    "W",  # an ISO week, 2024-W43
     # Format, tool and file-type names, written as their makers write them.
     "CoNLL", "JSONL", "JSON", "CSV", "TSV", "PNG", "IOB2", "BIOES", "UTF", "NER",
     "brat", "doccano", "Label", "Studio", "spaCy", "DocBin", "spacy", "Hugging", "Face",
@@ -153,6 +154,15 @@ def _open_every_dialog(window: MainWindow, qtbot: QtBot, repo: Repository,
     tools = window.tools
     window.article.select_range(*word(ARTICLE, "الطيران"))
     assert window.article.apply_label("ACTOR") == "labeled"
+    # A date span with its value dialog, the document's properties, and an event over them.
+    window.article.select_range(*word(ARTICLE, "24 أكتوبر"))
+    assert window.article.apply_label("DATE") == "labeled"
+    actions = window.event_actions
+    assert actions.edit_date()
+    assert actions.show_properties()
+    assert actions.new_event()
+    date_dialog, properties = actions.date_dialog, actions.properties_dialog
+    assert date_dialog is not None and properties is not None
     tools.find()
     tools.find_bar.query.setText("لا يوجد في المقال")
     assert tools.find_bar.count.text() == "لا نتيجة"
@@ -168,9 +178,11 @@ def _open_every_dialog(window: MainWindow, qtbot: QtBot, repo: Repository,
     exporting = tools.show_export()
     exporting.start()  # no destination: says so
     statistics = tools.show_statistics()
-    for dialog in (occurrences, importing, exporting, statistics):
+    extra: list[QWidget] = [date_dialog, properties, occurrences, importing, exporting,
+                            statistics]
+    for dialog in extra:
         qtbot.waitExposed(dialog)
-    return [window.help_dialog, failed, occurrences, importing, exporting, statistics]
+    return [window.help_dialog, failed, *extra]
 
 
 def test_the_catalog_has_arabic_for_every_string(tmp_path: Path) -> None:

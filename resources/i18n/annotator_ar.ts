@@ -71,6 +71,10 @@
         <translation>العبارة:</translation>
     </message>
     <message>
+        <source>2024-10-24, 2024-W43, 2024-10 or 2024</source>
+        <translation>2024-10-24 أو 2024-W43 أو 2024-10 أو 2024</translation>
+    </message>
+    <message>
         <source>&amp;Value:</source>
         <translation>ال&amp;قيمة:</translation>
     </message>
@@ -89,6 +93,10 @@
     <message>
         <source>No value: a person cannot date it either</source>
         <translation>بلا قيمة: لا يستطيع إنسان تأريخه أيضًا</translation>
+    </message>
+    <message>
+        <source>Not a value of this precision (2024-10-24 a day, 2024-W43 a week, 2024-10 a month, 2024 a year).</source>
+        <translation>ليست قيمة بهذه الدقة (2024-10-24 يوم، 2024-W43 أسبوع، 2024-10 شهر، 2024 سنة).</translation>
     </message>
 </context>
 <context>
@@ -124,6 +132,14 @@
     <message>
         <source>APPROX</source>
         <translation>تقريبًا</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>بلا قيمة</translation>
+    </message>
+    <message>
+        <source> · set by hand</source>
+        <translation> · عيّنها المُوسِّم</translation>
     </message>
 </context>
 <context>

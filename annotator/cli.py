@@ -174,6 +174,36 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the date expression (several words are joined with spaces)")
     da.add_argument("--published", metavar="YYYY-MM-DD",
                     help="the publication date that relative expressions count from")
+
+    tr = sub.add_parser(
+        "train", parents=[db_parent], help="train the suggestion model on the done documents",
+        description="Train a named-entity model (a CRF) on the project's done documents. A "
+        "part of them is held out first and the scores on it are printed per label; then the "
+        "model is trained on all of them and stored beside the database as the next version "
+        "(the previous one is kept).",
+        epilog="examples:\n  annotator train\n  annotator --db team.sqlite train --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tr.add_argument("--iterations", type=int, default=60, metavar="N",
+                    help="training iterations (default: 60)")
+    tr.add_argument("--json", action="store_true", help="print the model card as JSON")
+    tr.add_argument("--progress-lines", action="store_true",
+                    help="report progress on stderr as 'progress<TAB>TASK<TAB>DONE<TAB>TOTAL' "
+                    "lines (for the window, which runs training in a background process)")
+
+    sg = sub.add_parser(
+        "suggest", parents=[db_parent], help="store suggestions in the documents",
+        description="Propose spans from the date rules, the project gazetteer (every text "
+        "a person labeled) and the newest trained model, and store them as suggestions "
+        "(origin 'suggested') in place of each document's earlier ones. A person's spans are "
+        "never touched; a suggestion overlapping one is not stored, nor one rejected before.",
+        epilog="examples:\n  annotator suggest --status new\n  annotator suggest --no-model",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sg.add_argument("--status", choices=DOC_STATUSES, default=None,
+                    help="only documents with this status (default: all)")
+    sg.add_argument("--no-model", action="store_true",
+                    help="leave the trained model out (dates and gazetteer only)")
     return parser
 
 
@@ -196,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(db)
     handlers: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
         "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
-        "search": _cmd_search, "dates": _cmd_dates,
+        "search": _cmd_search, "dates": _cmd_dates, "train": _cmd_train,
+        "suggest": _cmd_suggest,
     }
     try:
         code = handlers[args.command](args, db)
@@ -503,4 +534,58 @@ def _cmd_dates(args: argparse.Namespace, db: str | None) -> int:
                f"decides{why}")
         return 1
     print(f"{found.value}\t{found.precision}\t{found.mod or '-'}")
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace, db: str | None) -> int:
+    from dataclasses import asdict
+
+    from annotator.services.training import TrainingError, train_project
+
+    if args.iterations < 1:
+        _error("train: --iterations must be at least 1")
+        return 2
+    def lines(task: str, done: int, total: int | None) -> None:
+        print(f"progress\t{task}\t{done}\t{total or 0}", file=sys.stderr, flush=True)
+
+    try:
+        if args.progress_lines:
+            card = train_project(_open(db), iterations=args.iterations, progress=lines)
+        else:
+            with _progress_bar() as progress:
+                card = train_project(_open(db), iterations=args.iterations, progress=progress)
+    except TrainingError as exc:
+        _error(f"train: {exc}")
+        return 1
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    if args.json:
+        print(json.dumps(asdict(card), ensure_ascii=False, indent=2))
+        return 0
+    print(f"model {card.name}-{card.version}: {card.documents} documents "
+          f"({card.held_out} held out), {card.sentences} sentences, {card.seconds:.1f} s")
+    if card.scores:
+        print(f"{'label':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'spans':>6}")
+        for row in card.scores:
+            print(f"{row['label']:<10} {row['precision']:>9.3f} {row['recall']:>7.3f} "
+                  f"{row['f1']:>6.3f} {row['support']:>6}")
+    return 0
+
+
+def _cmd_suggest(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.services.suggestions import project_sources, store_suggestions
+    from annotator.services.training import ModelSource, project_models
+
+    try:
+        repo = _open(db)
+        project = repo.default_project()
+        model = None if args.no_model else project_models(repo).latest()
+        sources = project_sources(repo, project,
+                                  model=ModelSource(model) if model is not None else None)
+        report = store_suggestions(repo, project, sources, status=args.status)
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    used = ", ".join(f"{name} {n}" for name, n in sorted(report.by_source.items())) or "none"
+    print(f"{report.stored} suggestion(s) in {report.documents} document(s) ({used}); "
+          f"model: {model.name if model is not None else 'none'}; {report.seconds:.1f} s")
     return 0

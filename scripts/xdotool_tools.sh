@@ -7,7 +7,7 @@
 #      it ACTOR (1107-1113);
 #   2. Ctrl+Shift+L, Return: "label all occurrences" puts ACTOR on the other one (7-13);
 #   3. Ctrl+Z: one undo takes it back, the first span stays;
-#   4. Ctrl+I, Space (Add files...), type a bad JSONL file's path, Return, Return (Import):
+#   4. Ctrl+Shift+I, Space (Add files...), type a bad JSONL file's path, Return, Return (Import):
 #      nothing is stored; with the file corrected and GPE=LOCATION typed in the form, Return:
 #      one document more;
 # then quit with Ctrl+Q.
@@ -100,10 +100,10 @@ expect_spans "ACTOR 1107 1113;" "Ctrl+Z"
 printf '%s\n%s\n' '{"text": "قصف الطيران مدينة حلب", "spans": [{"start": 18, "end": 21, "label": "GPE"}]}' '{broken' >"$work/bad.jsonl"
 before=$(documents_now)
 refocus
-xdotool key ctrl+i; sleep 1
+xdotool key ctrl+shift+i; sleep 1
 # Without a window manager a new window does not take the keyboard: give it, as a click would.
 dialog=$(xdotool search --onlyvisible --name "^Import documents$" | head -n 1)
-[ -n "$dialog" ] || fail "Ctrl+I opened no import dialog"
+[ -n "$dialog" ] || fail "Ctrl+Shift+I opened no import dialog"
 xdotool windowfocus --sync "$dialog" || true; sleep 0.3
 xdotool key space; sleep 1.5
 xdotool type --delay 20 "$work/bad.jsonl"; xdotool key Return; sleep 0.8

@@ -173,6 +173,16 @@ _WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, 
              "الاحد": 6}
 _WEEKDAYS_BARE = {w[2:]: w for w in _WEEKDAYS}  # "يوم ثلاثاء" -> الثلاثاء
 
+
+def hijri_month_names() -> tuple[str, ...]:
+    """Every Hijri month name the rules know, folded."""
+    return tuple(_HIJRI_MONTHS)
+
+
+def weekday_names() -> tuple[str, ...]:
+    """The weekday names the rules know, folded ("الثلاثاء")."""
+    return tuple(_WEEKDAYS)
+
 _PAST = {"الماضي", "الماضيه", "الفائت", "الفائته", "المنصرم", "المنصرمه", "السابق"}
 _CURRENT = {"الجاري", "الحالي", "الجاريه", "الحاليه", "هذا", "هذه"}
 _FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "غدا", "بعد"}

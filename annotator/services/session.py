@@ -31,12 +31,13 @@ from annotator.services.event_builder import EventBuilder
 from annotator.services.navigation import DocumentInfo, DocumentLister, DocumentNavigation
 from annotator.services.open_document import OpenDocument
 from annotator.services.open_document import reading_order as reading_order
-from annotator.services.writer import DocumentWriter, EditingStore, store_failures
+from annotator.services.suggestion_editing import SuggestionStore, SuggestionWriter
+from annotator.services.writer import store_failures
 
 __all__ = ["AnnotationSession", "DocumentInfo", "SessionRepository", "reading_order"]
 
 
-class SessionRepository(EditingStore, DocumentLister, Protocol):
+class SessionRepository(SuggestionStore, DocumentLister, Protocol):
     """The repository methods a session uses (annotator.store.repository.Repository)."""
 
     def project_schema(self, project_id: int) -> LabelSchema: ...
@@ -63,7 +64,7 @@ class AnnotationSession:
         self.changes = ChangeFeed()
         self.navigation = DocumentNavigation(repository, project_id)
         self._open: OpenDocument | None = None
-        self.writer = DocumentWriter(
+        self.writer = SuggestionWriter(
             repository, annotator=annotator, current=lambda: self._open, changes=self.changes
         )
         # Commands over events, date values and the publication date of the open document.

@@ -32,6 +32,7 @@ from annotator.core.model import (
 from annotator.paths import default_schema_path
 from annotator.store import browse, edits, event_edits, loading, names, projects, search, stats
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
+from annotator.store import suggestions as suggestion_store
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary, SchemaExtender
 from annotator.store.engine import read_transaction, run_write
@@ -478,6 +479,97 @@ class Repository:
         run_write(
             self._engine,
             lambda conn: event_edits.delete_event(conn, event_id, expected_version, status),
+        )
+
+    # -- suggestions ----------------------------------------------------------------------
+    def replace_suggestions(self, document_id: int, spans: Sequence[Span]) -> int:
+        """Replace the document's suggested spans with ``spans`` (a person's stay)."""
+        items = list(spans)
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.replace_suggestions(conn, document_id, items),
+        )
+
+    def labeled_counts(self, project_id: int) -> list[tuple[str, str, int]]:
+        """(text, label, count) of every text a person labeled in the project."""
+        with read_transaction(self._engine) as conn:
+            return suggestion_store.labeled_counts(conn, project_id)
+
+    def record_decision(
+        self, document_id: int, *, source: str, label: str, text_key: str,
+        decision: suggestion_store.Decision,
+    ) -> int:
+        """Remember an accepted or rejected suggestion; returns the record's id."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.record_decision(
+                conn, document_id, source, label, text_key, decision
+            ),
+        )
+
+    def forget_decision(self, decision_id: int) -> None:
+        """Drop one recorded answer (undo)."""
+        run_write(
+            self._engine, lambda conn: suggestion_store.forget_decision(conn, decision_id)
+        )
+
+    def rejected_suggestions(self, document_id: int) -> set[tuple[str, str]]:
+        """(label, folded text) of the suggestions rejected in a document."""
+        with read_transaction(self._engine) as conn:
+            return suggestion_store.rejected(conn, document_id)
+
+    def suggestion_counts(self, project_id: int) -> dict[str, dict[str, int]]:
+        """Accepted and rejected suggestions per source."""
+        with read_transaction(self._engine) as conn:
+            return suggestion_store.decision_counts(conn, project_id)
+
+    def accept_suggestion(
+        self, span_id: int, *, annotator: str, expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> tuple[Span, Span, int]:
+        """A suggestion becomes the annotator's span in one transaction: (as it was, as it is
+        now, the id of the recorded answer). ``status`` goes with it, as with add_span."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.accept_suggestion(
+                conn, span_id, annotator, expected_version, status
+            ),
+        )
+
+    def unaccept_suggestion(
+        self, old: Span, decision_id: int, *, expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> None:
+        """Undo accept_suggestion."""
+        run_write(
+            self._engine,
+            lambda conn: suggestion_store.unaccept_suggestion(
+                conn, old, decision_id, expected_version, status
+            ),
+        )
+
+    def reject_suggestion(
+        self, span_id: int, *, expected_version: int | None = None,
+        status: DocStatus | None = None,
+    ) -> tuple[Span, int]:
+        """Delete a suggestion and remember the rejection, in one transaction."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.reject_suggestion(
+                conn, span_id, expected_version, status
+            ),
+        )
+
+    def unreject_suggestion(
+        self, document_id: int, old: Span, decision_id: int, *,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> Span:
+        """Undo reject_suggestion: the suggestion is back."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.unreject_suggestion(
+                conn, document_id, old, decision_id, expected_version, status
+            ),
         )
 
     # -- statistics -----------------------------------------------------------------------

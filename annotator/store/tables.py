@@ -164,3 +164,22 @@ RELATIONS = Table(
     Index("ix_relations_tail", "tail_span_id"),
     sqlite_autoincrement=True,
 )
+
+
+# Revision 0006: an annotator's answer to a suggestion. Rejections keep the same text (folded)
+# and label from being proposed again in that document; both kinds are counted per source
+# (gazetteer, dates, model).
+SUGGESTION_DECISIONS = Table(
+    "suggestion_decisions",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("source", String(64), nullable=False),
+    Column("label", String(64), nullable=False),
+    # The folded text of the suggestion (annotator.core.matcher.fold_key).
+    Column("text_key", Text, nullable=False),
+    Column("decision", String(16), nullable=False),
+    _created(),
+    Index("ix_suggestion_decisions_document", "document_id"),
+    sqlite_autoincrement=True,
+)

@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core.dates import normalize_date
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
+from annotator.services.suggestion_editing import refresh_suggestions
+from annotator.services.suggestions import project_sources
+from annotator.services.training import ModelSource, least_sure_document, project_models
 from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
+from annotator.store.repository import Repository
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
@@ -78,6 +82,17 @@ def warm_up_dates() -> None:
     ).start()
 
 
+def suggest_open_document(session: AnnotationSession, repository: Repository) -> int:
+    """Propose and store the open document's suggestions: the date rules, the project
+    gazetteer as it is now (what was just labeled included) and the newest trained model."""
+    model = project_models(repository).latest()
+    sources = project_sources(
+        repository, session.project_id,
+        model=ModelSource(model) if model is not None else None,
+    )
+    return refresh_suggestions(session, repository, sources)
+
+
 def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
@@ -106,6 +121,9 @@ def run(db: str | None) -> int:
         database=resolve_url(db),
         log_path=log_path,
         known_names=known_names,
+        suggest=lambda: suggest_open_document(session, repository),
+        least_sure=lambda: least_sure_document(
+            repository, project, project_models(repository)),
     )
     watch_first_paint(window.article.viewport())
     window.show()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from annotator.core.model import LabelSchema
 from annotator.ui.i18n import current_language, ltr
 from annotator.ui.shortcuts import ARTICLE_KEYS, MOUSE_GESTURES, SHORTCUTS, translated
+from annotator.ui.suggestions import SUGGESTION_KEYS
 
 
 def _native(keys: tuple[str, ...]) -> str:
@@ -32,6 +33,7 @@ def help_rows(schema: LabelSchema) -> list[tuple[str, str]]:
             "HelpDialog", "Label exactly the selected characters {name}"
         ).format(**names)))
     rows.extend((_native(s.keys), translated(s.title)) for s in SHORTCUTS)
+    rows.extend((_native(keys[:1]), translated(title)) for _, keys, title in SUGGESTION_KEYS)
     rows.extend((translated(k), translated(v)) for k, v in ARTICLE_KEYS)
     return rows
 

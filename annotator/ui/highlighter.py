@@ -11,7 +11,15 @@ import itertools
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from annotator.core.model import LabelSchema, Span
 from annotator.ui.positions import PositionMap
@@ -109,6 +117,8 @@ class SpanHighlighter(QSyntaxHighlighter):
                 qt_right = self._positions.to_qt(right) - qt_start
                 if span.id is not None and span.id == self._selected:
                     fmt = self._format([span])
+                elif span.origin == "suggested":
+                    fmt = self._suggestion(span.label)
                 else:
                     fmt = self._background.get(span.label) or self._format([span])
                 if span.id in self._marked:
@@ -145,6 +155,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         # spans_between gives reading order (by start), so neighbours tell.
         return all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
+    def _suggestion(self, label: str) -> QTextCharFormat:
+        # A suggestion is hatched in its label's colour with a dashed underline: the pattern,
+        # not a shade of colour, tells it from a span a person made (colour-blind safe).
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(self.color(label), Qt.BrushStyle.BDiagPattern))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(self.color(label))
+        return fmt
+
     def _format(self, covering: list[Span]) -> QTextCharFormat:
         # Longest first; the innermost span gives the background (its colour is what the
         # annotator just labeled) and the one around it the underline, so both labels show.
@@ -155,6 +174,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat()
             fmt.setBackground(self.color(selected.label))
             fmt.setForeground(QColor("white"))
+        elif inner.origin == "suggested":
+            fmt = self._suggestion(inner.label)
         else:
             fmt = QTextCharFormat(self._background.get(inner.label, QTextCharFormat()))
         if len(covering) > 1:

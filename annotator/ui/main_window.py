@@ -60,7 +60,9 @@ from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName, translated
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
+from annotator.ui.suggestions import SuggestionActions
 from annotator.ui.texts import label_title, status_title
+from annotator.ui.training import ModelTraining
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         database: str,
         log_path: Path | None = None,
         known_names: KnownNames | None = None,
+        suggest: Callable[[], int] | None = None,
+        least_sure: Callable[[], int | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -134,6 +138,13 @@ class MainWindow(QMainWindow):
 
         self.event_actions = EventActions(self.bridge, self.article, self.events_panel, self)
         self.actions_by_name: dict[ActionName, QAction] = {}
+        self.suggestions = SuggestionActions(self.bridge, self.article, suggest=suggest,
+                                             parent=self)
+        self.training = ModelTraining(database, least_sure=least_sure, parent=self)
+        self.training.message_posted.connect(self._on_message)
+        self.training.document_chosen.connect(
+            lambda document_id: self._leave_and(lambda: self.navigator.open(document_id)))
+        self.statusBar().addPermanentWidget(self.training.bar)
         self._make_actions()
         self.label_bar.label_chosen.connect(self._on_label_chosen)
         self.span_list.span_chosen.connect(self.article.select_span)
@@ -245,6 +256,18 @@ class MainWindow(QMainWindow):
             if key == "labels":
                 for action in self.label_bar.label_actions:
                     sub.addAction(action)
+        # Before Help, which stays last.
+        self.suggestions_menu = QMenu(self)
+        self.suggestions_menu.setObjectName("menu_suggestions")
+        menu.insertMenu(menu.actions()[-1], self.suggestions_menu)
+        for action in self.suggestions.actions.values():
+            self.addAction(action)
+            self.suggestions_menu.addAction(action)
+        self.model_menu = QMenu(self)
+        self.model_menu.setObjectName("menu_model")
+        menu.insertMenu(menu.actions()[-1], self.model_menu)
+        self.model_menu.addAction(self.training.action)
+        self.model_menu.addAction(self.training.least_sure_action)
         # View > Language: each language named in itself; the choice applies at once.
         self.language_menu = self.menus["view"].addMenu("")
         self.language_menu.setObjectName("menu_language")
@@ -273,6 +296,10 @@ class MainWindow(QMainWindow):
         for key, sub in self.menus.items():
             sub.setTitle(titles[key])
         self.language_menu.setTitle(self.tr("&Language"))
+        self.suggestions_menu.setTitle(self.tr("&Suggestions"))
+        self.model_menu.setTitle(self.tr("&Model"))
+        self.suggestions.retranslate()
+        self.training.retranslate()
         for entry in SHORTCUTS:
             text = translated(entry.title)
             if current_language() == "ar":

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from annotator.core.date_spans import is_date
 from annotator.core.dates import DateValue
@@ -93,15 +93,23 @@ class SpanListModel(_TableModel):
         span = self._spans[index.row()]
         column = index.column()
         schema = self._bridge.session.schema
+        suggested = span.origin == "suggested"
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                # A suggestion says so in words, not only by the article's hatching.
+                mark = " ?" if suggested else ""
                 # A date shows its value beside its label: checked at a glance down the list.
                 title = label_title(schema, span.label)
                 if is_date(schema, span.label):
                     value = DateValue.from_attrs(span.attrs)
-                    return f"{title} {isolate(value.value) if value is not None else '?'}"
-                return title
+                    shown = isolate(value.value) if value is not None else "?"
+                    return f"{title}{mark} {shown}"
+                return f"{title}{mark}"
             return span.text.replace("\n", " ")
+        if role == Qt.ItemDataRole.FontRole and suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._bridge.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
@@ -114,6 +122,10 @@ class SpanListModel(_TableModel):
                 tip += "\n" + QCoreApplication.translate("Columns", "date value: {value}").format(
                     value=date_value_title(span.attrs)
                 )
+            if suggested:
+                tip += "\n" + QCoreApplication.translate(
+                    "Columns", "Suggested ({source}, score {score}): A accepts, X rejects"
+                ).format(source=span.attrs.get("source", "?"), score=span.attrs.get("score", "?"))
             return tip
         if role == SPAN_ID_ROLE:
             return span.id

@@ -48,6 +48,10 @@
         <translation>قيمة التاريخ: {value}</translation>
     </message>
     <message>
+        <source>Suggested ({source}, score {score}): A accepts, X rejects</source>
+        <translation>اقتراح ({source}، الدرجة {score}): A للقبول، X للرفض</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
@@ -613,6 +617,14 @@
         <translation>الل&amp;غة</translation>
     </message>
     <message>
+        <source>&amp;Suggestions</source>
+        <translation>الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>الن&amp;موذج</translation>
+    </message>
+    <message>
         <source>Exact characters</source>
         <translation>الأحرف بالضبط</translation>
     </message>
@@ -702,6 +714,46 @@ Reason: {why}.</source>
     <message>
         <source>Not saved: {what}</source>
         <translation>لم يُحفظ: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTraining</name>
+    <message>
+        <source>Train the suggestion model</source>
+        <extracomment>The training steps in the order they run, for one bar over both.</extracomment>
+        <translation>تدريب نموذج الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Open the new document the model is least sure about</source>
+        <translation>فتح المستند الجديد الأقل يقينًا لدى النموذج</translation>
+    </message>
+    <message>
+        <source>Training %p%</source>
+        <translation>التدريب %p%</translation>
+    </message>
+    <message>
+        <source>No trained model or no new document: train one first</source>
+        <translation>لا نموذج مدرَّبًا أو لا مستند جديدًا: درِّب نموذجًا أولًا</translation>
+    </message>
+    <message>
+        <source>The model is already being trained</source>
+        <translation>النموذج قيد التدريب سلفًا</translation>
+    </message>
+    <message>
+        <source>Training the suggestion model in the background…</source>
+        <translation>يُدرَّب نموذج الاقتراحات في الخلفية…</translation>
+    </message>
+    <message>
+        <source>Training failed: {why}</source>
+        <translation>فشل التدريب: {why}</translation>
+    </message>
+    <message>
+        <source>, F1 {f1} on held-out documents</source>
+        <translation>، F1 {f1} على المستندات المحجوزة للتقييم</translation>
+    </message>
+    <message>
+        <source>Model {model} trained on {documents} documents{f1}; new suggestions use it</source>
+        <translation>دُرِّب النموذج {model} على مستندات عددها {documents}{f1}؛ تستعمله الاقتراحات الجديدة</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1180,31 @@ Reason: {why}.</source>
         <source>Move that edge</source>
         <translation>تحريك ذلك الطرف</translation>
     </message>
+    <message>
+        <source>Accept the suggestion under the caret (or the selected one)</source>
+        <extracomment>(name, keys, title) of the suggestion actions; the help lists them too.</extracomment>
+        <translation>قبول الاقتراح عند مؤشر الكتابة (أو المحدد)</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion under the caret (or the selected one)</source>
+        <translation>رفض الاقتراح عند مؤشر الكتابة (أو المحدد)</translation>
+    </message>
+    <message>
+        <source>Go to the next suggestion</source>
+        <translation>الانتقال إلى الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Go to the previous suggestion</source>
+        <translation>الانتقال إلى الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion in this document</source>
+        <translation>قبول كل الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Propose suggestions for this document again</source>
+        <translation>اقتراح وسوم لهذا المستند من جديد</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsView</name>
@@ -1181,6 +1258,17 @@ Reason: {why}.</source>
     <message>
         <source>skipped</source>
         <translation>متخطّى</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionActions</name>
+    <message>
+        <source>No suggestion here (Tab goes to the next one)</source>
+        <translation>لا اقتراح هنا (Tab ينتقل إلى التالي)</translation>
+    </message>
+    <message>
+        <source>Suggestions not stored: {reason}</source>
+        <translation>لم تُحفظ الاقتراحات: {reason}</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_WORDS = {
     "first", "second", "third", "annotator", "English",
     "Ctrl", "Shift", "Alt", "Meta", "Home", "End", "Page", "Up", "Down", "PgUp", "PgDown",
-    "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Ins", "E",
+    "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Ins", "E", "A", "X", "Tab",
     "W",  # an ISO week, 2024-W43
     # Format, tool and file-type names, written as their makers write them.
     "CoNLL", "JSONL", "JSON", "CSV", "TSV", "PNG", "IOB2", "BIOES", "UTF", "NER",

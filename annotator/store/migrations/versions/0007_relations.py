@@ -1,7 +1,7 @@
 """Binary relations between two spans, a kind of their own (not events).
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-01
 
 doccano, Label Studio and brat (R lines) carry relations with a type and two ends; stored as
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0003"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,87 @@
+"""Suggestions in the store, on SQLite and PostgreSQL: replaced, accepted, rejected, undone."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.matcher import fold_key
+from annotator.core.model import Document, Span, make_span
+from annotator.store.errors import ConflictError, StoreError
+from annotator.store.repository import Repository
+
+TEXT = "قصفت قوات التحالف الدولي مواقع في دير الزور يوم 24 أكتوبر"
+
+
+def _suggestion(word: str, label: str, source: str, **attrs: object) -> Span:
+    start = TEXT.index(word)
+    return make_span(TEXT, start, start + len(word), label, origin="suggested",
+                     attrs={"source": source, "score": 0.9, **attrs})
+
+
+@pytest.fixture
+def doc_id(repo: Repository, project: int) -> int:
+    start = TEXT.index("قوات")
+    manual = make_span(TEXT, start, start + len("قوات"), "ACTOR")
+    repo.add_documents(project, [Document("d", TEXT, spans=(manual,))], annotator="amal")
+    (summary,) = repo.list_documents(project)
+    return summary.id
+
+
+def _spans(repo: Repository, doc_id: int) -> list[tuple[str, str, str, str | None]]:
+    return [(s.text, s.label, s.origin, s.annotator) for s in repo.get_document(doc_id).spans]
+
+
+def test_replacing_suggestions_keeps_the_persons_spans(repo: Repository, doc_id: int) -> None:
+    repo.replace_suggestions(doc_id, [_suggestion("دير الزور", "LOCATION", "gazetteer")])
+    repo.replace_suggestions(doc_id, [_suggestion("التحالف الدولي", "ACTOR", "model")])
+    assert _spans(repo, doc_id) == [("قوات", "ACTOR", "manual", "amal"),
+                                    ("التحالف الدولي", "ACTOR", "suggested", None)]
+    with pytest.raises(StoreError, match="origin 'suggested'"):
+        repo.replace_suggestions(doc_id, [make_span(TEXT, 0, 4, "ACTOR")])
+
+
+def test_accept_and_undo_are_one_edit_each(repo: Repository, doc_id: int,
+                                            project: int) -> None:
+    repo.replace_suggestions(doc_id, [
+        _suggestion("24 أكتوبر", "DATE", "dates", value="2024-10-24", precision="day")])
+    (sid,) = [s.id for s in repo.get_document(doc_id).spans if s.origin == "suggested"]
+    assert sid is not None
+    version = repo.document_version(doc_id)
+    old, new, decision = repo.accept_suggestion(sid, annotator="omar",
+                                                expected_version=version)
+    assert repo.document_version(doc_id) == version + 1
+    assert (new.origin, new.annotator, new.id) == ("manual", "omar", sid)
+    (stored,) = [s for s in repo.get_document(doc_id).spans if s.label == "DATE"]
+    assert stored.origin == "manual" and stored.annotator == "omar"
+    assert dict(stored.attrs) == {"value": "2024-10-24", "precision": "day"}
+    assert repo.suggestion_counts(project) == {"dates": {"accepted": 1, "rejected": 0}}
+    repo.unaccept_suggestion(old, decision)
+    (back,) = [s for s in repo.get_document(doc_id).spans if s.label == "DATE"]
+    assert (back.origin, back.annotator, dict(back.attrs)) == ("suggested", None, dict(old.attrs))
+    assert repo.suggestion_counts(project) == {}
+    with pytest.raises(ConflictError):
+        repo.accept_suggestion(sid, annotator="omar", expected_version=version)
+
+
+def test_reject_remembers_and_undo_brings_it_back(repo: Repository, doc_id: int,
+                                                   project: int) -> None:
+    repo.replace_suggestions(doc_id, [_suggestion("دير الزور", "LOCATION", "gazetteer")])
+    (sid,) = [s.id for s in repo.get_document(doc_id).spans if s.origin == "suggested"]
+    assert sid is not None
+    old, decision = repo.reject_suggestion(sid)
+    assert [s.text for s in repo.get_document(doc_id).spans] == ["قوات"]
+    assert repo.rejected_suggestions(doc_id) == {("LOCATION", fold_key("دير الزور"))}
+    assert repo.suggestion_counts(project) == {"gazetteer": {"accepted": 0, "rejected": 1}}
+    back = repo.unreject_suggestion(doc_id, old, decision)
+    assert back.id == sid and back.origin == "suggested"
+    assert repo.rejected_suggestions(doc_id) == set()
+    manual = next(s.id for s in repo.get_document(doc_id).spans if s.origin == "manual")
+    assert manual is not None
+    with pytest.raises(StoreError, match="not a suggestion"):
+        repo.reject_suggestion(manual)
+
+
+def test_labeled_counts_count_people_not_suggestions(repo: Repository, doc_id: int,
+                                                    project: int) -> None:
+    repo.replace_suggestions(doc_id, [_suggestion("دير الزور", "LOCATION", "gazetteer")])
+    assert repo.labeled_counts(project) == [("قوات", "ACTOR", 1)]

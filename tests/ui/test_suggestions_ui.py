@@ -93,8 +93,9 @@ def test_labeled_in_one_suggested_in_two_accept_reject_undo(
                                     ("ديـر الزور", "LOCATION", "suggested"),
                                     ("24 أكتوبر", "DATE", "suggested")]
     labels = window.span_list.model()
+    # A suggested date shows its proposed value as any date span does.
     assert [labels.index(r, 0).data() for r in range(labels.rowCount())] == [
-        "ACTOR ?", "LOCATION ?", "DATE ?"]
+        "ACTOR ?", "LOCATION ?", "DATE ? 2024-10-24"]
     # Tab from the top goes to the first suggestion; A accepts it.
     view.select_range(0, 0)
     qtbot.keyClick(view, Qt.Key.Key_Tab)

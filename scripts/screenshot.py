@@ -1,6 +1,11 @@
 """Save a picture of the annotation window on the seed articles with a few spans of each label.
 
     python scripts/screenshot.py [--out docs/screenshot.png] [--width 1280 --height 800]
+    python scripts/screenshot.py --language ar --out docs/screenshot-ar.png --dialogs docs
+
+With ``--language ar`` the window is in Arabic; ``--dialogs FOLDER`` also saves the help (F1)
+and the question asked before labeling several sentences, as ``help-LANG.png`` and
+``confirm-LANG.png`` in FOLDER.
 
 Runs offscreen unless a display is set (it also works under Xvfb). The database is a temporary
 copy of the demo project; nothing of the user's is touched.
@@ -13,6 +18,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 # Example words of the first seed article, by label; the nested pair shows how an inner span
 # is drawn inside an outer one.
@@ -36,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=800)
+    parser.add_argument("--language", choices=("en", "ar"), default="en")
+    parser.add_argument("--dialogs", type=Path, default=None,
+                        help="also save the help and a question dialog in this folder")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,9 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     from annotator.services.session import AnnotationSession
     from annotator.store.db import open_database
     from annotator.ui.app import application
+    from annotator.ui.i18n import set_language
     from annotator.ui.main_window import MainWindow
 
     app = application()
+    if not set_language(args.language):
+        print(f"screenshot: the {args.language} catalog cannot be loaded", file=sys.stderr)
+        return 1
     db = str(scratch / "demo.sqlite3")
     repository = open_database(db, seed_demo=True)
     session = AnnotationSession(repository, project_id=repository.default_project(),
@@ -82,11 +95,60 @@ def main(argv: list[str] | None = None) -> int:
         print(f"screenshot: cannot write {args.out}", file=sys.stderr)
         return 1
     tmp.replace(args.out)
+    print(f"wrote {args.out}")
+    if args.dialogs is not None:
+        args.dialogs.mkdir(parents=True, exist_ok=True)
+        if not _save_dialogs(window, args.dialogs, args.language, app):
+            return 1
     window.close()
     repository.close()
-    print(f"wrote {args.out}")
     QApplication.processEvents()
     return 0
+
+
+def _save(widget: Any, path: Path) -> bool:
+    if not widget.grab().save(str(path), "PNG"):
+        print(f"screenshot: cannot write {path}", file=sys.stderr)
+        return False
+    print(f"wrote {path}")
+    return True
+
+
+def _save_dialogs(window: Any, folder: Path, language: str, app: Any) -> bool:
+    """The help dialog, and the question before labeling a selection of several sentences
+    (asked by the article view itself; answered No once saved, so nothing is stored)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window.show_help()
+    dialog = window.help_dialog
+    dialog.resize(620, 520)
+    for _ in range(20):
+        app.processEvents()
+    if not _save(dialog, folder / f"help-{language}.png"):
+        return False
+    dialog.close()
+    saved: list[bool] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        for _ in range(10):
+            app.processEvents()
+        saved.append(_save(box, folder / f"confirm-{language}.png"))
+        box.button(QMessageBox.StandardButton.No).click()
+
+    text = window.bridge.session.text
+    end = text.index(".", text.index(".") + 1) + 1  # the first two sentences
+    window.article.select_range(0, end)
+    QTimer.singleShot(100, answer)
+    outcome = window.article.apply_label("ACTOR")
+    if outcome != "declined" or saved != [True]:
+        print(f"screenshot: the question was not shown ({outcome})", file=sys.stderr)
+        return False
+    return True
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@
 # end, Shift+Right shrinks it back; Delete removes it and a second Delete removes nothing.
 # After each step the spans are read back from the database through the CLI (export).
 #   scripts/xdotool_edits.sh   (needs: xvfb xdotool; PYTHON defaults to python3;
-#                               XDOTOOL_DISPLAY=91 picks the display, else a free one)
+#                               XDOTOOL_DISPLAY=91 picks the display, else a free one;
+#                               XDOTOOL_LANGUAGE=ar runs it in the Arabic, mirrored window:
+#                               the same keys must do the same, and the title is Arabic)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -36,6 +38,10 @@ db="$work/project.sqlite3"
 export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config" ANNOTATOR_NAME=xdotool
 unset QT_QPA_PLATFORM
 "$PYTHON" -c "import sys; from annotator.store.db import open_database; open_database(sys.argv[1], seed_demo=True).close()" "$db"
+language=${XDOTOOL_LANGUAGE:-en}
+# The interface language as View > Language leaves it in the settings.
+mkdir -p "$XDG_CONFIG_HOME/annotator"
+printf '[view]\nlanguage=%s\n' "$language" >"$XDG_CONFIG_HOME/annotator/annotator.conf"
 
 # The spans of the second seed article as "start-end LABEL text; ...", read through the CLI.
 spans() {
@@ -85,6 +91,13 @@ xdotool key Escape
 xdotool key --delay 120 ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left \
   ctrl+Left ctrl+shift+Left
 xdotool key 1; expect "1" "44-49 ACTOR القصف; $n"
+title=$(xdotool getwindowname "$window")
+if [ "$language" = ar ]; then
+  [[ "$title" == *"(قيد التوسيم) — annotator" ]] || { echo "xdotool_edits: FAILED: not an Arabic title: $title" >&2; exit 1; }
+else
+  [[ "$title" == *"(in progress) — annotator" ]] || { echo "xdotool_edits: FAILED: not an English title: $title" >&2; exit 1; }
+fi
+echo "title: $title"
 xdotool key 2; expect "2" "44-49 TARGET القصف; $n"
 xdotool key 4; expect "4" "44-49 DATE القصف; $n"
 xdotool key shift+Left; expect "Shift+Left" "44-51 DATE القصف ب; $n"

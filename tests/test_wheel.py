@@ -119,3 +119,19 @@ def test_installed_import_export(
     assert exported.returncode == 0, exported.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in records] == [text]
+
+
+@pytest.mark.slow
+def test_installed_compiles_the_arabic_catalog(installed: tuple[Path, dict[str, str]],
+                                               tmp_path: Path) -> None:
+    """The wheel holds the Arabic catalog's sources and compiles them with PySide6's lrelease
+    (nothing compiled is shipped, nothing is downloaded)."""
+    bin_dir, env = installed
+    env = {**env, "ANNOTATOR_CACHE_DIR": str(tmp_path / "cache")}
+    code = ("from annotator.ui.i18n import catalog_source, compiled_catalog; "
+            "print(catalog_source('ar')); print(compiled_catalog('ar'))")
+    result = _run([str(bin_dir / "python"), "-c", code], cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    source, compiled = (Path(line) for line in result.stdout.split())
+    assert source.is_relative_to(bin_dir.parent)
+    assert compiled.parent == tmp_path / "cache" and compiled.stat().st_size > 1000

@@ -24,6 +24,7 @@ from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
 from annotator.ui.fonts import load_fonts
+from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.team import NAME_KEY, ask_name, stored_name
 from annotator.ui.timing import watch_first_paint
@@ -113,6 +114,8 @@ def run(db: str | None) -> int:
     app = application()
     log_path = configure_logging()
     settings = QSettings()
+    # The system's language unless View > Language chose another; the CLI stays English.
+    set_language(remembered_language(settings))
     name = window_annotator(settings)
     try:
         repository = open_database(db)
@@ -121,7 +124,12 @@ def run(db: str | None) -> int:
         known_names = KnownNames(repository, project)
     except StoreError as exc:  # the store's errors are written for users
         logging.getLogger(__name__).warning("cannot open the project database: %s", exc)
-        QMessageBox.critical(None, "annotator", f"Cannot open the project database:\n{exc}")
+        QMessageBox.critical(
+            None,
+            "annotator",
+            QCoreApplication.translate("App", "Cannot open the project database:\n{reason}")
+            .format(reason=isolate(str(exc))),
+        )
         print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
         return 1
     window = MainWindow(

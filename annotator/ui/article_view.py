@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable, Container
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QClipboard,
     QGuiApplication,
@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QScrollBar, QToolTip, QWidget
 
 from annotator.core.clitics import name_start
-from annotator.core.date_spans import describe, is_date
+from annotator.core.date_spans import is_date
 from annotator.core.model import Document, Span
 from annotator.services.changes import (
     Change,
@@ -34,7 +34,9 @@ from annotator.services.snapping import step_edge
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, article_font
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.i18n import current_language
 from annotator.ui.positions import PositionMap
+from annotator.ui.texts import date_value_title, label_title
 
 #: Characters laid out left to right inside a right-to-left line (Latin, digits of either kind).
 _LTR_CLASSES = {"L", "EN", "AN"}
@@ -238,9 +240,13 @@ class ArticleView(QPlainTextEdit):
                 name = f"{label.name_en} · {_isolated(label.name_ar)}"
             except KeyError:
                 name = span.label
-            lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
+            if current_language() == "ar":
+                lines.append(f"{label_title(schema, span.label)}  «{_isolated(span.text)}»")
+            else:
+                lines.append(f"{span.label}  ({name})  “{_isolated(span.text)}”")
             if is_date(schema, span.label):
-                lines.append(f"    date value: {describe(span.attrs)}")
+                lines.append(QCoreApplication.translate("ArticleView", "    date value: {value}")
+                             .format(value=date_value_title(span.attrs)))
         return "\n".join(lines)
 
     def mark_spans(self, span_ids: frozenset[int]) -> None:
@@ -303,9 +309,13 @@ class ArticleView(QPlainTextEdit):
             return "nothing"
         sentences = session.sentence_count(command.span.start, command.span.end)
         if sentences > 1 and not self.confirm(
-            f"The selection runs over {sentences} sentences "
-            f"({command.span.end - command.span.start} characters). "
-            f"Label all of it as {label}?"
+            self.tr(
+                "The selection runs over %n sentences ({characters} characters). "
+                "Label all of it as {label}?", "", sentences
+            ).format(
+                characters=command.span.end - command.span.start,
+                label=label_title(session.schema, label),
+            )
         ):
             return "declined"
         if not self._bridge.execute(command):
@@ -360,7 +370,7 @@ class ArticleView(QPlainTextEdit):
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(
             self,
-            "Label a long selection?",
+            self.tr("Label a long selection?"),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

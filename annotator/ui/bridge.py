@@ -5,20 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.services.changes import Change
 from annotator.services.commands import Command
 from annotator.services.editing import EditConflict, EditingPort, StoreFailure
 from annotator.services.session import AnnotationSession
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.texts import command_text, redo_text, undo_text
 
 _log = logging.getLogger(__name__)
 _Action = Callable[[EditingPort], None]
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionBridge",
     "Someone else changed this document: it was reloaded with their change. "
-    "Not saved: {what}. Repeat it if you still want it."
+    "Not saved: {what}. Repeat it if you still want it.",
 )
 
 
@@ -35,11 +38,13 @@ class _SessionUndoCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        if not self._bridge.run(self._command.do, f"redo of {self._command.description}"):
+        what = redo_text(command_text(self._command, self._bridge.session.schema))
+        if not self._bridge.run(self._command.do, what):
             self._bridge.forget_history_later()
 
     def undo(self) -> None:
-        if not self._bridge.run(self._command.undo, f"undo of {self._command.description}"):
+        what = undo_text(command_text(self._command, self._bridge.session.schema))
+        if not self._bridge.run(self._command.undo, what):
             self._bridge.forget_history_later()
 
 
@@ -74,7 +79,7 @@ class SessionBridge(QObject):
         """
         if command is None:
             return False
-        if not self.run(command.do, command.description):
+        if not self.run(command.do, command_text(command, self.session.schema)):
             return False
         self.undo_stack.push(_SessionUndoCommand(self, command))
         return True
@@ -85,7 +90,9 @@ class SessionBridge(QObject):
             self.session.open(document_id)
         except StoreFailure as exc:
             _log.warning("cannot open document %s: %s", document_id, exc)
-            self.message_posted.emit(f"Cannot open document {document_id}: {exc}")
+            self.message_posted.emit(
+                self.tr("Cannot open document {id}: {reason}").format(id=document_id, reason=exc)
+            )
             return False
         self.undo_stack.clear()
         return True
@@ -128,7 +135,9 @@ class SessionBridge(QObject):
             self.session.reload()
         except StoreFailure as exc:
             _log.warning("reload failed: %s", exc)
-            self.message_posted.emit(f"Cannot read the document again: {exc}")
+            self.message_posted.emit(
+                self.tr("Cannot read the document again: {reason}").format(reason=exc)
+            )
 
     def run(self, action: _Action, what: str) -> bool:
         """Run a command's do or undo (``what`` names it for messages); False if not saved."""
@@ -139,7 +148,8 @@ class SessionBridge(QObject):
             # Shown at once with the other change; the history goes once the stack is idle.
             self._reload()
             self.forget_history_later()
-            self.conflict_detected.emit(CONFLICT_MESSAGE.format(what=what))
+            message = QCoreApplication.translate("SessionBridge", CONFLICT_MESSAGE)
+            self.conflict_detected.emit(message.format(what=what))
             return False
         except StoreFailure as exc:
             _log.warning("not saved: %s", what, exc_info=True)
@@ -149,7 +159,7 @@ class SessionBridge(QObject):
             # A bug: written to the log with its traceback and shown in a dialog; the
             # document is read again so the window shows what is really stored.
             _log.exception("unexpected error; not saved: %s", what)
-            self.edit_failed.emit(what, "an unexpected error")
+            self.edit_failed.emit(what, self.tr("an unexpected error"))
             self.recover_later()
             return False
         return True

@@ -6,7 +6,7 @@ The model reads rows a page at a time as the table scrolls; choosing a document 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,8 @@ from annotator.services.changes import (
     DocumentsChanged,
 )
 from annotator.ui.bridge import SessionBridge
-from annotator.ui.models import STATUS_TITLES, DocumentListModel
+from annotator.ui.models import DocumentListModel
+from annotator.ui.texts import status_title
 
 
 class DocumentListView(QWidget):
@@ -39,9 +40,10 @@ class DocumentListView(QWidget):
         self.document_model = DocumentListModel(bridge, self)
         self.filter = QComboBox(self)
         self.filter.setObjectName("status_filter")
-        self.filter.addItem("All documents", None)
+        self.filter.addItem("", None)
         for status in DOC_STATUSES:
-            self.filter.addItem(STATUS_TITLES[status].capitalize(), status)
+            self.filter.addItem("", status)
+        self._retranslate_filter()
         self.table = QTableView(self)
         self.table.setModel(self.document_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -70,6 +72,18 @@ class DocumentListView(QWidget):
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
         bridge.changed.connect(self._on_change)
+
+    def _retranslate_filter(self) -> None:
+        self.filter.setItemText(0, self.tr("All documents"))
+        for index in range(1, self.filter.count()):
+            title = status_title(str(self.filter.itemData(index)))
+            self.filter.setItemText(index, title[:1].upper() + title[1:])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_filter()
+            self.document_model.retranslate()
 
     @property
     def status_filter(self) -> DocStatus | None:

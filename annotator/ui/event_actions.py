@@ -56,7 +56,7 @@ class EventActions(QObject):
         session = self.bridge.session
         span_id = self.article.selected_span
         if span_id is None or not is_date(session.schema, session.span(span_id).label):
-            self.message_posted.emit("Click a date span first, then press Ctrl+D.")
+            self.message_posted.emit(self.tr("Click a date span first, then press Ctrl+D."))
             return False
         span = session.span(span_id)
         dialog = DateValueDialog(span.text, span.attrs, self._dialog_parent())
@@ -92,8 +92,8 @@ class EventActions(QObject):
             if command is not None and self.bridge.execute(command):
                 moved = len(command.span_attrs)
                 self.message_posted.emit(
-                    f"Publication date stored; {moved} automatic date value"
-                    f"{'s' if moved != 1 else ''} recomputed."
+                    self.tr("Publication date stored; automatic date values recomputed: {n}.")
+                    .format(n=moved)
                 )
 
         dialog.accepted.connect(store)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from annotator.services.changes import (
     SpanChanged,
 )
 from annotator.ui.bridge import SessionBridge
+from annotator.ui.texts import event_type_title, role_title
 
 # Item data: the event id (top-level rows) or (event id, role, span id) (role rows).
 _ITEM_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -57,22 +58,21 @@ class EventsPanel(QWidget):
         self._selected_span: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel("<b>Events</b> · الأحداث"))
+        self._title = QLabel()
+        layout.addWidget(self._title)
         self.tree = _EventTree(self)
         self.tree.setObjectName("event_tree")
         self.tree.setHeaderHidden(True)
         self.tree.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Type:"))
+        self._type_label = QLabel()
+        row.addWidget(self._type_label)
         self.type_box = QComboBox()
         self.type_box.setObjectName("event_type")
         schema = bridge.session.schema
         for name in schema.event_types:
-            names = schema.event_type(name)
-            shown = names.name_en if names.name_ar == names.name_en else (
-                f"{names.name_en} · {names.name_ar}")
-            self.type_box.addItem(shown, name)
+            self.type_box.addItem("", name)
         # Long type names must not make the side panel wide: the box shrinks, the list shows all.
         self.type_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -81,21 +81,19 @@ class EventsPanel(QWidget):
         row.addWidget(self.type_box, 1)
         layout.addLayout(row)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Role:"))
+        self._role_label = QLabel()
+        row.addWidget(self._role_label)
         self.role_box = QComboBox()
         self.role_box.setObjectName("event_role")
-        self.role_box.addItems([_BY_LABEL, *ROLES])
+        for role in (_BY_LABEL, *ROLES):
+            self.role_box.addItem("", role)
         row.addWidget(self.role_box, 1)
         layout.addLayout(row)
         row = QHBoxLayout()
-        self.fill_button = QPushButton("Fill roles by clicking")
+        self.fill_button = QPushButton()
         self.fill_button.setMinimumWidth(0)
         self.fill_button.setObjectName("fill_roles")
         self.fill_button.setCheckable(True)
-        self.fill_button.setToolTip(
-            "While on, each span clicked in the article joins the chosen event "
-            "(in the role its label fills, or the role chosen here)"
-        )
         row.addWidget(self.fill_button)
         layout.addLayout(row)
         self.span_events = QLabel()
@@ -106,7 +104,31 @@ class EventsPanel(QWidget):
         self.tree.delete_pressed.connect(self.delete_current)
         self.type_box.currentIndexChanged.connect(self._on_type_chosen)
         bridge.changed.connect(self._on_change)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text the panel shows, in the interface language (the list drawn again)."""
+        self._title.setText(self.tr("<b>Events</b> · الأحداث"))
+        self._type_label.setText(self.tr("Type:"))
+        self._role_label.setText(self.tr("Role:"))
+        schema = self._bridge.session.schema
+        for i in range(self.type_box.count()):
+            self.type_box.setItemText(i, event_type_title(schema, str(self.type_box.itemData(i))))
+        for i in range(self.role_box.count()):
+            role = str(self.role_box.itemData(i))
+            self.role_box.setItemText(i, self.tr("by label") if role == _BY_LABEL
+                                      else role_title(role))
+        self.fill_button.setText(self.tr("Fill roles by clicking"))
+        self.fill_button.setToolTip(
+            self.tr("While on, each span clicked in the article joins the chosen event "
+                    "(in the role its label fills, or the role chosen here)")
+        )
         self._rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "fill_button"):
+            self._retranslate()
 
     # ----- what the window calls -----------------------------------------------------------
     def current_event(self) -> int | None:
@@ -129,8 +151,8 @@ class EventsPanel(QWidget):
             self.select_event(command.stored.id)
         filled = sum(len(v) for v in command.event.roles.values())
         self.message_posted.emit(
-            f"New event with {filled} role{'s' if filled != 1 else ''} filled: "
-            "choose its type with the arrows (Ctrl+Z undoes)."
+            self.tr("New event, roles filled: {n}; choose its type with the arrows "
+                    "(Ctrl+Z undoes).").format(n=filled)
         )
         self.type_box.setFocus()
         return True
@@ -157,14 +179,16 @@ class EventsPanel(QWidget):
         """Put span ``span_id`` into the chosen event (the role chosen, else its label's)."""
         event_id = self.current_event()
         if event_id is None:
-            self.message_posted.emit("Choose an event first (or press E to make one).")
+            self.message_posted.emit(self.tr("Choose an event first (or press E to make one)."))
             return False
-        role = self.role_box.currentText()
+        role = str(self.role_box.currentData())
         command = self._bridge.session.events.add_role_command(
             event_id, span_id, None if role == _BY_LABEL else role
         )
         if command is None:
-            self.message_posted.emit("That span is already there, or its label fills no role.")
+            self.message_posted.emit(
+                self.tr("That span is already there, or its label fills no role.")
+            )
             return False
         return self._bridge.execute(command)
 
@@ -189,17 +213,20 @@ class EventsPanel(QWidget):
             session = self._bridge.session
             spans = {s.id: s for s in session.spans}
             for number, event in enumerate(session.events.events, 1):
-                top = QTreeWidgetItem([f"{number}. {session.events.title(event)}"])
+                title = event_type_title(session.schema, event.type)
+                top = QTreeWidgetItem([f"{number}. {title}"])
                 top.setData(0, _ITEM_ROLE, event.id)
                 for role, ids in event.roles.items():
                     for span_id in ids:
                         span = spans.get(span_id)
-                        text = span.text if span is not None else f"span {span_id}"
-                        child = QTreeWidgetItem([f"{role}: {text}"])
+                        text = (span.text if span is not None
+                                else self.tr("span {id}").format(id=span_id))
+                        child = QTreeWidgetItem([f"{role_title(role)}: {text}"])
                         child.setData(0, _ITEM_ROLE, (event.id, role, span_id))
                         top.addChild(child)
                 if event.trigger is not None and event.trigger in spans:
-                    child = QTreeWidgetItem([f"trigger: {spans[event.trigger].text}"])
+                    trigger = spans[event.trigger].text
+                    child = QTreeWidgetItem([f"{role_title('trigger')}: {trigger}"])
                     child.setData(0, _ITEM_ROLE, (event.id, "trigger", event.trigger))
                     top.addChild(child)
                 self.tree.addTopLevelItem(top)
@@ -226,9 +253,12 @@ class EventsPanel(QWidget):
         if span_id is None:
             self.span_events.setText("")
         elif numbers:
-            self.span_events.setText(f"The selected span is in event {', '.join(numbers)}.")
+            self.span_events.setText(
+                self.tr("The selected span is in event {numbers}.")
+                .format(numbers=", ".join(numbers))
+            )
         else:
-            self.span_events.setText("The selected span is in no event.")
+            self.span_events.setText(self.tr("The selected span is in no event."))
 
     def _event_frame(self, event_id: int | None) -> EventFrame | None:
         if event_id is None:

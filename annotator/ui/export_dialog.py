@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,25 +33,34 @@ from PySide6.QtWidgets import (
 from annotator.core.model import DOC_STATUSES, DocStatus
 from annotator.formats.base import Scheme, WriteOptions
 from annotator.services.exporting import ExportRefused, ExportReport, parse_split
-from annotator.services.workspace import Workspace, format_description, writable_formats
+from annotator.services.workspace import Workspace, writable_formats
+from annotator.ui.i18n import ltr
 from annotator.ui.import_dialog import problem_lines
 from annotator.ui.jobs import JobProgress
+from annotator.ui.texts import format_title, status_title
 
 _log = logging.getLogger(__name__)
 
 
 def export_summary(report: ExportReport) -> str:
     """What an export wrote, in a few lines."""
-    lines = [f"Exported {report.documents} document(s), {report.spans} span(s)."]
-    lines += [f"{part}: {n} document(s)" for part, n in report.parts.items()]
+    translate = QCoreApplication.translate
+    lines = [translate("ExportDialog", "Exported {documents} document(s), {spans} span(s).")
+             .format(documents=report.documents, spans=report.spans)]
+    lines += [translate("ExportDialog", "{part}: {n} document(s)").format(part=part, n=n)
+              for part, n in report.parts.items()]
     if report.suggestions_left_out:
-        lines.append(f"Suggestions left out: {report.suggestions_left_out}.")
+        lines.append(translate("ExportDialog", "Suggestions left out: {n}.")
+                     .format(n=report.suggestions_left_out))
     if report.dropped:
-        lines.append(f"{len(report.dropped)} span(s) the format cannot hold (listed below).")
+        lines.append(translate("ExportDialog",
+                               "{n} span(s) the format cannot hold (listed below).")
+                     .format(n=len(report.dropped)))
     if len(report.files) <= 5:
-        lines += [f"Wrote {path}" for path in report.files]
+        lines += [translate("ExportDialog", "Wrote {path}").format(path=ltr(str(path)))
+                  for path in report.files]
     else:
-        lines.append(f"Wrote {len(report.files)} files.")
+        lines.append(translate("ExportDialog", "Wrote {n} files.").format(n=len(report.files)))
     return "\n".join(lines)
 
 
@@ -63,23 +72,23 @@ class ExportDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export a dataset")
+        self.setWindowTitle(self.tr("Export a dataset"))
         self.resize(680, 480)
         self._workspace = workspace
         self.format = QComboBox(self)
         self.format.setObjectName("export_format")
         for name in writable_formats():
-            self.format.addItem(f"{name}: {format_description(name)}", name)
+            self.format.addItem(format_title(name), name)
         self.scheme = QComboBox(self)
         self.scheme.setObjectName("export_scheme")
         self.scheme.addItem("IOB2", "iob2")
         self.scheme.addItem("BIOES", "bioes")
         self.status = QComboBox(self)
         self.status.setObjectName("export_status")
-        self.status.addItem("All documents", None)
+        self.status.addItem(self.tr("All documents"), None)
         for status in DOC_STATUSES:
-            self.status.addItem(status.replace("_", " ").capitalize(), status)
-        self.split = QCheckBox("Split into train/dev/test", self)
+            self.status.addItem(status_title(status).capitalize(), status)
+        self.split = QCheckBox(self.tr("Split into train/dev/test"), self)
         self.split.setObjectName("export_split")
         self.ratios = QLineEdit("80/10/10", self)
         self.ratios.setObjectName("export_ratios")
@@ -89,22 +98,24 @@ class ExportDialog(QDialog):
         split_row = QHBoxLayout()
         split_row.addWidget(self.split)
         split_row.addWidget(self.ratios)
-        split_row.addWidget(QLabel("seed", self))
+        split_row.addWidget(QLabel(self.tr("seed"), self))
         split_row.addWidget(self.seed)
         self.destination = QLineEdit(self)
         self.destination.setObjectName("export_destination")
-        self.destination.setPlaceholderText("a file (or a folder for a split or a folder format)")
-        browse = QPushButton("Choose…", self)
+        self.destination.setPlaceholderText(
+            self.tr("a file (or a folder for a split or a folder format)")
+        )
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_destination)
         destination_row = QHBoxLayout()
         destination_row.addWidget(self.destination, 1)
         destination_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Tagging scheme", self.scheme)
-        form.addRow("Documents", self.status)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Tagging scheme"), self.scheme)
+        form.addRow(self.tr("Documents"), self.status)
         form.addRow("", split_row)
-        form.addRow("Write to", destination_row)
+        form.addRow(self.tr("Write to"), destination_row)
 
         self.progress = JobProgress(self)
         self.progress.finished.connect(self._on_finished)
@@ -117,14 +128,14 @@ class ExportDialog(QDialog):
         self.problems.setReadOnly(True)
         self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.problems.setVisible(False)
-        self.copy_button = QPushButton("Copy list", self)
+        self.copy_button = QPushButton(self.tr("Copy list"), self)
         self.copy_button.setVisible(False)
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.problems.toPlainText())
         )
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("export_start")
         self.export_button.setDefault(True)  # Return runs it
@@ -145,9 +156,9 @@ class ExportDialog(QDialog):
 
     def _choose_destination(self) -> None:
         if self.split.isChecked():
-            chosen = QFileDialog.getExistingDirectory(self, "Export into a folder")
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into a folder"))
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"))
         if chosen:
             self.destination.setText(chosen)
 
@@ -156,14 +167,14 @@ class ExportDialog(QDialog):
         if self.progress.running:
             return False
         if not self.destination.text().strip():
-            self._show("Choose where to write the export first.", "")
+            self._show(self.tr("Choose where to write the export first."), "")
             return False
         split: tuple[int, int, int] | None = None
         if self.split.isChecked():
             try:
                 split = parse_split(self.ratios.text().strip())
             except ValueError as exc:
-                self._show(f"Split: {exc}", "")
+                self._show(self.tr("Split: {problem}").format(problem=exc), "")
                 return False
         fmt = str(self.format.currentData())
         options = WriteOptions(scheme=cast(Scheme, self.scheme.currentData()))
@@ -191,17 +202,18 @@ class ExportDialog(QDialog):
             self._show(export_summary(payload), problem_lines(payload.dropped))
             self.exported.emit(payload)
         elif outcome == "cancelled":
-            self._show("Cancelled: nothing was written.", "")
+            self._show(self.tr("Cancelled: nothing was written."), "")
         elif isinstance(payload, ExportRefused):
-            self._show("Nothing was exported:", problem_lines(payload.problems))
+            self._show(self.tr("Nothing was exported:"), problem_lines(payload.problems))
         elif isinstance(payload, OSError):
             self._show(
-                f"Nothing was exported: cannot write {payload.filename or ''}: "
-                f"{payload.strerror or payload}", "")
+                self.tr("Nothing was exported: cannot write {file}: {reason}").format(
+                    file=ltr(str(payload.filename or "")), reason=payload.strerror or payload
+                ), "")
         else:
             # The job's own words (a folder not writable, the database away); logged too.
             _log.warning("export failed: %s: %s", getattr(payload, "kind", ""), payload)
-            self._show(f"Nothing was exported: {payload}", "")
+            self._show(self.tr("Nothing was exported: {reason}").format(reason=payload), "")
 
     def _show(self, summary: str, problems: str) -> None:
         self.summary.setText(summary)

@@ -7,7 +7,7 @@ bar says "3 / 28". F3 and Shift+F3 go to the next and previous hit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,22 +40,24 @@ class FindBar(QWidget):
         self.current = -1
         self.query = QLineEdit(self)
         self.query.setObjectName("find_query")
-        self.query.setPlaceholderText("Find in this article (Arabic-aware)")
         self.query.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.query.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.count.setObjectName("find_count")
-        previous = QPushButton("Previous", self)
+        previous = QPushButton(self)
         previous.setToolTip("Shift+F3")
         previous.clicked.connect(self.find_previous)
-        following = QPushButton("Next", self)
+        following = QPushButton(self)
         following.setToolTip("F3")
         following.clicked.connect(self.find_next)
-        close = QPushButton("Close", self)
+        close = QPushButton(self)
         close.clicked.connect(self.close_bar)
+        self._buttons = (previous, following, close)
+        self._find_label = QLabel(self)
+        self._retranslate()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(self._find_label)
         layout.addWidget(self.query, 1)
         layout.addWidget(self.count)
         layout.addWidget(previous)
@@ -65,6 +67,19 @@ class FindBar(QWidget):
         self.query.returnPressed.connect(self.find_next)
         bridge.changed.connect(self._on_change)
         self.setVisible(False)
+
+    def _retranslate(self) -> None:
+        self.query.setPlaceholderText(self.tr("Find in this article (Arabic-aware)"))
+        previous, following, close = self._buttons
+        previous.setText(self.tr("Previous"))
+        following.setText(self.tr("Next"))
+        close.setText(self.tr("Close"))
+        self._find_label.setText(self.tr("Find:"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_buttons"):
+            self._retranslate()
 
     def open_bar(self) -> None:
         """Show the bar with the article's selection (if any) as the query, ready to type."""
@@ -150,7 +165,7 @@ class FindBar(QWidget):
         if not self.query.text().strip():
             self.count.setText("")
         elif not self.hits:
-            self.count.setText("No match")
+            self.count.setText(self.tr("No match"))
         else:
             self.count.setText(f"{self.current + 1} / {len(self.hits)}")
             start, end = self.hits[self.current]

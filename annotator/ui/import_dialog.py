@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from annotator.formats.base import Problem
 from annotator.services.importing import ImportRefused, ImportReport, parse_label_map
-from annotator.services.workspace import Workspace, format_description, readable_formats
+from annotator.services.workspace import Workspace, readable_formats
 from annotator.ui.jobs import JobProgress
+from annotator.ui.texts import format_title
 
 _log = logging.getLogger(__name__)
 
@@ -47,16 +48,22 @@ def problem_lines(problems: list[Problem]) -> str:
 
 def report_summary(report: ImportReport) -> str:
     """What a good import did, in one sentence."""
-    text = (
-        f"Added {len(report.added)} document(s), {report.spans} span(s); "
-        f"{len(report.duplicates)} duplicate(s); {len(report.skipped)} record(s) skipped."
-    )
+    translate = QCoreApplication.translate
+    text = translate(
+        "ImportDialog",
+        "Added {documents} document(s), {spans} span(s); {duplicates} duplicate(s); "
+        "{skipped} record(s) skipped.",
+    ).format(documents=len(report.added), spans=report.spans,
+             duplicates=len(report.duplicates), skipped=len(report.skipped))
     if report.merged_spans or report.replaced_spans:
         # Duplicates carried work: said as the command line says it.
-        text += (f" Into the duplicates: {report.merged_spans} span(s) added, "
-                 f"{report.replaced_spans} replaced.")
+        text += " " + translate(
+            "ImportDialog", "Into the duplicates: {merged} span(s) added, {replaced} replaced."
+        ).format(merged=report.merged_spans, replaced=report.replaced_spans)
     if report.new_labels:
-        text += f" Labels added: {', '.join(report.new_labels)}."
+        text += " " + translate("ImportDialog", "Labels added: {labels}.").format(
+            labels=", ".join(report.new_labels)
+        )
     for note in report.notes:
         text += f" {note}"
     return text
@@ -70,16 +77,16 @@ class ImportDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle("Import documents")
+        self.setWindowTitle(self.tr("Import documents"))
         self.resize(720, 520)
         self._workspace = workspace
         self.paths = QListWidget(self)
         self.paths.setObjectName("import_paths")
-        add_files = QPushButton("Add files…", self)
+        add_files = QPushButton(self.tr("Add files…"), self)
         add_files.clicked.connect(self._choose_files)
-        add_folder = QPushButton("Add folder…", self)
+        add_folder = QPushButton(self.tr("Add folder…"), self)
         add_folder.clicked.connect(self._choose_folder)
-        clear = QPushButton("Clear", self)
+        clear = QPushButton(self.tr("Clear"), self)
         clear.clicked.connect(self.paths.clear)
         path_buttons = QHBoxLayout()
         for button in (add_files, add_folder, clear):
@@ -91,17 +98,17 @@ class ImportDialog(QDialog):
 
         self.format = QComboBox(self)
         self.format.setObjectName("import_format")
-        self.format.addItem("Detect from each file", "auto")
+        self.format.addItem(self.tr("Detect from each file"), "auto")
         for name in readable_formats():
-            self.format.addItem(f"{name}: {format_description(name)}", name)
+            self.format.addItem(format_title(name), name)
         self.label_map = QLineEdit(self)
         self.label_map.setObjectName("import_label_map")
         self.label_map.setPlaceholderText("ORG=ACTOR, LOC=LOCATION")
-        self.add_labels = QCheckBox("Add labels the project does not have", self)
+        self.add_labels = QCheckBox(self.tr("Add labels the project does not have"), self)
         self.add_labels.setObjectName("import_add_labels")
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Rename labels", self.label_map)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Rename labels"), self.label_map)
         form.addRow("", self.add_labels)
 
         self.progress = JobProgress(self)
@@ -115,14 +122,14 @@ class ImportDialog(QDialog):
         self.problems.setReadOnly(True)
         self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.problems.setVisible(False)
-        self.copy_button = QPushButton("Copy problems", self)
+        self.copy_button = QPushButton(self.tr("Copy problems"), self)
         self.copy_button.setObjectName("import_copy")
         self.copy_button.clicked.connect(self.copy_problems)
         self.copy_button.setVisible(False)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("import_start")
         self.import_button.setDefault(True)  # Return runs it
@@ -131,7 +138,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Files and folders to import:", self))
+        layout.addWidget(QLabel(self.tr("Files and folders to import:"), self))
         layout.addWidget(self.paths, 1)
         layout.addLayout(path_buttons)
         layout.addLayout(form)
@@ -165,11 +172,11 @@ class ImportDialog(QDialog):
         self.format.setCurrentIndex(max(0, self.format.findData(name)))
 
     def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import files")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
         self.add_paths([Path(f) for f in files])
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
         if folder:
             self.add_paths([Path(folder)])
 
@@ -180,13 +187,13 @@ class ImportDialog(QDialog):
             return False
         paths = self.chosen_paths()
         if not paths:
-            self._show_problems("Add files or a folder first.", "")
+            self._show_problems(self.tr("Add files or a folder first."), "")
             return False
         pieces = [p for p in self.label_map.text().replace(";", ",").split(",") if p.strip()]
         try:
             label_map = parse_label_map(pieces)
         except ValueError as exc:
-            self._show_problems(str(exc).replace("--map ", "Rename labels: "), "")
+            self._show_problems(str(exc).replace("--map ", self.tr("Rename labels") + ": "), "")
             return False
         fmt = str(self.format.currentData())
         add_labels = self.add_labels.isChecked()
@@ -215,16 +222,20 @@ class ImportDialog(QDialog):
             self._show_problems(report_summary(payload), skipped)
             self.imported.emit(payload)
         elif outcome == "cancelled":
-            self._show_problems("Cancelled: nothing was imported.", "")
+            self._show_problems(self.tr("Cancelled: nothing was imported."), "")
         elif isinstance(payload, ImportRefused):
-            hint = (f" {payload.importable} record(s) were good." if payload.importable else "")
+            hint = (" " + self.tr("{good} record(s) were good.").format(good=payload.importable)
+                    if payload.importable else "")
             self._show_problems(
-                f"Nothing was imported: {len(payload.problems)} problem(s).{hint}",
+                self.tr("Nothing was imported: {problems} problem(s).").format(
+                    problems=len(payload.problems)) + hint,
                 problem_lines(payload.problems),
             )
         else:
             _log.warning("import failed: %s: %s", getattr(payload, "kind", ""), payload)
-            self._show_problems(f"Nothing was imported: {_reason(payload)}", "")
+            self._show_problems(
+                self.tr("Nothing was imported: {reason}").format(reason=_reason(payload)), ""
+            )
 
     def _show_problems(self, summary: str, problems: str) -> None:
         self.summary.setText(summary)

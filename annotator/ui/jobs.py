@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from annotator.services.child_jobs import ChildJob, rebuild, run_child_job
 from annotator.services.progress import Cancellation, Cancelled, ProgressFn
+from annotator.ui.texts import task_title
 
 Job = Callable[[ProgressFn], Any]
 # How often the window collects a child's messages.
@@ -81,7 +82,7 @@ class JobProgress(QWidget):
         self.bar.setObjectName("job_bar")
         self.task = QLabel(self)
         self.task.setObjectName("job_task")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("job_cancel")
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
@@ -159,7 +160,7 @@ class JobProgress(QWidget):
 
     def _show_started(self) -> None:
         self.bar.setRange(0, 0)
-        self.task.setText("Starting…")
+        self.task.setText(self.tr("Starting…"))
         self.cancel_button.setEnabled(True)
         self.setVisible(True)
 
@@ -170,7 +171,7 @@ class JobProgress(QWidget):
         if self._cancel_flag is not None:
             self._cancel_flag.set()
         if self.running:
-            self.task.setText("Cancelling…")
+            self.task.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
     def wait(self, ms: int = 30_000) -> bool:
@@ -190,7 +191,7 @@ class JobProgress(QWidget):
         else:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-        self.task.setText(task.capitalize() + "…")
+        self.task.setText(task_title(task))
 
     def _end(self, outcome: str, payload: object) -> None:
         worker = self._worker

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from annotator.core.model import Label, LabelSchema
+from annotator.ui.i18n import current_language
 
 
 def _text_color(background: str) -> str:
@@ -27,6 +28,7 @@ class LabelBar(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(6)
         self.label_actions: list[QAction] = []
+        self._labelled: list[tuple[QAction, Label, bool]] = []
         for label in schema.labels:
             action = self._action(label, exact=False)
             exact = self._action(label, exact=True)
@@ -42,14 +44,35 @@ class LabelBar(QWidget):
             layout.addWidget(button)
             del exact  # its shortcut is enough; the button shows the plain one
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the actions' texts again in the interface language."""
+        arabic = current_language() == "ar"
+        for action, label, exact in self._labelled:
+            key = f"Alt+{label.key}" if exact else label.key
+            # Both names in English (the Arabic one is how the articles say it); in Arabic
+            # the Arabic name alone.
+            text = (
+                f"{label.key}  {label.name_ar}" if arabic
+                else f"{label.key}  {label.name_ar} · {label.name_en}"
+            )
+            action.setText(self.tr("{text} (exact characters)").format(text=text) if exact
+                           else text)
+            action.setToolTip(self.tr("{name} — key {key}").format(
+                name=label.name_ar if arabic else label.name, key=key))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _action(self, label: Label, *, exact: bool) -> QAction:
         key = f"Alt+{label.key}" if exact else label.key
-        text = f"{label.key}  {label.name_ar} · {label.name_en}"
-        action = QAction(text if not exact else f"{text} (exact characters)", self)
+        action = QAction(self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{label.name} — key {key}")
+        self._labelled.append((action, label, exact))
         action.triggered.connect(lambda: self.label_chosen.emit(label.name, exact))
         self.label_actions.append(action)
         self.addAction(action)

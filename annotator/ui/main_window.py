@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -44,15 +45,24 @@ from annotator.ui.event_actions import EventActions
 from annotator.ui.events_panel import EventsPanel
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from annotator.ui.help_dialog import HelpDialog
+from annotator.ui.i18n import (
+    LANGUAGES,
+    Language,
+    current_language,
+    isolate,
+    ltr,
+    set_language,
+)
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.project_tools import ProjectTools
-from annotator.ui.shortcuts import SHORTCUTS, ActionName
+from annotator.ui.shortcuts import SHORTCUTS, ActionName, translated
 from annotator.ui.span_list import SpanListView
 from annotator.ui.state import WindowState
 from annotator.ui.suggestions import SuggestionActions
 from annotator.ui.team import TeamActions
+from annotator.ui.texts import label_title, status_title
 from annotator.ui.training import ModelTraining
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
@@ -118,9 +128,9 @@ class MainWindow(QMainWindow):
         self.position_label.setObjectName("document_position")
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selection_range")
-        self.exact_label = QLabel("Exact characters")
+        self.exact_label = QLabel()
         self.exact_label.setObjectName("exact_characters")
-        self.exact_label.setToolTip("Selections keep exact characters (View menu)")
+        self._retranslate_status()
         self.exact_label.hide()
         self.statusBar().addPermanentWidget(self.exact_label)
         self.statusBar().addPermanentWidget(self.tools.progress_summary)
@@ -209,7 +219,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
         }
         for entry in SHORTCUTS:
-            action = QAction(entry.title, self)
+            action = QAction(translated(entry.title), self)
             action.setObjectName(f"action_{entry.name}")
             action.setShortcuts([QKeySequence(k) for k in entry.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -224,45 +234,116 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
         menu = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
         # The usual order: File first, Help last; the label actions sit next to Edit.
-        for title, names in (
-            ("&File", ("import", "export", "quit")),
-            ("&Edit", ("undo", "redo", "delete", "new_event", "edit_date", "find", "find_next",
-                       "find_previous", "search_corpus", "label_all")),
-            ("&Labels", ()),
-            ("&Document", ("next_document", "previous_document", "done_and_next",
-                           "skip_and_next", "mark_in_progress", "document_properties")),
-            ("&View", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
-            ("&Help", ("help",)),
+        for key, names in (
+            ("file", ("import", "export", "quit")),
+            ("edit", ("undo", "redo", "delete", "new_event", "edit_date", "find", "find_next",
+                      "find_previous", "search_corpus", "label_all")),
+            ("labels", ()),
+            ("document", ("next_document", "previous_document", "done_and_next",
+                          "skip_and_next", "mark_in_progress", "document_properties")),
+            ("view", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
+            ("help", ("help",)),
         ):
-            sub = menu.addMenu(title)
-            if title == "&File":
+            sub = menu.addMenu("")
+            sub.setObjectName(f"menu_{key}")
+            self.menus[key] = sub
+            if key == "file":
                 sub.addAction(self.files.open_action)
                 sub.addAction(self.files.new_action)
                 sub.addMenu(self.files.recent_menu)
                 sub.addSeparator()
             for name in names:
                 sub.addAction(self.actions_by_name[name])  # type: ignore[index]
-            if title == "&Labels":
+            if key == "labels":
                 for action in self.label_bar.label_actions:
                     sub.addAction(action)
         # Before Help, which stays last.
-        suggestions = QMenu("&Suggestions", self)
-        menu.insertMenu(menu.actions()[-1], suggestions)
+        self.suggestions_menu = QMenu(self)
+        self.suggestions_menu.setObjectName("menu_suggestions")
+        menu.insertMenu(menu.actions()[-1], self.suggestions_menu)
         for action in self.suggestions.actions.values():
             self.addAction(action)
-            suggestions.addAction(action)
-        model = QMenu("&Model", self)
-        menu.insertMenu(menu.actions()[-1], model)
-        model.addAction(self.training.action)
-        model.addAction(self.training.least_sure_action)
+            self.suggestions_menu.addAction(action)
+        self.model_menu = QMenu(self)
+        self.model_menu.setObjectName("menu_model")
+        menu.insertMenu(menu.actions()[-1], self.model_menu)
+        self.model_menu.addAction(self.training.action)
+        self.model_menu.addAction(self.training.least_sure_action)
+        # View > Language: each language named in itself; the choice applies at once.
+        self.language_menu = self.menus["view"].addMenu("")
+        self.language_menu.setObjectName("menu_language")
+        group = QActionGroup(self)
+        self.language_actions: dict[Language, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "labels": self.tr("&Labels"),
+            "document": self.tr("&Document"),
+            "view": self.tr("&View"),
+            "help": self.tr("&Help"),
+        }
+        for key, sub in self.menus.items():
+            sub.setTitle(titles[key])
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.suggestions_menu.setTitle(self.tr("&Suggestions"))
+        self.model_menu.setTitle(self.tr("&Model"))
+        self.suggestions.retranslate()
+        self.training.retranslate()
+        for entry in SHORTCUTS:
+            text = translated(entry.title)
+            if current_language() == "ar":
+                # A menu lays the shortcut out right to left too, "Ctrl++" as "++Ctrl": given
+                # after a tab, isolated left to right, it reads as on the keyboard.
+                keys = QKeySequence(entry.keys[0])
+                text += "\t" + ltr(keys.toString(QKeySequence.SequenceFormat.NativeText))
+            self.actions_by_name[entry.name].setText(text)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == current_language())
+
+    def _retranslate_status(self) -> None:
+        self.exact_label.setText(self.tr("Exact characters"))
+        self.exact_label.setToolTip(self.tr("Selections keep exact characters (View menu)"))
+
+    def retranslate(self) -> None:
+        """Set every text the window shows itself again, in the interface language."""
+        self._retranslate_menus()
+        self._retranslate_status()
+        self.files.retranslate()
+        self._update_title()
+        self._update_position()
+        if self.article.selected_span is not None:
+            self._on_span_selected(self.article.selected_span)
+        else:
+            self._on_selection_range_changed(self.article.selection_range())
+
+    def choose_language(self, language: Language) -> None:
+        """Switch the interface to ``language`` now and remember it for the next start."""
+        if not set_language(language):
+            self._on_message(self.tr("The Arabic interface could not be loaded; see the log."))
+        self.state.remember_language(current_language())
 
     def _open_first_document(self) -> None:
         session = self.bridge.session
         # No list of every document: the list model's count, one position look-up, and the
         # first document by the same indexed query as "next document".
         if self.documents.document_model.project_size == 0:
-            self.statusBar().showMessage("This project has no documents yet: import some.")
+            self.statusBar().showMessage(
+                self.tr("This project has no documents yet: import some.")
+            )
             return
         last = self.state.last_document
         if last is not None and session.document_position(last) is not None:
@@ -290,7 +371,7 @@ class MainWindow(QMainWindow):
         if session.document_id is None:
             return False
         if not self.bridge.execute(session.status_command("in_progress")):
-            self._on_message("This document is already in progress.")
+            self._on_message(self.tr("This document is already in progress."))
             return False
         return True
 
@@ -323,9 +404,13 @@ class MainWindow(QMainWindow):
         if self.article.apply_label(label, exact=exact) != "nothing":
             return
         if self.article.selection_range() is None and self.article.selected_span is None:
-            self._on_message("Select some text, or click a span, then press a label key.")
+            self._on_message(
+                self.tr("Select some text, or click a span, then press a label key.")
+            )
         elif self.article.selection_range() is not None:
-            self._on_message("Nothing new to label there (punctuation only, or already labeled).")
+            self._on_message(
+                self.tr("Nothing new to label there (punctuation only, or already labeled).")
+            )
 
     def _on_document_opened(self, document: Document) -> None:
         self._update_title()
@@ -355,7 +440,9 @@ class MainWindow(QMainWindow):
                 self._update_title()
                 if self.known_names is not None:
                     self.known_names.refresh()
-                self._on_message("This document was changed elsewhere: showing it as stored now.")
+                self._on_message(
+                    self.tr("This document was changed elsewhere: showing it as stored now.")
+                )
             case SpanChanged(new=new) if new.id == self.article.selected_span:
                 # Relabeled or resized: the same span stays selected, shown as it is now.
                 self.span_list.show_span(new.id)
@@ -371,8 +458,10 @@ class MainWindow(QMainWindow):
                 self._update_title()
                 if change.document_id == self.bridge.session.document_id:
                     self._on_message(
-                        f"This document was {before}; it is in progress again "
-                        "(Ctrl+Enter marks it done)."
+                        self.tr(
+                            "This document was {before}; it is in progress again "
+                            "(Ctrl+Enter marks it done)."
+                        ).format(before=status_title(before))
                     )
             case StatusChanged():
                 self._update_title()
@@ -392,22 +481,37 @@ class MainWindow(QMainWindow):
         current = self.bridge.session.document_id
         place = model.place_of(current) if current is not None else None
         position, total = place if place is not None else (0, model.project_size)
-        self.position_label.setText(f"Document {position} / {total}")
+        self.position_label.setText(
+            self.tr("Document {position} / {total}").format(position=position, total=total)
+        )
 
     def _update_title(self) -> None:
         document = self.bridge.session.document
         if document is None:
             self.setWindowTitle("annotator")
             return
-        status = self.bridge.session.status.replace("_", " ")
-        self.setWindowTitle(f"{document.name} ({status}) — annotator")
+        status = status_title(self.bridge.session.status)
+        self.setWindowTitle(
+            self.tr("{document} ({status}) — annotator").format(
+                document=isolate(document.name), status=status
+            )
+        )
 
     def _on_selection_range_changed(self, selection: tuple[int, int] | None) -> None:
         if selection is None:
-            self.selection_label.setText(f"Caret {self.article.caret_offset()}")
+            self.selection_label.setText(
+                self.tr("Caret {offset}").format(offset=self.article.caret_offset())
+            )
         else:
             start, end = selection
-            self.selection_label.setText(f"Selection {start}–{end} ({end - start} characters)")
+            self.selection_label.setText(
+                self.tr("Selection {range} ({characters})").format(
+                    range=isolate(f"{start}–{end}"), characters=self._characters(end - start)
+                )
+            )
+
+    def _characters(self, count: int) -> str:
+        return self.tr("%n characters", "", count)
 
     def _on_caret_moved(self) -> None:
         if self.article.selected_span is None:
@@ -419,7 +523,11 @@ class MainWindow(QMainWindow):
             return
         span = self.bridge.session.span(span_id)
         self.selection_label.setText(
-            f"{span.label} {span.start}–{span.end} ({span.end - span.start} characters)"
+            self.tr("{label} {range} ({characters})").format(
+                label=label_title(self.bridge.session.schema, span.label),
+                range=isolate(f"{span.start}–{span.end}"),
+                characters=self._characters(span.end - span.start),
+            )
         )
 
     def _on_edit_failed(self, what: str, why: str) -> None:
@@ -427,13 +535,18 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("edit_failed_dialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Not saved")
-        details = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
-        box.setText(f"Not saved: {what}.\n\nReason: {why}.{details}")
+        box.setWindowTitle(self.tr("Not saved"))
+        details = (
+            self.tr("\n\nDetails are in the log: {path}").format(path=isolate(str(self.log_path)))
+            if self.log_path else ""
+        )
+        box.setText(
+            self.tr("Not saved: {what}.\n\nReason: {why}.").format(what=what, why=why) + details
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         # Not modal to the event loop: the window keeps drawing what is stored.
         box.open()
-        self.statusBar().showMessage(f"Not saved: {what}", 15000)
+        self.statusBar().showMessage(self.tr("Not saved: {what}").format(what=what), 15000)
 
     def _on_conflict(self, message: str) -> None:
         self.statusBar().showMessage(message, 30000)
@@ -450,6 +563,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.bridge.check_for_changes()
+        elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+            self.retranslate()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not self.tools.accepts_drag(event):

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from annotator.core.date_spans import describe, is_date
+from annotator.core.date_spans import is_date
 from annotator.core.dates import DateValue
 from annotator.core.model import DocStatus, Document, Span
 from annotator.services.changes import (
@@ -31,17 +32,21 @@ from annotator.services.changes import (
 )
 from annotator.services.session import reading_order
 from annotator.ui.bridge import SessionBridge
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, isolate
+
+# STATUS_TITLES is kept importable from here, where it used to live.
+from annotator.ui.texts import STATUS_TITLES as STATUS_TITLES
+from annotator.ui.texts import date_value_title, label_title, status_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-STATUS_TITLES: dict[str, str] = {
-    "new": "new",
-    "in_progress": "in progress",
-    "done": "done",
-    "skipped": "skipped",
-}
+# Right-aligned whatever the layout direction: Arabic text reads from the right in an English
+# window too, and Qt mirrors a plain AlignRight in a right-to-left one.
+_ALIGN_RIGHT = int(
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
 
 
 class _TableModel(QAbstractTableModel):
@@ -56,14 +61,22 @@ class _TableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("Columns", self.COLUMNS[section])
         return None
+
+    def retranslate(self) -> None:
+        """The interface language changed: column titles and cells are shown again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rowCount() > 0:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1)
+            )
 
 
 class SpanListModel(_TableModel):
     """The open document's spans in reading order: label, then text."""
 
-    COLUMNS = ("Label", "Text")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Label"), QT_TRANSLATE_NOOP("Columns", "Text"))
 
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,10 +99,12 @@ class SpanListModel(_TableModel):
                 # A suggestion says so in words, not only by the article's hatching.
                 mark = " ?" if suggested else ""
                 # A date shows its value beside its label: checked at a glance down the list.
+                title = label_title(schema, span.label)
                 if is_date(schema, span.label):
                     value = DateValue.from_attrs(span.attrs)
-                    return f"{span.label}{mark} {value.value if value is not None else '?'}"
-                return f"{span.label}{mark}"
+                    shown = isolate(value.value) if value is not None else "?"
+                    return f"{title}{mark} {shown}"
+                return f"{title}{mark}"
             return span.text.replace("\n", " ")
         if role == Qt.ItemDataRole.FontRole and suggested:
             font = QFont()
@@ -99,14 +114,18 @@ class SpanListModel(_TableModel):
             return QColor(self._bridge.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             # Arabic reads from the right: the text column is right-aligned like the article.
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{span.label}  {span.start}–{span.end}\n{span.text}"
+            label = label_title(schema, span.label)
+            tip = f"{label}  {isolate(f'{span.start}–{span.end}')}\n{span.text}"
             if is_date(schema, span.label):
-                tip += f"\ndate value: {describe(span.attrs)}"
+                tip += "\n" + QCoreApplication.translate("Columns", "date value: {value}").format(
+                    value=date_value_title(span.attrs)
+                )
             if suggested:
-                tip += (f"\nSuggested ({span.attrs.get('source', '?')}, score "
-                        f"{span.attrs.get('score', '?')}): A accepts, X rejects")
+                tip += "\n" + QCoreApplication.translate(
+                    "Columns", "Suggested ({source}, score {score}): A accepts, X rejects"
+                ).format(source=span.attrs.get("source", "?"), score=span.attrs.get("score", "?"))
             return tip
         if role == SPAN_ID_ROLE:
             return span.id
@@ -186,7 +205,12 @@ class DocumentListModel(_TableModel):
     documents or of a hundred thousand. "#" is the document's position in the project.
     """
 
-    COLUMNS = ("#", "Document", "Status", "Spans")
+    COLUMNS = (
+        "#",
+        QT_TRANSLATE_NOOP("Columns", "Document"),
+        QT_TRANSLATE_NOOP("Columns", "Status"),
+        QT_TRANSLATE_NOOP("Columns", "Spans"),
+    )
     PAGE = 200
 
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
@@ -279,7 +303,7 @@ class DocumentListModel(_TableModel):
             return (
                 str(row.position + 1),
                 row.title,
-                STATUS_TITLES.get(row.status, row.status),
+                status_title(row.status),
                 str(row.span_count),
             )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:

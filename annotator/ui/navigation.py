@@ -34,7 +34,8 @@ class DocumentNavigator(QObject):
         )
         if target is None:
             self.message_posted.emit(
-                "This is the last document." if step > 0 else "This is the first document."
+                self.tr("This is the last document.") if step > 0
+                else self.tr("This is the first document.")
             )
             return False
         return self.open(target)
@@ -52,6 +53,6 @@ class DocumentNavigator(QObject):
         if command is not None and not self._bridge.execute(command):
             return False
         if target is None:
-            self.message_posted.emit("Marked; this was the last document.")
+            self.message_posted.emit(self.tr("Marked; this was the last document."))
             return False
         return self.open(target)

@@ -27,6 +27,8 @@ from annotator.services.occurrences import (
 )
 from annotator.services.workspace import Workspace
 from annotator.ui.bridge import SessionBridge
+from annotator.ui.i18n import isolate, ltr
+from annotator.ui.texts import label_title
 
 
 class OccurrencesDialog(QDialog):
@@ -46,13 +48,15 @@ class OccurrencesDialog(QDialog):
         self._span_id = span_id
         span = bridge.session.span(span_id)
         self.label = span.label
-        self.setWindowTitle(f"Label all occurrences of “{span.text}” as {span.label}")
+        self.setWindowTitle(self.tr("Label all occurrences of “{text}” as {label}").format(
+            text=isolate(span.text), label=label_title(bridge.session.schema, span.label)
+        ))
         self.resize(640, 460)
         self.occurrences: list[Occurrence] = []
         self.scope = QComboBox(self)
         self.scope.setObjectName("occurrences_scope")
-        self.scope.addItem("This document", "document")
-        self.scope.addItem("Every document", "corpus")
+        self.scope.addItem(self.tr("This document"), "document")
+        self.scope.addItem(self.tr("Every document"), "corpus")
         self.scope.currentIndexChanged.connect(self.refresh)
         self.count = QLabel(self)
         self.count.setObjectName("occurrences_count")
@@ -61,14 +65,14 @@ class OccurrencesDialog(QDialog):
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.buttons = QDialogButtonBox(self)
         self.apply_button = self.buttons.addButton(
-            "Label checked", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Label checked"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("occurrences_apply")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.clicked.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Where", self.scope)
+        form.addRow(self.tr("Where"), self.scope)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.count)
@@ -88,23 +92,26 @@ class OccurrencesDialog(QDialog):
         )
         self.list.clear()
         for occurrence in self.occurrences:
-            where = f"{occurrence.document} {occurrence.start}–{occurrence.end}"
+            where = f"{isolate(occurrence.document)} {ltr(f'{occurrence.start}–{occurrence.end}')}"
             if occurrence.applicable:
                 item = QListWidgetItem(f"{occurrence.context}   ({where})", self.list)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
             else:
-                blocked = ", ".join(occurrence.blocked_by)
+                blocked = ", ".join(label_title(self._bridge.session.schema, b)
+                                    for b in occurrence.blocked_by)
                 item = QListWidgetItem(
-                    f"{occurrence.context}   ({where}; already {blocked}: not labeled)", self.list
+                    self.tr("{context}   ({where}; already {blocked}: not labeled)").format(
+                        context=occurrence.context, where=where, blocked=blocked
+                    ), self.list
                 )
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
         applicable = sum(o.applicable for o in self.occurrences)
         n_blocked = len(self.occurrences) - applicable
         self.count.setText(
-            f"{applicable} occurrence(s) to label"
-            + (f"; {n_blocked} overlap a span of another label and stay as they are"
-               if n_blocked else "")
+            self.tr("{n} occurrence(s) to label").format(n=applicable)
+            + (self.tr("; {n} overlap a span of another label and stay as they are")
+               .format(n=n_blocked) if n_blocked else "")
         )
         self.apply_button.setEnabled(applicable > 0)
 

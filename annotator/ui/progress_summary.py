@@ -9,22 +9,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from annotator.core.model import LabelSchema
 from annotator.services.changes import Change
 from annotator.services.workspace import Workspace
 from annotator.ui.bridge import SessionBridge
+from annotator.ui.texts import label_title
 
 # How long after a change the counts are read again: a run of edits is counted once.
 REFRESH_DELAY_MS = 400
 
 
-def progress_text(stats: dict[str, Any]) -> str:
+def progress_text(stats: dict[str, Any], schema: LabelSchema | None = None) -> str:
     """"12 / 40 done · ACTOR 30 · TARGET 12 …": the status bar's summary."""
     done = stats["by_status"].get("done", 0)
-    labels = " · ".join(f"{name} {n}" for name, n in stats["by_label"].items())
-    return f"{done} / {stats['documents']} done" + (f" · {labels}" if labels else "")
+    labels = " · ".join(f"{label_title(schema, name)} {n}" for name, n in stats["by_label"].items())
+    text = QCoreApplication.translate("ProgressSummary", "{done} / {documents} done").format(
+        done=done, documents=stats["documents"]
+    )
+    return text + (f" · {labels}" if labels else "")
 
 
 class Refresher:
@@ -50,10 +55,11 @@ class ProgressSummary(QWidget):
         super().__init__(parent)
         self.setObjectName("progress_summary")
         self._workspace = workspace
+        self._bridge = bridge
         self.bar = QProgressBar(self)
         self.bar.setObjectName("progress_done")
         self.bar.setMaximumWidth(160)
-        self.bar.setFormat("%v / %m done")
+        self.bar.setFormat(self.tr("%v / %m done"))
         self.text = QLabel(self)
         self.text.setObjectName("progress_text")
         layout = QHBoxLayout(self)
@@ -63,9 +69,15 @@ class ProgressSummary(QWidget):
         self._refresher = Refresher(bridge, self.refresh, self)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "text"):
+            self.bar.setFormat(self.tr("%v / %m done"))
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the counts again."""
         stats = self._workspace.stats()
         self.bar.setRange(0, max(1, stats["documents"]))
         self.bar.setValue(stats["by_status"].get("done", 0))
-        self.text.setText(progress_text(stats))
+        self.text.setText(progress_text(stats, self._bridge.session.schema))

@@ -16,9 +16,13 @@ from PySide6.QtCore import QObject, QProcess, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, ltr
+
 RECENT_KEY = "recent_databases"
 RECENT_LIMIT = 8
-SQLITE_FILTER = "Project databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+SQLITE_FILTER = QT_TRANSLATE_NOOP(
+    "ProjectFiles", "Project databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+)
 
 
 def _launch(database: str) -> bool:
@@ -37,16 +41,23 @@ class ProjectFiles(QObject):
         # Replaceable where no one can answer or no process may start (tests).
         self.launch: Callable[[str], bool] = _launch
         self.confirm: Callable[[str], bool] = self._ask
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu(window)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.open_action = QAction("&Open…", window)
+        self.open_action = QAction(window)
         self.open_action.setObjectName("action_open")
         self.open_action.triggered.connect(lambda: self.open_database())
-        self.new_action = QAction("&New project…", window)
+        self.new_action = QAction(window)
         self.new_action.setObjectName("action_new_project")
         self.new_action.triggered.connect(lambda: self.new_project())
         self.remember(database)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The menu entries' texts again, in the interface language."""
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.new_action.setText(self.tr("&New project…"))
 
     def recent(self) -> list[str]:
         """The databases opened lately, newest first."""
@@ -66,12 +77,12 @@ class ProjectFiles(QObject):
         """Open an existing project database in a new window."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self._window, "Open a project database", "", SQLITE_FILTER
+                self._window, self.tr("Open a project database"), "", self.tr(SQLITE_FILTER)
             )
         if not path:
             return False
         if "://" not in path and not Path(path).is_file():
-            self._warn(f"There is no database at {path}.")
+            self._warn(self.tr("There is no database at {path}.").format(path=ltr(path)))
             return False
         return self._start(path)
 
@@ -79,20 +90,28 @@ class ProjectFiles(QObject):
         """Create a new SQLite project database (after asking) and open it in a new window."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self._window, "New project database", "project.sqlite3", SQLITE_FILTER
+                self._window, self.tr("New project database"), "project.sqlite3",
+                self.tr(SQLITE_FILTER),
             )
         if not path:
             return False
         if Path(path).exists():
-            self._warn(f"{path} already exists; use File > Open… to open it.")
+            self._warn(
+                self.tr("{path} already exists; use File > Open… to open it.")
+                .format(path=ltr(path))
+            )
             return False
-        if not self.confirm(f"Create a new, empty project database at\n{path}?"):
+        if not self.confirm(
+            self.tr("Create a new, empty project database at\n{path}?").format(path=ltr(path))
+        ):
             return False
         return self._start(path)
 
     def _start(self, database: str) -> bool:
         if not self.launch(database):
-            self._warn(f"Cannot start a window on {database}.")
+            self._warn(
+                self.tr("Cannot start a window on {database}.").format(database=ltr(database))
+            )
             return False
         self.remember(database)
         return True
@@ -103,7 +122,7 @@ class ProjectFiles(QObject):
             action = self.recent_menu.addAction(database)
             action.triggered.connect(lambda _c=False, d=database: self.open_database(d))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _warn(self, text: str) -> None:
         # Shown without a nested event loop: the window keeps working behind it.
@@ -114,7 +133,7 @@ class ProjectFiles(QObject):
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(
-            self._window, "New project", question,
+            self._window, self.tr("New project"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -19,10 +19,14 @@ from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
+from annotator.ui.i18n import current_language
 from annotator.ui.import_dialog import ImportDialog, report_summary
 from annotator.ui.occurrences_dialog import OccurrencesDialog
 from annotator.ui.progress_summary import ProgressSummary
 from annotator.ui.search_panel import SearchPanel
+
+# The interface language a dialog's texts were set in.
+LANGUAGE_PROPERTY = "interface_language"
 
 
 class ProjectTools(QObject):
@@ -37,7 +41,7 @@ class ProjectTools(QObject):
         self._window = window
         self.workspace = Workspace.of(bridge.session)
         self.find_bar = FindBar(bridge, article)
-        self.search_panel = SearchPanel(self.workspace, window)
+        self.search_panel = SearchPanel(self.workspace, window, bridge.session.schema)
         self.search_panel.setVisible(False)
         self.search_panel.hit_chosen.connect(self.open_hit)
         self.import_dialog: ImportDialog | None = None
@@ -49,8 +53,12 @@ class ProjectTools(QObject):
     # ----- import and export -------------------------------------------------------------------
     def show_import(self, paths: list[Path] | None = None) -> ImportDialog:
         """Open the import dialog (non-modal: the window stays usable), with ``paths`` listed."""
+        if self.import_dialog is not None and self._stale(self.import_dialog):
+            self.import_dialog.deleteLater()
+            self.import_dialog = None
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.workspace, self._window)
+            self.import_dialog.setProperty(LANGUAGE_PROPERTY, current_language())
             self.import_dialog.imported.connect(self._on_imported)
         if paths:
             self.import_dialog.add_paths(paths)
@@ -60,11 +68,21 @@ class ProjectTools(QObject):
 
     def show_export(self) -> ExportDialog:
         """Open the export dialog (non-modal)."""
+        if self.export_dialog is not None and self._stale(self.export_dialog):
+            self.export_dialog.deleteLater()
+            self.export_dialog = None
         if self.export_dialog is None:
             self.export_dialog = ExportDialog(self.workspace, self._window)
+            self.export_dialog.setProperty(LANGUAGE_PROPERTY, current_language())
         self.export_dialog.show()
         self.export_dialog.raise_()
         return self.export_dialog
+
+    @staticmethod
+    def _stale(dialog: ImportDialog | ExportDialog) -> bool:
+        """A closed, idle dialog made in another interface language: made again when shown."""
+        return (not dialog.isVisible() and not dialog.progress.running
+                and dialog.property(LANGUAGE_PROPERTY) != current_language())
 
     def accepts_drag(self, event: QDragEnterEvent) -> bool:
         """True (and accepted) when files are dragged over the window."""
@@ -126,7 +144,9 @@ class ProjectTools(QObject):
         """The preview of "label all occurrences" for the selected span."""
         span_id = self._article.selected_span
         if span_id is None:
-            self.message_posted.emit("Click a span first: its label goes on its other occurrences.")
+            self.message_posted.emit(
+                self.tr("Click a span first: its label goes on its other occurrences.")
+            )
             return None
         dialog = OccurrencesDialog(self._bridge, self.workspace, span_id, self._window)
         self.occurrences_dialog = dialog

@@ -32,9 +32,9 @@ class PropertiesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("properties_dialog")
-        self.setWindowTitle("Document properties")
+        self.setWindowTitle(self.tr("Document properties"))
         layout = QFormLayout(self)
-        layout.addRow("Document:", QLabel(name))
+        layout.addRow(self.tr("Document:"), QLabel(name))
         for key in sorted(k for k in meta if k not in (PUBLISHED, GUESSED)):
             layout.addRow(f"{key}:", QLabel(str(meta[key])))
         published = meta.get(PUBLISHED)
@@ -47,18 +47,21 @@ class PropertiesDialog(QDialog):
             if guess is not None:
                 published, guessed = guess.date.isoformat(), True
                 self.note.setText(
-                    f"Guessed from the text ({guess.reason}: “{text[guess.start:guess.end]}”); "
-                    "not confirmed."
+                    self.tr("Guessed from the text ({reason}: “{text}”); not confirmed.").format(
+                        reason=guess.reason, text=text[guess.start:guess.end]
+                    )
                 )
             else:
-                self.note.setText("The text states no publication date: enter it if you know it.")
+                self.note.setText(
+                    self.tr("The text states no publication date: enter it if you know it.")
+                )
         elif guessed:
-            self.note.setText("This date is the program's guess; not confirmed.")
+            self.note.setText(self.tr("This date is the program's guess; not confirmed."))
         self.published_edit = QLineEdit(published if isinstance(published, str) else "")
         self.published_edit.setObjectName("published_date")
-        self.published_edit.setPlaceholderText("YYYY-MM-DD (empty: unknown)")
-        layout.addRow("&Published:", self.published_edit)
-        self.confirmed_box = QCheckBox("&Confirmed (not a guess)")
+        self.published_edit.setPlaceholderText(self.tr("YYYY-MM-DD (empty: unknown)"))
+        layout.addRow(self.tr("&Published:"), self.published_edit)
+        self.confirmed_box = QCheckBox(self.tr("&Confirmed (not a guess)"))
         self.confirmed_box.setObjectName("published_confirmed")
         self.confirmed_box.setChecked(not guessed)
         layout.addRow(self.confirmed_box)

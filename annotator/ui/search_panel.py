@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import LabelSchema
 from annotator.services.searching import SearchHit
 from annotator.services.workspace import Workspace
+from annotator.ui.texts import label_title
 
 # More results than anyone reads in a panel; the count says when there were more.
 RESULT_LIMIT = 500
@@ -60,17 +62,19 @@ class SearchPanel(QDockWidget):
 
     hit_chosen = Signal(object)  # the SearchHit clicked
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__("Search the corpus", parent)
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 schema: LabelSchema | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("search_panel")
         self._workspace = workspace
+        self._schema = schema
         self.hits: list[SearchHit] = []
         body = QWidget(self)
         self.query = QLineEdit(body)
         self.query.setObjectName("search_query")
-        self.query.setPlaceholderText("Search every document (Arabic-aware)")
         self.query.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        go = QPushButton("Search", body)
+        go = QPushButton(body)
+        self._go = go
         go.clicked.connect(self.search)
         self.query.returnPressed.connect(self.search)
         self.count = QLabel(body)
@@ -89,6 +93,17 @@ class SearchPanel(QDockWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.results, 1)
         self.setWidget(body)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Search the corpus"))
+        self.query.setPlaceholderText(self.tr("Search every document (Arabic-aware)"))
+        self._go.setText(self.tr("Search"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_go"):
+            self._retranslate()
 
     def open_panel(self, query: str = "") -> None:
         """Show the panel, with ``query`` (if given) searched at once."""
@@ -110,7 +125,8 @@ class SearchPanel(QDockWidget):
         labels = self._workspace.labels_at(self.hits)
         for row, (hit, hit_labels) in enumerate(zip(self.hits, labels, strict=True)):
             item = QListWidgetItem(self.results)
-            line = QLabel(kwic_html(hit, hit_labels))
+            shown = tuple(label_title(self._schema, name) for name in hit_labels)
+            line = QLabel(kwic_html(hit, shown))
             line.setTextFormat(Qt.TextFormat.RichText)
             line.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             line.setContentsMargins(4, 2, 4, 2)
@@ -120,12 +136,12 @@ class SearchPanel(QDockWidget):
         if not query.strip():
             self.count.setText("")
         elif not self.hits:
-            self.count.setText("No match")
+            self.count.setText(self.tr("No match"))
         else:
             documents = len({h.document_id for h in self.hits})
-            self.count.setText(
-                f"{'More than ' if more else ''}{len(self.hits)} hit(s) in {documents} document(s)"
-            )
+            template = (self.tr("More than {hits} hit(s) in {documents} document(s)") if more
+                        else self.tr("{hits} hit(s) in {documents} document(s)"))
+            self.count.setText(template.format(hits=len(self.hits), documents=documents))
 
     def choose(self, row: int) -> None:
         """Open the hit on ``row`` (as a click does)."""

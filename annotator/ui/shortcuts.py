@@ -5,6 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from PySide6.QtCore import QCoreApplication
+
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+
+# The tables are English; lupdate finds their strings through the marker and the window
+# translates them where they are shown (``translated``).
+CONTEXT = "Shortcuts"
+
+
+def translated(text: str) -> str:
+    """A string of these tables in the interface language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
 ActionName = Literal[
     "delete",
     "undo",
@@ -44,54 +57,84 @@ class Shortcut:
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("delete", ("Delete", "Backspace"), "Delete the selected span"),
-    Shortcut("undo", ("Ctrl+Z",), "Undo"),
-    Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
-    Shortcut("next_document", ("Ctrl+PgDown",), "Next document"),
-    Shortcut("previous_document", ("Ctrl+PgUp",), "Previous document"),
-    Shortcut("done_and_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark done and go to the next"),
-    Shortcut("skip_and_next", ("Ctrl+Shift+Return",), "Mark skipped and go to the next"),
-    Shortcut(
-        "mark_in_progress", ("Ctrl+Shift+P",), "Set a done or skipped document back to in progress"
-    ),
-    Shortcut("document_properties", ("Ctrl+I",), "Document properties (publication date)"),
-    Shortcut("new_event", ("E",), "New event from the selected spans or the caret's sentence"),
-    Shortcut("edit_date", ("Ctrl+D",), "Edit the selected date span's value"),
-    Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Larger text"),
-    Shortcut("zoom_out", ("Ctrl+-",), "Smaller text"),
-    Shortcut("zoom_reset", ("Ctrl+0",), "Default text size"),
-    Shortcut("exact_characters", ("Ctrl+E",), "Exact characters (no snapping to words)"),
-    Shortcut("help", ("F1",), "This help"),
-    Shortcut("import", ("Ctrl+Shift+I",), "Import documents…"),
-    Shortcut("export", ("Ctrl+Shift+E",), "Export a dataset…"),
-    Shortcut("find", ("Ctrl+F",), "Find in this article…"),
-    Shortcut("find_next", ("F3",), "Find the next hit"),
-    Shortcut("find_previous", ("Shift+F3",), "Find the previous hit"),
-    Shortcut("search_corpus", ("Ctrl+Shift+F",), "Search every document…"),
-    Shortcut("label_all", ("Ctrl+Shift+L",), "Label all occurrences of the selected span…"),
-    Shortcut("statistics", ("Ctrl+Shift+S",), "Statistics…"),
-    Shortcut("quit", ("Ctrl+Q",), "Quit (everything is already saved)"),
+    Shortcut("delete", ("Delete", "Backspace"),
+             QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected span")),
+    Shortcut("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("Shortcuts", "Undo")),
+    Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), QT_TRANSLATE_NOOP("Shortcuts", "Redo")),
+    Shortcut("next_document", ("Ctrl+PgDown",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Next document")),
+    Shortcut("previous_document", ("Ctrl+PgUp",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Previous document")),
+    Shortcut("done_and_next", ("Ctrl+Return", "Ctrl+Enter"),
+             QT_TRANSLATE_NOOP("Shortcuts", "Mark done and go to the next")),
+    Shortcut("skip_and_next", ("Ctrl+Shift+Return",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Mark skipped and go to the next")),
+    Shortcut("mark_in_progress", ("Ctrl+Shift+P",),
+             QT_TRANSLATE_NOOP("Shortcuts",
+                               "Set a done or skipped document back to in progress")),
+    Shortcut("document_properties", ("Ctrl+I",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Document properties (publication date)")),
+    Shortcut("new_event", ("E",),
+             QT_TRANSLATE_NOOP("Shortcuts",
+                               "New event from the selected spans or the caret's sentence")),
+    Shortcut("edit_date", ("Ctrl+D",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected date span's value")),
+    Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), QT_TRANSLATE_NOOP("Shortcuts", "Larger text")),
+    Shortcut("zoom_out", ("Ctrl+-",), QT_TRANSLATE_NOOP("Shortcuts", "Smaller text")),
+    Shortcut("zoom_reset", ("Ctrl+0",), QT_TRANSLATE_NOOP("Shortcuts", "Default text size")),
+    Shortcut("exact_characters", ("Ctrl+E",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Exact characters (no snapping to words)")),
+    Shortcut("help", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "This help")),
+    Shortcut("import", ("Ctrl+Shift+I",), QT_TRANSLATE_NOOP("Shortcuts", "Import documents…")),
+    Shortcut("export", ("Ctrl+Shift+E",), QT_TRANSLATE_NOOP("Shortcuts", "Export a dataset…")),
+    Shortcut("find", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Find in this article…")),
+    Shortcut("find_next", ("F3",), QT_TRANSLATE_NOOP("Shortcuts", "Find the next hit")),
+    Shortcut("find_previous", ("Shift+F3",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Find the previous hit")),
+    Shortcut("search_corpus", ("Ctrl+Shift+F",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Search every document…")),
+    Shortcut("label_all", ("Ctrl+Shift+L",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Label all occurrences of the selected span…")),
+    Shortcut("statistics", ("Ctrl+Shift+S",), QT_TRANSLATE_NOOP("Shortcuts", "Statistics…")),
+    Shortcut("quit", ("Ctrl+Q",),
+             QT_TRANSLATE_NOOP("Shortcuts", "Quit (everything is already saved)")),
 )
 
 # Keys the article view handles itself (Qt's text navigation), for the help.
 ARTICLE_KEYS: tuple[tuple[str, str], ...] = (
-    ("Arrows", "Move the caret (Left moves forward in right-to-left text)"),
-    ("Shift+Arrows", "Extend the selection by a character / line"),
-    ("Ctrl+Shift+Left / Right", "Extend the selection by a word"),
-    ("Home / End, Ctrl+Home / Ctrl+End", "Start or end of the line / of the article"),
-    ("Page Up / Page Down", "A page back / on (with Shift: extend the selection)"),
-    ("Escape", "Clear the selection and the selected span"),
-    ("Shift+Left / Right (span selected)", "Move the span's end a character on / back"),
-    ("Ctrl+Shift+Left / Right (span selected)", "Move the span's end a word on / back"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Arrows"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move the caret (Left moves forward in right-to-left text)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Shift+Arrows"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Extend the selection by a character / line")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+Shift+Left / Right"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Extend the selection by a word")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Home / End, Ctrl+Home / Ctrl+End"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Start or end of the line / of the article")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Page Up / Page Down"),
+     QT_TRANSLATE_NOOP("Shortcuts", "A page back / on (with Shift: extend the selection)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Escape"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Clear the selection and the selected span")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Shift+Left / Right (span selected)"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move the span's end a character on / back")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+Shift+Left / Right (span selected)"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move the span's end a word on / back")),
 )
 
 MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
-    ("Drag", "Select text (snaps to whole words; an edge after و ف ب ل ك or ال stays)"),
-    ("Alt+Drag", "Select exact characters (or View > Exact characters, Ctrl+E)"),
-    ("Double-click", "Select a word (without و ف ب ل ك before a name)"),
-    ("Click a span", "Select it (click again for the span around it)"),
-    ("Hover a span", "Show its label"),
-    ("Drag an edge of the selected span", "Move that edge"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Drag"),
+     QT_TRANSLATE_NOOP("Shortcuts",
+                       "Select text (snaps to whole words; an edge after و ف ب ل ك or ال stays)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Alt+Drag"),
+     QT_TRANSLATE_NOOP("Shortcuts",
+                       "Select exact characters (or View > Exact characters, Ctrl+E)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Double-click"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Select a word (without و ف ب ل ك before a name)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Click a span"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Select it (click again for the span around it)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Hover a span"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Show its label")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Drag an edge of the selected span"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move that edge")),
 )
 
 

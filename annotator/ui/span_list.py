@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +102,11 @@ class SpanListView(QTableView):
             self.scrollTo(index)
         finally:
             self._syncing = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.span_model.retranslate()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         before = self.currentIndex().row()

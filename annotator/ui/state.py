@@ -6,6 +6,8 @@ import hashlib
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator.ui.i18n import SETTINGS_KEY
+
 
 class WindowState:
     """Remembered values, per database for the document and globally for the zoom."""
@@ -60,6 +62,11 @@ class WindowState:
     def remember_point_size(self, size: int) -> None:
         """The article's zoom."""
         self._settings.setValue("view/point_size", size)
+        self._settings.sync()
+
+    def remember_language(self, language: str) -> None:
+        """The interface language chosen in View > Language (read by ``i18n``)."""
+        self._settings.setValue(SETTINGS_KEY, language)
         self._settings.sync()
 
     @property

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -26,6 +26,7 @@ from annotator.core.model import LabelSchema
 from annotator.services.workspace import Workspace
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.progress_summary import Refresher, progress_text
+from annotator.ui.texts import label_title, status_title
 
 STATUS_COLOURS = {"new": "#9E9E9E", "in_progress": "#F0A30A", "done": "#2E7D32",
                   "skipped": "#6D4C41"}
@@ -69,23 +70,25 @@ class StatisticsView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("statistics_view")
-        self.setWindowTitle("Statistics")
+        self.setWindowTitle(self.tr("Statistics"))
         self.resize(900, 620)
         self._workspace = workspace
         self._colours = {label.name: label.color for label in schema.labels}
+        self._schema = schema
         self.stats: dict[str, Any] = {}
         self.heights: dict[str, list[float]] = {}
         self.summary = QLabel(self)
         self.summary.setObjectName("statistics_summary")
         self.charts = QWidget(self)
-        self.by_label = _bar_chart("Spans per label")
-        self.by_status = _bar_chart("Documents per status")
-        self.by_annotator = _bar_chart("Spans per annotator")
+        self.by_label = _bar_chart(self.tr("Spans per label"))
+        self.by_status = _bar_chart(self.tr("Documents per status"))
+        self.by_annotator = _bar_chart(self.tr("Spans per annotator"))
         grid = QGridLayout(self.charts)
         grid.addWidget(self.by_label, 0, 0)
         grid.addWidget(self.by_status, 0, 1)
         grid.addWidget(self.by_annotator, 1, 0, 1, 2)
-        save = QPushButton("Save as PNG…", self)
+        save = QPushButton(self.tr("Save as PNG…"), self)
+        self._save = save
         save.setObjectName("statistics_save")
         save.clicked.connect(self._choose_png)
         layout = QVBoxLayout(self)
@@ -95,19 +98,31 @@ class StatisticsView(QDialog):
         self._refresher = Refresher(bridge, self.refresh, self)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_save"):
+            self.setWindowTitle(self.tr("Statistics"))
+            self.by_label.setTitle(self.tr("Spans per label"))
+            self.by_status.setTitle(self.tr("Documents per status"))
+            self.by_annotator.setTitle(self.tr("Spans per annotator"))
+            self._save.setText(self.tr("Save as PNG…"))
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the counts and redraw the charts."""
         stats = self._workspace.stats()
         self.stats = stats
         self.summary.setText(
-            f"{stats['documents']} documents, {stats['spans']} spans. {progress_text(stats)}"
+            self.tr("{documents} documents, {spans} spans.").format(
+                documents=stats["documents"], spans=stats["spans"]
+            ) + " " + progress_text(stats, self._schema)
         )
-        by_label: dict[str, int] = stats["by_label"]
-        by_status = {k.replace("_", " "): v for k, v in stats["by_status"].items()}
+        by_label = {label_title(self._schema, k): v for k, v in stats["by_label"].items()}
+        by_status = {status_title(k): v for k, v in stats["by_status"].items()}
         by_annotator: dict[str, int] = stats["by_annotator"]
         self.heights = {
             "label": _draw(self.by_label, by_label,
-                           [self._colours.get(n, "#888888") for n in by_label]),
+                           [self._colours.get(n, "#888888") for n in stats["by_label"]]),
             "status": _draw(self.by_status, by_status,
                             [STATUS_COLOURS.get(k, "#888888") for k in stats["by_status"]]),
             "annotator": _draw(self.by_annotator, by_annotator, ["#4477AA"] * len(by_annotator)),
@@ -118,7 +133,7 @@ class StatisticsView(QDialog):
         return bool(self.charts.grab().save(str(path), "PNG"))
 
     def _choose_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save the charts", "statistics.png",
-                                              "PNG images (*.png)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the charts"), "statistics.png",
+                                              self.tr("PNG images (*.png)"))
         if name:
             self.save_png(Path(name))

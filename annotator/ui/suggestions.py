@@ -26,15 +26,23 @@ from annotator.services.suggestion_editing import (
 )
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.shortcuts import translated
 
 #: (name, keys, title) of the suggestion actions; the help lists them too.
 SUGGESTION_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("accept_suggestion", ("A",), "Accept the suggestion under the caret (or the selected one)"),
-    ("reject_suggestion", ("X",), "Reject the suggestion under the caret (or the selected one)"),
-    ("next_suggestion", ("Tab",), "Go to the next suggestion"),
-    ("previous_suggestion", ("Shift+Tab", "Backtab"), "Go to the previous suggestion"),
-    ("accept_all_suggestions", ("Ctrl+Shift+A",), "Accept every suggestion in this document"),
-    ("suggest", ("Ctrl+G",), "Propose suggestions for this document again"),
+    ("accept_suggestion", ("A",),
+     QT_TRANSLATE_NOOP("Shortcuts", "Accept the suggestion under the caret (or the selected one)")),
+    ("reject_suggestion", ("X",),
+     QT_TRANSLATE_NOOP("Shortcuts", "Reject the suggestion under the caret (or the selected one)")),
+    ("next_suggestion", ("Tab",),
+     QT_TRANSLATE_NOOP("Shortcuts", "Go to the next suggestion")),
+    ("previous_suggestion", ("Shift+Tab", "Backtab"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Go to the previous suggestion")),
+    ("accept_all_suggestions", ("Ctrl+Shift+A",),
+     QT_TRANSLATE_NOOP("Shortcuts", "Accept every suggestion in this document")),
+    ("suggest", ("Ctrl+G",),
+     QT_TRANSLATE_NOOP("Shortcuts", "Propose suggestions for this document again")),
 )
 
 
@@ -64,14 +72,20 @@ class SuggestionActions(QObject):
             "suggest": self.refresh,
         }
         for name, keys, title in SUGGESTION_KEYS:
-            action = QAction(title, self)
+            action = QAction(translated(title), self)
             action.setObjectName(f"action_{name}")
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, h=handlers[name]: h())
             self.actions[name] = action
+        self._titles = {name: title for name, _keys, title in SUGGESTION_KEYS}
         self.actions["suggest"].setEnabled(suggest is not None)
         bridge.changed.connect(self._on_change)
+
+    def retranslate(self) -> None:
+        """The actions' texts again, in the interface language."""
+        for name, action in self.actions.items():
+            action.setText(translated(self._titles[name]))
 
     def target(self) -> Span | None:
         """The suggestion the keys act on: the selected span if it is one, else the one under
@@ -91,7 +105,9 @@ class SuggestionActions(QObject):
         """Accept the target suggestion (one undoable edit); False when there is none."""
         span = self.target()
         if span is None:
-            self._bridge.message_posted.emit("No suggestion here (Tab goes to the next one)")
+            self._bridge.message_posted.emit(
+                self.tr("No suggestion here (Tab goes to the next one)")
+            )
             return False
         if not self._bridge.execute(accept_command(self._bridge.session, span)):
             return False
@@ -102,7 +118,9 @@ class SuggestionActions(QObject):
         """Reject the target suggestion (one undoable edit); False when there is none."""
         span = self.target()
         if span is None:
-            self._bridge.message_posted.emit("No suggestion here (Tab goes to the next one)")
+            self._bridge.message_posted.emit(
+                self.tr("No suggestion here (Tab goes to the next one)")
+            )
             return False
         return self._bridge.execute(reject_command(self._bridge.session, span))
 
@@ -125,7 +143,9 @@ class SuggestionActions(QObject):
         try:
             return self._suggest()
         except StoreFailure as exc:
-            self._bridge.message_posted.emit(f"Suggestions not stored: {exc}")
+            self._bridge.message_posted.emit(
+                self.tr("Suggestions not stored: {reason}").format(reason=exc)
+            )
             return 0
         finally:
             self._refreshing = False

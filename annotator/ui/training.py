@@ -12,9 +12,11 @@ import json
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressBar
+
+from annotator.ui.i18n import ltr
 
 #: The training steps in the order they run, for one bar over both.
 _TASKS = ("held-out model", "final model")
@@ -41,23 +43,30 @@ class ModelTraining(QObject):
         super().__init__(parent)
         self._database = database
         self._least_sure = least_sure
-        self.action = QAction("Train the suggestion model", self)
+        self.action = QAction(self)
         self.action.setObjectName("action_train_model")
         self.action.triggered.connect(lambda _checked=False: self.start())
         # An order of work that teaches the next model most: the new document whose best
         # tagging the model gives the lowest probability.
-        self.least_sure_action = QAction("Open the new document the model is least sure about",
-                                         self)
+        self.least_sure_action = QAction(self)
         self.least_sure_action.setObjectName("action_least_sure")
         self.least_sure_action.setEnabled(least_sure is not None)
         self.least_sure_action.triggered.connect(lambda _checked=False: self.open_least_sure())
         self.bar = QProgressBar()
         self.bar.setObjectName("training_progress")
         self.bar.setMaximumWidth(200)
-        self.bar.setFormat("Training %p%")
         self.bar.hide()
+        self.retranslate()
         self._process: QProcess | None = None
         self._errors = ""
+
+    def retranslate(self) -> None:
+        """The actions' and the progress bar's texts again, in the interface language."""
+        self.action.setText(self.tr("Train the suggestion model"))
+        self.least_sure_action.setText(
+            self.tr("Open the new document the model is least sure about")
+        )
+        self.bar.setFormat(self.tr("Training %p%"))
 
     def open_least_sure(self) -> int | None:
         """Ask for the least sure new document and announce it; None when there is none."""
@@ -65,7 +74,9 @@ class ModelTraining(QObject):
             return None
         document_id = self._least_sure()
         if document_id is None:
-            self.message_posted.emit("No trained model or no new document: train one first")
+            self.message_posted.emit(
+                self.tr("No trained model or no new document: train one first")
+            )
             return None
         self.document_chosen.emit(document_id)
         return document_id
@@ -77,7 +88,7 @@ class ModelTraining(QObject):
     def start(self) -> bool:
         """Start training in a background process; False if it is already running."""
         if self._process is not None:
-            self.message_posted.emit("The model is already being trained")
+            self.message_posted.emit(self.tr("The model is already being trained"))
             return False
         process = QProcess(self)
         process.setProgram(sys.executable)
@@ -91,7 +102,7 @@ class ModelTraining(QObject):
         self.bar.setRange(0, 100)
         self.bar.setValue(0)
         self.bar.show()
-        self.message_posted.emit("Training the suggestion model in the background…")
+        self.message_posted.emit(self.tr("Training the suggestion model in the background…"))
         process.start()
         return True
 
@@ -127,7 +138,7 @@ class ModelTraining(QObject):
                 self.finished.emit(card)
                 return
         why = self._errors.strip().splitlines()[-1] if self._errors.strip() else f"exit {code}"
-        self.message_posted.emit(f"Training failed: {why}")
+        self.message_posted.emit(self.tr("Training failed: {why}").format(why=why))
         self.failed.emit(why)
 
 
@@ -136,6 +147,11 @@ def _summary(card: dict[str, object]) -> str:
     if not isinstance(scores, list):
         scores = []
     overall = next((r for r in scores if isinstance(r, dict) and r.get("label") == "all"), None)
-    f1 = f", F1 {overall['f1']:.2f} on held-out documents" if overall else ""
-    return (f"Model {card.get('name')}-{card.get('version')} trained on "
-            f"{card.get('documents')} documents{f1}; new suggestions use it")
+    translate = QCoreApplication.translate
+    f1 = (translate("ModelTraining", ", F1 {f1} on held-out documents")
+          .format(f1=f"{overall['f1']:.2f}") if overall else "")
+    return translate(
+        "ModelTraining",
+        "Model {model} trained on {documents} documents{f1}; new suggestions use it",
+    ).format(model=ltr(f"{card.get('name')}-{card.get('version')}"),
+             documents=card.get("documents"), f1=f1)

@@ -51,8 +51,8 @@ def test_tooltip_isolates_arabic_so_brackets_and_quotes_stay_in_place(
     qtbot.waitUntil(QToolTip.isVisible)
     text = QToolTip.text()
     # Without isolates the Unicode bidi algorithm pulls ")" and the quotes into the Arabic
-    # run, and the line reads "(Location · (المكان".
-    assert f"{FSI}المكان{PDI})" in text
+    # run, and the line reads "(Location · (الموقع".
+    assert f"{FSI}الموقع{PDI})" in text
     assert f"“{FSI}مدينة{PDI}”" in text
 
 

@@ -43,6 +43,7 @@ class DocumentListView(QWidget):
         self.filter.addItem("", None)
         for status in DOC_STATUSES:
             self.filter.addItem("", status)
+        self.assigned = QCheckBox(self)
         self._retranslate_filter()
         self.table = QTableView(self)
         self.table.setModel(self.document_model)
@@ -61,7 +62,6 @@ class DocumentListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
-        self.assigned = QCheckBox("Assigned to me", self)
         self.assigned.setObjectName("assigned_filter")
         self.assigned.toggled.connect(self.set_assigned_only)
         layout.addWidget(self.assigned)
@@ -75,6 +75,7 @@ class DocumentListView(QWidget):
 
     def _retranslate_filter(self) -> None:
         self.filter.setItemText(0, self.tr("All documents"))
+        self.assigned.setText(self.tr("Assigned to me"))
         for index in range(1, self.filter.count()):
             title = status_title(str(self.filter.itemData(index)))
             self.filter.setItemText(index, title[:1].upper() + title[1:])

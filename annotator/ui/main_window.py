@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self._retranslate_menus()
         self._retranslate_status()
         self.files.retranslate()
+        self.team.retranslate()
         self._update_title()
         self._update_position()
         if self.article.selected_span is not None:

@@ -457,27 +457,30 @@ class TeamActions(QObject):
         )
         self.agreement_dialog: AgreementDialog | None = None
         self.curation_dialog: CurationDialog | None = None
-        self.switch_action = self._action(window, "switch_annotator", "Switch &annotator…",
-                                          self.switch_annotator)
-        self.others_action = self._action(window, "show_others", "Show &others' spans",
+        self.switch_action = self._action(window, "switch_annotator", self.switch_annotator)
+        self.others_action = self._action(window, "show_others",
                                           lambda: self.show_others(
                                               self.others_action.isChecked()))
         self.others_action.setCheckable(True)
-        self.agreement_action = self._action(
-            window, "agreement", "&Agreement…", self.show_agreement
-        )
-        self.curate_action = self._action(window, "curate", "&Curate this document…", self.curate)
-        self.assign_action = self._action(window, "assign", "A&ssign documents…", self.assign)
+        self.agreement_action = self._action(window, "agreement", self.show_agreement)
+        self.curate_action = self._action(window, "curate", self.curate)
+        self.assign_action = self._action(window, "assign", self.assign)
         self.assign_dialog: AssignDialog | None = None
-        menus = {a.text(): a.menu() for a in window.menuBar().actions()}
-        file_menu = cast(QMenu, menus["&File"])
+
+        # Menus by object name: their titles change with the interface language.
+        def menu(key: str) -> QMenu:
+            return cast(QMenu, window.findChild(QMenu, f"menu_{key}"))
+
+        file_menu = menu("file")
         file_menu.insertAction(file_menu.actions()[0], self.switch_action)
-        cast(QMenu, menus["&View"]).addAction(self.others_action)
-        cast(QMenu, menus["&Document"]).addAction(self.curate_action)
-        cast(QMenu, menus["&Document"]).addAction(self.assign_action)
-        stats = QMenu("&Statistics", window)
-        stats.addAction(self.agreement_action)
-        window.menuBar().insertMenu(cast(QMenu, menus["&Help"]).menuAction(), stats)
+        menu("view").addAction(self.others_action)
+        menu("document").addAction(self.curate_action)
+        menu("document").addAction(self.assign_action)
+        self.stats_menu = QMenu(window)
+        self.stats_menu.setObjectName("menu_statistics")
+        self.stats_menu.addAction(self.agreement_action)
+        window.menuBar().insertMenu(menu("help").menuAction(), self.stats_menu)
+        self.retranslate()
         self._show_name()
 
     def _window(self) -> QMainWindow:
@@ -485,18 +488,27 @@ class TeamActions(QObject):
         # keeps a closed window alive until the cyclic collector runs (or, frozen, forever).
         return cast(QMainWindow, self.parent())
 
+    def retranslate(self) -> None:
+        """The entries' texts in the interface language (called again when it changes)."""
+        self.switch_action.setText(self.tr("Switch &annotator…"))
+        self.others_action.setText(self.tr("Show &others' spans"))
+        self.agreement_action.setText(self.tr("&Agreement…"))
+        self.curate_action.setText(self.tr("&Curate this document…"))
+        self.assign_action.setText(self.tr("A&ssign documents…"))
+        self.stats_menu.setTitle(self.tr("&Statistics"))
+        self._show_name()
+
     @staticmethod
-    def _action(
-        window: QMainWindow, name: str, title: str, handler: Callable[[], object]
-    ) -> QAction:
-        action = QAction(title, window)
+    def _action(window: QMainWindow, name: str, handler: Callable[[], object]) -> QAction:
+        action = QAction(window)
         action.setObjectName(f"action_{name}")
         action.triggered.connect(lambda _checked=False: handler())
         window.addAction(action)
         return action
 
     def _show_name(self) -> None:
-        self.name_label.setText(f"Annotator: {self._bridge.session.annotator}")
+        self.name_label.setText(
+            self.tr("Annotator: {name}").format(name=self._bridge.session.annotator))
 
     def switch_annotator(self, name: str | None = None) -> bool:
         """Work as another annotator (asked when ``name`` is None); False if nothing changed."""

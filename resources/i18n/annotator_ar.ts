@@ -152,6 +152,10 @@
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation>المُسنَدة إليّ</translation>
+    </message>
 </context>
 <context>
     <name>DocumentNavigator</name>
@@ -1288,6 +1292,38 @@ Reason: {why}.</source>
     <message>
         <source>Writing…</source>
         <translation>كتابة…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <source>Switch &amp;annotator…</source>
+        <extracomment>Where the annotator&apos;s name is kept between runs (one person per login, not per project). One colour per other annotator, in the order of their names (colour-blind safe set). The background of a disagreement row in the curation view. A disagreement was chosen: (document id, start, end). Replaceable where no one can answer (tests): asks for a name, None to cancel.</extracomment>
+        <translation>تبديل المُ&amp;وسِّم…</translation>
+    </message>
+    <message>
+        <source>Show &amp;others&apos; spans</source>
+        <translation>إظهار مقاطع ال&amp;آخرين</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement…</source>
+        <translation>ال&amp;اتفاق بين المُوسِّمين…</translation>
+    </message>
+    <message>
+        <source>&amp;Curate this document…</source>
+        <translation>تنقيح هذه ال&amp;وثيقة…</translation>
+    </message>
+    <message>
+        <source>A&amp;ssign documents…</source>
+        <translation>إ&amp;سناد وثائق…</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>إ&amp;حصاءات</translation>
+    </message>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>المُوسِّم: {name}</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,9 @@ _AGREE_EPILOG = """\
 Compares what each annotator labeled on the documents they both marked done: exact-span
 precision, recall and F1 (the first annotator is the reference), partial-overlap F1 and
 token-level Cohen's kappa for each pair, per label and overall; Krippendorff's alpha (nominal,
-over tokens) for all of them together, on the documents at least two finished.
+over tokens) for all of them together, on the documents at least two finished; and
+Krippendorff's unitizing alpha (where the spans are, on character offsets) per label, on the
+documents all of them finished.
 
 examples:
   annotator agree amal badr

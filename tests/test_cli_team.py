@@ -65,6 +65,35 @@ def test_agree_json_gives_the_hand_computed_figures(run: Run, db: str) -> None:
     assert data["disagreements"][1]["document"] == "one"
 
 
+def test_agree_three_annotators_reports_token_and_unitizing_alpha(run: Run, db: str) -> None:
+    repo = open_database(db)
+    one = repo.list_documents(repo.default_project())[0].id
+    # carim labels "one" exactly as amal did.
+    for start, end, label in [(5, 13, "ACTOR"), (20, 23, "LOCATION"), (24, 27, "DATE")]:
+        repo.add_span(one, make_span(TEXT, start, end, label), annotator="carim")
+    repo.set_status(one, "done", annotator="carim")
+    repo.close()
+    code, out, _ = run("--db", db, "agree", "amal", "badr", "carim", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(p["a"], p["b"]) for p in data["pairs"]] == [
+        ("amal", "badr"), ("amal", "carim"), ("badr", "carim")
+    ]
+    assert data["pairs"][1]["scores"][-1]["f1"] == 1.0
+    assert data["unitizing_documents"] == 1
+    units = {u["label"]: u["alpha"] for u in data["unitizing_alpha"]}
+    # ACTOR: 5-13 for all three; DATE: amal and carim, badr none (24-27 in badr's gap).
+    assert units["ACTOR"] == 1.0
+    assert units["DATE"] is not None and units["DATE"] < 1.0
+    assert units[None] is not None and 0 < units[None] < 1
+    code, text, _ = run("--db", db, "agree", "amal", "badr", "carim")
+    assert code == 0
+    assert "Krippendorff's alpha (nominal, tokens)" in text
+    assert "Krippendorff's unitizing alpha (character offsets)" in text
+    tail = text.split("unitizing alpha")[1].splitlines()
+    assert any(line.split() == ["ACTOR", "1.000"] for line in tail)
+
+
 def test_agree_one_label_as_text(run: Run, db: str) -> None:
     code, out, _ = run("--db", db, "agree", "amal", "badr", "--label", "ACTOR")
     assert code == 0

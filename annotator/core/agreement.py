@@ -12,6 +12,8 @@ texts and each annotator's spans. Figures, per label and overall:
   label of a span it overlaps, or ``O`` (per label: in a span of that label or not). Kappa is
   ``(p_o - p_e) / (1 - p_e)``; it has no value when chance agreement is already perfect
   (both annotators put every token in one class), and is None then.
+* **Unitizing alpha** (alpha_u, ``core.unitizing``) per label and overall, on the documents
+  every compared annotator finished: where the spans are, character by character.
 * **Krippendorff's alpha** (nominal, token level) for two or more annotators, computed by the
   ``krippendorff`` package; an annotator who did not finish a document gives missing values
   there, which alpha allows. None when the tokens show only one value.
@@ -35,6 +37,7 @@ import numpy as np
 
 from annotator.core.model import Span
 from annotator.core.text import Token, tokenize
+from annotator.core.unitizing import Unit, unitizing_alpha
 
 #: The class of a token outside every span.
 OUTSIDE = "O"
@@ -294,6 +297,9 @@ class Report:
     documents: int
     pairs: tuple[tuple[str, str, tuple[Scores, ...]], ...]
     alpha: tuple[tuple[str | None, float | None], ...]
+    #: Unitizing alpha per label (None: over all labels) on the documents all finished.
+    unitizing: tuple[tuple[str | None, float | None], ...] = ()
+    unitizing_documents: int = 0
 
 
 def labels_in(layers: Iterable[Layer]) -> list[str]:
@@ -336,6 +342,45 @@ def report(
     alphas = tuple(
         (lab, alpha(shared, layers, lab, finished=finished, tokens=tokens)) for lab in wanted
     )
+    everyone = {d: t for d, t in texts.items() if all(d in f for f in finished)}
+    units = layer_units(everyone, layers, label)
     return Report(
-        annotators=tuple(names), documents=len(shared), pairs=tuple(pairs), alpha=alphas
+        annotators=tuple(names), documents=len(shared), pairs=tuple(pairs), alpha=alphas,
+        unitizing=units, unitizing_documents=len(everyone),
     )
+
+
+def layer_units(
+    texts: Mapping[int, str], layers: Sequence[Layer], label: str | None = None
+) -> tuple[tuple[str | None, float | None], ...]:
+    """Unitizing alpha of ``layers`` on the documents of ``texts`` laid end to end.
+
+    Per label used (or only ``label``) and, without ``label``, over all of them (None).
+    Nothing when ``texts`` is empty: no continuum, no figure.
+    """
+    if not texts:
+        return ()
+    sections: list[Unit] = []
+    offsets: dict[int, int] = {}
+    pos = 0
+    for doc_id, text in texts.items():
+        offsets[doc_id] = pos
+        sections.append((pos, pos + len(text)))
+        pos += len(text)
+    if pos == 0:
+        return ()
+    coders: list[dict[str, list[Unit]]] = []
+    for layer in layers:
+        units: dict[str, list[Unit]] = {}
+        for doc_id, base in offsets.items():
+            for span in layer.get(doc_id, ()):
+                units.setdefault(span.label, []).append((base + span.start, base + span.end))
+        coders.append(units)
+    wanted = [label] if label is not None else labels_in(
+        [{d: layer.get(d, ()) for d in texts} for layer in layers]
+    )
+    per, overall = unitizing_alpha(coders, sections, wanted)
+    out: list[tuple[str | None, float | None]] = [(name, per[name]) for name in wanted]
+    if label is None:
+        out.append((None, overall))
+    return tuple(out)

@@ -135,6 +135,10 @@ def agreement_dict(result: Agreement) -> dict[str, Any]:
             for a, b, scores in r.pairs
         ],
         "alpha": [{"label": lab, "alpha": _json_figure(v)} for lab, v in r.alpha],
+        "unitizing_documents": r.unitizing_documents,
+        "unitizing_alpha": [
+            {"label": lab, "alpha": _json_figure(v)} for lab, v in r.unitizing
+        ],
         "disagreements": [
             {
                 "document": result.document_names.get(d.document_id, str(d.document_id)),
@@ -168,6 +172,12 @@ def render_agreement(result: Agreement) -> str:
             )
     lines += ["", "Krippendorff's alpha (nominal, tokens)"]
     lines += [f"{lab or 'overall':<12}{_figure(v):>8}" for lab, v in r.alpha]
+    lines += [
+        "",
+        "Krippendorff's unitizing alpha (character offsets), on the "
+        f"{r.unitizing_documents} document(s) all finished",
+    ]
+    lines += [f"{lab or 'overall':<12}{_figure(v):>8}" for lab, v in r.unitizing]
     if result.disagreements:
         a, b = r.annotators[0], r.annotators[1]
         lines += ["", f"disagreements {a} / {b}: {len(result.disagreements)}"]

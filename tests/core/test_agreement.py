@@ -190,3 +190,29 @@ def test_report_one_label_and_three_annotators() -> None:
 def test_report_needs_two_annotators() -> None:
     with pytest.raises(ValueError, match="two or more"):
         report(["a"], TEXTS, [{1: A}], [frozenset({1})])
+
+
+def test_report_gives_unitizing_alpha_per_label_by_hand() -> None:
+    r = report(["a", "b"], TEXTS, [{1: A}, {1: B}], [frozenset({1})] * 2)
+    units = dict(r.unitizing)
+    assert r.unitizing_documents == 1
+    # ACTOR: the same 5-13 on both sides.
+    assert units["ACTOR"] == 1.0
+    # LOCATION: 20-23 against 14-23 on a continuum of 27 characters. D_o = 2 * 36 / (2 * 27**2);
+    # D_e = (2/27) * [10 + 408 + 9 * (18 + 2 + 12 + 2) + 81 * (12 + 6)] / (54 * 53 - 6 - 72).
+    d_o = 72 / (2 * 27**2)
+    d_e = (2 / 27) * (10 + 408 + 9 * 34 + 81 * 18) / (54 * 53 - 78)
+    assert units["LOCATION"] == pytest.approx(1 - d_o / d_e)
+    assert units[None] is not None and units[None] < 1.0
+
+
+def test_report_unitizing_only_on_documents_everyone_finished() -> None:
+    texts = {1: TEXT, 2: TEXT}
+    c: list[Span] = list(A)
+    r = report(
+        ["a", "b", "c"], texts, [{1: A, 2: A}, {1: list(A), 2: B}, {1: c}],
+        [frozenset({1, 2}), frozenset({1, 2}), frozenset({1})],
+    )
+    # Document 2 is not c's: alpha_u sees document 1 only, where all three agree.
+    assert r.unitizing_documents == 1
+    assert dict(r.unitizing)[None] == 1.0

@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from annotator.core.curation import CURATION, Candidate, candidates
-from annotator.core.model import Document, Span
+from annotator.core.curation import (
+    CURATION,
+    Candidate,
+    EventCandidate,
+    curated_layer,
+    event_candidates,
+)
+from annotator.core.curation import (
+    candidates as span_candidates,
+)
+from annotator.core.model import Document, Event, Span
 from annotator.services.writer import store_failures
 
 
@@ -23,11 +32,12 @@ class CurationStore(Protocol):
         spans: Sequence[Span],
         *,
         expected_version: int | None = None,
+        events: Sequence[Event] = (),
     ) -> list[Span]: ...
 
 
 class Curation:
-    """One document being curated: its candidates, as read at one version."""
+    """One document being curated: its span and event candidates, as read at one version."""
 
     def __init__(self, store: CurationStore, document_id: int) -> None:
         self._store = store
@@ -35,20 +45,30 @@ class Curation:
             document, self.version = store.open_document(document_id)
         assert document.id is not None
         self.document = document
-        self.annotators, self.candidates = candidates(document.spans)
+        self.annotators, self.candidates = span_candidates(document.spans)
+        self.events: list[EventCandidate] = event_candidates(document, self.annotators)
 
-    def save(self, spans: Sequence[Span]) -> list[Span]:
-        """Store ``spans`` as the curated layer; EditConflict if the document changed."""
+    def save(
+        self, spans: Sequence[Span], events: Sequence[EventCandidate] = ()
+    ) -> list[Span]:
+        """Store ``spans`` and the kept ``events`` as the curated layer, in one transaction.
+
+        An event brings the spans it is built on into the layer. EditConflict when the
+        document changed since it was read (nothing is stored then); ValueError for a span
+        that does not fit the text.
+        """
         assert self.document.id is not None
-        for span in spans:
+        layer, curated_events = curated_layer(spans, events)
+        for span in layer:
             if self.document.text[span.start : span.end] != span.text:
                 raise ValueError(f"span {span.start}-{span.end} does not fit the text")
         with store_failures():
             stored = self._store.replace_layer(
-                self.document.id, CURATION, spans, expected_version=self.version
+                self.document.id, CURATION, layer, expected_version=self.version,
+                events=curated_events,
             )
         self.version += 1
         return stored
 
 
-__all__ = ["CURATION", "Candidate", "Curation"]
+__all__ = ["CURATION", "Candidate", "Curation", "EventCandidate"]

@@ -359,12 +359,19 @@ class Repository:
         spans: Sequence[Span],
         *,
         expected_version: int | None = None,
+        events: Sequence[Event] = (),
     ) -> list[Span]:
-        """``annotator``'s spans of the document become ``spans`` (a curation), all or none."""
+        """``annotator``'s spans and events (roles: indexes into ``spans``) become these.
+
+        A curation: all or none, in one transaction under one version bump.
+        """
         items = list(spans)
+        kept = list(events)
         return run_write(
             self._engine,
-            lambda conn: team.replace_layer(conn, document_id, annotator, items, expected_version),
+            lambda conn: team.replace_layer(
+                conn, document_id, annotator, items, expected_version, kept
+            ),
         )
 
     def assigned_documents(self, project_id: int, annotator: str) -> list[int]:

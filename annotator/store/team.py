@@ -11,10 +11,21 @@ from dataclasses import replace
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import DocStatus, Span
+from annotator.core.model import DocStatus, Event, Span
 from annotator.store.checks import check_span_label, check_span_offsets, json_object
 from annotator.store.edits import bump
-from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPANS, annotator_ids, head, schema_of
+from annotator.store.errors import StoreError
+from annotator.store.rows import (
+    ANNOTATORS,
+    DOCUMENTS,
+    EVENT_ROLES,
+    EVENTS,
+    SPANS,
+    annotator_ids,
+    head,
+    insert_event,
+    schema_of,
+)
 from annotator.store.tables import ANNOTATOR_STATUSES, ASSIGNMENTS
 
 
@@ -128,11 +139,13 @@ def replace_layer(
     annotator: str,
     spans: list[Span],
     expected_version: int | None,
+    events: list[Event] | None = None,
 ) -> list[Span]:
-    """``annotator``'s spans of a document become exactly ``spans``; one version bump.
+    """``annotator``'s spans and events of a document become exactly these; one version bump.
 
     What a curation stores: the curated layer is written whole, so saving twice gives the
-    same layer, and a refused save (a conflict, a bad span) leaves the previous one.
+    same layer, and a refused save (a conflict, a bad span or event) leaves the previous one.
+    ``events`` point at ``spans`` by index, as in files.
     """
     doc = head(conn, document_id)
     bump(conn, doc, expected_version)
@@ -140,7 +153,29 @@ def replace_layer(
     for span in spans:
         check_span_offsets(doc.name, doc.text, span)
         check_span_label(doc.name, schema, span)
+    for event in events or ():
+        if schema.event_types and event.type not in schema.event_types:
+            raise StoreError(
+                f"event type {event.type!r} is not in the project's schema "
+                f"({', '.join(schema.event_types)})"
+            )
+        indexes = [i for refs in event.roles.values() for i in refs]
+        if event.trigger is not None:
+            indexes.append(event.trigger)
+        if any(not 0 <= i < len(spans) for i in indexes):
+            raise StoreError(f"an event of type {event.type!r} points at no span of the layer")
     annotator_id = annotator_ids(conn, {annotator})[annotator]
+    layer = select(SPANS.c.id).where(
+        SPANS.c.document_id == document_id, SPANS.c.annotator_id == annotator_id
+    )
+    # The layer's events go first: deleting their spans would only empty their roles and
+    # leave events over nothing, which every annotator would then see.
+    old_events = select(EVENT_ROLES.c.event_id).where(EVENT_ROLES.c.span_id.in_(layer)).union(
+        select(EVENTS.c.id).where(EVENTS.c.trigger_span_id.in_(layer))
+    )
+    conn.execute(
+        delete(EVENTS).where(EVENTS.c.document_id == document_id, EVENTS.c.id.in_(old_events))
+    )
     conn.execute(
         delete(SPANS).where(
             SPANS.c.document_id == document_id, SPANS.c.annotator_id == annotator_id
@@ -159,4 +194,9 @@ def replace_layer(
         stored.append(
             replace(span, id=int(result.inserted_primary_key[0]), annotator=annotator)
         )
+    ids = [s.id or 0 for s in stored]
+    for event in events or ():
+        roles = {role: [ids[i] for i in refs] for role, refs in event.roles.items()}
+        trigger = None if event.trigger is None else ids[event.trigger]
+        insert_event(conn, document_id, event, roles, trigger)
     return stored

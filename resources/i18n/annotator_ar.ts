@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <extracomment>A disagreement was chosen: (document id, start, end).</extracomment>
+        <translation>الاتفاق بين المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>alpha (tokens)</source>
+        <translation>ألفا (الكلمات)</translation>
+    </message>
+    <message>
+        <source>alpha (unitizing)</source>
+        <translation>ألفا (التقطيع)</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>الأول</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>الثاني</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>تطابق تام</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>F-score</source>
+        <translation>المتوسط التوافقي</translation>
+    </message>
+    <message>
+        <source>kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>Annotators to compare (tick two or more):</source>
+        <translation>المُوسِّمون المقارَنون (اختر اثنين أو أكثر):</translation>
+    </message>
+    <message>
+        <source>Pair (the first is the reference):</source>
+        <translation>الزوج (الأول هو المرجع):</translation>
+    </message>
+    <message>
+        <source>Disagreements (click one to open the document there):</source>
+        <translation>الخلافات (انقر خلافًا لفتح المستند عنده):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Tick two or more annotators.</source>
+        <translation>اختر مُوسِّمَين أو أكثر.</translation>
+    </message>
+    <message>
+        <source>{count} annotators; {shared} document(s) finished by at least two, {all} by all of them (unitizing alpha is computed on those).</source>
+        <translation>عدد المُوسِّمين: {count}؛ المستندات المكتملة عند اثنين منهم على الأقل: {shared}، وعند جميعهم: {all} (تُحسب ألفا التقطيع عليها).</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>only {name}</source>
+        <translation>عند {name} وحده</translation>
+    </message>
+    <message>
+        <source>boundary</source>
+        <translation>الحدود</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the project database:
@@ -34,6 +118,33 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>إسناد مستندات</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Shared with others</source>
+        <translation>المشترك مع الآخرين</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>إسناد</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Label</source>
@@ -62,6 +173,98 @@
     <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+</context>
+<context>
+    <name>CurationDialog</name>
+    <message>
+        <source>Curation — {name}</source>
+        <extracomment>The background of a disagreement row in the curation view.</extracomment>
+        <translation>التنقيح — {name}</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>لا أحد</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>إبقاء</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>date value</source>
+        <translation>قيمة التاريخ</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>made by</source>
+        <translation>من وسمه</translation>
+    </message>
+    <message>
+        <source>event type</source>
+        <translation>نوع الحدث</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>الكلمة الدالة</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>Add the article&apos;s selection</source>
+        <translation>إضافة التحديد من المقال</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Spans and date values</source>
+        <translation>المقاطع وقيم التواريخ</translation>
+    </message>
+    <message>
+        <source>Events (a kept event keeps the spans it is built on)</source>
+        <translation>الأحداث (إبقاء حدث يُبقي المقاطع التي بُني عليها)</translation>
+    </message>
+    <message>
+        <source>Annotators: {names}. Agreed rows are kept already; decide the disagreements.</source>
+        <translation>المُوسِّمون: {names}. الصفوف المتفق عليها مُبقاة سلفًا؛ احسم الخلافات.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>disagreement: {names}</source>
+        <translation>خلاف: {names}</translation>
+    </message>
+    <message>
+        <source>added in curation</source>
+        <translation>أُضيف في التنقيح</translation>
+    </message>
+    <message>
+        <source>Curation not saved</source>
+        <translation>لم يُحفظ التنقيح</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم يُحفظ: {reason}</translation>
     </message>
 </context>
 <context>
@@ -761,6 +964,26 @@ Reason: {why}.</source>
     </message>
 </context>
 <context>
+    <name>NameQuestion</name>
+    <message>
+        <source>Who is annotating?</source>
+        <extracomment>Where the annotator&apos;s name is kept between runs (one person per login, not per project).</extracomment>
+        <translation>من يُوسِّم؟</translation>
+    </message>
+    <message>
+        <source>Your name (every span you make is recorded under it):</source>
+        <translation>اسمك (يُسجَّل تحته كل مقطع تضعه):</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>OccurrencesDialog</name>
     <message>
         <source>Label all occurrences of “{text}” as {label}</source>
@@ -1297,8 +1520,25 @@ Reason: {why}.</source>
 <context>
     <name>TeamActions</name>
     <message>
+        <source>Cannot read the others&apos; spans: {reason}</source>
+        <extracomment>One colour per other annotator, in the order of their names (colour-blind safe set).</extracomment>
+        <translation>تعذّرت قراءة مقاطع الآخرين: {reason}</translation>
+    </message>
+    <message>
+        <source>No one else labeled this document.</source>
+        <translation>لم يَسِم أحد غيرك هذا المستند.</translation>
+    </message>
+    <message>
+        <source>Others:</source>
+        <translation>الآخرون:</translation>
+    </message>
+    <message>
+        <source>Switch annotator</source>
+        <extracomment>Replaceable where no one can answer (tests): asks for a name, None to cancel.</extracomment>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
         <source>Switch &amp;annotator…</source>
-        <extracomment>Where the annotator&apos;s name is kept between runs (one person per login, not per project). One colour per other annotator, in the order of their names (colour-blind safe set). The background of a disagreement row in the curation view. A disagreement was chosen: (document id, start, end). Replaceable where no one can answer (tests): asks for a name, None to cancel.</extracomment>
         <translation>تبديل المُ&amp;وسِّم…</translation>
     </message>
     <message>
@@ -1311,11 +1551,11 @@ Reason: {why}.</source>
     </message>
     <message>
         <source>&amp;Curate this document…</source>
-        <translation>تنقيح هذه ال&amp;وثيقة…</translation>
+        <translation>تنقيح هذا ال&amp;مستند…</translation>
     </message>
     <message>
         <source>A&amp;ssign documents…</source>
-        <translation>إ&amp;سناد وثائق…</translation>
+        <translation>إ&amp;سناد مستندات…</translation>
     </message>
     <message>
         <source>&amp;Statistics</source>
@@ -1324,6 +1564,30 @@ Reason: {why}.</source>
     <message>
         <source>Annotator: {name}</source>
         <translation>المُوسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>Cannot switch annotator: {reason}</source>
+        <translation>تعذّر تبديل المُوسِّم: {reason}</translation>
+    </message>
+    <message>
+        <source>Now annotating as {name}.</source>
+        <translation>التوسيم الآن باسم {name}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the annotators: {reason}</source>
+        <translation>تعذّرت قراءة المُوسِّمين: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read the document: {reason}</source>
+        <translation>تعذّرت قراءة المستند: {reason}</translation>
+    </message>
+    <message>
+        <source>Assigned {count} document(s) to {name}.</source>
+        <translation>أُسند إلى {name} عدد {count} من المستندات.</translation>
+    </message>
+    <message>
+        <source>Curation saved: {spans} span(s) and {events} event(s).</source>
+        <translation>حُفظ التنقيح: {spans} مقطع و{events} حدث.</translation>
     </message>
 </context>
 </TS>

@@ -8,10 +8,10 @@ from conftest import word
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import make_span
+from annotator.core.model import Event, make_span
 from annotator.store.repository import Repository
 from annotator.ui.main_window import MainWindow
-from annotator.ui.team import NAME_KEY
+from annotator.ui.team import DISAGREEMENT_COLOR, NAME_KEY
 
 
 def _first(repo: Repository) -> tuple[int, str]:
@@ -100,8 +100,9 @@ def test_agreement_dialog_lists_disagreements_and_opens_them(
     window.team.agreement_action.trigger()
     dialog = window.team.agreement_dialog
     assert dialog is not None
-    assert (dialog.first.currentText(), dialog.second.currentText()) == ("amal", "badr")
-    assert "1 document(s) finished by both" in dialog.summary.text()
+    assert dialog.chosen() == ["amal", "badr"]
+    assert dialog.pair.currentText() == "amal / badr"
+    assert "1 document(s) finished by at least two" in dialog.summary.text()
     overall = dialog.table.rowCount() - 1
     assert dialog.table.item(overall, 0).text() == "overall"
     assert dialog.table.item(overall, 3).text() == "0"  # no exact match
@@ -139,7 +140,7 @@ def test_curation_keeps_agreed_spans_and_stores_the_decisions(
     assert [(keep, c.text, c.agreed) for keep, _, c in rows] == [
         (True, "الطيران", True), (False, "مدينة", False), (False, "الحرس", False)
     ]
-    assert "disagreement: badr" in dialog.table.item(2, 4).text()
+    assert "disagreement: badr" in dialog.table.item(2, 5).text()
     # Accept amal's LOCATION, accept badr's span but as ACTOR, and add one of the curator's.
     dialog.set_row(1, keep=True)
     dialog.set_row(2, keep=True, label="ACTOR")
@@ -172,7 +173,7 @@ def test_a_curation_refused_after_a_change_elsewhere_stores_nothing(
     dialog = window.team.curate()
     assert dialog is not None
     repo.add_span(doc_id, make_span(text, *word(text, "الحرس"), "ACTOR"), annotator="badr")
-    import annotator.ui.team as team_ui
+    import annotator.ui.team_curation as team_ui
 
     warnings: list[str] = []
     monkeypatch.setattr(team_ui.QMessageBox, "warning",
@@ -246,3 +247,102 @@ def test_assigning_in_the_window_fills_the_assigned_filter(
     again.assign()
     assert again.isVisible() and "needs a name" in again.outcome.text()
     again.reject()
+
+
+def test_agreement_dialog_for_three_annotators_shows_both_alphas_and_each_pair(
+    window: MainWindow, repo: Repository, qtbot: QtBot
+) -> None:
+    pid = repo.default_project()
+    second = repo.list_documents(pid)[1].id
+    text = repo.get_document(second).text  # "النص الثاني عن حلب"
+    for name, needle, label in [("amal", "حلب", "LOCATION"), ("badr", "حلب", "LOCATION"),
+                                ("carim", "حلب", "TARGET"), ("carim", "النص", "ACTOR")]:
+        repo.add_span(second, make_span(text, *word(text, needle), label), annotator=name)
+    for name in ("amal", "badr", "carim"):
+        repo.set_status(second, "done", annotator=name)
+    dialog = window.team.show_agreement()
+    dialog.set_chosen(["amal", "badr", "carim"])
+    assert dialog.chosen() == ["amal", "badr", "carim"]
+    assert "3 annotators" in dialog.summary.text()
+    # One row per label and the overall one, token-level and unitizing alpha side by side.
+    rows = {dialog.alpha_table.item(r, 0).text(): (dialog.alpha_table.item(r, 1).text(),
+                                                    dialog.alpha_table.item(r, 2).text())
+            for r in range(dialog.alpha_table.rowCount())}
+    assert set(rows) == {"ACTOR", "TARGET", "LOCATION", "DATE", "overall"}
+    figures = dialog.figures
+    assert figures is not None
+    units = dict(figures.report.unitizing)
+    assert rows["overall"] == (f"{dict(figures.report.alpha)[None]:.3f}", f"{units[None]:.3f}")
+    assert units["LOCATION"] is not None and units["LOCATION"] < 1
+    # Every pair can be chosen; amal and badr agree, carim differs from both.
+    pairs = [dialog.pair.itemText(i) for i in range(dialog.pair.count())]
+    assert pairs == ["amal / badr", "amal / carim", "badr / carim"]
+    assert dialog.disagreements.count() == 0
+    dialog.pair.setCurrentIndex(2)
+    items = [dialog.disagreements.item(i).text() for i in range(dialog.disagreements.count())]
+    assert len(items) == 2 and "only carim" in items[0] and "LOCATION / TARGET" in items[1]
+    # Still clickable: the document opens at the span.
+    item = dialog.disagreements.item(1)
+    rect = dialog.disagreements.visualItemRect(item)
+    qtbot.mouseClick(dialog.disagreements.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert window.bridge.session.document_id == second
+    assert window.article.selection_range() == word(text, "حلب")
+    # One ticked annotator: no figures, says why.
+    dialog.set_chosen(["amal"])
+    assert dialog.alpha_table.rowCount() == 0 and dialog.pair.count() == 0
+    assert "two or more" in dialog.summary.text()
+    dialog.close()
+
+
+def _events_by_two(repo: Repository) -> tuple[int, str]:
+    """amal and badr: the same ACTOR, LOCATION of different lengths, a DATE read differently,
+    and an attack event over them each."""
+    doc_id, text = _first(repo)
+    for who, place, day in (("amal", "مدينة", "2024-10-24"), ("badr", "الزور", "2024-10-23")):
+        actor = repo.add_span(doc_id, make_span(text, *word(text, "الطيران"), "ACTOR"),
+                              annotator=who)
+        where = repo.add_span(doc_id, make_span(text, *word(text, place), "LOCATION"),
+                              annotator=who)
+        date = repo.add_span(doc_id, make_span(text, *word(text, "24 أكتوبر"), "DATE",
+                                               attrs={"value": day, "precision": "day"}),
+                             annotator=who)
+        repo.add_event(doc_id, Event(type="Attack"), {
+            "actor": [actor.id or 0], "location": [where.id or 0], "date": [date.id or 0]})
+        repo.add_event(doc_id, Event(type="Attack"), {"actor": [actor.id or 0]})
+    return doc_id, text
+
+
+def test_curation_view_shows_events_and_dates_side_by_side_and_saves_one_side(
+    window: MainWindow, repo: Repository
+) -> None:
+    doc_id, text = _events_by_two(repo)
+    window.bridge.check_for_changes()
+    dialog = window.team.curate()
+    assert dialog is not None
+    dates = [(dialog.table.item(r, 3).text(), dialog.row(r)[2].annotators)
+             for r in range(dialog.row_count()) if dialog.row(r)[2].label == "DATE"]
+    assert [(d.split()[0], who) for d, who in dates] == [
+        ("2024-10-23", ("badr",)), ("2024-10-24", ("amal",))
+    ]
+    rows = [dialog.event_row(r) for r in range(dialog.event_count())]
+    assert sorted((keep, e.annotators) for keep, e in rows) == [
+        (False, ("amal",)), (False, ("badr",)), (True, ("amal", "badr"))
+    ]
+    badr = next(r for r, (_, e) in enumerate(rows) if e.annotators == ("badr",))
+    assert "disagreement: badr" in dialog.events.item(badr, 4).text()
+    assert dialog.events.item(badr, 4).background().color() == DISAGREEMENT_COLOR
+    assert "location: الزور (LOCATION)" in dialog.events.item(badr, 3).text()
+    # Accept badr's event (it brings badr's spans and date value with it) and save.
+    dialog.set_event(badr, True)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    curated = repo.get_document(doc_id, annotator="curation")
+    assert sorted((s.text, s.label) for s in curated.spans) == sorted([
+        ("الطيران", "ACTOR"), ("الزور", "LOCATION"), ("24 أكتوبر", "DATE")
+    ])
+    assert [s.attrs["value"] for s in curated.spans if s.label == "DATE"] == ["2024-10-23"]
+    assert all(text[s.start:s.end] == s.text for s in curated.spans)
+    assert sorted(sorted(e.roles) for e in curated.events) == [
+        ["actor"], ["actor", "date", "location"]
+    ]

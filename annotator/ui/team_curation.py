@@ -56,7 +56,8 @@ class CurationDialog(QDialog):
         self._schema = schema
         self._labels = list(schema.names)
         self._selection = selection
-        names = "، ".join(curation.annotators) if curation.annotators else self.tr("nobody")
+        names = ("، ".join(isolate(a) for a in curation.annotators) if curation.annotators
+                 else self.tr("nobody"))
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("curation_table")
         self.table.setHorizontalHeaderLabels(

@@ -355,3 +355,61 @@ def test_tool_windows_follow_a_switch(window: MainWindow, qtbot: QtBot) -> None:
     assert window.tools.search_panel.windowTitle() == "البحث في المدوَّنة"
     assert window.files.open_action.text() == "&فتح…"
     assert not [w for t in visible_texts(statistics) for w in latin_words(t)]
+
+
+def test_team_dialogs_in_arabic_have_no_english_left_and_are_mirrored(
+    window: MainWindow, qtbot: QtBot, repo: Repository
+) -> None:
+    """The name question, the agreement dialog (three annotators), the curation view with
+    events and date values, and the assignment dialog, opened in Arabic."""
+    from annotator.core.model import Event, make_span
+    from annotator.ui.team_name import name_dialog
+
+    doc_id = window.bridge.session.document_id
+    assert doc_id is not None
+    text = repo.get_document(doc_id).text
+    names = ("amal", "badr", "carim")
+    for who, place, day in (("amal", "مدينة", "2024-10-24"), ("badr", "الزور", "2024-10-23"),
+                            ("carim", "الزور", "2024-10-23")):
+        actor = repo.add_span(doc_id, make_span(text, *word(text, "الطيران"), "ACTOR"),
+                              annotator=who)
+        where = repo.add_span(doc_id, make_span(text, *word(text, place), "LOCATION"),
+                              annotator=who)
+        date = repo.add_span(doc_id, make_span(text, *word(text, "24 أكتوبر"), "DATE",
+                                               attrs={"value": day, "precision": "day"}),
+                             annotator=who)
+        repo.add_event(doc_id, Event(type="Attack"), {
+            "actor": [actor.id or 0], "location": [where.id or 0], "date": [date.id or 0]})
+        repo.set_status(doc_id, "done", annotator=who)
+    window.bridge.check_for_changes()
+    _choose(window, "ar")
+    question = name_dialog(window, "amal")
+    question.show()
+    agreement = window.team.show_agreement()
+    agreement.set_chosen(list(names))
+    agreement.pair.setCurrentIndex(1)  # amal / carim: they disagree
+    assert agreement.disagreements.count() > 0
+    curation = window.team.curate()
+    assert curation is not None and curation.event_count() == 2
+    assigning = window.team.assign()
+    dialogs: list[QWidget] = [question, agreement, curation, assigning]
+    for dialog in dialogs:
+        qtbot.waitExposed(dialog)
+    leftovers = {
+        d.objectName(): sorted({w for t in visible_texts(d) for w in latin_words(t)
+                                if w not in names})
+        for d in dialogs
+    }
+    assert leftovers == {d.objectName(): [] for d in dialogs}
+    assert all(d.isRightToLeft() for d in dialogs)
+    shown = {d.objectName(): visible_texts(d) for d in dialogs}
+    assert "من يُوسِّم؟" in shown["name_dialog"]
+    assert "ألفا (التقطيع)" in shown["agreement_dialog"]
+    assert any(t.startswith("خلاف") for t in shown["curation_dialog"])
+    assert "نوع الحدث" in shown["curation_dialog"]
+    assert "إسناد مستندات" in shown["assign_dialog"]
+    # The status bar's name and the others' legend too.
+    window.team.show_others(True)
+    assert window.team.legend_label.text().startswith("الآخرون:")
+    for dialog in dialogs:
+        dialog.close()

@@ -31,7 +31,7 @@ from annotator.ui.bridge import SessionBridge
 from annotator.ui.i18n import isolate
 from annotator.ui.team_agreement import AgreementDialog
 from annotator.ui.team_assign import AssignDialog
-from annotator.ui.team_curation import DISAGREEMENT_COLOR, CurationDialog
+from annotator.ui.team_curation import DISAGREEMENT_COLOR, CurationDialog, comma
 from annotator.ui.team_name import NAME_KEY, ask_name, stored_name
 from annotator.ui.texts import label_title
 
@@ -104,7 +104,7 @@ class OthersOverlay:
         if not self.markers:
             return QCoreApplication.translate(
                 "TeamActions", "No one else labeled this document.")
-        return QCoreApplication.translate("TeamActions", "Others:") + " " + "، ".join(
+        return QCoreApplication.translate("TeamActions", "Others:") + " " + comma().join(
             f'<span style="color:{color.name()}">■</span>&nbsp;{html.escape(name)}'
             for name, color in self.markers.items()
         )

@@ -33,13 +33,23 @@ from PySide6.QtWidgets import (
 from annotator.core.model import LabelSchema, Span
 from annotator.services.curation import Candidate, Curation, EventCandidate
 from annotator.services.editing import EditConflict, StoreFailure
-from annotator.ui.i18n import isolate
+from annotator.ui.i18n import current_language, isolate
 from annotator.ui.texts import date_value_title, event_type_title, label_title, role_title
 
 #: The background of a disagreement row in the curation view.
 DISAGREEMENT_COLOR = QColor("#FFF1C2")
 
 _DATA = Qt.ItemDataRole.UserRole
+
+
+def comma() -> str:
+    """The list separator of the interface language."""
+    return "، " if current_language() == "ar" else ", "
+
+
+def semicolon() -> str:
+    """The separator of longer list items in the interface language."""
+    return "؛ " if current_language() == "ar" else "; "
 
 
 class CurationDialog(QDialog):
@@ -56,7 +66,7 @@ class CurationDialog(QDialog):
         self._schema = schema
         self._labels = list(schema.names)
         self._selection = selection
-        names = ("، ".join(isolate(a) for a in curation.annotators) if curation.annotators
+        names = (comma().join(isolate(a) for a in curation.annotators) if curation.annotators
                  else self.tr("nobody"))
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("curation_table")
@@ -115,7 +125,7 @@ class CurationDialog(QDialog):
             return self.tr("all")
         if annotators:
             return self.tr("disagreement: {names}").format(
-                names="، ".join(isolate(a) for a in annotators))
+                names=comma().join(isolate(a) for a in annotators))
         return self.tr("added in curation")
 
     @staticmethod
@@ -159,7 +169,7 @@ class CurationDialog(QDialog):
         kind.setData(_DATA, event)
         self.events.setItem(r, 1, kind)
         self.events.setItem(r, 2, QTableWidgetItem(event.trigger.text if event.trigger else "–"))
-        roles = "؛ ".join(
+        roles = semicolon().join(
             f"{role_title(role)}: {ref.text} ({label_title(self._schema, ref.label)})"
             for role, ref in event.roles
         )

@@ -3,7 +3,8 @@
     python scripts/screenshot_team.py [--out-dir /tmp/annotator-team]
 
 Writes overlay.png (the window with the others' spans shown), agreement.png (Statistics >
-Agreement) and curation.png (Document > Curate). Runs offscreen unless a display is set; the
+Agreement for three annotators), curation.png (Document > Curate, spans with date values and
+events) and curation-ar.png (the same in Arabic). Runs offscreen unless a display is set; the
 database is a temporary copy of the demo project.
 """
 
@@ -25,6 +26,20 @@ WORK: tuple[tuple[str, str, str], ...] = (
     ("amal", "شرق سوريا", "LOCATION"),
     ("badr", "شرق سوريا", "TARGET"),
     ("badr", "حقل كونيكو للغاز", "TARGET"),
+    ("carim", "التحالف الدولي", "ACTOR"),
+    ("carim", "دير الزور", "LOCATION"),
+    ("carim", "الميليشيات المدعومة من إيران", "TARGET"),
+)
+
+# Each one's date value of "شهر أكتوبر" and the air strike they saw (roles by words).
+DATES = (("amal", "2024-10"), ("badr", "2024-10"), ("carim", "2023-10"))
+STRIKES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("amal", {"actor": "التحالف الدولي", "target": "الميليشيات المدعومة من إيران",
+              "location": "دير الزور", "date": "شهر أكتوبر"}),
+    ("badr", {"actor": "التحالف الدولي", "target": "الميليشيات", "location": "دير الزور",
+              "date": "شهر أكتوبر"}),
+    ("carim", {"actor": "التحالف الدولي", "target": "الميليشيات المدعومة من إيران",
+               "location": "دير الزور", "date": "شهر أكتوبر"}),
 )
 
 
@@ -42,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from annotator.core.model import make_span
+    from annotator.core.model import Event, Span, make_span
     from annotator.services.session import AnnotationSession
     from annotator.store.db import open_database
     from annotator.ui.app import application
@@ -54,10 +69,20 @@ def main(argv: list[str] | None = None) -> int:
     pid = repo.default_project()
     first = repo.list_documents(pid)[0].id
     text = repo.get_document(first).text
+    made: dict[tuple[str, str], Span] = {}
     for who, words, label in WORK:
         start = text.index(words)
-        repo.add_span(first, make_span(text, start, start + len(words), label), annotator=who)
-    for who in ("amal", "badr"):
+        made[who, words] = repo.add_span(
+            first, make_span(text, start, start + len(words), label), annotator=who)
+    for who, value in DATES:
+        start = text.index("شهر أكتوبر")
+        made[who, "شهر أكتوبر"] = repo.add_span(
+            first, make_span(text, start, start + len("شهر أكتوبر"), "DATE",
+                             attrs={"value": value, "precision": "month"}), annotator=who)
+    for who, roles in STRIKES:
+        repo.add_event(first, Event(type="Air/drone strike"),
+                       {role: [made[who, words].id or 0] for role, words in roles.items()})
+    for who in ("amal", "badr", "carim"):
         repo.set_status(first, "done", annotator=who)
     session = AnnotationSession(repo, project_id=pid, annotator="badr")
     window = MainWindow(session, settings=QSettings(str(scratch / "s.ini"),
@@ -77,14 +102,23 @@ def main(argv: list[str] | None = None) -> int:
 
     grab(window, "overlay.png")
     agreement = window.team.show_agreement()
-    agreement.first.setCurrentText("amal")
-    agreement.second.setCurrentText("badr")
+    agreement.set_chosen(["amal", "badr", "carim"])
+    agreement.pair.setCurrentIndex(1)
     grab(agreement, "agreement.png")
     agreement.close()
     curation = window.team.curate()
     assert curation is not None
     grab(curation, "curation.png")
     curation.reject()
+    from annotator.ui import i18n
+
+    i18n.set_language("ar")
+    app.processEvents()  # the language change reaches the open widgets before a new dialog
+    curation = window.team.curate()
+    assert curation is not None
+    grab(curation, "curation-ar.png")
+    curation.reject()
+    i18n.set_language("en")
     window.close()
     repo.close()
     QApplication.processEvents()

@@ -47,11 +47,6 @@ def comma() -> str:
     return "، " if current_language() == "ar" else ", "
 
 
-def semicolon() -> str:
-    """The separator of longer list items in the interface language."""
-    return "؛ " if current_language() == "ar" else "; "
-
-
 class CurationDialog(QDialog):
     """The curation of one document: span rows above, event rows below."""
 
@@ -85,6 +80,9 @@ class CurationDialog(QDialog):
                                         QHeaderView.ResizeMode.ResizeToContents)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
+        self.events.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.events.setWordWrap(False)
         for candidate in curation.candidates:
             self._add_row(candidate)
         for event in curation.events:
@@ -110,6 +108,7 @@ class CurationDialog(QDialog):
             inner.addWidget(QLabel(title))
             inner.addWidget(table)
             split.addWidget(box)
+        split.setSizes([380, 240])  # the spans are the longer list
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Annotators: {names}. Agreed rows are kept already; decide "
                                "the disagreements.").format(names=names))
@@ -169,7 +168,8 @@ class CurationDialog(QDialog):
         kind.setData(_DATA, event)
         self.events.setItem(r, 1, kind)
         self.events.setItem(r, 2, QTableWidgetItem(event.trigger.text if event.trigger else "–"))
-        roles = semicolon().join(
+        # One role per line: an event's roles are read together, none elided.
+        roles = "\n".join(
             f"{role_title(role)}: {ref.text} ({label_title(self._schema, ref.label)})"
             for role, ref in event.roles
         )
@@ -177,6 +177,9 @@ class CurationDialog(QDialog):
         self.events.setItem(r, 4, QTableWidgetItem(self._who(event.agreed, event.annotators)))
         if not event.agreed:
             self._mark(self.events, r, range(1, 5))
+        # As tall as its lines (not wrapped further: the column width is not known yet).
+        lines = max(1, len(event.roles))
+        self.events.setRowHeight(r, lines * self.events.fontMetrics().lineSpacing() + 10)
 
     def row_count(self) -> int:
         return self.table.rowCount()

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -94,7 +94,9 @@ class CurationDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Save"))
+        save.setDefault(True)  # Enter saves, from either table
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -118,6 +120,34 @@ class CurationDialog(QDialog):
         layout.addWidget(self.add_button)
         layout.addWidget(buttons)
         self.resize(900, 640)
+        # Keys: arrows go through a table's rows, Space keeps or drops the row, Tab goes to
+        # the other table, Enter saves. The row's own check box and label box take clicks.
+        for table in (self.table, self.events):
+            table.setTabKeyNavigation(False)
+            table.installEventFilter(self)
+            if table.rowCount():
+                table.setCurrentCell(0, 2 if table is self.table else 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.setFocus()  # the keys work from the start
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or watched not in (self.table, self.events):
+            return super().eventFilter(watched, event)
+        key = cast(QKeyEvent, event).key()
+        if key == Qt.Key.Key_Space:
+            table = self.table if watched is self.table else self.events
+            r = table.currentRow()
+            if r >= 0:
+                box = cast(QCheckBox, table.cellWidget(r, 0))
+                box.setChecked(not box.isChecked())
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # The view would take Enter as "activate the row": here it saves, as the button.
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
 
     def _who(self, agreed: bool, annotators: tuple[str, ...]) -> str:
         if agreed:
@@ -139,9 +169,11 @@ class CurationDialog(QDialog):
         r = self.table.rowCount()
         self.table.insertRow(r)
         keep = QCheckBox()
+        keep.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keep.setChecked(candidate.accepted)
         self.table.setCellWidget(r, 0, keep)
         label = QComboBox()
+        label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for name in self._labels:
             label.addItem(label_title(self._schema, name), name)
         label.setCurrentIndex(max(self._labels.index(candidate.label), 0)
@@ -162,6 +194,7 @@ class CurationDialog(QDialog):
         r = self.events.rowCount()
         self.events.insertRow(r)
         keep = QCheckBox()
+        keep.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keep.setChecked(event.accepted)
         self.events.setCellWidget(r, 0, keep)
         kind = QTableWidgetItem(event_type_title(self._schema, event.type))

@@ -346,3 +346,35 @@ def test_curation_view_shows_events_and_dates_side_by_side_and_saves_one_side(
     assert sorted(sorted(e.roles) for e in curated.events) == [
         ["actor"], ["actor", "date", "location"]
     ]
+
+
+def test_curation_by_keys_space_keeps_a_row_tab_changes_table_enter_saves(
+    window: MainWindow, repo: Repository, qtbot: QtBot
+) -> None:
+    doc_id, _text = _events_by_two(repo)
+    window.bridge.check_for_changes()
+    dialog = window.team.curate()
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.table.hasFocus)
+    rows = [dialog.row(r)[2] for r in range(dialog.row_count())]
+    badr_place = next(r for r, c in enumerate(rows) if c.annotators == ("badr",)
+                      and c.label == "LOCATION")
+    for _ in range(badr_place):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.row(badr_place)[0] is True
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert dialog.events.hasFocus()
+    amal = next(r for r in range(dialog.event_count())
+                if dialog.event_row(r)[1].annotators == ("amal",))
+    for _ in range(amal):
+        qtbot.keyClick(dialog.events, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.events, Qt.Key.Key_Space)
+    assert dialog.event_row(amal)[0] is True
+    qtbot.keyClick(dialog.events, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    curated = repo.get_document(doc_id, annotator="curation")
+    # badr's LOCATION kept by its row; amal's event brings amal's LOCATION with it.
+    assert sorted(s.text for s in curated.spans if s.label == "LOCATION") == ["الزور", "مدينة"]
+    assert len(curated.events) == 2

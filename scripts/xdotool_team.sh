@@ -8,7 +8,12 @@
 #   3. View > Show others' spans (Alt+V, O): a screenshot of the window with amal's span
 #      overlaid is saved (OUT, default /tmp/annotator-team.png) to look at;
 #   4. quit with Ctrl+Q, start again: no question this time (the name is remembered), and
-#      the label key stores under badr.
+#      the label key stores under badr;
+#   5. each of them built an event on their span of the first word (stored from outside, as
+#      another window would); Document > Curate (Alt+D, C) shows both sides; Down, Space keeps
+#      badr's TARGET, Tab goes to the events, Down, Space keeps badr's event, Enter saves: the
+#      export of annotator "curation" has that span and that event (a screenshot of the view
+#      is saved next to OUT, as OUT-curation.png).
 #   scripts/xdotool_team.sh [OUT.png]     (needs: xvfb xdotool; PYTHON defaults to python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,6 +126,42 @@ sleep 0.6
 now=$(spans_of badr)
 [ "$(wc -l <<<"$now")" = 2 ] && grep -q '^LOCATION ' <<<"$now" || fail "badr after restart: $now"
 echo "xdotool_team: after a restart, still badr: $(tr '\n' ';' <<<"$now")"
+
+"$PYTHON" - "$db" <<'PY'
+import sys
+from annotator.core.model import Event
+from annotator.store.db import open_database
+repo = open_database(sys.argv[1])
+doc = repo.list_documents(repo.default_project())[0]
+for who in ("amal", "badr"):
+    spans = repo.get_document(doc.id, annotator=who).spans
+    first = min(spans, key=lambda s: (s.start, s.end))
+    repo.add_event(doc.id, Event(type="Attack"), {first.label.lower(): [first.id or 0]})
+repo.close()
+PY
+sleep 0.5
+focus_article
+xdotool key --delay 200 alt+d c
+curation=$(wait_window "Curation")
+xdotool windowfocus --sync "$curation" || true
+sleep 0.5
+"$PYTHON" scripts/grab_display.py "${shot%.png}-curation.png" || fail "no screenshot"
+xdotool key --delay 200 Down space Tab Down space Return
+sleep 0.8
+first_word=$(spans_of amal | cut -d' ' -f2-)
+now=$(spans_of curation)  # leaves the curation's export in $work/now.jsonl
+[ "$now" = "TARGET $first_word" ] || fail "the curated spans: $now"
+events=$("$PYTHON" -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    by_id = {s["id"]: s for s in r["spans"]}
+    for e in r.get("events", []):
+        print(e["type"], *(k + "=" + by_id[i]["label"] for k, v in e["roles"].items() for i in v))
+' "$work/now.jsonl")
+[ "$events" = "Attack target=TARGET" ] || fail "the curated events: $events"
+echo "xdotool_team: curated by keys: $now; event: $events"
+focus_article  # the dialog is gone; without a window manager nothing else takes the keys
 xdotool key ctrl+q
 for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
 wait "$app_pid" || fail "the program failed"

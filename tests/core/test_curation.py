@@ -46,3 +46,45 @@ def test_a_stored_curation_decides_what_starts_accepted() -> None:
         ("حلب", ("amal",), True),
         ("أمس", (), True),  # only the curator made it
     ]
+
+
+def test_events_compare_by_type_and_roles_whatever_their_order_or_ids() -> None:
+    from annotator.core.curation import curated_layer, event_candidates
+    from annotator.core.model import Document, Event
+
+    spans = (
+        _s(5, 13, "ACTOR", "amal"), _s(20, 23, "LOCATION", "amal"),
+        _s(5, 13, "ACTOR", "badr"), _s(20, 23, "LOCATION", "badr"),
+        _s(14, 23, "LOCATION", "carim"), _s(5, 13, "ACTOR", "carim"),
+    )
+    events = (
+        Event(type="Attack", roles={"actor": (0,), "location": (1,)}),
+        Event(type="Attack", roles={"location": (3,), "actor": (2,)}),  # other order
+        Event(type="Attack", roles={"actor": (5,), "location": (4,)}),  # other place
+    )
+    doc = Document(name="d", text=TEXT, spans=spans, events=events)
+    found = event_candidates(doc, ["amal", "badr", "carim"])
+    assert [(e.annotators, e.agreed, e.accepted) for e in found] == [
+        (("amal", "badr"), False, False), (("carim",), False, False)
+    ]
+    assert [(role, ref.text) for role, ref in found[0].roles] == [
+        ("actor", "الطائرات"), ("location", "حلب")
+    ]
+    # Keeping carim's event brings its spans; the event points at them by index.
+    layer, kept = curated_layer([], [found[1]])
+    assert [(s.text, s.annotator) for s in layer] == [
+        ("الطائرات", CURATION), ("مدينة حلب", CURATION)
+    ]
+    assert kept == [Event(type="Attack", roles={"actor": (0,), "location": (1,)})]
+    assert dict(kept[0].roles) == {"actor": (0,), "location": (1,)}
+
+
+def test_a_date_read_differently_is_two_candidates() -> None:
+    names, found = candidates([
+        _s(24, 27, "DATE", "amal", attrs={"value": "2024-10-23"}),
+        _s(24, 27, "DATE", "badr", attrs={"value": "2024-10-22"}),
+    ])
+    assert [(c.value, c.annotators, c.agreed) for c in found] == [
+        ("2024-10-22", ("badr",), False), ("2024-10-23", ("amal",), False)
+    ]
+    assert names == ["amal", "badr"]

@@ -635,6 +635,32 @@ class Repository:
             ),
         )
 
+    def accept_suggestions(
+        self, document_id: int, span_ids: Sequence[int], *, annotator: str,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> list[tuple[Span, Span, int]]:
+        """accept_suggestion for many suggestions of one document: one transaction, one
+        version bump ("accept all" is one edit)."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.accept_suggestions(
+                conn, document_id, span_ids, annotator, expected_version, status
+            ),
+        )
+
+    def unaccept_suggestions(
+        self, document_id: int, accepted: Sequence[tuple[Span, int]], *,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> None:
+        """Undo accept_suggestions ((suggestion as it was, answer id) pairs) in one
+        transaction."""
+        run_write(
+            self._engine,
+            lambda conn: suggestion_store.unaccept_suggestions(
+                conn, document_id, accepted, expected_version, status
+            ),
+        )
+
     def reject_suggestion(
         self, span_id: int, *, expected_version: int | None = None,
         status: DocStatus | None = None,

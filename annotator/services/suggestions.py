@@ -94,13 +94,19 @@ class Gazetteer:
         return self._best(counts) if counts else None
 
     def propose(self, document: Document) -> list[Span]:
+        found = self._matcher.find_arrays(document.text)
+        # The label and score are worked out once per name, not once per hit.
+        named: dict[int, tuple[str, float]] = {}
+        for i in set(found.names.tolist()):
+            key = found.keys[i]
+            counts = self._counts[key]
+            label = str(self._matcher.value(key))
+            named[i] = (label, round(counts[label] / max(1, sum(counts.values())), 3))
         out: list[Span] = []
-        for hit in self._matcher.find(document.text):
-            counts = self._counts[hit.key]
-            label = str(hit.value)
-            score = counts[label] / max(1, sum(counts.values()))
-            out.append(suggestion(document, hit.start, hit.end, label,
-                                  source=self.name, score=round(score, 3)))
+        for start, end, i in zip(found.starts.tolist(), found.ends.tolist(),
+                                 found.names.tolist(), strict=True):
+            label, score = named[i]
+            out.append(suggestion(document, start, end, label, source=self.name, score=score))
         return out
 
     def _best(self, counts: Counter[str]) -> str | None:

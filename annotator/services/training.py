@@ -204,8 +204,19 @@ class NerModel:
 
     def predict_text(self, text: str) -> list[Prediction]:
         """Spans the model finds in ``text``, with scores."""
+        return self.analyse(text)[0]
+
+    def certainty(self, text: str) -> float:
+        """How sure the model is of its best tagging of ``text``: the probability of the best
+        tag sequence of each sentence, averaged over the sentences (1.0 for no text)."""
+        return self.analyse(text)[1]
+
+    def analyse(self, text: str) -> tuple[list[Prediction], float]:
+        """:meth:`predict_text` and :meth:`certainty` from one tagging of each sentence."""
         tokens = tokenize(text)
         out: list[Prediction] = []
+        probs: list[float] = []
+        tagger = self._tagger
         i = 0
         for _, end in sentences(text, tokens=tokens):
             j = i
@@ -215,37 +226,20 @@ class NerModel:
             i = j
             if not chunk:
                 continue
-            tagger = self._tagger
             tagger.set(pycrfsuite.ItemSequence(sentence_features(chunk)))
             tags = tagger.tag()
+            probs.append(tagger.probability(tags))
             for first, last, label in decode(tags):
-                probs = [tagger.marginal(tags[k], k) for k in range(first, last)]
+                marginals = [tagger.marginal(tags[k], k) for k in range(first, last)]
                 out.append(Prediction(chunk[first].start, chunk[last - 1].end, label,
-                                      sum(probs) / len(probs)))
-        return out
-
-
-    def certainty(self, text: str) -> float:
-        """How sure the model is of its best tagging of ``text``: the probability of the best
-        tag sequence of each sentence, averaged over the sentences (1.0 for no text)."""
-        tokens = tokenize(text)
-        probs: list[float] = []
-        i = 0
-        for _, end in sentences(text, tokens=tokens):
-            j = i
-            while j < len(tokens) and tokens[j].end <= end:
-                j += 1
-            chunk = tokens[i:j]
-            i = j
-            if chunk:
-                self._tagger.set(pycrfsuite.ItemSequence(sentence_features(chunk)))
-                probs.append(self._tagger.probability(self._tagger.tag()))
-        return sum(probs) / len(probs) if probs else 1.0
+                                      sum(marginals) / len(marginals)))
+        return out, (sum(probs) / len(probs) if probs else 1.0)
 
 
 def least_sure_first(documents: Iterable[Document], model: NerModel) -> list[int]:
     """Document ids, the ones the model is least sure about first (an order of work that
-    teaches the next model most)."""
+    teaches the next model most). Scores every document: the window reads the stored
+    certainties instead (:func:`least_sure_document`)."""
     scored = [(model.certainty(d.text), i, d.id) for i, d in enumerate(documents)
               if d.id is not None]
     return [doc_id for _, _, doc_id in sorted(scored)]
@@ -259,10 +253,27 @@ class ModelSource:
     def __init__(self, model: NerModel, *, min_score: float = 0.5) -> None:
         self.model = model
         self.min_score = min_score
+        # The last text tagged (by identity), its predictions and certainty.
+        self._last: tuple[str, list[Prediction], float] | None = None
+
+    @property
+    def model_name(self) -> str:
+        """The model's name and version, as stored with the certainties it gives."""
+        return self.model.name
+
+    def certainty(self, document: Document) -> float:
+        """How sure the model is of ``document`` (:meth:`NerModel.certainty`); free right
+        after :meth:`propose` of the same document, which tagged it already."""
+        return self._analyse(document.text)[1]
+
+    def _analyse(self, text: str) -> tuple[list[Prediction], float]:
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, *self.model.analyse(text))
+        return self._last[1], self._last[2]
 
     def propose(self, document: Document) -> list[Span]:
         out: list[Span] = []
-        for p in self.model.predict_text(document.text):
+        for p in self._analyse(document.text)[0]:
             if p.score < self.min_score:
                 continue
             out.append(Span(start=p.start, end=p.end, label=p.label,
@@ -430,6 +441,11 @@ class TrainRepository(Protocol):
         self, project_id: int, *, status: DocStatus | None = None,
         annotator: str | None = None, batch_size: int = 500,
     ) -> Iterable[Document]: ...
+    def set_certainties(self, scores: Sequence[tuple[int, float]], *, model: str) -> int: ...
+    def least_sure_documents(
+        self, project_id: int, *, status: DocStatus | None = "new",
+        after: tuple[float, int] | None = None, limit: int = 100,
+    ) -> list[tuple[int, float]]: ...
 
 
 def project_models(repository: TrainRepository) -> ModelStore:
@@ -437,6 +453,34 @@ def project_models(repository: TrainRepository) -> ModelStore:
     from annotator.store.db import default_data_dir
 
     return ModelStore(model_folder(repository.url, default_data_dir()))
+
+
+#: Certainties are written this many documents at a time (one transaction each).
+SCORE_BATCH = 200
+
+
+def score_documents(
+    repository: TrainRepository, project_id: int, model: NerModel, *,
+    status: DocStatus | None = "new", progress: ProgressFn | None = None,
+) -> int:
+    """Store how sure ``model`` is of each of the project's documents with ``status``, for
+    "least sure first". Returns how many documents were scored."""
+    batch: list[tuple[int, float]] = []
+    done = 0
+    for document in repository.iter_documents(project_id, status=status):
+        if document.id is None:
+            continue
+        batch.append((document.id, model.certainty(document.text)))
+        if len(batch) >= SCORE_BATCH:
+            done += repository.set_certainties(batch, model=model.name)
+            batch = []
+            if progress is not None:
+                progress("certainty", done, None)
+    if batch:
+        done += repository.set_certainties(batch, model=model.name)
+    if progress is not None:
+        progress("certainty", done, done)
+    return done
 
 
 def train_project(
@@ -447,22 +491,33 @@ def train_project(
     iterations: int = 60,
     progress: ProgressFn | None = None,
 ) -> ModelCard:
-    """Train a model on the project's done documents and store it as the next version."""
+    """Train a model on the project's done documents, store it as the next version, and
+    store how sure it is of each new document (the order "least sure first" reads)."""
     project = repository.default_project() if project_id is None else project_id
     schema = repository.project_schema(project)
     documents = list(repository.iter_documents(project, status="done"))
-    return train(documents, store or project_models(repository), labels=schema.names,
-                 iterations=iterations, progress=progress)
+    models = store or project_models(repository)
+    card = train(documents, models, labels=schema.names, iterations=iterations,
+                 progress=progress)
+    model = models.load(card.version)
+    score_documents(repository, project, model, status="new", progress=progress)
+    return card
+
+
+def least_sure_page(
+    repository: TrainRepository, project_id: int, *, status: DocStatus | None = "new",
+    after: tuple[float, int] | None = None, limit: int = 100,
+) -> list[tuple[int, float]]:
+    """(document id, certainty) of the scored documents with ``status``, least sure first,
+    one keyset page: pass the last pair of a page as ``after`` for the next one."""
+    return repository.least_sure_documents(project_id, status=status, after=after,
+                                           limit=limit)
 
 
 def least_sure_document(
-    repository: TrainRepository, project_id: int, store: ModelStore,
-    *, status: DocStatus = "new",
+    repository: TrainRepository, project_id: int, *, status: DocStatus = "new",
 ) -> int | None:
-    """The document with ``status`` the newest model is least sure about; None without a
-    model or such a document."""
-    model = store.latest()
-    if model is None:
-        return None
-    order = least_sure_first(repository.iter_documents(project_id, status=status), model)
-    return order[0] if order else None
+    """The document with ``status`` the model was least sure about when it last scored it
+    (one indexed query); None when no such document has been scored (no model yet)."""
+    page = least_sure_page(repository, project_id, status=status, limit=1)
+    return page[0][0] if page else None

@@ -15,7 +15,6 @@ from typing import Any, Literal
 from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from annotator.core.matcher import fold_key
 from annotator.core.model import DocStatus, Span
 from annotator.store.checks import (
     check_span_label,
@@ -39,6 +38,15 @@ from annotator.store.rows import (
 from annotator.store.tables import SUGGESTION_DECISIONS
 
 DECISIONS: Table = SUGGESTION_DECISIONS
+
+
+def fold_key(text: str) -> str:
+    """:func:`annotator.core.matcher.fold_key`, imported on first use: the matcher brings
+    numpy and pyahocorasick, which commands that never answer a suggestion (``stats``,
+    ``export``) should not load."""
+    from annotator.core.matcher import fold_key as key
+
+    return key(text)
 Decision = Literal["accepted", "rejected"]
 
 

@@ -147,3 +147,33 @@ def test_accepting_many_changes_nothing_when_one_is_not_a_suggestion(
     assert repo.document_version(doc_id) == version
     assert {s.id: s.origin for s in repo.get_document(doc_id).spans} == {
         suggested: "suggested", manual: "manual"}
+
+
+def test_certainties_page_least_sure_first_by_keyset(repo: Repository, project: int) -> None:
+    repo.add_documents(project, [Document(f"d{i}", f"نص رقم {i}") for i in range(7)])
+    ids = {d.name: d.id for d in repo.list_documents(project)}
+    # Two ties (0.5): they come by id.
+    values = {"d0": 0.9, "d1": 0.5, "d2": 0.1, "d3": 0.5, "d4": 0.7, "d5": 0.3}
+    assert repo.set_certainties([(ids[n], v) for n, v in values.items()], model="crf-1") == 6
+    expected = [ids[n] for n in ("d2", "d5", "d1", "d3", "d4", "d0")]  # d6: never scored
+    pages: list[list[int]] = []
+    after = None
+    while True:
+        page = repo.least_sure_documents(project, after=after, limit=2)
+        if not page:
+            break
+        pages.append([doc_id for doc_id, _ in page])
+        last_id, last_value = page[-1]
+        after = (last_value, last_id)
+    assert pages == [expected[0:2], expected[2:4], expected[4:6]]
+    # A newer model's scores replace the old ones; a started document leaves "new".
+    repo.set_certainties([(ids["d0"], 0.05)], model="crf-2")
+    repo.set_status(ids["d2"], "in_progress")
+    order = [doc_id for doc_id, _ in repo.least_sure_documents(project, limit=3)]
+    assert order == [ids["d0"], ids["d5"], ids["d1"]]
+    assert [i for i, _ in repo.least_sure_documents(project, status=None, limit=2)] == [
+        ids["d0"], ids["d2"]]
+    with pytest.raises(StoreError, match="between 0 and 1"):
+        repo.set_certainties([(ids["d6"], 1.5)], model="crf-2")
+    with pytest.raises(StoreError, match="does not exist"):
+        repo.set_certainties([(10**6, 0.5)], model="crf-2")

@@ -17,8 +17,9 @@ How the folded key is made, and why it maps back exactly:
   diacritics that follow its last letter, as ``annotator.core.text.find_all`` does.
 
 A name matches whole words only. A clitic conjunction or preposition (و ف ب ل ك) glued before
-a name ("ودير الزور", "وبالبوكمال": two before the article) is taken into the hit, because
-labeling in the window snaps to whole tokens and the token holds it.
+a name ("ودير الزور", "وبالبوكمال": two before the article) is found with it: the hit covers
+the whole token, and ``name_starts`` says where the name proper starts, after the clitics,
+which is where a person labels it since clitic-aware selection (ADR 0008).
 """
 
 from __future__ import annotations
@@ -189,6 +190,11 @@ class FoldedText:
             stop[i] = b
         return first, stop
 
+    def key_offsets(self, k: np.ndarray[Any, np.dtype[np.int64]]
+                    ) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Text offsets of key positions ``k`` (:meth:`offset` for many at once)."""
+        return self._offsets(k)
+
     def _offsets(self, k: np.ndarray[Any, np.dtype[np.int64]]
                  ) -> np.ndarray[Any, np.dtype[np.int64]]:
         if len(self._after_removal):
@@ -282,6 +288,9 @@ class FoundNames:
     ends: np.ndarray[Any, np.dtype[np.int64]]
     names: np.ndarray[Any, np.dtype[np.int64]]
     keys: list[str]
+    #: Where the name proper starts: after the clitics glued before it ("و|البوكمال"), the
+    #: start a person labels by ADR 0008; ``starts`` where there are none.
+    name_starts: np.ndarray[Any, np.dtype[np.int64]]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -296,6 +305,7 @@ class NameMatcher:
         # Pattern number -> the name's key and the pattern's length without its space.
         self._keys: list[str] = []
         self._lengths: np.ndarray[Any, np.dtype[np.int64]] = _NONE
+        self._clitic_lengths: np.ndarray[Any, np.dtype[np.int64]] = _NONE
         items = names.items() if isinstance(names, Mapping) else names
         for name, value in items:
             self.add(name, value)
@@ -352,13 +362,13 @@ class NameMatcher:
         numpy operations over all of them at once.
         """
         if not self._names:
-            return FoundNames(_NONE, _NONE, _NONE, [])
+            return FoundNames(_NONE, _NONE, _NONE, [], _NONE)
         folded = text if isinstance(text, FoldedText) else FoldedText(text)
         words = folded.words
         automaton = self._build()
         flat = np.fromiter(chain.from_iterable(automaton.iter_long(words)), dtype=np.int64)
         if not len(flat):
-            return FoundNames(_NONE, _NONE, _NONE, self._keys)
+            return FoundNames(_NONE, _NONE, _NONE, self._keys, _NONE)
         stop = flat[0::2]  # words[last] is key[last - 1]: ``stop`` is the key's end
         which = flat[1::2]
         # A match ends a word when the character after it in ``words`` is a space, or at
@@ -366,8 +376,14 @@ class NameMatcher:
         keep = np.flatnonzero(folded.word_end[stop])
         which = which[keep]
         stop = stop[keep]
-        first, last = folded.offsets(stop - self._lengths[which], stop)
-        return FoundNames(first, last, which, self._keys)
+        start = stop - self._lengths[which]
+        first, last = folded.offsets(start, stop)
+        clitics = self._clitic_lengths[which]
+        name_first = first.copy()
+        glued = np.flatnonzero(clitics)
+        if len(glued):
+            name_first[glued] = folded.key_offsets(start[glued] + clitics[glued])
+        return FoundNames(first, last, which, self._keys, name_first)
 
     def _build(self) -> Any:
         if self._automaton is None:
@@ -376,6 +392,7 @@ class NameMatcher:
             prefixes = _prefix_chars()
             keys: list[str] = []
             lengths: list[int] = []
+            glued: list[int] = []
             for key in self._names:
                 spaced = key.encode("latin-1").translate(separators).decode("latin-1")
                 for clitics in _clitics(key, prefixes):
@@ -386,13 +403,16 @@ class NameMatcher:
                         continue
                     if not clitics and automaton.exists(pattern):
                         keys[automaton.get(pattern)] = key
+                        glued[automaton.get(pattern)] = 0
                         continue
                     automaton.add_word(pattern, len(keys))
                     keys.append(key)
                     lengths.append(len(pattern) - 1)
+                    glued.append(len(clitics))
             automaton.make_automaton()
             self._keys = keys
             self._lengths = np.asarray(lengths, dtype=np.int64)
+            self._clitic_lengths = np.asarray(glued, dtype=np.int64)
             self._automaton = automaton
         return self._automaton
 

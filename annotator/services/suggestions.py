@@ -103,7 +103,9 @@ class Gazetteer:
             label = str(self._matcher.value(key))
             named[i] = (label, round(counts[label] / max(1, sum(counts.values())), 3))
         out: list[Span] = []
-        for start, end, i in zip(found.starts.tolist(), found.ends.tolist(),
+        # A name glued to a conjunction or preposition is proposed without it, as a person
+        # labels it (ADR 0008): "و|البوكمال".
+        for start, end, i in zip(found.name_starts.tolist(), found.ends.tolist(),
                                  found.names.tolist(), strict=True):
             label, score = named[i]
             out.append(suggestion(document, start, end, label, source=self.name, score=score))

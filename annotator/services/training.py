@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 import pycrfsuite
 
+from annotator.core.clitics import name_start
 from annotator.core.matcher import fold_key
 from annotator.core.model import DocStatus, Document, LabelSchema, Span
 from annotator.core.tagging import decode, tag_spans
@@ -273,15 +274,26 @@ class ModelSource:
 
     def propose(self, document: Document) -> list[Span]:
         out: list[Span] = []
-        for p in self._analyse(document.text)[0]:
+        text = document.text
+        for p in self._analyse(text)[0]:
             if p.score < self.min_score:
                 continue
-            out.append(Span(start=p.start, end=p.end, label=p.label,
-                            text=document.text[p.start:p.end], origin="suggested",
+            # The model tags whole tokens; a conjunction or preposition glued before a word
+            # with the article is left out, as a double-click does (ADR 0008):
+            # "و|البوكمال".
+            words = text[p.start:p.end].split(maxsplit=1)
+            start = p.start + (name_start(words[0], _unknown) if words else 0)
+            out.append(Span(start=start, end=p.end, label=p.label,
+                            text=text[start:p.end], origin="suggested",
                             attrs={"source": self.name, "score": round(p.score, 3),
                                    "model": self.model.card.name,
                                    "model_version": self.model.card.version}))
         return out
+
+
+def _unknown(_rest: str) -> bool:
+    # The model knows no names: only the article rule of clitics.name_start applies.
+    return False
 
 
 # --- where models live ----------------------------------------------------------------------

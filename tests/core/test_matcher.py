@@ -121,3 +121,16 @@ def test_the_array_look_up_gives_the_hits_of_the_first_one(text: str,
     assert len(found) == len(hits)
     for hit in matcher.find(text):
         assert hit.value == matcher.value(hit.key)
+
+
+def test_name_starts_leave_the_glued_clitics_out() -> None:
+    matcher = NameMatcher({"البوكمال": "LOCATION", "دير الزور": "LOCATION",
+                           "وادي": "LOCATION", "ادي": "X"})
+    text = "والبوكمال وَبالبوكمال و\u200fدير الزور البوكمال وادي"
+    found = matcher.find_arrays(text)
+    assert [text[a:b] for a, b in zip(found.starts.tolist(), found.ends.tolist(),
+                                      strict=True)] == [
+        "والبوكمال", "وَبالبوكمال", "و\u200fدير الزور", "البوكمال", "وادي"]
+    assert [text[a:b] for a, b in zip(found.name_starts.tolist(), found.ends.tolist(),
+                                      strict=True)] == [
+        "البوكمال", "البوكمال", "دير الزور", "البوكمال", "وادي"]

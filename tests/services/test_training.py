@@ -152,3 +152,23 @@ def test_the_model_source_tags_a_document_once_for_suggestions_and_certainty(
     source.propose(docs[3])
     assert source.certainty(docs[3]) == model.certainty(docs[3].text)
     assert len(calls) == 2  # propose, then the direct call: certainty() reused propose's
+
+
+def test_the_model_proposes_names_without_the_particle_glued_before_the_article(
+    tmp_path: Path,
+) -> None:
+    docs = _gold()
+    store = ModelStore(tmp_path / "models")
+    train(docs, store, labels=LABELS, iterations=30, held_out=0.0)
+    model = store.latest()
+    assert model is not None
+    # The sentence of seed 000 with "والبوكمال" (labeled "البوكمال" in the gold).
+    sentence = next(line for line in docs[0].text.split("\n") if "والبوكمال" in line)
+    doc = Document("d", sentence)
+    raw = [(p.start, p.end) for p in model.predict_text(doc.text)]
+    proposed = ModelSource(model, min_score=0.0).propose(doc)
+    glued = doc.text.index("والبوكمال")
+    end = glued + len("والبوكمال")
+    assert (glued, end) in raw  # the model tags the whole token
+    assert [s.text for s in proposed if s.end == end] == ["البوكمال"]
+    assert all(doc.text[s.start:s.end] == s.text for s in proposed)

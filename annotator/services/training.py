@@ -32,7 +32,7 @@ from annotator.core.clitics import name_start
 from annotator.core.matcher import fold_key
 from annotator.core.model import DocStatus, Document, LabelSchema, Span
 from annotator.core.tagging import decode, tag_spans
-from annotator.core.text import Token, sentences, tokenize
+from annotator.core.text import Token, fold_query, sentences, tokenize
 
 MODEL_NAME = "crf"
 KEEP_VERSIONS = 2  # the new model and the one before it
@@ -149,6 +149,19 @@ class ModelCard:
     labels: list[str]
     seconds: float
     scores: list[dict[str, Any]] = field(default_factory=list)
+    #: The first words of the spans it was trained on, folded: the names it knows, so that a
+    #: particle glued before one is left out of a prediction ("ل|قوات"), as a double-click
+    #: leaves it out (ADR 0008). Cards written before this field have none.
+    first_words: list[str] = field(default_factory=list)
+
+
+def first_words(documents: Iterable[Document], labels: Iterable[str]) -> list[str]:
+    """The folded first words of the documents' spans with ``labels`` (suggestions left
+    out)."""
+    wanted = set(labels)
+    words = {fold_query(s.text).split(" ")[0] for d in documents for s in d.spans
+             if s.origin != "suggested" and s.label in wanted}
+    return sorted(w for w in words if w)
 
 
 class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
@@ -198,10 +211,14 @@ class NerModel:
         self.card = card
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self._known = frozenset(card.first_words)
 
     @property
     def name(self) -> str:
         return f"{self.card.name}-{self.card.version}"
+
+    def _is_known(self, rest: str) -> bool:
+        return fold_query(rest) in self._known
 
     def predict_text(self, text: str) -> list[Prediction]:
         """Spans the model finds in ``text``, with scores."""
@@ -232,7 +249,12 @@ class NerModel:
             probs.append(tagger.probability(tags))
             for first, last, label in decode(tags):
                 marginals = [tagger.marginal(tags[k], k) for k in range(first, last)]
-                out.append(Prediction(chunk[first].start, chunk[last - 1].end, label,
+                token = chunk[first]
+                # The model tags whole tokens; a conjunction or preposition glued before a
+                # word with the article or a name it was trained on is left out, as a
+                # double-click leaves it out (ADR 0008): "و|البوكمال", "ل|قوات".
+                start = token.start + name_start(text[token.start:token.end], self._is_known)
+                out.append(Prediction(start, chunk[last - 1].end, label,
                                       sum(marginals) / len(marginals)))
         return out, (sum(probs) / len(probs) if probs else 1.0)
 
@@ -278,22 +300,12 @@ class ModelSource:
         for p in self._analyse(text)[0]:
             if p.score < self.min_score:
                 continue
-            # The model tags whole tokens; a conjunction or preposition glued before a word
-            # with the article is left out, as a double-click does (ADR 0008):
-            # "و|البوكمال".
-            words = text[p.start:p.end].split(maxsplit=1)
-            start = p.start + (name_start(words[0], _unknown) if words else 0)
-            out.append(Span(start=start, end=p.end, label=p.label,
-                            text=text[start:p.end], origin="suggested",
+            out.append(Span(start=p.start, end=p.end, label=p.label,
+                            text=text[p.start:p.end], origin="suggested",
                             attrs={"source": self.name, "score": round(p.score, 3),
                                    "model": self.model.card.name,
                                    "model_version": self.model.card.version}))
         return out
-
-
-def _unknown(_rest: str) -> bool:
-    # The model knows no names: only the article rule of clitics.name_start applies.
-    return False
 
 
 # --- where models live ----------------------------------------------------------------------
@@ -415,7 +427,8 @@ def train(
             seqs = [s for d in train_docs for s in document_sequences(d, labels=labels)]
             path = Path(tmp) / "held_out.crfsuite"
             _fit(seqs, path, iterations=iterations, progress=progress, task="held-out model")
-            probe = NerModel(path, ModelCard(MODEL_NAME, 0, "", 0, 0, 0, list(labels), 0))
+            probe = NerModel(path, ModelCard(MODEL_NAME, 0, "", 0, 0, 0, list(labels), 0,
+                                             first_words=first_words(train_docs, labels)))
             gold: set[tuple[int, int, int, str]] = set()
             found: set[tuple[int, int, int, str]] = set()
             for k, d in enumerate(test):
@@ -437,6 +450,7 @@ def train(
                                   for lab in [t[2:]])),
             seconds=round(time.perf_counter() - started, 2),
             scores=[asdict(s) for s in scores],
+            first_words=first_words(docs, labels),
         )
         store.add(final, card)
     return card

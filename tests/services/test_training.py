@@ -10,6 +10,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.model import Document
+from annotator.core.text import fold_query
 from annotator.formats.jsonl import record_to_document
 from annotator.services.training import (
     ModelSource,
@@ -154,7 +155,7 @@ def test_the_model_source_tags_a_document_once_for_suggestions_and_certainty(
     assert len(calls) == 2  # propose, then the direct call: certainty() reused propose's
 
 
-def test_the_model_proposes_names_without_the_particle_glued_before_the_article(
+def test_the_model_proposes_names_without_the_particle_glued_before_them(
     tmp_path: Path,
 ) -> None:
     docs = _gold()
@@ -162,13 +163,14 @@ def test_the_model_proposes_names_without_the_particle_glued_before_the_article(
     train(docs, store, labels=LABELS, iterations=30, held_out=0.0)
     model = store.latest()
     assert model is not None
-    # The sentence of seed 000 with "والبوكمال" (labeled "البوكمال" in the gold).
-    sentence = next(line for line in docs[0].text.split("\n") if "والبوكمال" in line)
-    doc = Document("d", sentence)
-    raw = [(p.start, p.end) for p in model.predict_text(doc.text)]
-    proposed = ModelSource(model, min_score=0.0).propose(doc)
-    glued = doc.text.index("والبوكمال")
-    end = glued + len("والبوكمال")
-    assert (glued, end) in raw  # the model tags the whole token
-    assert [s.text for s in proposed if s.end == end] == ["البوكمال"]
-    assert all(doc.text[s.start:s.end] == s.text for s in proposed)
+    assert fold_query("قوات") in model.card.first_words  # "قوات التحالف الدولي" ... are gold spans
+    # Sentences of the seeds with "والبوكمال" and "لقوات" (labeled "البوكمال", "قوات ...").
+    lines = [line for d in docs for line in d.text.split("\n")]
+    for glued, name in (("والبوكمال", "البوكمال"), ("لقوات", "قوات")):
+        doc = Document("d", next(line for line in lines if f" {glued}" in line))
+        proposed = ModelSource(model, min_score=0.0).propose(doc)
+        assert all(doc.text[s.start:s.end] == s.text for s in proposed)
+        at = doc.text.index(f" {glued}") + 1
+        assert any(s.start == at + len(glued) - len(name) and s.text.startswith(name)
+                   for s in proposed), (glued, [s.text for s in proposed])
+        assert not any(s.start == at for s in proposed)

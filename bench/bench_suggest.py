@@ -15,14 +15,16 @@ Three tables:
    the gazetteer as it stands when each document is opened.
 3. **Cost**: training and predicting on 1,000 documents of bench/gen_corpus.py (wall time and
    peak resident memory of a child process doing only that), and the gazetteer look-up over a
-   1 MB article with 5,000 known names (median of 7 runs; the text core's exact per-character
-   fold of the same article is printed beside it: the exact fold the matcher's numpy fold
-   replaces). The realistic case holds the gold seeds' labeled texts and invented names of the
-   same shapes; the worst case makes 5,000 names of the article's own words, so that nearly
-   every word is a hit.
+   1 MB article with 5,000 known names (CPU time, median of 7 runs, 20 with --lookup), beside
+   floors taken in the same run: a plain ``re`` scan of the article's words, ``str.split()``
+   and a ``str.find`` of one absent name (the text core's exact per-character fold of the
+   same article is printed too: the exact fold the matcher's numpy fold replaces). The
+   realistic case holds the gold seeds' labeled texts and invented names of the same shapes;
+   the worst case makes 5,000 names of the article's own words, so that nearly every word is
+   a hit.
 
-    python bench/bench_suggest.py                                   # all three
-    python bench/bench_suggest.py --skip-simulation --skip-model    # the look-up only
+    python bench/bench_suggest.py                    # all three
+    python bench/bench_suggest.py --lookup           # the look-up only, median of 20 runs
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import resource
 import statistics
 import sys
@@ -62,6 +65,7 @@ from annotator.services.suggestions import (  # noqa: E402
 from annotator.services.training import ModelSource, ModelStore, NerModel, train  # noqa: E402
 
 LABELS = ("ACTOR", "TARGET", "LOCATION", "DATE")
+WORD_RE = re.compile(r"\S+")
 PUBLISHED = datetime.date(2024, 10, 28)
 Key = tuple[int, int, str]
 
@@ -261,7 +265,7 @@ def model_cost() -> None:
     print()
 
 
-def lookup_cost() -> None:
+def lookup_cost(runs: int = 7) -> None:
     rng = random.Random(5)
     sentences_pool = gen_corpus.seed_sentences()
     parts: list[str] = []
@@ -289,42 +293,66 @@ def lookup_cost() -> None:
     common: set[str] = set()
     while len(common) < 5000:
         common.add(" ".join(rng.choice(vocab) for _ in range(rng.choice((1, 2, 2, 3)))))
-    # CPU time of this process, not wall time: five people share two cores, and the load
-    # (printed) stretches wall time several times over. The floor is measured the same way.
+    # CPU time of this process, not wall time: several people share two cores, and the load
+    # (printed) stretches wall time several times over. The floors are measured the same way,
+    # in the same run, interleaved with the look-ups.
     clock = time.process_time
-    floor = []
-    for _ in range(3):
+    absent = "قوات لم تذكر قط"
+
+    def floors() -> dict[str, float]:
+        out = {}
+        t0 = clock()
+        article.find(absent)
+        out["str.find"] = clock() - t0
         t0 = clock()
         article.split()
-        floor.append(clock() - t0)
-    floor_ms = statistics.median(floor) * 1000
+        out["split"] = clock() - t0
+        t0 = clock()
+        sum(1 for _ in WORD_RE.finditer(article))
+        out["re"] = clock() - t0
+        return out
+
     t0 = clock()
     fold(article)
     core_ms = (clock() - t0) * 1000
-    print(f"Gazetteer look-up over {len(article):,} characters: CPU ms, median of 7 runs "
+    print(f"Gazetteer look-up over {len(article):,} characters: CPU ms, median of {runs} runs "
           f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
-    print(f"{'names':<44} {'fold ms':>8} {'find ms':>8} {'total':>8} {'x floor':>8} "
-          f"{'hits':>7}")
+    print(f"{'names':<44} {'fold ms':>8} {'find ms':>8} {'total':>8} {'x re':>6} "
+          f"{'+Hits':>7} {'hits':>7}")
+    floor_runs: dict[str, list[float]] = {"str.find": [], "split": [], "re": []}
+    table = []
     for title, pool in (("gold texts + invented names", names),
                         ("worst case: words of the article", common)):
         matcher = NameMatcher((n, "ACTOR") for n in pool)
         matcher.find("تمهيد")  # builds the automaton once, as the first document does
-        fold_runs, find_runs, hits = [], [], 0
-        for _ in range(7):
+        fold_runs, find_runs, tuple_runs, hits = [], [], [], 0
+        for _ in range(runs):
+            for name, value in floors().items():
+                floor_runs[name].append(value)
             t0 = clock()
             folded = FoldedText(article)
             t1 = clock()
-            hits = len(matcher.find(folded))
+            hits = len(matcher.find_arrays(folded))
             t2 = clock()
+            matcher.find(folded)
+            t3 = clock()
             fold_runs.append(t1 - t0)
             find_runs.append(t2 - t1)
-        f_ms = statistics.median(fold_runs) * 1000
-        g_ms = statistics.median(find_runs) * 1000
-        print(f"{f'{len(matcher):,} {title}':<44} {f_ms:>8.1f} {g_ms:>8.1f} "
-              f"{f_ms + g_ms:>8.1f} {(f_ms + g_ms) / floor_ms:>8.1f} {hits:>7}")
-    print(f"{'floor: str.split() of the article':<44} {'':>8} {'':>8} {floor_ms:>8.1f} "
-          f"{1:>8.1f}")
+            tuple_runs.append(t3 - t2)
+        table.append((f"{len(matcher):,} {title}", *(statistics.median(r) * 1000 for r in (
+            fold_runs, find_runs, tuple_runs)), hits))
+    re_ms = statistics.median(floor_runs["re"]) * 1000
+    for title, f_ms, g_ms, h_ms, hits in table:
+        print(f"{title:<44} {f_ms:>8.1f} {g_ms:>8.1f} {f_ms + g_ms:>8.1f} "
+              f"{(f_ms + g_ms) / re_ms:>6.2f} {h_ms:>7.1f} {hits:>7}")
+    for name, title in (("re", "floor: re \\S+ scan of the article"),
+                        ("split", "floor: str.split() of the article"),
+                        ("str.find", "floor: str.find of one absent name")):
+        ms = statistics.median(floor_runs[name]) * 1000
+        print(f"{title:<44} {'':>8} {'':>8} {ms:>8.1f} {ms / re_ms:>6.2f}")
     print(f"{'the text core fold() (exact, per character)':<44} {core_ms:>8.1f}")
+    print("find ms: NameMatcher.find_arrays (what the gazetteer uses); +Hits: find(), the "
+          "same hits as one named tuple each, measured after it")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,7 +361,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-model", action="store_true",
                         help="no 1,000-document training and prediction")
     parser.add_argument("--skip-lookup", action="store_true", help="no gazetteer look-up")
+    parser.add_argument("--lookup", action="store_true",
+                        help="the gazetteer look-up only, median of 20 runs")
     args = parser.parse_args(argv)
+    if args.lookup:
+        lookup_cost(runs=20)
+        return 0
     if not args.skip_simulation:
         simulation_tables()
     if not args.skip_model:

@@ -7,6 +7,7 @@
 #   4. Tab, X: the next one is rejected (gone, and remembered);
 #   5. Ctrl+Z: the rejection is undone (the suggestion is back);
 #   6. Ctrl+Shift+A: every suggestion is accepted, none is left;
+#   7. Ctrl+Z: all of them are suggestions again (accept all is one undo step);
 # then Ctrl+Q.
 #   scripts/xdotool_suggestions.sh        (needs: xvfb xdotool; PYTHON defaults to python3;
 #                                          DISPLAY_FROM: the first display number to try)
@@ -94,6 +95,10 @@ expect "suggested LOCATION دير الزور" $((suggested - 1)) "Ctrl+Z"
 xdotool key ctrl+shift+a; sleep 1
 expect "suggested LOCATION دير الزور" 0 "Ctrl+Shift+A"
 expect "manual LOCATION دير الزور" $((suggested + 1)) "Ctrl+Shift+A"
+# One undo step (one store transaction) gives every accepted suggestion back.
+xdotool key ctrl+z; sleep 1
+expect "suggested LOCATION دير الزور" $((suggested - 1)) "Ctrl+Z of Ctrl+Shift+A"
+expect "manual LOCATION دير الزور" 2 "Ctrl+Z of Ctrl+Shift+A"
 xdotool key ctrl+q
 for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$app_pid" 2>/dev/null && fail "the program did not quit on Ctrl+Q"

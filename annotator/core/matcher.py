@@ -17,8 +17,9 @@ How the folded key is made, and why it maps back exactly:
   diacritics that follow its last letter, as ``annotator.core.text.find_all`` does.
 
 A name matches whole words only. A clitic conjunction or preposition (و ف ب ل ك) glued before
-a name ("ودير الزور", "وبالبوكمال": two before the article) is taken into the hit, because
-labeling in the window snaps to whole tokens and the token holds it.
+a name ("ودير الزور", "وبالبوكمال": two before the article) is found with it: the hit covers
+the whole token, and ``name_starts`` says where the name proper starts, after the clitics,
+which is where a person labels it since clitic-aware selection (ADR 0008).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -95,7 +97,8 @@ class FoldedText:
     characters, then dots and repeated spaces).
     """
 
-    __slots__ = ("_after_drop", "_after_removal", "_words", "key", "raw", "text")
+    __slots__ = ("_after_drop", "_after_removal", "_word_end", "_words", "key", "raw",
+                 "text")
     key: str
     text: str
 
@@ -132,6 +135,18 @@ class FoldedText:
         self._after_removal = removed - np.arange(len(removed))
         self.key = key.decode("latin-1")
         self._words: str | None = None
+        self._word_end: np.ndarray[Any, np.dtype[np.bool_]] | None = None
+
+    @property
+    def word_end(self) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """``word_end[k]``: key position ``k`` is the end of a word (``key[k]`` is not part
+        of a word, or ``k`` is the key's length)."""
+        if self._word_end is None:
+            coded = np.frombuffer(self.words.encode("latin-1"), dtype=np.uint8)
+            ends = np.ones(len(coded), dtype=bool)  # words[k + 1] is key[k]; last: the end
+            ends[:-1] = coded[1:] == 0x20
+            self._word_end = ends
+        return self._word_end
 
     @property
     def words(self) -> str:
@@ -174,6 +189,11 @@ class FoldedText:
                 b += 1
             stop[i] = b
         return first, stop
+
+    def key_offsets(self, k: np.ndarray[Any, np.dtype[np.int64]]
+                    ) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Text offsets of key positions ``k`` (:meth:`offset` for many at once)."""
+        return self._offsets(k)
 
     def _offsets(self, k: np.ndarray[Any, np.dtype[np.int64]]
                  ) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -259,6 +279,23 @@ class Hit(NamedTuple):
     value: object
 
 
+@dataclass(frozen=True, slots=True)
+class FoundNames:
+    """Names found in a text, as arrays: hit ``i`` is ``text[starts[i]:ends[i]]``, the name
+    ``keys[names[i]]``; in text order."""
+
+    starts: np.ndarray[Any, np.dtype[np.int64]]
+    ends: np.ndarray[Any, np.dtype[np.int64]]
+    names: np.ndarray[Any, np.dtype[np.int64]]
+    keys: list[str]
+    #: Where the name proper starts: after the clitics glued before it ("و|البوكمال"), the
+    #: start a person labels by ADR 0008; ``starts`` where there are none.
+    name_starts: np.ndarray[Any, np.dtype[np.int64]]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
 class NameMatcher:
     """Many names (folded keys) with a value each, found in one pass over a text."""
 
@@ -268,6 +305,7 @@ class NameMatcher:
         # Pattern number -> the name's key and the pattern's length without its space.
         self._keys: list[str] = []
         self._lengths: np.ndarray[Any, np.dtype[np.int64]] = _NONE
+        self._clitic_lengths: np.ndarray[Any, np.dtype[np.int64]] = _NONE
         items = names.items() if isinstance(names, Mapping) else names
         for name, value in items:
             self.add(name, value)
@@ -288,6 +326,10 @@ class NameMatcher:
         self._automaton = None
         return True
 
+    def value(self, key: str) -> object:
+        """The value of a name by its folded key (KeyError if unknown)."""
+        return self._names[key]
+
     def remove(self, name: str) -> None:
         """Forget a name (nothing happens if it is unknown)."""
         self.remove_key(fold_key(name))
@@ -298,39 +340,50 @@ class NameMatcher:
             self._automaton = None
 
     def find(self, text: str | FoldedText) -> list[Hit]:
-        """Every known name in ``text`` as whole words, leftmost-longest, never overlapping.
+        """Every known name in ``text`` as whole words, leftmost-longest, never overlapping,
+        as :class:`Hit` tuples (see :meth:`find_arrays`, which makes no object per hit)."""
+        found = self.find_arrays(text)
+        keys, values = found.keys, self._names
+        new = tuple.__new__
+        return [new(Hit, (a, b, keys[i], values[keys[i]]))
+                for a, b, i in zip(found.starts.tolist(), found.ends.tolist(),
+                                   found.names.tolist(), strict=True)]
+
+    def find_arrays(self, text: str | FoldedText) -> FoundNames:
+        """:meth:`find` as three arrays, with no Python object per hit.
 
         One pass of pyahocorasick's ``iter_long`` over :attr:`FoldedText.words`: every name
         is in the automaton as " name" and, with one or two clitics, as " وname" ...; a match
         that does not end at the end of a word is dropped (a shorter name at the same place
         is then not tried: "دير" inside "دير الزورية" when only "دير الزور" is known).
+        A 1 MB article has tens of thousands of matches: the iterator's (end, pattern) pairs
+        are flattened straight into one numpy array (no list of tuples, no loop in Python),
+        and the word-end test, the start of each match and the way back to text offsets are
+        numpy operations over all of them at once.
         """
         if not self._names:
-            return []
+            return FoundNames(_NONE, _NONE, _NONE, [], _NONE)
         folded = text if isinstance(text, FoldedText) else FoldedText(text)
         words = folded.words
         automaton = self._build()
-        # No Python bytecode per match: a 1 MB article has tens of thousands of them.
-        columns = list(zip(*automaton.iter_long(words), strict=True))
-        if not columns:
-            return []
-        lasts, patterns = columns
-        which = np.asarray(patterns, dtype=np.int64)
-        stop = np.asarray(lasts, dtype=np.int64)  # words[last] is key[last - 1]
+        flat = np.fromiter(chain.from_iterable(automaton.iter_long(words)), dtype=np.int64)
+        if not len(flat):
+            return FoundNames(_NONE, _NONE, _NONE, self._keys, _NONE)
+        stop = flat[0::2]  # words[last] is key[last - 1]: ``stop`` is the key's end
+        which = flat[1::2]
+        # A match ends a word when the character after it in ``words`` is a space, or at
+        # the end: one gather from the boundary array instead of a test per match.
+        keep = np.flatnonzero(folded.word_end[stop])
+        which = which[keep]
+        stop = stop[keep]
         start = stop - self._lengths[which]
-        size = len(folded.key)
-        coded = np.frombuffer(words.encode("latin-1"), dtype=np.uint8)
-        inside = stop < size
-        whole = ~inside
-        whole[inside] = coded[stop[inside] + 1] == 0x20
-        keep = np.flatnonzero(whole)
-        first, last = folded.offsets(start[keep], stop[keep])
-        keys = self._keys
-        values = self._names
-        new = tuple.__new__
-        return [new(Hit, (a, b, keys[i], values[keys[i]]))
-                for a, b, i in zip(first.tolist(), last.tolist(), which[keep].tolist(),
-                                   strict=True)]
+        first, last = folded.offsets(start, stop)
+        clitics = self._clitic_lengths[which]
+        name_first = first.copy()
+        glued = np.flatnonzero(clitics)
+        if len(glued):
+            name_first[glued] = folded.key_offsets(start[glued] + clitics[glued])
+        return FoundNames(first, last, which, self._keys, name_first)
 
     def _build(self) -> Any:
         if self._automaton is None:
@@ -339,6 +392,7 @@ class NameMatcher:
             prefixes = _prefix_chars()
             keys: list[str] = []
             lengths: list[int] = []
+            glued: list[int] = []
             for key in self._names:
                 spaced = key.encode("latin-1").translate(separators).decode("latin-1")
                 for clitics in _clitics(key, prefixes):
@@ -349,13 +403,16 @@ class NameMatcher:
                         continue
                     if not clitics and automaton.exists(pattern):
                         keys[automaton.get(pattern)] = key
+                        glued[automaton.get(pattern)] = 0
                         continue
                     automaton.add_word(pattern, len(keys))
                     keys.append(key)
                     lengths.append(len(pattern) - 1)
+                    glued.append(len(clitics))
             automaton.make_automaton()
             self._keys = keys
             self._lengths = np.asarray(lengths, dtype=np.int64)
+            self._clitic_lengths = np.asarray(glued, dtype=np.int64)
             self._automaton = automaton
         return self._automaton
 

@@ -37,6 +37,14 @@ class SuggestionStore(EditingStore, Protocol):
         self, old: Span, decision_id: int, *, expected_version: int | None = None,
         status: DocStatus | None = None,
     ) -> None: ...
+    def accept_suggestions(
+        self, document_id: int, span_ids: Sequence[int], *, annotator: str,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> list[tuple[Span, Span, int]]: ...
+    def unaccept_suggestions(
+        self, document_id: int, accepted: Sequence[tuple[Span, int]], *,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> None: ...
     def reject_suggestion(
         self, span_id: int, *, expected_version: int | None = None,
         status: DocStatus | None = None,
@@ -61,6 +69,19 @@ class SuggestionPort(EditingPort, Protocol):
         status: DocStatus | None = None,
     ) -> None:
         """Make it a suggestion again and forget the answer."""
+        ...
+
+    def accept_suggestions(
+        self, document_id: int, span_ids: Sequence[int], *, status: DocStatus | None = None
+    ) -> list[tuple[Span, Span, int]]:
+        """:meth:`accept_suggestion` for many suggestions of a document, as one edit."""
+        ...
+
+    def unaccept_suggestions(
+        self, document_id: int, accepted: Sequence[tuple[Span, int]], *,
+        status: DocStatus | None = None,
+    ) -> None:
+        """Undo :meth:`accept_suggestions` as one edit."""
         ...
 
     def reject_suggestion(
@@ -123,6 +144,55 @@ class SuggestionWriter(DocumentWriter):
                 open_doc.remove(shown)
                 open_doc.insert(old)
                 self._changes.publish(SpanChanged(shown, old))
+        self._status_stored(open_doc, document_id, status, before)
+
+    def accept_suggestions(
+        self, document_id: int, span_ids: Sequence[int], *, status: DocStatus | None = None
+    ) -> list[tuple[Span, Span, int]]:
+        ids = [self.resolve(i) for i in span_ids]
+        open_doc = self._open(document_id)
+        before = self.document_status(document_id) if status is not None else None
+        with store_failures():
+            done = self._suggestions.accept_suggestions(
+                document_id, ids, annotator=self._annotator,
+                expected_version=self._expected(open_doc), status=status,
+            )
+        out = []
+        for old, new, decision in done:
+            if open_doc is not None:
+                assert new.id is not None
+                shown = open_doc.find(new.id)
+                if shown is not None:
+                    open_doc.remove(shown)
+                    old = shown
+                open_doc.insert(new)
+                self._changes.publish(SpanChanged(old, new))
+            out.append((old, new, decision))
+        self._status_stored(open_doc, document_id, status, before)
+        return out
+
+    def unaccept_suggestions(
+        self, document_id: int, accepted: Sequence[tuple[Span, int]], *,
+        status: DocStatus | None = None,
+    ) -> None:
+        pairs = []
+        for old, decision in accepted:
+            assert old.id is not None
+            pairs.append((_with_id(old, self.resolve(old.id)), decision))
+        open_doc = self._open(document_id)
+        before = self.document_status(document_id) if status is not None else None
+        with store_failures():
+            self._suggestions.unaccept_suggestions(
+                document_id, pairs, expected_version=self._expected(open_doc), status=status
+            )
+        if open_doc is not None:
+            for old, _ in pairs:
+                assert old.id is not None
+                shown = open_doc.find(old.id)
+                if shown is not None:
+                    open_doc.remove(shown)
+                    open_doc.insert(old)
+                    self._changes.publish(SpanChanged(shown, old))
         self._status_stored(open_doc, document_id, status, before)
 
     def reject_suggestion(
@@ -240,27 +310,27 @@ class RejectSuggestion:
 
 @dataclass(slots=True)
 class AcceptAllSuggestions:
-    """Accept every suggestion of the document: one command, one undo step."""
+    """Accept every suggestion of the document: one command, one undo step, and one store
+    transaction (one version bump) each way."""
 
     document_id: int
     span_ids: tuple[int, ...]
-    _done: list[AcceptSuggestion] = field(default_factory=list, init=False)
+    _accepted: list[tuple[Span, int]] = field(default_factory=list, init=False)
+    _status_before: DocStatus | None = field(default=None, init=False)
 
     @property
     def description(self) -> str:
         return f"Accept {len(self.span_ids)} suggestions"
 
     def do(self, port: EditingPort) -> None:
-        self._done = []
-        for span_id in self.span_ids:
-            command = AcceptSuggestion(self.document_id, span_id)
-            command.do(port)
-            self._done.append(command)
+        after, self._status_before = _start(port, self.document_id)
+        done = _answers(port).accept_suggestions(self.document_id, self.span_ids, status=after)
+        self._accepted = [(old, decision) for old, _, decision in done]
 
     def undo(self, port: EditingPort) -> None:
-        for command in reversed(self._done):
-            command.undo(port)
-        self._done = []
+        _answers(port).unaccept_suggestions(self.document_id, self._accepted,
+                                            status=self._status_before)
+        self._accepted = []
 
 
 # --- what the window asks ------------------------------------------------------------------

@@ -22,7 +22,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from annotator.core.date_finder import find_dates
 from annotator.core.matcher import NameMatcher, fold_key
@@ -94,13 +94,21 @@ class Gazetteer:
         return self._best(counts) if counts else None
 
     def propose(self, document: Document) -> list[Span]:
+        found = self._matcher.find_arrays(document.text)
+        # The label and score are worked out once per name, not once per hit.
+        named: dict[int, tuple[str, float]] = {}
+        for i in set(found.names.tolist()):
+            key = found.keys[i]
+            counts = self._counts[key]
+            label = str(self._matcher.value(key))
+            named[i] = (label, round(counts[label] / max(1, sum(counts.values())), 3))
         out: list[Span] = []
-        for hit in self._matcher.find(document.text):
-            counts = self._counts[hit.key]
-            label = str(hit.value)
-            score = counts[label] / max(1, sum(counts.values()))
-            out.append(suggestion(document, hit.start, hit.end, label,
-                                  source=self.name, score=round(score, 3)))
+        # A name glued to a conjunction or preposition is proposed without it, as a person
+        # labels it (ADR 0008): "و|البوكمال".
+        for start, end, i in zip(found.name_starts.tolist(), found.ends.tolist(),
+                                 found.names.tolist(), strict=True):
+            label, score = named[i]
+            out.append(suggestion(document, start, end, label, source=self.name, score=score))
         return out
 
     def _best(self, counts: Counter[str]) -> str | None:
@@ -206,6 +214,17 @@ class DocumentRef(Protocol):
     def id(self) -> int: ...
 
 
+@runtime_checkable
+class CertaintySource(Protocol):
+    """A source that can also say how sure it is of a whole document (the model), for the
+    order "least sure first"."""
+
+    @property
+    def model_name(self) -> str: ...
+
+    def certainty(self, document: Document) -> float: ...
+
+
 class SuggestRepository(Protocol):
     """The repository methods the suggestion use cases need."""
 
@@ -217,6 +236,11 @@ class SuggestRepository(Protocol):
     def get_document(self, document_id: int, *, annotator: str | None = None) -> Document: ...
     def replace_suggestions(self, document_id: int, spans: Sequence[Span]) -> int: ...
     def rejected_suggestions(self, document_id: int) -> set[tuple[str, str]]: ...
+    def set_certainties(self, scores: Sequence[tuple[int, float]], *, model: str) -> int: ...
+
+
+#: Certainties are stored this many documents at a time (one transaction each).
+CERTAINTY_BATCH = 200
 
 
 def project_gazetteer(repository: SuggestRepository, project_id: int) -> Gazetteer:
@@ -244,20 +268,33 @@ def store_suggestions(
     progress: Callable[[int], None] | None = None,
 ) -> SuggestReport:
     """Propose suggestions for the project's documents (those with ``status``) and store them
-    in place of their earlier suggestions, one document per transaction."""
+    in place of their earlier suggestions, one document per transaction.
+
+    A source that can say how sure it is of a document (the model: :class:`CertaintySource`)
+    has that stored too, a batch of documents per transaction, for "least sure first"; it
+    tagged the document to propose, so this costs no second pass."""
     started = time.perf_counter()
     schema = repository.project_schema(project_id)
     ids = [d.id for d in repository.list_documents(project_id, status=status)]
     stored = 0
     by_source: Counter[str] = Counter()
+    scorer = next((s for s in sources if isinstance(s, CertaintySource)), None)
+    scores: list[tuple[int, float]] = []
     for n, document_id in enumerate(ids, 1):
         document = repository.get_document(document_id)
         shown = suggestions_for(document, sources, schema=schema,
                                 rejected=repository.rejected_suggestions(document_id))
         stored += repository.replace_suggestions(document_id, shown.spans)
         by_source.update(str(s.attrs.get(SOURCE)) for s in shown.spans)
+        if scorer is not None:
+            scores.append((document_id, scorer.certainty(document)))
+            if len(scores) >= CERTAINTY_BATCH:
+                repository.set_certainties(scores, model=scorer.model_name)
+                scores = []
         if progress is not None:
             progress(n)
+    if scorer is not None and scores:
+        repository.set_certainties(scores, model=scorer.model_name)
     return SuggestReport(len(ids), stored, dict(by_source), time.perf_counter() - started)
 
 

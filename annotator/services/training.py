@@ -28,10 +28,11 @@ from typing import Any, Protocol
 
 import pycrfsuite
 
+from annotator.core.clitics import name_start
 from annotator.core.matcher import fold_key
 from annotator.core.model import DocStatus, Document, LabelSchema, Span
 from annotator.core.tagging import decode, tag_spans
-from annotator.core.text import Token, sentences, tokenize
+from annotator.core.text import Token, fold_query, sentences, tokenize
 
 MODEL_NAME = "crf"
 KEEP_VERSIONS = 2  # the new model and the one before it
@@ -148,6 +149,19 @@ class ModelCard:
     labels: list[str]
     seconds: float
     scores: list[dict[str, Any]] = field(default_factory=list)
+    #: The first words of the spans it was trained on, folded: the names it knows, so that a
+    #: particle glued before one is left out of a prediction ("ل|قوات"), as a double-click
+    #: leaves it out (ADR 0008). Cards written before this field have none.
+    first_words: list[str] = field(default_factory=list)
+
+
+def first_words(documents: Iterable[Document], labels: Iterable[str]) -> list[str]:
+    """The folded first words of the documents' spans with ``labels`` (suggestions left
+    out)."""
+    wanted = set(labels)
+    words = {fold_query(s.text).split(" ")[0] for d in documents for s in d.spans
+             if s.origin != "suggested" and s.label in wanted}
+    return sorted(w for w in words if w)
 
 
 class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
@@ -197,15 +211,30 @@ class NerModel:
         self.card = card
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self._known = frozenset(card.first_words)
 
     @property
     def name(self) -> str:
         return f"{self.card.name}-{self.card.version}"
 
+    def _is_known(self, rest: str) -> bool:
+        return fold_query(rest) in self._known
+
     def predict_text(self, text: str) -> list[Prediction]:
         """Spans the model finds in ``text``, with scores."""
+        return self.analyse(text)[0]
+
+    def certainty(self, text: str) -> float:
+        """How sure the model is of its best tagging of ``text``: the probability of the best
+        tag sequence of each sentence, averaged over the sentences (1.0 for no text)."""
+        return self.analyse(text)[1]
+
+    def analyse(self, text: str) -> tuple[list[Prediction], float]:
+        """:meth:`predict_text` and :meth:`certainty` from one tagging of each sentence."""
         tokens = tokenize(text)
         out: list[Prediction] = []
+        probs: list[float] = []
+        tagger = self._tagger
         i = 0
         for _, end in sentences(text, tokens=tokens):
             j = i
@@ -215,37 +244,25 @@ class NerModel:
             i = j
             if not chunk:
                 continue
-            tagger = self._tagger
             tagger.set(pycrfsuite.ItemSequence(sentence_features(chunk)))
             tags = tagger.tag()
+            probs.append(tagger.probability(tags))
             for first, last, label in decode(tags):
-                probs = [tagger.marginal(tags[k], k) for k in range(first, last)]
-                out.append(Prediction(chunk[first].start, chunk[last - 1].end, label,
-                                      sum(probs) / len(probs)))
-        return out
-
-
-    def certainty(self, text: str) -> float:
-        """How sure the model is of its best tagging of ``text``: the probability of the best
-        tag sequence of each sentence, averaged over the sentences (1.0 for no text)."""
-        tokens = tokenize(text)
-        probs: list[float] = []
-        i = 0
-        for _, end in sentences(text, tokens=tokens):
-            j = i
-            while j < len(tokens) and tokens[j].end <= end:
-                j += 1
-            chunk = tokens[i:j]
-            i = j
-            if chunk:
-                self._tagger.set(pycrfsuite.ItemSequence(sentence_features(chunk)))
-                probs.append(self._tagger.probability(self._tagger.tag()))
-        return sum(probs) / len(probs) if probs else 1.0
+                marginals = [tagger.marginal(tags[k], k) for k in range(first, last)]
+                token = chunk[first]
+                # The model tags whole tokens; a conjunction or preposition glued before a
+                # word with the article or a name it was trained on is left out, as a
+                # double-click leaves it out (ADR 0008): "و|البوكمال", "ل|قوات".
+                start = token.start + name_start(text[token.start:token.end], self._is_known)
+                out.append(Prediction(start, chunk[last - 1].end, label,
+                                      sum(marginals) / len(marginals)))
+        return out, (sum(probs) / len(probs) if probs else 1.0)
 
 
 def least_sure_first(documents: Iterable[Document], model: NerModel) -> list[int]:
     """Document ids, the ones the model is least sure about first (an order of work that
-    teaches the next model most)."""
+    teaches the next model most). Scores every document: the window reads the stored
+    certainties instead (:func:`least_sure_document`)."""
     scored = [(model.certainty(d.text), i, d.id) for i, d in enumerate(documents)
               if d.id is not None]
     return [doc_id for _, _, doc_id in sorted(scored)]
@@ -259,14 +276,32 @@ class ModelSource:
     def __init__(self, model: NerModel, *, min_score: float = 0.5) -> None:
         self.model = model
         self.min_score = min_score
+        # The last text tagged (by identity), its predictions and certainty.
+        self._last: tuple[str, list[Prediction], float] | None = None
+
+    @property
+    def model_name(self) -> str:
+        """The model's name and version, as stored with the certainties it gives."""
+        return self.model.name
+
+    def certainty(self, document: Document) -> float:
+        """How sure the model is of ``document`` (:meth:`NerModel.certainty`); free right
+        after :meth:`propose` of the same document, which tagged it already."""
+        return self._analyse(document.text)[1]
+
+    def _analyse(self, text: str) -> tuple[list[Prediction], float]:
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, *self.model.analyse(text))
+        return self._last[1], self._last[2]
 
     def propose(self, document: Document) -> list[Span]:
         out: list[Span] = []
-        for p in self.model.predict_text(document.text):
+        text = document.text
+        for p in self._analyse(text)[0]:
             if p.score < self.min_score:
                 continue
             out.append(Span(start=p.start, end=p.end, label=p.label,
-                            text=document.text[p.start:p.end], origin="suggested",
+                            text=text[p.start:p.end], origin="suggested",
                             attrs={"source": self.name, "score": round(p.score, 3),
                                    "model": self.model.card.name,
                                    "model_version": self.model.card.version}))
@@ -392,7 +427,8 @@ def train(
             seqs = [s for d in train_docs for s in document_sequences(d, labels=labels)]
             path = Path(tmp) / "held_out.crfsuite"
             _fit(seqs, path, iterations=iterations, progress=progress, task="held-out model")
-            probe = NerModel(path, ModelCard(MODEL_NAME, 0, "", 0, 0, 0, list(labels), 0))
+            probe = NerModel(path, ModelCard(MODEL_NAME, 0, "", 0, 0, 0, list(labels), 0,
+                                             first_words=first_words(train_docs, labels)))
             gold: set[tuple[int, int, int, str]] = set()
             found: set[tuple[int, int, int, str]] = set()
             for k, d in enumerate(test):
@@ -414,6 +450,7 @@ def train(
                                   for lab in [t[2:]])),
             seconds=round(time.perf_counter() - started, 2),
             scores=[asdict(s) for s in scores],
+            first_words=first_words(docs, labels),
         )
         store.add(final, card)
     return card
@@ -430,6 +467,11 @@ class TrainRepository(Protocol):
         self, project_id: int, *, status: DocStatus | None = None,
         annotator: str | None = None, batch_size: int = 500,
     ) -> Iterable[Document]: ...
+    def set_certainties(self, scores: Sequence[tuple[int, float]], *, model: str) -> int: ...
+    def least_sure_documents(
+        self, project_id: int, *, status: DocStatus | None = "new",
+        after: tuple[float, int] | None = None, limit: int = 100,
+    ) -> list[tuple[int, float]]: ...
 
 
 def project_models(repository: TrainRepository) -> ModelStore:
@@ -437,6 +479,34 @@ def project_models(repository: TrainRepository) -> ModelStore:
     from annotator.store.db import default_data_dir
 
     return ModelStore(model_folder(repository.url, default_data_dir()))
+
+
+#: Certainties are written this many documents at a time (one transaction each).
+SCORE_BATCH = 200
+
+
+def score_documents(
+    repository: TrainRepository, project_id: int, model: NerModel, *,
+    status: DocStatus | None = "new", progress: ProgressFn | None = None,
+) -> int:
+    """Store how sure ``model`` is of each of the project's documents with ``status``, for
+    "least sure first". Returns how many documents were scored."""
+    batch: list[tuple[int, float]] = []
+    done = 0
+    for document in repository.iter_documents(project_id, status=status):
+        if document.id is None:
+            continue
+        batch.append((document.id, model.certainty(document.text)))
+        if len(batch) >= SCORE_BATCH:
+            done += repository.set_certainties(batch, model=model.name)
+            batch = []
+            if progress is not None:
+                progress("certainty", done, None)
+    if batch:
+        done += repository.set_certainties(batch, model=model.name)
+    if progress is not None:
+        progress("certainty", done, done)
+    return done
 
 
 def train_project(
@@ -447,22 +517,33 @@ def train_project(
     iterations: int = 60,
     progress: ProgressFn | None = None,
 ) -> ModelCard:
-    """Train a model on the project's done documents and store it as the next version."""
+    """Train a model on the project's done documents, store it as the next version, and
+    store how sure it is of each new document (the order "least sure first" reads)."""
     project = repository.default_project() if project_id is None else project_id
     schema = repository.project_schema(project)
     documents = list(repository.iter_documents(project, status="done"))
-    return train(documents, store or project_models(repository), labels=schema.names,
-                 iterations=iterations, progress=progress)
+    models = store or project_models(repository)
+    card = train(documents, models, labels=schema.names, iterations=iterations,
+                 progress=progress)
+    model = models.load(card.version)
+    score_documents(repository, project, model, status="new", progress=progress)
+    return card
+
+
+def least_sure_page(
+    repository: TrainRepository, project_id: int, *, status: DocStatus | None = "new",
+    after: tuple[float, int] | None = None, limit: int = 100,
+) -> list[tuple[int, float]]:
+    """(document id, certainty) of the scored documents with ``status``, least sure first,
+    one keyset page: pass the last pair of a page as ``after`` for the next one."""
+    return repository.least_sure_documents(project_id, status=status, after=after,
+                                           limit=limit)
 
 
 def least_sure_document(
-    repository: TrainRepository, project_id: int, store: ModelStore,
-    *, status: DocStatus = "new",
+    repository: TrainRepository, project_id: int, *, status: DocStatus = "new",
 ) -> int | None:
-    """The document with ``status`` the newest model is least sure about; None without a
-    model or such a document."""
-    model = store.latest()
-    if model is None:
-        return None
-    order = least_sure_first(repository.iter_documents(project_id, status=status), model)
-    return order[0] if order else None
+    """The document with ``status`` the model was least sure about when it last scored it
+    (one indexed query); None when no such document has been scored (no model yet)."""
+    page = least_sure_page(repository, project_id, status=status, limit=1)
+    return page[0][0] if page else None

@@ -41,6 +41,7 @@ from annotator.store import (
     stats,
     team,
 )
+from annotator.store import certainty as certainty_store
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
 from annotator.store import suggestions as suggestion_store
 from annotator.store.checks import check_project_name, check_status, json_object
@@ -642,6 +643,32 @@ class Repository:
             ),
         )
 
+    def accept_suggestions(
+        self, document_id: int, span_ids: Sequence[int], *, annotator: str,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> list[tuple[Span, Span, int]]:
+        """accept_suggestion for many suggestions of one document: one transaction, one
+        version bump ("accept all" is one edit)."""
+        return run_write(
+            self._engine,
+            lambda conn: suggestion_store.accept_suggestions(
+                conn, document_id, span_ids, annotator, expected_version, status
+            ),
+        )
+
+    def unaccept_suggestions(
+        self, document_id: int, accepted: Sequence[tuple[Span, int]], *,
+        expected_version: int | None = None, status: DocStatus | None = None,
+    ) -> None:
+        """Undo accept_suggestions ((suggestion as it was, answer id) pairs) in one
+        transaction."""
+        run_write(
+            self._engine,
+            lambda conn: suggestion_store.unaccept_suggestions(
+                conn, document_id, accepted, expected_version, status
+            ),
+        )
+
     def reject_suggestion(
         self, span_id: int, *, expected_version: int | None = None,
         status: DocStatus | None = None,
@@ -665,6 +692,23 @@ class Repository:
                 conn, document_id, old, decision_id, expected_version, status
             ),
         )
+
+    # -- the model's certainty ------------------------------------------------------------
+    def set_certainties(self, scores: Sequence[tuple[int, float]], *, model: str) -> int:
+        """Store how sure ``model`` is of each document ((id, certainty) pairs), in one
+        transaction; returns how many."""
+        return run_write(self._engine,
+                         lambda conn: certainty_store.set_certainties(conn, scores, model))
+
+    def least_sure_documents(
+        self, project_id: int, *, status: DocStatus | None = "new",
+        after: tuple[float, int] | None = None, limit: int = 100,
+    ) -> list[tuple[int, float]]:
+        """(document id, certainty), least sure first: a keyset page that starts after
+        ``after`` (the last (certainty, id) of the page before)."""
+        with read_transaction(self._engine) as conn:
+            return certainty_store.least_sure(conn, project_id, status=status, after=after,
+                                        limit=limit)
 
     # -- statistics -----------------------------------------------------------------------
     def stats(self, project_id: int) -> dict[str, Any]:

@@ -15,7 +15,6 @@ from typing import Any, Literal
 from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from annotator.core.matcher import fold_key
 from annotator.core.model import DocStatus, Span
 from annotator.store.checks import (
     check_span_label,
@@ -30,6 +29,7 @@ from annotator.store.rows import (
     SPANS,
     DocHead,
     annotator_ids,
+    chunks,
     count_spans,
     head,
     schema_of,
@@ -38,6 +38,15 @@ from annotator.store.rows import (
 from annotator.store.tables import SUGGESTION_DECISIONS
 
 DECISIONS: Table = SUGGESTION_DECISIONS
+
+
+def fold_key(text: str) -> str:
+    """:func:`annotator.core.matcher.fold_key`, imported on first use: the matcher brings
+    numpy and pyahocorasick, which commands that never answer a suggestion (``stats``,
+    ``export``) should not load."""
+    from annotator.core.matcher import fold_key as key
+
+    return key(text)
 Decision = Literal["accepted", "rejected"]
 
 
@@ -163,6 +172,27 @@ def _suggested_span(conn: Connection, span_id: int) -> tuple[DocHead, Span]:
     return doc, span
 
 
+def _suggested_spans(conn: Connection, doc: DocHead, span_ids: Sequence[int]) -> list[Span]:
+    # One query for the whole batch: "accept all" may name hundreds of suggestions.
+    rows = {
+        row.id: row for part in chunks(list(span_ids)) for row in conn.execute(
+            select(SPANS.c.id, SPANS.c.document_id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+                   SPANS.c.attrs, SPANS.c.origin).where(SPANS.c.id.in_(part))
+        )
+    }
+    out = []
+    for span_id in span_ids:
+        row = rows.get(span_id)
+        if row is None or row.document_id != doc.id:
+            raise StoreError(f"span {span_id} is not in document {doc.name!r} (deleted?)")
+        if row.origin != "suggested":
+            raise StoreError(f"span {span_id} is not a suggestion (origin {row.origin!r})")
+        out.append(Span(start=row.start, end=row.end, label=row.label,
+                        text=doc.text[row.start:row.end], id=span_id, origin="suggested",
+                        attrs=dict(row.attrs or {})))
+    return out
+
+
 def _set_status(conn: Connection, document_id: int, status: DocStatus | None) -> None:
     # Under the version bump the edit already made: one edit, one bump.
     if status is not None:
@@ -181,8 +211,30 @@ def accept_suggestion(
     doc, old = _suggested_span(conn, span_id)
     bump(conn, doc, expected_version)
     _set_status(conn, doc.id, status)
-    attrs = {k: v for k, v in old.attrs.items() if k not in PROPOSAL_ATTRS}
     annotator_id = annotator_ids(conn, {annotator})[annotator]
+    return _accept(conn, doc, old, annotator, annotator_id)
+
+
+def accept_suggestions(
+    conn: Connection, document_id: int, span_ids: Sequence[int], annotator: str,
+    expected_version: int | None, status: DocStatus | None = None,
+) -> list[tuple[Span, Span, int]]:
+    """:func:`accept_suggestion` for many suggestions of one document under ONE version bump
+    ("accept all": one edit). Every id must be a suggestion of ``document_id``."""
+    doc = head(conn, document_id)
+    spans = _suggested_spans(conn, doc, span_ids)
+    bump(conn, doc, expected_version)
+    _set_status(conn, doc.id, status)
+    annotator_id = annotator_ids(conn, {annotator})[annotator]
+    return [_accept(conn, doc, old, annotator, annotator_id) for old in spans]
+
+
+def _accept(conn: Connection, doc: DocHead, old: Span, annotator: str,
+            annotator_id: int) -> tuple[Span, Span, int]:
+    # The caller bumped the version (once for all the spans it accepts).
+    assert old.id is not None
+    span_id = old.id
+    attrs = {k: v for k, v in old.attrs.items() if k not in PROPOSAL_ATTRS}
     was = conn.execute(select(SPANS.c.annotator_id).where(SPANS.c.id == span_id)).scalar_one()
     conn.execute(
         update(SPANS).where(SPANS.c.id == span_id).values(
@@ -206,6 +258,33 @@ def unaccept_suggestion(
     doc = span_head(conn, old.id)
     bump(conn, doc, expected_version)
     _set_status(conn, doc.id, status)
+    _unaccept(conn, doc, old, decision_id)
+
+
+def unaccept_suggestions(
+    conn: Connection, document_id: int, accepted: Sequence[tuple[Span, int]],
+    expected_version: int | None = None, status: DocStatus | None = None,
+) -> None:
+    """Undo :func:`accept_suggestions`: (suggestion as it was, answer id) pairs of one
+    document, under one version bump."""
+    doc = head(conn, document_id)
+    ids = [old.id for old, _ in accepted if old.id is not None]
+    found = {
+        span_id for part in chunks(ids) for span_id in conn.execute(
+            select(SPANS.c.id).where(SPANS.c.id.in_(part), SPANS.c.document_id == document_id)
+        ).scalars()
+    }
+    for span_id in ids:
+        if span_id not in found:
+            raise StoreError(f"span {span_id} is not in document {doc.name!r} (deleted?)")
+    bump(conn, doc, expected_version)
+    _set_status(conn, doc.id, status)
+    for old, decision_id in accepted:
+        _unaccept(conn, doc, old, decision_id)
+
+
+def _unaccept(conn: Connection, doc: DocHead, old: Span, decision_id: int) -> None:
+    assert old.id is not None
     was = conn.execute(
         select(SPANS.c.label, SPANS.c.annotator_id).where(SPANS.c.id == old.id)
     ).one()

@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -204,4 +205,18 @@ ASSIGNMENTS = Table(
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("annotator_id", ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_assignments_annotator", "annotator_id"),
+)
+
+# Revision 0012: how sure the suggestion model is of each document it tagged (the probability
+# of its best tagging, averaged over sentences), so "least sure first" is one indexed query
+# and not a pass of the model over the corpus. Written when a model is trained and by
+# ``annotator suggest``; ``model`` names the model that scored it.
+DOCUMENT_CERTAINTY = Table(
+    "document_certainty",
+    METADATA,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), nullable=False),
+    Column("certainty", Float, nullable=False),
+    Column("model", String(128), nullable=False),
+    Index("ix_document_certainty_order", "project_id", "certainty", "document_id"),
 )

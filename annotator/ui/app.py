@@ -139,8 +139,7 @@ def run(db: str | None) -> int:
         log_path=log_path,
         known_names=known_names,
         suggest=lambda: suggest_open_document(session, repository),
-        least_sure=lambda: least_sure_document(
-            repository, project, project_models(repository)),
+        least_sure=lambda: least_sure_document(repository, project),
     )
     watch_first_paint(window.article.viewport())
     window.show()

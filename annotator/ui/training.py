@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QProgressBar
 
 from annotator.ui.i18n import ltr
 
-#: The training steps in the order they run, for one bar over both.
-_TASKS = ("held-out model", "final model")
+#: The training steps in the order they run (scoring the new documents last), for one bar.
+_TASKS = ("held-out model", "final model", "certainty")
 
 
 class ModelTraining(QObject):

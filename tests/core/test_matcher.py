@@ -83,3 +83,54 @@ def test_every_hit_is_the_name_in_the_text(noise: str, name: str) -> None:
         assert shown.endswith(fold_key(name))
         assert len(shown) - len(fold_key(name)) <= 2  # at most two clitics before it
         assert fold_query(text[hit.start:hit.end]).endswith(fold_query(name))
+
+
+def _reference_find(matcher: NameMatcher, text: str) -> list[tuple[int, int, str]]:
+    """The look-up as it was first written (one tuple and one test per match, kept plainly
+    here): the array version must give exactly the same hits."""
+    folded = FoldedText(text)
+    words = folded.words
+    automaton = matcher._build()
+    out = []
+    for last, pattern in automaton.iter_long(words):
+        key = matcher._keys[pattern]
+        start = last - int(matcher._lengths[pattern])
+        if last < len(folded.key) and words[last + 1] != " ":
+            continue  # not the end of a word
+        out.append((*folded.span(start, last), key))
+    return out
+
+
+_NAMES = ["دير الزور", "دير", "الزور", "البوكمال", "مطار دير الزور العسكري", "حقل العمر",
+          "قوات سوريا الديمقراطية", "قوات", "هدد", "x7"]
+_WORDS = st.sampled_from(
+    [*_NAMES, "و", "ب", "ال", "ية", "ي", "ـ", "\u064e", ".", " ", "  ", "،", "\u200f", "«",
+     "ﻻ", "وال", "ف", "ل", "مطار", "العسكري", "7"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map("".join),
+       st.lists(st.sampled_from(_NAMES), min_size=1, max_size=len(_NAMES), unique=True))
+def test_the_array_look_up_gives_the_hits_of_the_first_one(text: str,
+                                                            names: list[str]) -> None:
+    matcher = NameMatcher({name: name for name in names})
+    hits = [(h.start, h.end, h.key) for h in matcher.find(text)]
+    assert hits == _reference_find(matcher, text)
+    found = matcher.find_arrays(text)
+    assert len(found) == len(hits)
+    for hit in matcher.find(text):
+        assert hit.value == matcher.value(hit.key)
+
+
+def test_name_starts_leave_the_glued_clitics_out() -> None:
+    matcher = NameMatcher({"البوكمال": "LOCATION", "دير الزور": "LOCATION",
+                           "وادي": "LOCATION", "ادي": "X"})
+    text = "والبوكمال وَبالبوكمال و\u200fدير الزور البوكمال وادي"
+    found = matcher.find_arrays(text)
+    assert [text[a:b] for a, b in zip(found.starts.tolist(), found.ends.tolist(),
+                                      strict=True)] == [
+        "والبوكمال", "وَبالبوكمال", "و\u200fدير الزور", "البوكمال", "وادي"]
+    assert [text[a:b] for a, b in zip(found.name_starts.tolist(), found.ends.tolist(),
+                                      strict=True)] == [
+        "البوكمال", "البوكمال", "دير الزور", "البوكمال", "وادي"]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from annotator.core.model import Document
 from annotator.services.changes import Change, SpanAdded, SpanChanged, SpanRemoved
@@ -130,14 +131,27 @@ def test_accept_all_is_one_undo_step(repo: Repository, session: AnnotationSessio
     _label(session, stack, "دير الزور", "LOCATION")
     session.open(two)
     _refresh(session, repo)
+    stored_before = session.writer.edits_stored
     command = accept_all_command(session)
-    assert command is not None
+    assert command is not None and len(command.span_ids) == 2
+    version = repo.document_version(two)
+    writes: list[int] = []
+    event.listen(repo._engine, "commit", lambda conn: writes.append(1))
     stack.push(command)
+    # One store transaction (nothing else is read or written) and one version for the batch.
+    assert len(writes) == 1
+    assert repo.document_version(two) == version + 1
+    assert session.writer.edits_stored == 1 + stored_before
     assert suggestions(session) == []
     assert {s.origin for s in repo.get_document(two).spans} == {"manual"}
+    assert repo.get_document(two).status == "in_progress"
     date = next(s for s in session.spans if s.label == "DATE")
     assert date.attrs.get("value") == "2024-10-24" and "score" not in date.attrs
+    writes.clear()
     assert stack.undo()
+    assert len(writes) == 1
+    assert repo.document_version(two) == version + 2
+    assert repo.get_document(two).status == "new"
     assert {s.origin for s in repo.get_document(two).spans} == {"suggested"}
     assert accept_all_command(session) is not None
     assert stack.redo()

@@ -103,8 +103,9 @@ def test_the_gazetteer_takes_the_label_given_most_often_and_learns() -> None:
     gazetteer.learn("التحالف", "TARGET", count=3)
     assert gazetteer.label_of("التحالف") == "TARGET"
     doc = Document("d", "قصف التحالف والتحالف")
+    # The conjunction glued to the second one is left out, as a person labels it (ADR 0008).
     assert [(s.text, s.label, s.attrs["score"]) for s in gazetteer.propose(doc)] == [
-        ("التحالف", "TARGET", 0.571), ("والتحالف", "TARGET", 0.571)]
+        ("التحالف", "TARGET", 0.571), ("التحالف", "TARGET", 0.571)]
     for _ in range(5):
         gazetteer.unlearn("التحالف", "TARGET")
         gazetteer.unlearn("التحالف", "ACTOR")

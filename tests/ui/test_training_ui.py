@@ -15,7 +15,12 @@ from annotator.cli import main
 from annotator.core.model import Document
 from annotator.formats.jsonl import record_to_document
 from annotator.services.session import AnnotationSession
-from annotator.services.training import ModelStore, least_sure_document, train
+from annotator.services.training import (
+    ModelStore,
+    least_sure_document,
+    score_documents,
+    train,
+)
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
 from annotator.ui.app import application
@@ -91,10 +96,14 @@ def test_least_sure_first_opens_the_document_the_model_doubts_most(
         Document("familiar", familiar),
         Document("odd", "zzq 17 qq 55 xx 3 ي نص غريب لم يره النموذج"),
     ])
+    model = store.latest()
+    assert model is not None
+    # What training does last: the new documents' certainties are stored.
+    assert score_documents(repository, project, model) == 2
     session = AnnotationSession(repository, project_id=project, annotator="amal")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(session, settings=settings, database=str(tmp_path / "l.sqlite3"),
-                        least_sure=lambda: least_sure_document(repository, project, store))
+                        least_sure=lambda: least_sure_document(repository, project))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -156,6 +156,18 @@
         <source>Assigned to me</source>
         <translation>المُسنَدة إليّ</translation>
     </message>
+    <message>
+        <source>Filter by text…</source>
+        <translation>تصفية بالنص…</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>Has {label}</source>
+        <translation>فيه وسم {label}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentNavigator</name>

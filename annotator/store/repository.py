@@ -689,6 +689,11 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return stats.stats(conn, project_id)
 
+    def spans_per_day(self, project_id: int) -> dict[str, dict[str, int]]:
+        """Spans by creation day per annotator: annotator -> YYYY-MM-DD -> count."""
+        with read_transaction(self._engine) as conn:
+            return stats.spans_per_day(conn, project_id)
+
     def labeled_texts(self, project_id: int) -> list[str]:
         """The distinct texts labeled anywhere in the project (the known names)."""
         with read_transaction(self._engine) as conn:

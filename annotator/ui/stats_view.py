@@ -163,6 +163,9 @@ class StatisticsView(QDialog):
         ):
             plot.setLabel("bottom", bottom, color="k")
             plot.setLabel("left", left, color="k")
+            # Counts and category places, never "(x0.001)" scaled units.
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
+            plot.getAxis("left").enableAutoSIPrefix(False)
 
     def refresh(self) -> None:
         """Read the counts and redraw the charts."""

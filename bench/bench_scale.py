@@ -274,8 +274,8 @@ def measure_window(db: str, runs: int) -> list[Row]:
         return run
 
     rare_ms = timed(text_round(RARE_WORD), max(5, runs)) / 2
-    common_ms = timed(text_round("الجيش"), max(5, runs)) / 2
-    view.set_text_filter("الجيش")
+    common_ms = timed(text_round("التحالف"), max(5, runs)) / 2
+    view.set_text_filter("التحالف")
     common_hits = model.place_of(-1)[1] if model.place_of(-1) else 0
     view.set_text_filter("")
 

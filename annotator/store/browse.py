@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import func, literal, select, text, tuple_
+from sqlalchemy import exists, func, literal, select, text, tuple_
 from sqlalchemy.engine import Connection
 
 from annotator.core.listing import Cursor, DocumentQuery, cursor_of, status_rank
@@ -117,8 +117,11 @@ class _Plan:
             where.append(_text_clause(conn, needle))
         if query.label is not None:
             # Through ix_spans_label_document (revision 0010): the documents holding the label.
+            # One probe per document walked, not the set of every span of a common label.
             where.append(
-                DOCUMENTS.c.id.in_(select(SPANS.c.document_id).where(SPANS.c.label == query.label))
+                exists()
+                .where(SPANS.c.label == query.label, SPANS.c.document_id == DOCUMENTS.c.id)
+                .correlate(DOCUMENTS)
             )
         if query.assigned_to is not None:
             assignee = _annotator_id(conn, query.assigned_to)

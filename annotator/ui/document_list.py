@@ -103,8 +103,7 @@ class DocumentListView(QWidget):
         self.label_filter.currentIndexChanged.connect(self._on_label_changed)
         self.text_filter.textChanged.connect(lambda _text: self._typing.start())
         self.text_filter.returnPressed.connect(self._apply_text)
-        header.sortIndicatorChanged.connect(lambda *_: self.show_document(
-            self._bridge.session.document_id))
+        header.sortIndicatorChanged.connect(lambda *_: self._reselect())
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
         bridge.changed.connect(self._on_change)
@@ -166,9 +165,21 @@ class DocumentListView(QWidget):
         self.document_model.refresh()
         self.show_document(self._bridge.session.document_id)
 
-    def show_document(self, document_id: int | None) -> None:
-        """Select the row of ``document_id`` without announcing it back."""
-        row = self.document_model.ensure_loaded(document_id) if document_id is not None else None
+    def _reselect(self) -> None:
+        # After a new order or filter: the open document's row if it is on the first page.
+        # Reading the list as far as the open document could read all of it (it may be last
+        # in the new order); next/previous and the place shown find it without that.
+        document_id = self._bridge.session.document_id
+        self.show_document(document_id, read_to_it=False)
+
+    def show_document(self, document_id: int | None, *, read_to_it: bool = True) -> None:
+        """Select the row of ``document_id`` without announcing it back (reading the list as
+        far as it unless ``read_to_it`` is False)."""
+        model = self.document_model
+        if document_id is None:
+            row = None
+        else:
+            row = model.ensure_loaded(document_id) if read_to_it else model.row_of(document_id)
         self._syncing = True
         try:
             if row is None:
@@ -198,12 +209,12 @@ class DocumentListView(QWidget):
         text = self.text_filter.text().strip()
         if text != self.document_model.query.text:
             self.document_model.set_query(replace(self.document_model.query, text=text))
-            self.show_document(self._bridge.session.document_id)
+            self._reselect()
 
     def _on_label_changed(self, index: int) -> None:
         self.document_model.set_query(
             replace(self.document_model.query, label=self.label_filter.itemData(index)))
-        self.show_document(self._bridge.session.document_id)
+        self._reselect()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if self._syncing or not index.isValid():

@@ -92,6 +92,15 @@ def _text_clause(conn: Connection, needle: str) -> Any:
     ).bindparams(list_text=f"%{escaped}%")
 
 
+# The listed document's span count (an index count): built once, used by every query.
+_SPAN_COUNT = (
+    select(func.count())
+    .where(SPANS.c.document_id == DOCUMENTS.c.id)
+    .correlate(DOCUMENTS)
+    .scalar_subquery()
+)
+
+
 class _Plan:
     """One DocumentQuery made SQL: the filter clauses and the sort columns."""
 
@@ -103,12 +112,7 @@ class _Plan:
         self.status = (
             DOCUMENTS.c.status if self.annotator_id is None else _own_status(self.annotator_id)
         )
-        self.span_count = (
-            select(func.count())
-            .where(SPANS.c.document_id == DOCUMENTS.c.id)
-            .correlate(DOCUMENTS)
-            .scalar_subquery()
-        )
+        self.span_count = _SPAN_COUNT
         where: list[Any] = [DOCUMENTS.c.project_id == project_id]
         if query.status is not None:
             where.append(_status_is(self.annotator_id, query.status))
@@ -170,6 +174,7 @@ def document_page(
     after: Cursor | None,
     limit: int | None,
     through: Cursor | None = None,
+    plan: _Plan | None = None,
 ) -> list[DocumentSummary]:
     """Up to ``limit`` documents in ``query``'s order after cursor ``after`` and up to
     cursor ``through`` (both included), with titles and span counts.
@@ -177,8 +182,9 @@ def document_page(
     Keyset paging: one query per page (per status group when sorting by status), each a
     range of an index in the order asked, never OFFSET over the list.
     """
-    schema_of(conn, project_id)  # StoreError for a project that does not exist
-    plan = _Plan(conn, project_id, query)
+    if plan is None:
+        schema_of(conn, project_id)  # StoreError for a project that does not exist
+        plan = _Plan(conn, project_id, query)
     out: list[DocumentSummary] = []
     forward = not query.descending
     for group in plan.groups():
@@ -237,11 +243,13 @@ def cursor(query: DocumentQuery, summary: DocumentSummary) -> Cursor:
 
 
 def document_cursor(
-    conn: Connection, project_id: int, query: DocumentQuery, document_id: int
+    conn: Connection, project_id: int, query: DocumentQuery, document_id: int,
+    plan: _Plan | None = None,
 ) -> Cursor | None:
     """Where a document of the project stands in ``query``'s order (whether or not it
     passes the filters); None if it is not in the project."""
-    plan = _Plan(conn, project_id, DocumentQuery(annotator=query.annotator))
+    if plan is None:
+        plan = _Plan(conn, project_id, DocumentQuery(annotator=query.annotator))
     row = conn.execute(
         select(DOCUMENTS.c.name, plan.status.label("status"), DOCUMENTS.c.position,
                plan.span_count.label("n"))
@@ -267,13 +275,14 @@ def neighbour(
         return document_id
     if step < 0:
         query = replace(query, descending=not query.descending)
+    plan = _Plan(conn, project_id, query)
     after = None
     if document_id is not None:
-        after = document_cursor(conn, project_id, query, document_id)
+        after = document_cursor(conn, project_id, query, document_id, plan)
         if after is None:
             return None
     want = abs(step) if document_id is not None else 1
-    page = document_page(conn, project_id, query, after, want)
+    page = document_page(conn, project_id, query, after, want, plan=plan)
     return page[-1].id if len(page) == want else None
 
 
@@ -283,7 +292,7 @@ def document_place(
     """(place from 1, documents listed) of a listed document under ``query``; None if the
     filters leave it out. Counts over index ranges: no rows are read."""
     plan = _Plan(conn, project_id, query)
-    mine = document_cursor(conn, project_id, query, document_id)
+    mine = document_cursor(conn, project_id, query, document_id, plan)
     if mine is None:
         return None
     inside = conn.execute(
@@ -291,7 +300,7 @@ def document_place(
     ).scalar_one()
     if not inside:
         return None
-    total = count_documents(conn, project_id, query)
+    total = int(conn.execute(select(func.count()).where(*plan.where)).scalar_one())
     forward = not query.descending
     before = 0
     for group in plan.groups():

@@ -64,7 +64,7 @@ sleep 0.3
 # is fixed (filter box on top of the list pane, the table's header under the filter rows).
 xdotool mousemove --window "$window" 120 34 click 1
 sleep 0.2
-xdotool type --delay 80 "ادلب"
+xdotool type --delay 250 "ادلب"  # slowly: each Arabic key is a keymap change
 sleep 2.5
 xdotool mousemove --window "$window" 80 123 click 1
 sleep 1.5

@@ -4,7 +4,9 @@
 
 Writes ``import-problems.png`` (the import dialog listing the problems of a bad file),
 ``corpus-search.png`` (the window with the corpus search panel), ``find-bar.png`` (the find
-bar over the obfuscated words of seed 003) and ``statistics.png`` (the Statistics window).
+bar over the obfuscated words of seed 003), ``statistics.png`` (the Statistics window, spans
+per day of two annotators included) and ``document-list.png`` (the list filtered by a word
+and sorted by name, last first).
 Runs offscreen unless a display is set. The database is a temporary copy of the demo project;
 nothing of the user's is touched.
 """
@@ -115,9 +117,26 @@ def main(argv: list[str] | None = None) -> int:
             if start >= 0:
                 window.bridge.execute(session.add_command(start, start + len(phrase), label))
         window.bridge.execute(session.status_command("done"))
+    # A second annotator's work the same day: a second line on the per-day chart.
+    session.switch_annotator("salma")
+    window.bridge.open(by_name[next(iter(by_name))])
+    for phrase, label in (("التحالف الدولي", "ACTOR"), ("دير الزور", "LOCATION")):
+        start = session.text.find(phrase)
+        if start >= 0:
+            window.bridge.execute(session.add_command(start, start + len(phrase), label))
+    session.switch_annotator("demo")
     statistics = window.tools.show_statistics()
+    statistics.resize(1100, 720)
     ok = save(statistics, "statistics.png") and ok
     statistics.close()
+
+    # The document list filtered by a folded word, sorted by name, last first.
+    documents = window.documents
+    documents.set_text_filter("الحرس")
+    documents.sort_by(1, Qt.SortOrder.DescendingOrder)
+    if documents.document_model.rowCount():
+        window.navigator.open(documents.document_model.document_at(0).id)
+    ok = save(window, "document-list.png") and ok
     window.close()
     repository.close()
     QApplication.processEvents()

@@ -1,10 +1,11 @@
-"""The project's documents in corpus order and moving between them (next, previous, filtered)."""
+"""The project's documents in the list's order and moving between them (next, previous)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Protocol
 
+from annotator.core.listing import Cursor, DocumentQuery
 from annotator.core.model import DocStatus
 
 
@@ -36,12 +37,25 @@ class DocumentLister(Protocol):
         project_id: int,
         *,
         status: DocStatus | None = None,
-        after: tuple[int, int] | None = None,
+        after: Cursor | None = None,
         limit: int | None = 200,
-        through: int | None = None,
+        through: int | Cursor | None = None,
+        query: DocumentQuery | None = None,
     ) -> Sequence[DocumentInfo]: ...
     def document_position(self, project_id: int, document_id: int) -> int | None: ...
-    def count_documents(self, project_id: int, *, status: DocStatus | None = None) -> int: ...
+    def document_cursor(
+        self, project_id: int, document_id: int, *, query: DocumentQuery
+    ) -> Cursor | None: ...
+    def document_place(
+        self, project_id: int, document_id: int, *, query: DocumentQuery
+    ) -> tuple[int, int] | None: ...
+    def count_documents(
+        self,
+        project_id: int,
+        *,
+        status: DocStatus | None = None,
+        query: DocumentQuery | None = None,
+    ) -> int: ...
     def neighbour(
         self,
         project_id: int,
@@ -49,11 +63,12 @@ class DocumentLister(Protocol):
         step: int,
         *,
         status: DocStatus | None = None,
+        query: DocumentQuery | None = None,
     ) -> int | None: ...
 
 
 class DocumentNavigation:
-    """The documents of one project, in corpus order."""
+    """The documents of one project, in corpus order or the order of a DocumentQuery."""
 
     def __init__(self, repository: DocumentLister, project_id: int) -> None:
         self._repository = repository
@@ -64,36 +79,56 @@ class DocumentNavigation:
         return list(self._repository.list_documents(self._project_id, status=status))
 
     def neighbour(
-        self, document_id: int | None, step: int, *, status: DocStatus | None = None
+        self,
+        document_id: int | None,
+        step: int,
+        *,
+        status: DocStatus | None = None,
+        query: DocumentQuery | None = None,
     ) -> int | None:
-        """The document ``step`` places after (negative: before) ``document_id`` in corpus order.
+        """The document ``step`` places after (negative: before) ``document_id`` in the
+        order of ``query`` (default: corpus order).
 
-        With ``status`` only documents with that status count; the current one need not have
-        it. None past either end.
+        Only documents the filters (or ``status``) let through count; the current one need
+        not pass them. None past either end.
         """
         # One indexed query: nothing here may grow with the size of the project.
-        return self._repository.neighbour(self._project_id, document_id, step, status=status)
+        return self._repository.neighbour(
+            self._project_id, document_id, step, status=status, query=query
+        )
 
     def document_page(
         self,
         *,
         status: DocStatus | None = None,
-        after: tuple[int, int] | None = None,
+        after: Cursor | None = None,
         limit: int | None = 200,
-        through: int | None = None,
+        through: int | Cursor | None = None,
+        query: DocumentQuery | None = None,
     ) -> list[DocumentInfo]:
-        """Up to ``limit`` documents in corpus order after (position, id) ``after`` and up to
-        position ``through`` (keyset pages: the document list reads as it scrolls)."""
+        """Up to ``limit`` documents in ``query``'s order after cursor ``after`` and up to
+        cursor ``through`` (keyset pages: the document list reads as it scrolls)."""
         return list(
             self._repository.document_page(
-                self._project_id, status=status, after=after, limit=limit, through=through
+                self._project_id, status=status, after=after, limit=limit, through=through,
+                query=query,
             )
         )
+
+    def document_cursor(self, document_id: int, query: DocumentQuery) -> Cursor | None:
+        """Where a document stands in ``query``'s order; None if it is not in the project."""
+        return self._repository.document_cursor(self._project_id, document_id, query=query)
+
+    def document_place(self, document_id: int, query: DocumentQuery) -> tuple[int, int] | None:
+        """(place from 1, documents listed) under ``query``; None if filtered out."""
+        return self._repository.document_place(self._project_id, document_id, query=query)
 
     def document_position(self, document_id: int) -> int | None:
         """The document's position in the project (from 0); None if it is not in it."""
         return self._repository.document_position(self._project_id, document_id)
 
-    def document_count(self, *, status: DocStatus | None = None) -> int:
-        """How many documents the project has (with ``status``, if given)."""
-        return self._repository.count_documents(self._project_id, status=status)
+    def document_count(
+        self, *, status: DocStatus | None = None, query: DocumentQuery | None = None
+    ) -> int:
+        """How many documents the project has (with ``status``, or that ``query`` lists)."""
+        return self._repository.count_documents(self._project_id, status=status, query=query)

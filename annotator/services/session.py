@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
+from annotator.core.listing import Cursor, DocumentQuery
 from annotator.core.model import DocStatus, Document, LabelSchema, Span, make_span
 from annotator.core.text import Token
 from annotator.services import snapping
@@ -50,6 +51,7 @@ class SessionRepository(SuggestionStore, DocumentLister, Protocol):
     def document_version(self, document_id: int) -> int: ...
     def document_versions(self, project_id: int) -> tuple[int, int]: ...
     def assigned_documents(self, project_id: int, annotator: str) -> list[int]: ...
+    def annotator_status(self, document_id: int, annotator: str) -> DocStatus: ...
 
 
 class AnnotationSession:
@@ -119,44 +121,68 @@ class AnnotationSession:
             documents = [d for d in documents if d.id in mine]
         return documents
 
+    def list_query(self, query: DocumentQuery | None = None) -> DocumentQuery:
+        """``query`` (default: every document in corpus order) as this annotator sees it:
+        their own statuses, and only their assigned documents with :attr:`assigned_only`."""
+        return replace(
+            query or DocumentQuery(),
+            annotator=self.annotator,
+            assigned_to=self.annotator if self.assigned_only else None,
+        )
+
     def document_page(
         self,
         *,
         status: DocStatus | None = None,
-        after: tuple[int, int] | None = None,
+        after: Cursor | None = None,
         limit: int | None = 200,
-        through: int | None = None,
+        through: int | Cursor | None = None,
+        query: DocumentQuery | None = None,
     ) -> list[DocumentInfo]:
-        """See :meth:`DocumentNavigation.document_page`; with :attr:`assigned_only`, only the
-        documents assigned to this annotator.
-
-        The assigned filter reads the rest of the list and keeps the first ``limit`` of its
-        documents: a page short of ``limit`` must still mean the end of the list.
-        """
-        if not self.assigned_only:
-            return self.navigation.document_page(
-                status=status, after=after, limit=limit, through=through
-            )
+        """See :meth:`DocumentNavigation.document_page`, through :meth:`list_query` (the
+        annotator's own statuses; with :attr:`assigned_only`, only the documents assigned to
+        this annotator). ``status`` filters on the annotator's own status."""
+        q = self.list_query(query or DocumentQuery(status=status))
         with store_failures():
-            mine = set(self.repository.assigned_documents(self.project_id, self.annotator))
-        rest = self.navigation.document_page(status=status, after=after, limit=None,
-                                             through=through)
-        page = [d for d in rest if d.id in mine]
-        return page if limit is None else page[:limit]
+            return self.navigation.document_page(after=after, limit=limit, through=through,
+                                                 query=q)
 
     def document_position(self, document_id: int) -> int | None:
         """The document's position in the project (from 0); None if it is not in it."""
         return self.navigation.document_position(document_id)
 
-    def document_count(self, *, status: DocStatus | None = None) -> int:
-        """How many documents the project has (with ``status``, if given)."""
-        return self.navigation.document_count(status=status)
+    def document_cursor(self, document_id: int, query: DocumentQuery) -> Cursor | None:
+        """Where a document stands in ``query``'s order (see :meth:`list_query`)."""
+        with store_failures():
+            return self.navigation.document_cursor(document_id, self.list_query(query))
+
+    def document_place(self, document_id: int, query: DocumentQuery) -> tuple[int, int] | None:
+        """(place from 1, documents listed) of a document in the list ``query`` gives."""
+        with store_failures():
+            return self.navigation.document_place(document_id, self.list_query(query))
+
+    def document_count(
+        self, *, status: DocStatus | None = None, query: DocumentQuery | None = None
+    ) -> int:
+        """How many documents the project has (with ``status``), or ``query`` lists."""
+        if query is None:
+            return self.navigation.document_count(status=status)
+        with store_failures():
+            return self.navigation.document_count(query=self.list_query(query))
 
     def neighbour(
-        self, document_id: int | None, step: int, *, status: DocStatus | None = None
+        self,
+        document_id: int | None,
+        step: int,
+        *,
+        status: DocStatus | None = None,
+        query: DocumentQuery | None = None,
     ) -> int | None:
-        """See :meth:`DocumentNavigation.neighbour`."""
-        return self.navigation.neighbour(document_id, step, status=status)
+        """See :meth:`DocumentNavigation.neighbour`, in the list ``query`` gives (default:
+        corpus order, only documents with the annotator's own ``status``)."""
+        q = self.list_query(query or DocumentQuery(status=status))
+        with store_failures():
+            return self.navigation.neighbour(document_id, step, query=q)
 
     def document_status(self, document_id: int) -> DocStatus:
         """The status of any document of the project."""
@@ -207,6 +233,9 @@ class AnnotationSession:
     def _load(self, document_id: int) -> Document:
         with store_failures():
             document, version = self.repository.open_document(document_id)
+            # The window shows the annotator's own status, not the one last set by anyone.
+            own = self.repository.annotator_status(document_id, self.annotator)
+        document = replace(document, status=own)
         self._open = OpenDocument(document, version=version, annotator=self.annotator)
         return document
 

@@ -28,6 +28,22 @@ def project_stats(repo: Repository, *, project: int | None = None) -> dict[str, 
     }
 
 
+def spans_per_day(repo: Repository, *, project: int | None = None) -> dict[str, dict[str, int]]:
+    """Spans created per day, per annotator: annotator -> YYYY-MM-DD -> count (days with
+    none left out)."""
+    pid = repo.default_project() if project is None else project
+    return repo.spans_per_day(pid)
+
+
+def daily_totals(per_annotator: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Every annotator's spans per day added up, in date order."""
+    total: dict[str, int] = {}
+    for days in per_annotator.values():
+        for day, n in days.items():
+            total[day] = total.get(day, 0) + n
+    return dict(sorted(total.items()))
+
+
 def render_stats(stats: dict[str, Any]) -> str:
     """A plain-text table of ``project_stats``' result, for the terminal."""
     rows: list[tuple[str, int]] = [("documents", stats["documents"])]

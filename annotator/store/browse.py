@@ -1,21 +1,30 @@
-"""The document list at any corpus size: pages in corpus order, neighbours, counts, titles.
+"""The document list at any corpus size: filtered, sorted pages, neighbours, places, titles.
 
-Every function is one query through an index on (project, position) or (project, status,
-position): the cost of a page, a "next document" or a count does not grow with the project.
-Keyset paging (after the last (position, id) shown), never OFFSET over the list.
+A DocumentQuery (annotator.core.listing) says which documents and in which order. Paging is
+by keyset (after the cursor of the last row shown: sort value, position, id), never OFFSET;
+the order by position, name or status is a range of an index ((project, position), (project,
+name, position) of revision 0010, (project, status, position)); sorting by status reads one
+status after the other. Filters narrow through indexes too: the corpus search index for
+text, (label, document) on spans for a label, the assignments and annotator statuses tables.
+Sorting by span count has no stored per-document count to walk: it counts every listed
+document's spans (an index count each) and sorts them.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import and_, func, not_, select
+from sqlalchemy import exists, func, literal, select, text, tuple_
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import DocStatus
+from annotator.core.listing import Cursor, DocumentQuery, cursor_of, status_rank
+from annotator.core.model import DOC_STATUSES
+from annotator.core.text import fold_key
 from annotator.store.checks import check_status
 from annotator.store.documents import DocumentSummary
-from annotator.store.rows import DOCUMENTS, SPANS, schema_of
+from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPANS, schema_of
+from annotator.store.tables import ANNOTATOR_STATUSES, ASSIGNMENTS
 
 # Characters of the text read to find a title: the first line of an article is shorter.
 _TITLE_SOURCE = 400
@@ -32,104 +41,283 @@ def title_of(head: str, meta: Any, name: str) -> str:
     return title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1] + "…"
 
 
-def _where(project_id: int, status: DocStatus | None) -> list[Any]:
-    clauses: list[Any] = [DOCUMENTS.c.project_id == project_id]
-    if status is not None:
-        clauses.append(DOCUMENTS.c.status == status)
-    return clauses
+def _annotator_id(conn: Connection, name: str) -> int:
+    found = conn.execute(select(ANNOTATORS.c.id).where(ANNOTATORS.c.name == name)).scalar()
+    return -1 if found is None else int(found)  # nobody yet: matches no row
 
 
-def _after(position: Any, document_id: int) -> Any:
-    # (position, id) > (p, i) as a range on position (what the index serves) minus the few
-    # rows at position p itself; positions are unique in a project, ids only break ties.
-    return and_(
-        DOCUMENTS.c.position >= position,
-        not_(and_(DOCUMENTS.c.position == position, DOCUMENTS.c.id <= document_id)),
+def _own_status(annotator_id: int) -> Any:
+    """The annotator's own status of the outer document: their row, else ``new``."""
+    own = (
+        select(ANNOTATOR_STATUSES.c.status)
+        .where(
+            ANNOTATOR_STATUSES.c.document_id == DOCUMENTS.c.id,
+            ANNOTATOR_STATUSES.c.annotator_id == annotator_id,
+        )
+        .correlate(DOCUMENTS)
+        .scalar_subquery()
     )
+    return func.coalesce(own, "new")
 
 
-def _before(position: Any, document_id: int) -> Any:
-    return and_(
-        DOCUMENTS.c.position <= position,
-        not_(and_(DOCUMENTS.c.position == position, DOCUMENTS.c.id >= document_id)),
+def _status_is(annotator_id: int | None, status: str) -> Any:
+    if annotator_id is None:
+        return DOCUMENTS.c.status == status
+    # Through the (annotator_id, status) index: the annotator's rows with that status.
+    rows = select(ANNOTATOR_STATUSES.c.document_id).where(
+        ANNOTATOR_STATUSES.c.annotator_id == annotator_id
     )
+    if status == "new":  # no row, or a row saying new
+        return DOCUMENTS.c.id.not_in(rows.where(ANNOTATOR_STATUSES.c.status != "new"))
+    return DOCUMENTS.c.id.in_(rows.where(ANNOTATOR_STATUSES.c.status == status))
+
+
+def _text_clause(conn: Connection, needle: str) -> Any:
+    """Documents whose folded text holds ``needle`` (folded), from the corpus search index
+    (annotator.store.search): FTS5 trigrams on SQLite, pg_trgm on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        if len(needle) >= 3:
+            return text(
+                "documents.id IN (SELECT rowid FROM document_search "
+                "WHERE document_search MATCH :list_text)"
+            ).bindparams(list_text='"' + needle.replace('"', '""') + '"')
+        # Shorter than a trigram: no index narrows it down (a scan of the folded texts).
+        return text(
+            "documents.id IN (SELECT rowid FROM document_search "
+            "WHERE instr(key, :list_text) > 0)"
+        ).bindparams(list_text=needle)
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return text(
+        "documents.id IN (SELECT document_id FROM document_search WHERE key LIKE :list_text)"
+    ).bindparams(list_text=f"%{escaped}%")
+
+
+# The listed document's span count (an index count): built once, used by every query.
+_SPAN_COUNT = (
+    select(func.count())
+    .where(SPANS.c.document_id == DOCUMENTS.c.id)
+    .correlate(DOCUMENTS)
+    .scalar_subquery()
+)
+
+
+class _Plan:
+    """One DocumentQuery made SQL: the filter clauses and the sort columns."""
+
+    def __init__(self, conn: Connection, project_id: int, query: DocumentQuery) -> None:
+        self.query = query
+        self.annotator_id = (
+            None if query.annotator is None else _annotator_id(conn, query.annotator)
+        )
+        self.status = (
+            DOCUMENTS.c.status if self.annotator_id is None else _own_status(self.annotator_id)
+        )
+        self.span_count = _SPAN_COUNT
+        where: list[Any] = [DOCUMENTS.c.project_id == project_id]
+        if query.status is not None:
+            where.append(_status_is(self.annotator_id, query.status))
+        needle = fold_key(query.text).strip()
+        if needle:
+            where.append(_text_clause(conn, needle))
+        if query.label is not None:
+            # Through ix_spans_label_document (revision 0010): the documents holding the label.
+            # One probe per document walked, not the set of every span of a common label.
+            where.append(
+                exists()
+                .where(SPANS.c.label == query.label, SPANS.c.document_id == DOCUMENTS.c.id)
+                .correlate(DOCUMENTS)
+            )
+        if query.assigned_to is not None:
+            assignee = _annotator_id(conn, query.assigned_to)
+            where.append(
+                DOCUMENTS.c.id.in_(
+                    select(ASSIGNMENTS.c.document_id).where(ASSIGNMENTS.c.annotator_id == assignee)
+                )
+            )
+        self.where = where
+
+    def groups(self) -> list[str | None]:
+        """Sorting by status reads one status after another, each in corpus order: every
+        group is a status filter, served like one (4 statuses, 4 indexed walks at most)."""
+        if self.query.sort != "status":
+            return [None]
+        statuses: list[str | None] = (
+            [self.query.status] if self.query.status is not None else list(DOC_STATUSES)
+        )
+        return list(reversed(statuses)) if self.query.descending else statuses
+
+    def key(self, group: str | None) -> list[Any]:
+        """The sort columns within ``group``, ending with (position, id)."""
+        tail = [DOCUMENTS.c.position, DOCUMENTS.c.id]
+        if self.query.sort == "name":
+            return [DOCUMENTS.c.name, *tail]
+        if self.query.sort == "spans":
+            return [self.span_count, *tail]
+        if group is not None:
+            return [literal(status_rank(group)), *tail]
+        return tail
+
+
+def _compare(columns: list[Any], values: Cursor, greater: bool, inclusive: bool) -> Any:
+    """(columns) > values (or <, >=, <=) as one row-value comparison an index range serves."""
+    row = tuple_(*columns)
+    bound = tuple_(*[literal(v) for v in values])
+    if greater:
+        return row >= bound if inclusive else row > bound
+    return row <= bound if inclusive else row < bound
 
 
 def document_page(
     conn: Connection,
     project_id: int,
-    status: DocStatus | None,
-    after: tuple[int, int] | None,
+    query: DocumentQuery,
+    after: Cursor | None,
     limit: int | None,
-    through: int | None = None,
+    through: Cursor | None = None,
+    plan: _Plan | None = None,
 ) -> list[DocumentSummary]:
-    """Up to ``limit`` documents in corpus order after ``after`` = (position, id) and up to
-    position ``through``, with titles and span counts (an index count per document)."""
-    span_count = (
-        select(func.count())
-        .where(SPANS.c.document_id == DOCUMENTS.c.id)
-        .correlate(DOCUMENTS)
-        .scalar_subquery()
-    )
-    query = select(
-        DOCUMENTS.c.id,
-        DOCUMENTS.c.name,
-        DOCUMENTS.c.status,
-        DOCUMENTS.c.position,
-        DOCUMENTS.c.meta,
-        func.substr(DOCUMENTS.c.text, 1, _TITLE_SOURCE).label("head"),
-        span_count.label("n"),
-    ).where(*_where(project_id, status))
-    if after is not None:
-        query = query.where(_after(*after))
-    if through is not None:
-        query = query.where(DOCUMENTS.c.position <= through)
-    query = query.order_by(DOCUMENTS.c.position, DOCUMENTS.c.id)
-    if limit is not None:
-        query = query.limit(limit)
-    schema_of(conn, project_id)  # StoreError for a project that does not exist
-    return [
-        DocumentSummary(
-            id=int(r.id),
-            name=str(r.name),
-            status=check_status(r.status),
-            span_count=int(r.n),
-            position=int(r.position),
-            title=title_of(str(r.head), r.meta, str(r.name)),
+    """Up to ``limit`` documents in ``query``'s order after cursor ``after`` and up to
+    cursor ``through`` (both included), with titles and span counts.
+
+    Keyset paging: one query per page (per status group when sorting by status), each a
+    range of an index in the order asked, never OFFSET over the list.
+    """
+    if plan is None:
+        schema_of(conn, project_id)  # StoreError for a project that does not exist
+        plan = _Plan(conn, project_id, query)
+    out: list[DocumentSummary] = []
+    forward = not query.descending
+    for group in plan.groups():
+        if limit is not None and len(out) >= limit:
+            break
+        rank = None if group is None else status_rank(group)
+        if rank is not None and after is not None and (after[0] > rank if forward
+                                                        else after[0] < rank):
+            continue  # a group before the cursor
+        if rank is not None and through is not None and (through[0] < rank if forward
+                                                          else through[0] > rank):
+            break  # a group past the end asked for
+        key = plan.key(group)
+        where = list(plan.where)
+        if group is not None:
+            where.append(_status_is(plan.annotator_id, group))
+        if after is not None and (rank is None or after[0] == rank):
+            sort_key = key if rank is None else key[1:]
+            values = after if rank is None else after[1:]
+            where.append(_compare(sort_key, values, forward, inclusive=False))
+        if through is not None and (rank is None or through[0] == rank):
+            sort_key = key if rank is None else key[1:]
+            values = through if rank is None else through[1:]
+            where.append(_compare(sort_key, values, not forward, inclusive=True))
+        select_ = select(
+            DOCUMENTS.c.id,
+            DOCUMENTS.c.name,
+            plan.status.label("status"),
+            DOCUMENTS.c.position,
+            DOCUMENTS.c.meta,
+            func.substr(DOCUMENTS.c.text, 1, _TITLE_SOURCE).label("head"),
+            plan.span_count.label("n"),
+        ).where(*where)
+        order = [c for c in key if rank is None or c is not key[0]]
+        select_ = select_.order_by(*(order if forward else [c.desc() for c in order]))
+        if limit is not None:
+            select_ = select_.limit(limit - len(out))
+        out.extend(
+            DocumentSummary(
+                id=int(r.id),
+                name=str(r.name),
+                status=check_status(r.status),
+                span_count=int(r.n),
+                position=int(r.position),
+                title=title_of(str(r.head), r.meta, str(r.name)),
+            )
+            for r in conn.execute(select_)
         )
-        for r in conn.execute(query)
-    ]
+    return out
+
+
+def cursor(query: DocumentQuery, summary: DocumentSummary) -> Cursor:
+    """A listed document's place in ``query``'s order."""
+    return cursor_of(query, id=summary.id, name=summary.name, status=summary.status,
+                     span_count=summary.span_count, position=summary.position)
+
+
+def document_cursor(
+    conn: Connection, project_id: int, query: DocumentQuery, document_id: int,
+    plan: _Plan | None = None,
+) -> Cursor | None:
+    """Where a document of the project stands in ``query``'s order (whether or not it
+    passes the filters); None if it is not in the project."""
+    if plan is None:
+        plan = _Plan(conn, project_id, DocumentQuery(annotator=query.annotator))
+    row = conn.execute(
+        select(DOCUMENTS.c.name, plan.status.label("status"), DOCUMENTS.c.position,
+               plan.span_count.label("n"))
+        .where(DOCUMENTS.c.id == document_id, DOCUMENTS.c.project_id == project_id)
+    ).first()
+    if row is None:
+        return None
+    return cursor_of(query, id=document_id, name=str(row.name), status=str(row.status),
+                     span_count=int(row.n), position=int(row.position))
 
 
 def neighbour(
     conn: Connection,
     project_id: int,
+    query: DocumentQuery,
     document_id: int | None,
     step: int,
-    status: DocStatus | None,
 ) -> int | None:
-    """The document ``step`` places after (negative: before) ``document_id`` in corpus order,
-    counting only documents with ``status`` if given; None past either end. One query."""
+    """The document ``step`` places after (negative: before) ``document_id`` in ``query``'s
+    order among the documents it lets through (the current one need not pass); None past
+    either end. With ``document_id`` None: the first (step > 0) or the last (step < 0)."""
     if step == 0:
         return document_id
-    query = select(DOCUMENTS.c.id).where(*_where(project_id, status))
-    forward = step > 0
-    offset = 0
+    if step < 0:
+        query = replace(query, descending=not query.descending)
+    plan = _Plan(conn, project_id, query)
+    after = None
     if document_id is not None:
-        # The open document's position as a subquery: one statement, one round trip.
-        mine = DOCUMENTS.alias("mine")
-        here = select(mine.c.position).where(mine.c.id == document_id).scalar_subquery()
-        query = query.where(
-            _after(here, document_id) if forward else _before(here, document_id)
-        )
-        offset = abs(step) - 1
-    order = (
-        (DOCUMENTS.c.position, DOCUMENTS.c.id)
-        if forward
-        else (DOCUMENTS.c.position.desc(), DOCUMENTS.c.id.desc())
-    )
-    found = conn.execute(query.order_by(*order).limit(1).offset(offset)).scalar()
-    return None if found is None else int(found)
+        after = document_cursor(conn, project_id, query, document_id, plan)
+        if after is None:
+            return None
+    want = abs(step) if document_id is not None else 1
+    page = document_page(conn, project_id, query, after, want, plan=plan)
+    return page[-1].id if len(page) == want else None
+
+
+def document_place(
+    conn: Connection, project_id: int, query: DocumentQuery, document_id: int
+) -> tuple[int, int] | None:
+    """(place from 1, documents listed) of a listed document under ``query``; None if the
+    filters leave it out. Counts over index ranges: no rows are read."""
+    plan = _Plan(conn, project_id, query)
+    mine = document_cursor(conn, project_id, query, document_id, plan)
+    if mine is None:
+        return None
+    inside = conn.execute(
+        select(func.count()).where(*plan.where, DOCUMENTS.c.id == document_id)
+    ).scalar_one()
+    if not inside:
+        return None
+    total = int(conn.execute(select(func.count()).where(*plan.where)).scalar_one())
+    forward = not query.descending
+    before = 0
+    for group in plan.groups():
+        rank = None if group is None else status_rank(group)
+        where = list(plan.where)
+        if group is not None:
+            where.append(_status_is(plan.annotator_id, group))
+        if rank is not None and rank != mine[0]:
+            if (rank < mine[0]) == forward:
+                before += int(conn.execute(select(func.count()).where(*where)).scalar_one())
+            continue
+        key = plan.key(group)
+        sort_key = key if rank is None else key[1:]
+        values = mine if rank is None else mine[1:]
+        where.append(_compare(sort_key, values, not forward, inclusive=False))
+        before += int(conn.execute(select(func.count()).where(*where)).scalar_one())
+    return before + 1, total
 
 
 def document_position(conn: Connection, project_id: int, document_id: int) -> int | None:
@@ -142,8 +330,7 @@ def document_position(conn: Connection, project_id: int, document_id: int) -> in
     return None if found is None else int(found)
 
 
-def count_documents(conn: Connection, project_id: int, status: DocStatus | None) -> int:
-    """How many documents the project has (with ``status``, if given)."""
-    return int(
-        conn.execute(select(func.count()).where(*_where(project_id, status))).scalar_one()
-    )
+def count_documents(conn: Connection, project_id: int, query: DocumentQuery) -> int:
+    """How many documents ``query`` lets through."""
+    plan = _Plan(conn, project_id, query)
+    return int(conn.execute(select(func.count()).where(*plan.where)).scalar_one())

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
 
 from annotator.core.labels import load_schema
+from annotator.core.listing import Cursor, DocumentQuery
 from annotator.core.model import (
     DocStatus,
     Document,
@@ -194,27 +196,44 @@ class Repository:
         self, project_id: int, *, status: DocStatus | None = None
     ) -> list[DocumentSummary]:
         """The documents of a project in corpus order, with their span counts."""
-        if status is not None:
-            check_status(status)
         with read_transaction(self._engine) as conn:
-            return browse.document_page(conn, project_id, status, None, None)
+            return browse.document_page(conn, project_id, _query(status, None), None, None)
 
     def document_page(
         self,
         project_id: int,
         *,
         status: DocStatus | None = None,
-        after: tuple[int, int] | None = None,
+        after: Cursor | None = None,
         limit: int | None = 200,
-        through: int | None = None,
+        through: int | Cursor | None = None,
+        query: DocumentQuery | None = None,
     ) -> list[DocumentSummary]:
-        """Up to ``limit`` documents in corpus order after ``after`` = (position, id) of the
-        last one already shown (None: from the start) and up to position ``through``; the
-        document list's pages."""
-        if status is not None:
-            check_status(status)
+        """Up to ``limit`` documents in ``query``'s order (default: corpus order, ``status``
+        if given) after cursor ``after`` of the last one already shown (None: from the start)
+        and up to cursor ``through`` (an int: a position in corpus order); the document
+        list's pages. A cursor is ``browse.cursor(query, row)``: (position, id) in corpus
+        order."""
+        q = _query(status, query)
+        if isinstance(through, int):
+            through = (through, _LAST_ID)
         with read_transaction(self._engine) as conn:
-            return browse.document_page(conn, project_id, status, after, limit, through)
+            return browse.document_page(conn, project_id, q, after, limit, through)
+
+    def document_cursor(
+        self, project_id: int, document_id: int, *, query: DocumentQuery
+    ) -> Cursor | None:
+        """A document's place in ``query``'s order (browse.cursor of its row)."""
+        with read_transaction(self._engine) as conn:
+            return browse.document_cursor(conn, project_id, query, document_id)
+
+    def document_place(
+        self, project_id: int, document_id: int, *, query: DocumentQuery
+    ) -> tuple[int, int] | None:
+        """(place from 1, documents listed) of a document under ``query``; None if it is
+        filtered out."""
+        with read_transaction(self._engine) as conn:
+            return browse.document_place(conn, project_id, query, document_id)
 
     def document_position(self, project_id: int, document_id: int) -> int | None:
         """The document's position in the project (from 0); None if it is not in it."""
@@ -228,23 +247,28 @@ class Repository:
         step: int,
         *,
         status: DocStatus | None = None,
+        query: DocumentQuery | None = None,
     ) -> int | None:
-        """The document ``step`` places after (negative: before) ``document_id`` in corpus
-        order, counting only documents with ``status``; None past either end.
+        """The document ``step`` places after (negative: before) ``document_id`` in
+        ``query``'s order (default: corpus order, only documents with ``status``); None past
+        either end.
 
         With ``document_id`` None: the first document (step > 0) or the last (step < 0).
         """
-        if status is not None:
-            check_status(status)
+        q = _query(status, query)
         with read_transaction(self._engine) as conn:
-            return browse.neighbour(conn, project_id, document_id, step, status)
+            return browse.neighbour(conn, project_id, q, document_id, step)
 
-    def count_documents(self, project_id: int, *, status: DocStatus | None = None) -> int:
-        """How many documents the project has (with ``status``, if given)."""
-        if status is not None:
-            check_status(status)
+    def count_documents(
+        self,
+        project_id: int,
+        *,
+        status: DocStatus | None = None,
+        query: DocumentQuery | None = None,
+    ) -> int:
+        """How many documents the project has (with ``status``, or that ``query`` lists)."""
         with read_transaction(self._engine) as conn:
-            return browse.count_documents(conn, project_id, status)
+            return browse.count_documents(conn, project_id, _query(status, query))
 
     def search_candidates(self, project_id: int, needle: str) -> Iterator[tuple[int, str, str]]:
         """(id, name, text) of the documents whose folded text holds ``needle`` (a folded
@@ -716,6 +740,11 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return stats.stats(conn, project_id)
 
+    def spans_per_day(self, project_id: int) -> dict[str, dict[str, int]]:
+        """Spans by creation day per annotator: annotator -> YYYY-MM-DD -> count."""
+        with read_transaction(self._engine) as conn:
+            return stats.spans_per_day(conn, project_id)
+
     def labeled_texts(self, project_id: int) -> list[str]:
         """The distinct texts labeled anywhere in the project (the known names)."""
         with read_transaction(self._engine) as conn:
@@ -725,3 +754,18 @@ class Repository:
         """Names of every annotator known to the database, sorted."""
         with read_transaction(self._engine) as conn:
             return stats.annotators(conn)
+
+
+# Larger than any id: (position, _LAST_ID) is the last cursor at a position.
+_LAST_ID = 2**62
+
+
+def _query(status: DocStatus | None, query: DocumentQuery | None) -> DocumentQuery:
+    """The query asked for; a plain ``status`` is a status filter in corpus order."""
+    if status is not None:
+        check_status(status)
+    if query is None:
+        return DocumentQuery(status=status)
+    if query.status is not None:
+        check_status(query.status)
+    return query if status is None else replace(query, status=status)

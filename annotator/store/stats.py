@@ -48,6 +48,29 @@ def stats(conn: Connection, project_id: int) -> dict[str, Any]:
     }
 
 
+def spans_per_day(conn: Connection, project_id: int) -> dict[str, dict[str, int]]:
+    """The project's spans by the day they were created (``YYYY-MM-DD``, the database's
+    clock), per annotator name ("(none)" if unnamed): annotator -> day -> count.
+
+    Counts the span rows (one grouped pass over the project's spans, through the document
+    index): the Statistics window asks for it, and only after a pause in editing.
+    """
+    day = func.date(SPANS.c.created_at)
+    rows = conn.execute(
+        select(day.label("day"), ANNOTATORS.c.name, func.count())
+        .join(DOCUMENTS, DOCUMENTS.c.id == SPANS.c.document_id)
+        .outerjoin(ANNOTATORS, ANNOTATORS.c.id == SPANS.c.annotator_id)
+        .where(DOCUMENTS.c.project_id == project_id)
+        .group_by(day, ANNOTATORS.c.name)
+    )
+    out: dict[str, dict[str, int]] = {}
+    for when, name, n in rows:
+        key = "(none)" if name is None else str(name)
+        # SQLite gives the text of the date, PostgreSQL a date: both as YYYY-MM-DD.
+        out.setdefault(key, {})[str(when)[:10]] = int(n)
+    return {name: dict(sorted(days.items())) for name, days in sorted(out.items())}
+
+
 def annotators(conn: Connection) -> list[str]:
     """Names of every annotator known to the database, sorted."""
     return list(conn.execute(select(ANNOTATORS.c.name).order_by(ANNOTATORS.c.name)).scalars())

@@ -79,6 +79,8 @@ DOCUMENTS = Table(
     # this index in corpus order (it replaced the one on (project_id, status)).
     Index("ix_documents_project_status_position", "project_id", "status", "position"),
     Index("ix_documents_project_hash", "project_id", "content_hash", unique=True),
+    # Revision 0010: the document list sorted by name, a page at a time.
+    Index("ix_documents_project_name_position", "project_id", "name", "position"),
     sqlite_autoincrement=True,
 )
 
@@ -104,6 +106,8 @@ SPANS = Table(
     _created(),
     _updated(),
     Index("ix_spans_document_start", "document_id", "start"),
+    # Revision 0010: the documents holding a label (the document list's label filter).
+    Index("ix_spans_label_document", "label", "document_id"),
     sqlite_autoincrement=True,
 )
 

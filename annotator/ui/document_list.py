@@ -1,23 +1,31 @@
-"""The document list: title, status and span count per document, filtered by status.
+"""The document list: title, status and span count per document, filtered and sorted.
 
-The model reads rows a page at a time as the table scrolls; choosing a document further down
-(next document, a restored one) reads the list as far as that document in one query.
+Filters: the annotator's own status, text (folded, as ``annotator search``: through the
+corpus search index), "has label X", "assigned to me". A click on a column title sorts by it
+(again: the other way). The model reads rows a page at a time as the table scrolls; choosing
+a document further down (next document, a restored one) reads the list as far as that
+document in one query.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.model import DOC_STATUSES, DocStatus
+from annotator.core.listing import DocumentQuery
+from annotator.core.model import DOC_STATUSES, DocStatus, LabelSchema
 from annotator.services.changes import (
     Change,
     DocumentOpened,
@@ -26,7 +34,10 @@ from annotator.services.changes import (
 )
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.models import DocumentListModel
-from annotator.ui.texts import status_title
+from annotator.ui.texts import label_title, status_title
+
+# Typing pauses this long before the list is read again: one query per word, not per key.
+_TYPING_PAUSE_MS = 250
 
 
 class DocumentListView(QWidget):
@@ -44,6 +55,18 @@ class DocumentListView(QWidget):
         for status in DOC_STATUSES:
             self.filter.addItem("", status)
         self.assigned = QCheckBox(self)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setObjectName("text_filter")
+        self.text_filter.setClearButtonEnabled(True)
+        self.label_filter = QComboBox(self)
+        self.label_filter.setObjectName("label_filter")
+        self.label_filter.addItem("", None)
+        for name in bridge.session.schema.names:
+            self.label_filter.addItem("", name)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(_TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._apply_text)
         self._retranslate_filter()
         self.table = QTableView(self)
         self.table.setModel(self.document_model)
@@ -59,9 +82,17 @@ class DocumentListView(QWidget):
         # model for thousands of cells before the first paint.
         header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A click on a column title sorts by it (the model reads the list again, in pages).
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
+        layout.addWidget(self.text_filter)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.label_filter, 1)
+        layout.addLayout(row)
         self.assigned.setObjectName("assigned_filter")
         self.assigned.toggled.connect(self.set_assigned_only)
         layout.addWidget(self.assigned)
@@ -69,6 +100,10 @@ class DocumentListView(QWidget):
         self._bridge = bridge
         self._syncing = False
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.label_filter.currentIndexChanged.connect(self._on_label_changed)
+        self.text_filter.textChanged.connect(lambda _text: self._typing.start())
+        self.text_filter.returnPressed.connect(self._apply_text)
+        header.sortIndicatorChanged.connect(lambda *_: self._reselect())
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
         bridge.changed.connect(self._on_change)
@@ -76,6 +111,13 @@ class DocumentListView(QWidget):
     def _retranslate_filter(self) -> None:
         self.filter.setItemText(0, self.tr("All documents"))
         self.assigned.setText(self.tr("Assigned to me"))
+        self.text_filter.setPlaceholderText(self.tr("Filter by text…"))
+        self.label_filter.setItemText(0, self.tr("Any label"))
+        schema = self._schema()
+        for index in range(1, self.label_filter.count()):
+            self.label_filter.setItemText(
+                index, self.tr("Has {label}").format(
+                    label=label_title(schema, str(self.label_filter.itemData(index)))))
         for index in range(1, self.filter.count()):
             title = status_title(str(self.filter.itemData(index)))
             self.filter.setItemText(index, title[:1].upper() + title[1:])
@@ -85,6 +127,27 @@ class DocumentListView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_filter()
             self.document_model.retranslate()
+
+    def _schema(self) -> LabelSchema:
+        return self.document_model.bridge_schema()
+
+    @property
+    def query(self) -> DocumentQuery:
+        """The list's filters and order (next/previous document follow them)."""
+        return self.document_model.query
+
+    def set_text_filter(self, text: str) -> None:
+        """Show only documents whose folded title or text holds ``text`` ("" : all)."""
+        self.text_filter.setText(text)
+        self._apply_text()
+
+    def set_label_filter(self, label: str | None) -> None:
+        """Show only documents with a span of ``label`` (None: all)."""
+        self.label_filter.setCurrentIndex(max(0, self.label_filter.findData(label)))
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort as a click on the column title does."""
+        self.table.horizontalHeader().setSortIndicator(column, order)
 
     @property
     def status_filter(self) -> DocStatus | None:
@@ -102,9 +165,21 @@ class DocumentListView(QWidget):
         self.document_model.refresh()
         self.show_document(self._bridge.session.document_id)
 
-    def show_document(self, document_id: int | None) -> None:
-        """Select the row of ``document_id`` without announcing it back."""
-        row = self.document_model.ensure_loaded(document_id) if document_id is not None else None
+    def _reselect(self) -> None:
+        # After a new order or filter: the open document's row if it is on the first page.
+        # Reading the list as far as the open document could read all of it (it may be last
+        # in the new order); next/previous and the place shown find it without that.
+        document_id = self._bridge.session.document_id
+        self.show_document(document_id, read_to_it=False)
+
+    def show_document(self, document_id: int | None, *, read_to_it: bool = True) -> None:
+        """Select the row of ``document_id`` without announcing it back (reading the list as
+        far as it unless ``read_to_it`` is False)."""
+        model = self.document_model
+        if document_id is None:
+            row = None
+        else:
+            row = model.ensure_loaded(document_id) if read_to_it else model.row_of(document_id)
         self._syncing = True
         try:
             if row is None:
@@ -128,6 +203,18 @@ class DocumentListView(QWidget):
     def _on_filter_changed(self, index: int) -> None:
         self.document_model.set_status_filter(self.filter.itemData(index))
         self.show_document(self._bridge.session.document_id)
+
+    def _apply_text(self) -> None:
+        self._typing.stop()
+        text = self.text_filter.text().strip()
+        if text != self.document_model.query.text:
+            self.document_model.set_query(replace(self.document_model.query, text=text))
+            self._reselect()
+
+    def _on_label_changed(self, index: int) -> None:
+        self.document_model.set_query(
+            replace(self.document_model.query, label=self.label_filter.itemData(index)))
+        self._reselect()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if self._syncing or not index.isValid():

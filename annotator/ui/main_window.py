@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.tools.progress_summary)
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.position_label)
+        # Filtered or sorted: the place shown is the place in the list as it is now.
+        self.documents.document_model.modelReset.connect(self._update_position)
 
         self.event_actions = EventActions(self.bridge, self.article, self.events_panel, self)
         self.actions_by_name: dict[ActionName, QAction] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +18,8 @@ from PySide6.QtGui import QColor, QFont
 
 from annotator.core.date_spans import is_date
 from annotator.core.dates import DateValue
-from annotator.core.model import DocStatus, Document, Span
+from annotator.core.listing import Cursor, DocumentQuery, SortKey, comes_after, cursor_of
+from annotator.core.model import DocStatus, Document, LabelSchema, Span
 from annotator.services.changes import (
     Change,
     DateSet,
@@ -198,11 +199,12 @@ class DocumentRow:
 
 
 class DocumentListModel(_TableModel):
-    """The project's documents with status and span count, optionally filtered by status.
+    """The project's documents with status and span count, filtered and sorted.
 
     Rows are read a page at a time as the view scrolls (``canFetchMore``/``fetchMore``, keyset
-    pages of PAGE rows), so opening, filtering and moving on cost the same in a project of ten
-    documents or of a hundred thousand. "#" is the document's position in the project.
+    pages of PAGE rows after the cursor of the last row), so opening, filtering, sorting and
+    moving on cost the same in a project of ten documents or of a hundred thousand. "#" is the
+    document's position in the project. The status shown is the annotator's own.
     """
 
     COLUMNS = (
@@ -211,6 +213,8 @@ class DocumentListModel(_TableModel):
         QT_TRANSLATE_NOOP("Columns", "Status"),
         QT_TRANSLATE_NOOP("Columns", "Spans"),
     )
+    #: The sort key of each column.
+    SORT_KEYS: tuple[SortKey, ...] = ("position", "name", "status", "spans")
     PAGE = 200
 
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
@@ -219,14 +223,23 @@ class DocumentListModel(_TableModel):
         self._rows: list[DocumentRow] = []
         self._row_by_id: dict[int, int] = {}
         self._complete = False
-        self._status_filter: DocStatus | None = None
+        self._query = DocumentQuery()
         self._project_size = 0
         bridge.changed.connect(self._on_change)
         self.refresh()
 
     @property
+    def query(self) -> DocumentQuery:
+        """The filters and order shown (the session adds the annotator and assignments)."""
+        return self._query
+
+    @property
     def status_filter(self) -> DocStatus | None:
-        return self._status_filter
+        return self._query.status
+
+    def bridge_schema(self) -> LabelSchema:
+        """The project's labels (the filter bar lists them)."""
+        return self._bridge.session.schema
 
     @property
     def project_size(self) -> int:
@@ -235,8 +248,19 @@ class DocumentListModel(_TableModel):
 
     def set_status_filter(self, status: DocStatus | None) -> None:
         """Show only documents with ``status`` (None: all)."""
-        self._status_filter = status
+        self.set_query(replace(self._query, status=status))
+
+    def set_query(self, query: DocumentQuery) -> None:
+        """Show the documents ``query`` lets through, in its order."""
+        self._query = query
         self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by ``column`` (the header was clicked): read again from the store."""
+        if not 0 <= column < len(self.SORT_KEYS):
+            return
+        self.set_query(replace(self._query, sort=self.SORT_KEYS[column],
+                               descending=order == Qt.SortOrder.DescendingOrder))
 
     def refresh(self) -> None:
         """Read the list again from the store: its first page."""
@@ -257,22 +281,28 @@ class DocumentListModel(_TableModel):
         self._insert(self._read(limit=self.PAGE))
 
     def ensure_loaded(self, document_id: int) -> int | None:
-        """The row of ``document_id``, reading the list as far as its position if needed;
-        None if it is not in the (filtered) list."""
+        """The row of ``document_id``, reading the list as far as it if needed; None if it
+        is not in the (filtered) list."""
         row = self._row_by_id.get(document_id)
         if row is not None or self._complete:
             return row
-        position = self._bridge.session.document_position(document_id)
-        if position is None or (self._rows and self._rows[-1].position >= position):
+        session = self._bridge.session
+        where = session.document_cursor(document_id, self._query)
+        if where is None or (self._rows and not comes_after(
+                self._query, where, self._cursor(self._rows[-1]))):
             return None
-        # One query up to that position (a deep jump), not page after page.
-        self._insert(self._read(limit=None, through=position))
+        # One query up to that document (a deep jump), not page after page.
+        self._insert(self._read(limit=None, through=where))
         return self._row_by_id.get(document_id)
 
-    def _read(self, *, limit: int | None, through: int | None = None) -> list[DocumentRow]:
-        after = (self._rows[-1].position, self._rows[-1].id) if self._rows else None
+    def _cursor(self, row: DocumentRow) -> Cursor:
+        return cursor_of(self._query, id=row.id, name=row.name, status=row.status,
+                         span_count=row.span_count, position=row.position)
+
+    def _read(self, *, limit: int | None, through: Cursor | None = None) -> list[DocumentRow]:
+        after = self._cursor(self._rows[-1]) if self._rows else None
         page = self._bridge.session.document_page(
-            status=self._status_filter, after=after, limit=limit, through=through
+            query=self._query, after=after, limit=limit, through=through
         )
         if limit is not None and len(page) < limit:
             self._complete = True
@@ -323,13 +353,11 @@ class DocumentListModel(_TableModel):
         return self._row_by_id.get(document_id)
 
     def place_of(self, document_id: int) -> tuple[int, int] | None:
-        """(position from 1, documents in the project) of a document, if it is in it."""
-        row = self._row_by_id.get(document_id)
-        if row is not None:
-            position: int | None = self._rows[row].position
-        else:
-            position = self._bridge.session.document_position(document_id)
-        return None if position is None else (position + 1, self._project_size)
+        """(place from 1, documents listed) of a document in the filtered, sorted list;
+        place 0 if the filters leave it out."""
+        session = self._bridge.session
+        place = session.document_place(document_id, self._query)
+        return place if place is not None else (0, session.document_count(query=self._query))
 
     def document_at(self, row: int) -> DocumentRow:
         """The document shown in ``row``."""

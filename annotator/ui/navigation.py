@@ -10,7 +10,7 @@ from annotator.ui.document_list import DocumentListView
 
 
 class DocumentNavigator(QObject):
-    """Follows the document list's order and status filter."""
+    """Follows the document list's order and filters."""
 
     message_posted = Signal(str)
 
@@ -30,7 +30,7 @@ class DocumentNavigator(QObject):
         """Open the next (1) or previous (-1) document that passes the filter."""
         session = self._bridge.session
         target = session.neighbour(
-            session.document_id, step, status=self._documents.status_filter
+            session.document_id, step, query=self._documents.query
         )
         if target is None:
             self.message_posted.emit(
@@ -47,7 +47,7 @@ class DocumentNavigator(QObject):
             return False
         # Chosen before the status changes: under a "new" filter the document leaves the list.
         target = session.neighbour(
-            session.document_id, +1, status=self._documents.status_filter
+            session.document_id, +1, query=self._documents.query
         )
         command = session.status_command(status)
         if command is not None and not self._bridge.execute(command):

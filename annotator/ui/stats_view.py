@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import LabelSchema
+from annotator.services.stats import spans_per_day
 from annotator.services.workspace import Workspace
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.progress_summary import Refresher, progress_text
@@ -30,6 +31,14 @@ from annotator.ui.texts import label_title, status_title
 
 STATUS_COLOURS = {"new": "#9E9E9E", "in_progress": "#F0A30A", "done": "#2E7D32",
                   "skipped": "#6D4C41"}
+
+# One colour per annotator on the per-day chart (Paul Tol's bright scheme: tells apart for
+# colour-blind readers), in the order of their names.
+ANNOTATOR_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377",
+                     "#BBBBBB")
+# At most this many dates are written under the per-day chart; the others are ticks only.
+_DAY_TICKS = 8
+
 
 def _bar_chart(title: str) -> Any:
     plot = pg.PlotWidget(background="w", title=title)
@@ -58,8 +67,36 @@ def _draw(plot: Any, counts: dict[str, int], colours: list[str]) -> list[float]:
     return heights
 
 
+def _draw_days(plot: Any, per_annotator: dict[str, dict[str, int]]) -> dict[str, list[float]]:
+    """One line per annotator over every day anyone labeled, and the day total as bars;
+    returns the heights drawn (the total under "" )."""
+    plot.clear()
+    days = sorted({day for counts in per_annotator.values() for day in counts})
+    drawn: dict[str, list[float]] = {}
+    if not days:
+        return drawn
+    xs = list(range(len(days)))
+    total = [float(sum(c.get(d, 0) for c in per_annotator.values())) for d in days]
+    plot.addItem(pg.BarGraphItem(x=xs, height=total, width=0.6, brush=pg.mkBrush("#DDDDDD"),
+                                 pen=pg.mkPen("#BBBBBB")))
+    drawn[""] = total
+    for i, (name, counts) in enumerate(per_annotator.items()):
+        colour = ANNOTATOR_COLOURS[i % len(ANNOTATOR_COLOURS)]
+        heights = [float(counts.get(d, 0)) for d in days]
+        plot.plot(xs, heights, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6,
+                  symbolBrush=colour, symbolPen=colour, name=name)
+        drawn[name] = heights
+    every = max(1, -(-len(days) // _DAY_TICKS))
+    plot.getAxis("bottom").setTicks(
+        [[(x, days[x]) for x in xs[::every]], [(x, "") for x in xs]])
+    plot.setXRange(-0.6, len(days) - 0.4, padding=0)
+    plot.setYRange(0, max([*total, 1.0]) * 1.1, padding=0)
+    return drawn
+
+
 class StatisticsView(QDialog):
-    """Charts of spans per label, documents per status and spans per annotator."""
+    """Charts of spans per label, documents per status, spans per annotator and spans
+    created per day (per annotator)."""
 
     def __init__(
         self,
@@ -77,16 +114,22 @@ class StatisticsView(QDialog):
         self._schema = schema
         self.stats: dict[str, Any] = {}
         self.heights: dict[str, list[float]] = {}
+        self.per_day: dict[str, dict[str, int]] = {}
+        self.day_heights: dict[str, list[float]] = {}
         self.summary = QLabel(self)
         self.summary.setObjectName("statistics_summary")
         self.charts = QWidget(self)
         self.by_label = _bar_chart(self.tr("Spans per label"))
         self.by_status = _bar_chart(self.tr("Documents per status"))
         self.by_annotator = _bar_chart(self.tr("Spans per annotator"))
+        self.by_day = _bar_chart(self.tr("Spans created per day"))
+        self.by_day.addLegend(offset=(10, 10))
         grid = QGridLayout(self.charts)
         grid.addWidget(self.by_label, 0, 0)
         grid.addWidget(self.by_status, 0, 1)
-        grid.addWidget(self.by_annotator, 1, 0, 1, 2)
+        grid.addWidget(self.by_annotator, 1, 0)
+        grid.addWidget(self.by_day, 1, 1)
+        self._label_axes()
         save = QPushButton(self.tr("Save as PNG…"), self)
         self._save = save
         save.setObjectName("statistics_save")
@@ -105,8 +148,24 @@ class StatisticsView(QDialog):
             self.by_label.setTitle(self.tr("Spans per label"))
             self.by_status.setTitle(self.tr("Documents per status"))
             self.by_annotator.setTitle(self.tr("Spans per annotator"))
+            self.by_day.setTitle(self.tr("Spans created per day"))
+            self._label_axes()
             self._save.setText(self.tr("Save as PNG…"))
             self.refresh()
+
+    def _label_axes(self) -> None:
+        spans = self.tr("Spans")
+        for plot, bottom, left in (
+            (self.by_label, self.tr("Label"), spans),
+            (self.by_status, self.tr("Status"), self.tr("Documents")),
+            (self.by_annotator, self.tr("Annotator"), spans),
+            (self.by_day, self.tr("Day"), spans),
+        ):
+            plot.setLabel("bottom", bottom, color="k")
+            plot.setLabel("left", left, color="k")
+            # Counts and category places, never "(x0.001)" scaled units.
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
+            plot.getAxis("left").enableAutoSIPrefix(False)
 
     def refresh(self) -> None:
         """Read the counts and redraw the charts."""
@@ -127,9 +186,12 @@ class StatisticsView(QDialog):
                             [STATUS_COLOURS.get(k, "#888888") for k in stats["by_status"]]),
             "annotator": _draw(self.by_annotator, by_annotator, ["#4477AA"] * len(by_annotator)),
         }
+        self.per_day = spans_per_day(self._workspace.repository,
+                                     project=self._workspace.project_id)
+        self.day_heights = _draw_days(self.by_day, self.per_day)
 
     def save_png(self, path: Path) -> bool:
-        """Write the three charts as one PNG; False if it could not be written."""
+        """Write the four charts as one PNG; False if it could not be written."""
         return bool(self.charts.grab().save(str(path), "PNG"))
 
     def _choose_png(self) -> None:

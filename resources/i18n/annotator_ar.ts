@@ -359,6 +359,18 @@
         <source>Assigned to me</source>
         <translation>المُسنَدة إليّ</translation>
     </message>
+    <message>
+        <source>Filter by text…</source>
+        <translation>تصفية بالنص…</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>Has {label}</source>
+        <translation>فيه وسم {label}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentNavigator</name>
@@ -1452,8 +1464,36 @@ Reason: {why}.</source>
         <translation>المقاطع حسب المُوسِّم</translation>
     </message>
     <message>
+        <source>Spans created per day</source>
+        <translation>المقاطع المُنشأة في كل يوم</translation>
+    </message>
+    <message>
         <source>Save as PNG…</source>
         <translation>حفظ صورة PNG…</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>اليوم</translation>
     </message>
     <message>
         <source>{documents} documents, {spans} spans.</source>

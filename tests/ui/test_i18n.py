@@ -103,6 +103,11 @@ def visible_texts(top: QWidget) -> list[str]:
             texts.append(widget.text())
         elif isinstance(widget, QComboBox):
             texts += [widget.itemText(i) for i in range(widget.count())]
+        elif hasattr(widget, "getPlotItem"):
+            # A pyqtgraph chart: its title and axis labels are drawn, not QWidget texts.
+            plot = widget.getPlotItem()
+            texts.append(plot.titleLabel.text)
+            texts += [plot.getAxis(side).labelText for side in ("left", "bottom")]
         elif isinstance(widget, QTextEdit) and widget.objectName() != "article":
             texts.append(widget.toPlainText())
         elif isinstance(widget, QListWidget):

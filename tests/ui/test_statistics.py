@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from conftest import ARTICLE, word
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from annotator.core.model import make_span
 from annotator.services.stats import project_stats
 from annotator.store.repository import Repository
 from annotator.ui.main_window import MainWindow
@@ -51,3 +53,27 @@ def test_statistics_draw_the_counts_and_follow_edits(
     assert view.save_png(png)
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 300 and image.height() > 200
+
+
+def test_spans_per_day_drawn_per_annotator_and_follow_edits(
+    window: MainWindow, repo: Repository, qtbot: QtBot, tmp_path: Path
+) -> None:
+    view = window.tools.show_statistics()
+    assert view.per_day == {} and view.day_heights == {}
+    start, end = word(ARTICLE, "مدينة")
+    assert window.bridge.execute(window.bridge.session.add_command(start, end, "LOCATION"))
+    today = datetime.now(UTC).date().isoformat()  # the database's clock is UTC
+    qtbot.waitUntil(lambda: view.per_day == {"amal": {today: 1}},
+                    timeout=REFRESH_DELAY_MS * 10)
+    assert view.day_heights == {"": [1.0], "amal": [1.0]}
+    # Another annotator's span the same day: a second line, the total bar grows.
+    second = next(d for d in repo.list_documents(repo.default_project()) if d.name == "second")
+    text = repo.get_document(second.id).text
+    repo.add_span(second.id, make_span(text, 0, 2, "ACTOR"), annotator="badr")
+    view.refresh()
+    assert view.day_heights == {"": [2.0], "amal": [1.0], "badr": [1.0]}
+    assert view.by_day.getAxis("bottom").labelText == "Day"
+    assert view.by_day.getAxis("left").labelText == "Spans"
+    png = tmp_path / "stats.png"
+    assert view.save_png(png)
+    assert QImage(str(png)).width() > 300

@@ -6,6 +6,7 @@ opens one per call.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from sqlalchemy import delete, func, insert, select
@@ -22,6 +23,7 @@ from annotator.store.rows import (
     EVENTS,
     SPANS,
     annotator_ids,
+    count_spans,
     head,
     insert_event,
     schema_of,
@@ -176,11 +178,22 @@ def replace_layer(
     conn.execute(
         delete(EVENTS).where(EVENTS.c.document_id == document_id, EVENTS.c.id.in_(old_events))
     )
+    # The project's stored span counts follow the layer: minus what goes, plus what comes.
+    counts: Counter[tuple[str, int | None]] = Counter()
+    for (label,) in conn.execute(
+        select(SPANS.c.label).where(
+            SPANS.c.document_id == document_id, SPANS.c.annotator_id == annotator_id
+        )
+    ):
+        counts[(label, annotator_id)] -= 1
+    for span in spans:
+        counts[(span.label, annotator_id)] += 1
     conn.execute(
         delete(SPANS).where(
             SPANS.c.document_id == document_id, SPANS.c.annotator_id == annotator_id
         )
     )
+    count_spans(conn, doc.project_id, counts)
     stored: list[Span] = []
     for span in spans:
         result = conn.execute(

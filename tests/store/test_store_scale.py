@@ -152,6 +152,26 @@ def test_stored_span_counts_follow_every_edit(
     assert sum(stats["by_annotator"].values()) == stats["spans"]
 
 
+def test_stored_span_counts_follow_a_replaced_layer(
+    repo: Repository, project: int, db_url: str
+) -> None:
+    # A curation save replaces a whole layer: the counts lose the old spans, gain the new.
+    text = "قصف الطيران مدينة دير الزور يوم 24 أكتوبر"
+    doc = Document(name="layer", text=text, spans=(
+        make_span(text, 4, 11, "ACTOR", annotator="amal"),
+        make_span(text, 18, 27, "LOCATION", annotator="omar"),
+    ))
+    [doc_id] = repo.add_documents(project, [doc], annotator=None).added
+    repo.replace_layer(doc_id, "curation", [make_span(text, 4, 11, "ACTOR"),
+                                            make_span(text, 18, 27, "LOCATION")])
+    assert _counts_match(db_url, project)[("ACTOR", "curation")] == 1
+    repo.replace_layer(doc_id, "curation", [make_span(text, 32, 41, "DATE")])
+    stored = _counts_match(db_url, project)
+    assert stored.get(("ACTOR", "curation"), 0) == 0
+    assert stored[("DATE", "curation")] == 1
+    assert stored[("ACTOR", "amal")] == 1
+
+
 def _brute_force(repo: Repository, project: int, query: str) -> list[tuple[int, int, int]]:
     return [(d.id or 0, start, end) for d in repo.iter_documents(project)
             for start, end in find_all(d.text, query)]

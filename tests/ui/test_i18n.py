@@ -355,3 +355,82 @@ def test_tool_windows_follow_a_switch(window: MainWindow, qtbot: QtBot) -> None:
     assert window.tools.search_panel.windowTitle() == "البحث في المدوَّنة"
     assert window.files.open_action.text() == "&فتح…"
     assert not [w for t in visible_texts(statistics) for w in latin_words(t)]
+
+
+# ----- messages of the readers and services, in Arabic ------------------------------------------
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_JOB_TIMEOUT_MS = 120_000
+
+
+def _problem_words(text: str, labels: tuple[str, ...]) -> list[str]:
+    """Latin words of a problem list or report, file names and label names left out."""
+    words = latin_words(re.sub(r"\S+\.(?:jsonl|csv|conll|txt)\b", " ", text))
+    return [w for w in words if w not in labels]
+
+
+def test_import_problems_and_export_report_are_arabic(
+    window: MainWindow, repo: Repository, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A refused import (the seed articles and a bad file) lists its problems in Arabic, and an
+    export with a split reports its parts and the spans CoNLL cannot hold in Arabic; in English
+    the same lists are the command line's lines, byte for byte."""
+    from annotator.core.model import make_span
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(path, seeds / path.name)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"text": "قصف حلب", "spans": [{"start": 4, "end": 7, "label": "ORG"}]}\n'
+        "{not json\n"
+        '{"text": "قصف حلب", "spans": [{"start": 4, "end": 70, "label": "ACTOR"}]}\n'
+        "[1, 2]\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    _choose(window, "ar")
+    dialog = window.tools.show_import([seeds, bad, empty])
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.progress.running, timeout=_JOB_TIMEOUT_MS)
+
+    summary, problems = dialog.summary.text(), dialog.problems.toPlainText()
+    lines = problems.splitlines()
+    assert summary.startswith("لم يُستورد شيء"), summary
+    assert len(lines) == 5, problems
+    for line in lines:
+        assert _ARABIC_LETTER.search(line.split(": ", 1)[1]), line
+    labels = repo.project_schema(repo.default_project()).names
+    assert _problem_words(summary + "\n" + problems, labels) == [], problems
+    assert "الملف فارغ" in lines[-1]  # empty.csv
+    assert "وسم غير معروف" in problems and "JSON غير صالح" in problems
+
+    # An export with a split, of a document whose spans overlap (flat CoNLL keeps one).
+    first = next(d for d in repo.list_documents(repo.default_project()) if d.name == "first")
+    start, end = word(ARTICLE, "الطيران")
+    repo.add_span(first.id, make_span(ARTICLE, start, end, "ACTOR"), annotator="annotator")
+    repo.add_span(first.id, make_span(ARTICLE, 0, end, "TARGET"), annotator="annotator")
+    exporting = window.tools.show_export()
+    exporting.set_format("conll")
+    exporting.split.setChecked(True)
+    exporting.ratios.setText("34/33/33")
+    out = tmp_path / "dataset"
+    exporting.destination.setText(str(out))
+    qtbot.mouseClick(exporting.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not exporting.progress.running, timeout=_JOB_TIMEOUT_MS)
+
+    report, dropped = exporting.summary.text(), exporting.problems.toPlainText()
+    assert "تدريب: " in report and "اختبار: " in report, report
+    assert "لم يُكتب المقطع" in dropped, dropped
+    assert _problem_words(report + "\n" + dropped, labels) == [], report + "\n" + dropped
+
+    # Back in English the same lists are what the command line prints.
+    _choose(window, "en")
+    from annotator.ui.import_dialog import problem_lines
+
+    english = problem_lines(dialog.last_problems)
+    assert english == "\n".join(str(p) for p in dialog.last_problems)
+    assert f"{bad}:1: unknown label 'ORG' (the project has" in english
+    assert f"{empty}: the file is empty" in english

@@ -341,6 +341,35 @@ TEMPLATES: dict[str, str] = {
     "note.label_case": QT_TRANSLATE_NOOP(
         "Messages", "label {name} taken as {found} (same name, other case)"),
     "note.event_type": QT_TRANSLATE_NOOP("Messages", "event type {name} taken as {found}"),
+    # --- refusals of the store (shown in "Not saved") ---------------------------------------
+    "store.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "the database is read-only: nothing can be changed ({reason})"),
+    "store.database_error": QT_TRANSLATE_NOOP("Messages", "database error: {reason}"),
+    "store.unknown_label": QT_TRANSLATE_NOOP(
+        "Messages", "label {label} is not in the project's schema ({labels})"),
+    "store.span_refused": QT_TRANSLATE_NOOP(
+        "Messages", "span refused in document {document}: {reason}"),
+    "store.document_gone": QT_TRANSLATE_NOOP(
+        "Messages", "document {id} does not exist (deleted meanwhile?)"),
+    "store.no_document": QT_TRANSLATE_NOOP("Messages", "document {id} does not exist"),
+    "store.not_a_span": QT_TRANSLATE_NOOP(
+        "Messages", "span {span} is not a span of document {document}"),
+    "store.span_gone": QT_TRANSLATE_NOOP(
+        "Messages", "span {span} does not exist (deleted meanwhile?)"),
+    "store.project_exists": QT_TRANSLATE_NOOP("Messages", "a project named {name} already exists"),
+    "published.format": QT_TRANSLATE_NOOP(
+        "Messages", "'published' must be a date as YYYY-MM-DD, got {value}"),
+    "published.not_a_day": QT_TRANSLATE_NOOP("Messages", "'published' is not a real day: {value}"),
+    # --- options of an import or export -------------------------------------------------------
+    "map.malformed": QT_TRANSLATE_NOOP(
+        "Messages", "--map {item}: expected OLD=NEW, e.g. ORG=ACTOR"),
+    "map.twice": QT_TRANSLATE_NOOP("Messages", "--map {name}: mapped twice ({first} and {second})"),
+    "split.three": QT_TRANSLATE_NOOP(
+        "Messages", "split {split} must be three numbers like 80/10/10 (train/dev/test)"),
+    "split.whole": QT_TRANSLATE_NOOP(
+        "Messages", "split {split} must be three whole numbers like 80/10/10"),
+    "split.hundred": QT_TRANSLATE_NOOP(
+        "Messages", "split {split}: the three numbers must be >= 0 and add up to 100"),
     # --- exports --------------------------------------------------------------------------------
     "export.no_format": QT_TRANSLATE_NOOP("Messages", "no format {format} to write with"),
     "export.no_annotator": QT_TRANSLATE_NOOP(

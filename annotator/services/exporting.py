@@ -55,13 +55,13 @@ def parse_split(text: str) -> tuple[int, int, int]:
     """``"80/10/10"`` -> (80, 10, 10); ValueError with a readable reason otherwise."""
     pieces = text.split("/")
     if len(pieces) != 3:
-        raise ValueError(f"split {text!r} must be three numbers like 80/10/10 (train/dev/test)")
+        raise ValueError(Message("split.three", split=repr(text)))
     try:
         numbers = tuple(int(p) for p in pieces)
     except ValueError:
-        raise ValueError(f"split {text!r} must be three whole numbers like 80/10/10") from None
+        raise ValueError(Message("split.whole", split=repr(text))) from None
     if any(n < 0 for n in numbers) or sum(numbers) != 100:
-        raise ValueError(f"split {text!r}: the three numbers must be >= 0 and add up to 100")
+        raise ValueError(Message("split.hundred", split=repr(text)))
     return numbers[0], numbers[1], numbers[2]
 
 

@@ -82,9 +82,9 @@ def parse_label_map(items: Iterable[str]) -> dict[str, str]:
         old, sep, new = item.partition("=")
         old, new = old.strip(), new.strip()
         if not sep or not old or not new:
-            raise ValueError(f"--map {item!r}: expected OLD=NEW, e.g. ORG=ACTOR")
+            raise ValueError(Message("map.malformed", item=repr(item)))
         if old in out and out[old] != new:
-            raise ValueError(f"--map {old}: mapped twice ({out[old]} and {new})")
+            raise ValueError(Message("map.twice", name=old, first=out[old], second=new))
         out[old] = new
     return out
 

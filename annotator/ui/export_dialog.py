@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.messages import message_of
 from annotator.core.model import DOC_STATUSES, DocStatus
 from annotator.formats.base import Scheme, WriteOptions
 from annotator.services.exporting import ExportRefused, ExportReport, parse_split
@@ -37,7 +38,7 @@ from annotator.services.workspace import Workspace, writable_formats
 from annotator.ui.i18n import ltr
 from annotator.ui.import_dialog import problem_lines
 from annotator.ui.jobs import JobProgress
-from annotator.ui.texts import format_title, show_arabic, status_title, word_text
+from annotator.ui.texts import format_title, message_text, show_arabic, status_title, word_text
 
 _log = logging.getLogger(__name__)
 
@@ -174,7 +175,8 @@ class ExportDialog(QDialog):
             try:
                 split = parse_split(self.ratios.text().strip())
             except ValueError as exc:
-                self._show(self.tr("Split: {problem}").format(problem=exc), "")
+                self._show(self.tr("Split: {problem}").format(
+                    problem=message_text(message_of(exc))), "")
                 return False
         fmt = str(self.format.currentData())
         options = WriteOptions(scheme=cast(Scheme, self.scheme.currentData()))

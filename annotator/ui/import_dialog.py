@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.messages import message_of
 from annotator.formats.base import Problem
 from annotator.services.importing import ImportRefused, ImportReport, parse_label_map
 from annotator.services.workspace import Workspace, readable_formats
+from annotator.ui.i18n import current_language
 from annotator.ui.jobs import JobProgress
 from annotator.ui.texts import format_title, message_text, problem_text, show_arabic
 
@@ -195,7 +197,11 @@ class ImportDialog(QDialog):
         try:
             label_map = parse_label_map(pieces)
         except ValueError as exc:
-            self._show_problems(str(exc).replace("--map ", self.tr("Rename labels") + ": "), "")
+            # In English the CLI's words with the field's name for the option; in Arabic the
+            # message's own template names the field.
+            reason = message_of(exc)
+            self._show_problems(message_text(reason) if current_language() != "en"
+                                else reason.replace("--map ", self.tr("Rename labels") + ": "), "")
             return False
         fmt = str(self.format.currentData())
         add_labels = self.add_labels.isChecked()

@@ -1400,6 +1400,70 @@ Reason: {why}.</source>
         <translation>عُدّ نوع الحدث {name} هو {found}</translation>
     </message>
     <message>
+        <source>the database is read-only: nothing can be changed ({reason})</source>
+        <translation>قاعدة البيانات للقراءة فقط: لا يمكن تغيير شيء ({reason})</translation>
+    </message>
+    <message>
+        <source>database error: {reason}</source>
+        <translation>خطأ في قاعدة البيانات: {reason}</translation>
+    </message>
+    <message>
+        <source>label {label} is not in the project&apos;s schema ({labels})</source>
+        <translation>الوسم {label} ليس في مخطط المشروع ({labels})</translation>
+    </message>
+    <message>
+        <source>span refused in document {document}: {reason}</source>
+        <translation>رُفض المقطع في المستند {document}: {reason}</translation>
+    </message>
+    <message>
+        <source>document {id} does not exist (deleted meanwhile?)</source>
+        <translation>المستند {id} غير موجود (حُذف في الأثناء؟)</translation>
+    </message>
+    <message>
+        <source>document {id} does not exist</source>
+        <translation>المستند {id} غير موجود</translation>
+    </message>
+    <message>
+        <source>span {span} is not a span of document {document}</source>
+        <translation>المقطع {span} ليس من مقاطع المستند {document}</translation>
+    </message>
+    <message>
+        <source>span {span} does not exist (deleted meanwhile?)</source>
+        <translation>المقطع {span} غير موجود (حُذف في الأثناء؟)</translation>
+    </message>
+    <message>
+        <source>a project named {name} already exists</source>
+        <translation>يوجد مشروع باسم {name}</translation>
+    </message>
+    <message>
+        <source>&apos;published&apos; must be a date as YYYY-MM-DD, got {value}</source>
+        <translation>يجب أن يكون &apos;published&apos; تاريخًا بالشكل YYYY-MM-DD، وهو {value}</translation>
+    </message>
+    <message>
+        <source>&apos;published&apos; is not a real day: {value}</source>
+        <translation>&apos;published&apos; ليس يومًا حقيقيًا: {value}</translation>
+    </message>
+    <message>
+        <source>--map {item}: expected OLD=NEW, e.g. ORG=ACTOR</source>
+        <translation>إعادة تسمية الوسوم {item}: يُنتظر قديم=جديد، مثل ORG=ACTOR</translation>
+    </message>
+    <message>
+        <source>--map {name}: mapped twice ({first} and {second})</source>
+        <translation>إعادة تسمية الوسوم {name}: أُعيدت تسميته مرتين ({first} و{second})</translation>
+    </message>
+    <message>
+        <source>split {split} must be three numbers like 80/10/10 (train/dev/test)</source>
+        <translation>التقسيم {split} يجب أن يكون ثلاثة أعداد مثل 80/10/10 (تدريب/تطوير/اختبار)</translation>
+    </message>
+    <message>
+        <source>split {split} must be three whole numbers like 80/10/10</source>
+        <translation>التقسيم {split} يجب أن يكون ثلاثة أعداد صحيحة مثل 80/10/10</translation>
+    </message>
+    <message>
+        <source>split {split}: the three numbers must be &gt;= 0 and add up to 100</source>
+        <translation>التقسيم {split}: يجب ألا تكون الأعداد الثلاثة سالبة وأن يكون مجموعها 100</translation>
+    </message>
+    <message>
         <source>no format {format} to write with</source>
         <translation>لا صيغة {format} للكتابة بها</translation>
     </message>

@@ -434,3 +434,57 @@ def test_import_problems_and_export_report_are_arabic(
     assert english == "\n".join(str(p) for p in dialog.last_problems)
     assert f"{bad}:1: unknown label 'ORG' (the project has" in english
     assert f"{empty}: the file is empty" in english
+
+
+def test_a_store_refusal_is_said_in_arabic_in_not_saved(
+    window: MainWindow, repo: Repository, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Not saved" gives the store's reason (a read-only database) in Arabic; only the
+    database's own words, quoted, stay as they came."""
+    from typing import cast
+
+    from sqlalchemy.exc import DBAPIError
+
+    from annotator.store.engine import _database_error
+
+    refusal = _database_error(cast(DBAPIError, _Readonly()))
+    assert str(refusal) == ("the database is read-only: nothing can be changed "
+                            "(attempt to write a readonly database)")  # the CLI's words
+
+    def read_only(*_args: object, **_kwargs: object) -> None:
+        raise refusal
+
+    _choose(window, "ar")
+    monkeypatch.setattr(repo, "add_span", read_only)
+    window.article.select_range(*word(ARTICLE, "الطيران"))
+    qtbot.keyClick(window.article, Qt.Key.Key_1)
+    failed = window.findChild(QMessageBox, "edit_failed_dialog")
+    assert isinstance(failed, QMessageBox)
+    text = failed.text()
+    failed.close()
+    assert "قاعدة البيانات للقراءة فقط" in text, text
+    reason = text.split("قاعدة البيانات للقراءة فقط", 1)[1]
+    assert latin_words(reason.replace("attempt to write a readonly database", "")) == [], text
+
+
+class _Readonly:
+    """What SQLAlchemy's DBAPIError holds from SQLite when the file cannot be written."""
+
+    orig = "attempt to write a readonly database"
+
+
+def test_a_bad_rename_or_split_is_said_in_arabic(window: MainWindow, qtbot: QtBot) -> None:
+    """The options' own checks (the CLI's --map and --split) speak the window's language."""
+    _choose(window, "ar")
+    importing = window.tools.show_import([ROOT / "seeds"])
+    importing.label_map.setText("ORG")
+    assert not importing.start()
+    assert importing.summary.text().startswith("إعادة تسمية الوسوم"), importing.summary.text()
+    assert latin_words(importing.summary.text()) == [], importing.summary.text()
+    exporting = window.tools.show_export()
+    exporting.destination.setText("/tmp/never-written")
+    exporting.split.setChecked(True)
+    exporting.ratios.setText("50/50")
+    assert not exporting.start()
+    assert "ثلاثة أعداد" in exporting.summary.text(), exporting.summary.text()
+    assert latin_words(exporting.summary.text()) == [], exporting.summary.text()

@@ -3,7 +3,8 @@
     python scripts/update_translations.py            # update resources/i18n/annotator_ar.ts
     python scripts/update_translations.py --check    # also exit 1 if an entry lacks Arabic
 
-Runs the ``lupdate`` that ships with PySide6 over every module of ``annotator/ui`` (new strings
+Runs the ``lupdate`` that ships with PySide6 over every module of ``annotator/ui`` and over
+``annotator/core/messages.py`` (the readers' and services' message templates) (new strings
 are added as unfinished, strings gone from the code are dropped), then prints each entry that
 has no finished Arabic translation, with its context. Add the Arabic in the ``.ts`` file (by
 hand or with ``pyside6-linguist``) and run it again until it reports none.
@@ -20,6 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "resources" / "i18n" / "annotator_ar.ts"
 SOURCES = ROOT / "annotator" / "ui"
+#: Outside the window's code: the templates of the readers' and services' messages, which the
+#: window shows in its language (``annotator.core.messages``).
+MESSAGES = ROOT / "annotator" / "core" / "messages.py"
 
 
 def update(catalog: Path, sources: Path = SOURCES) -> None:
@@ -28,6 +32,8 @@ def update(catalog: Path, sources: Path = SOURCES) -> None:
     from annotator.ui.i18n import qt_tool
 
     files = sorted(str(p) for p in sources.rglob("*.py") if "__pycache__" not in p.parts)
+    if sources == SOURCES:
+        files.append(str(MESSAGES))
     result = subprocess.run(
         [*qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
          "-source-language", "en", "-target-language", "ar", *files, "-ts", str(catalog)],

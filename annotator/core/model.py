@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 
+from annotator.core.messages import Message
+
 SpanOrigin = Literal["manual", "imported", "suggested"]
 DocStatus = Literal["new", "in_progress", "done", "skipped"]
 Role = Literal["actor", "target", "location", "date"]
@@ -128,16 +130,12 @@ class Span:
 def check_offsets(text: str, start: int, end: int, span_text: str | None = None) -> None:
     """Raise OffsetError unless ``0 <= start < end <= len(text)`` (and the text matches)."""
     if not (isinstance(start, int) and isinstance(end, int)):
-        raise OffsetError(f"offsets must be integers, got {start!r} and {end!r}")
+        raise OffsetError(Message("span.bad_offsets", start=repr(start), end=repr(end)))
     if not 0 <= start < end <= len(text):
-        raise OffsetError(
-            f"offsets {start}-{end} do not fit a text of {len(text)} characters "
-            "(need 0 <= start < end <= length)"
-        )
+        raise OffsetError(Message("span.no_fit", start=start, end=end, length=len(text)))
     if span_text is not None and text[start:end] != span_text:
-        raise OffsetError(
-            f"span text {span_text!r} does not match text[{start}:{end}] = {text[start:end]!r}"
-        )
+        raise OffsetError(Message("span.text_differs", given=repr(span_text), start=start,
+                                  end=end, actual=repr(text[start:end])))
 
 
 def make_span(text: str, start: int, end: int, label: str, **kwargs: Any) -> Span:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.dates import clean_words, fold, month_names, normalize_date
+from annotator.core.messages import Message, message_of
 
 PUBLISHED = "published"
 #: Present and true while the publication date is the program's guess.
@@ -27,13 +28,13 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def parse_published(value: object) -> datetime.date:
     """The date of a ``meta.published`` value; ValueError saying what is wrong."""
     if not isinstance(value, str):
-        raise ValueError(f"'published' must be a date as YYYY-MM-DD, got {value!r}")
+        raise ValueError(Message("published.format", value=repr(value)))
     if not _ISO_DAY.match(value):
-        raise ValueError(f"'published' must be a date as YYYY-MM-DD, got {value!r}")
+        raise ValueError(Message("published.format", value=repr(value)))
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'published' is not a real day: {value!r}") from None
+        raise ValueError(Message("published.not_a_day", value=repr(value))) from None
 
 
 def published_problem(meta: Mapping[str, Any]) -> str | None:
@@ -44,7 +45,7 @@ def published_problem(meta: Mapping[str, Any]) -> str | None:
     try:
         parse_published(value)
     except ValueError as exc:
-        return str(exc)
+        return message_of(exc)
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from annotator.core.messages import Message
 from annotator.core.model import Span
 from annotator.core.text import Token, tokenize
 
@@ -227,9 +228,9 @@ def tag_spans(
                 continue
             blocker = next((o for o in outer if o.first < p.last and p.first < o.last), None)
             if blocker is not None and blocker.first <= p.first and p.last <= blocker.last:
-                reason = "nested inside another span; a flat layout keeps the outer one"
+                reason = Message("tagging.nested")
             else:
-                reason = "overlaps another span; a flat layout keeps the one that starts first"
+                reason = Message("tagging.overlaps")
             unplaced.append(UnplacedSpan(p.index, spans[p.index], reason,
                                          spans[blocker.index] if blocker else None))
         placed = outer

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.messages import Message
 from annotator.core.tagging import TAG_RE
 from annotator.formats.base import (
     Format,
@@ -90,10 +91,10 @@ def _looks_like_conll(path: Path) -> bool:
 
 def detect_format(path: Path) -> str:
     """The registry name of the format of ``path`` (``--format auto``); FormatError if unclear."""
-    def unclear(why: str) -> FormatError:
+    def unclear(why: Message) -> FormatError:
         names = ", ".join(n for n, f in FORMATS.items() if f.can_read)
         return FormatError([Problem(str(path), None,
-                                    f"cannot tell the format: {why}; choose one of {names}")])
+                                    Message("format.unclear", why=why, names=names))])
 
     if path.is_dir():
         if any(path.glob("*.ann")):
@@ -102,9 +103,9 @@ def detect_format(path: Path) -> str:
             return "webanno"
         if any(path.glob("*.txt")):
             return "txt"
-        raise unclear("the folder has no .txt or .ann files")
+        raise unclear(Message("format.unclear_folder"))
     if not path.exists():
-        raise FormatError([Problem(str(path), None, "no such file or folder")])
+        raise FormatError([Problem(str(path), None, Message("path.missing"))])
     suffix = path.suffix.lower()
     if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").exists()):
         return "brat"
@@ -125,12 +126,13 @@ def detect_format(path: Path) -> str:
                 return "doccano"
             if "text" in keys:
                 return "jsonl"
-        raise unclear("the first line is not a JSON object with a 'text'")
+        raise unclear(Message("format.unclear_jsonl"))
     if suffix == ".json":
         text = read_text(path).text.lstrip()
         # Label Studio's JSON ({"data": ...} tasks) and JSON-MIN ({"text": ...} rows).
         if text.startswith(("[", "{")) and ('"data"' in text[:100000]
                                             or '"text"' in text[:100000]):
             return "labelstudio"
-        raise unclear("a .json file that is not a Label Studio task list")
-    raise unclear(f"unknown extension {path.suffix or '(none)'!r}")
+        raise unclear(Message("format.unclear_json"))
+    raise unclear(Message("format.unclear_extension",
+                           extension=repr(path.suffix or "(none)")))

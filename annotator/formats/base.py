@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from annotator.core.messages import Message
 from annotator.core.model import Document
 
 Scheme = Literal["iob2", "bioes"]
@@ -106,7 +107,8 @@ class Format(ABC):
 
     def read(self, path: Path) -> ReadResult:
         """Read a file (or a folder) into documents; bad records become problems."""
-        raise FormatError([Problem(str(path), None, f"the {self.name} format cannot be read")])
+        raise FormatError([Problem(str(path), None,
+                                   Message("format.cannot_read", format=self.name))])
 
     @abstractmethod
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
@@ -207,14 +209,13 @@ def atomic_folder(out: Path, *, allowed_suffixes: tuple[str, ...]) -> Iterator[P
     """
     if out.exists():
         if not out.is_dir():
-            raise FormatError([Problem(str(out), None, "exists and is not a folder")])
+            raise FormatError([Problem(str(out), None, Message("folder.not_folder"))])
         foreign = [p.name for p in out.iterdir() if not (p.is_file()
                                                          and p.suffix in allowed_suffixes)]
         if foreign:
             raise FormatError([Problem(
                 str(out), None,
-                f"the folder holds other things ({', '.join(sorted(foreign)[:3])}); "
-                "choose an empty or new folder")])
+                Message("folder.foreign", names=", ".join(sorted(foreign)[:3])))])
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
     try:
@@ -243,15 +244,15 @@ def folder_files(folder: Path, pattern: str) -> tuple[list[Path], list[Problem]]
             is_dir = path.stat().st_mode & 0o170000 == 0o040000
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                why = "a symbolic link that loops (it leads back to itself); not read"
+                why = Message("folder.link_loop")
             elif path.is_symlink():
-                why = f"a symbolic link to {os.readlink(path)}, which does not exist; not read"
+                why = Message("folder.link_dangling", target=os.readlink(path))
             else:
-                why = f"cannot read: {exc.strerror or exc}"
+                why = Message("file.cannot_read", reason=str(exc.strerror or exc))
             problems.append(Problem(str(path), None, why))
             continue
         if is_dir:
-            problems.append(Problem(str(path), None, "a folder, not a file; not read"))
+            problems.append(Problem(str(path), None, Message("folder.subfolder")))
             continue
         files.append(path)
     return files, problems

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import Document, Event, Relation, Span
 from annotator.formats.base import (
     Format,
@@ -40,6 +41,11 @@ EQUIVALENCES = "brat_equivalences"
 
 class _BadLine(ValueError):
     pass
+
+
+def _bad(ident: str, message_id: str, **params: Any) -> _BadLine:
+    """"<ident>: <reason>" for a line of the .ann file."""
+    return _BadLine(Message("record.because", what=ident, reason=Message(message_id, **params)))
 
 
 def _role_from_brat(name: str) -> str:
@@ -98,7 +104,7 @@ class _AnnParser:
             try:
                 self._line(lineno, line)
             except _BadLine as exc:
-                self.problems.append(Problem(self.file, lineno, str(exc)))
+                self.problems.append(Problem(self.file, lineno, message_of(exc)))
         events = self._events()
         self._attrs()
         if self.problems:
@@ -119,25 +125,25 @@ class _AnnParser:
         elif kind in ("A", "M"):
             parts = rest.split()
             if len(parts) not in (2, 3):
-                raise _BadLine(f"{ident}: expected 'NAME TARGET [VALUE]', got {rest!r}")
+                raise _bad(ident, "brat.expected_attribute", got=repr(rest))
             value: Any = parts[2] if len(parts) == 3 else True
             self.pending_attrs.append((lineno, parts[0], parts[1], value))
         elif kind == "E":
             if not rest.strip():
-                raise _BadLine(f"{ident}: expected 'TYPE:TRIGGER ROLE:ID ...'")
+                raise _bad(ident, "brat.expected_event")
             head, *args = rest.split()
             etype, _, trigger = head.partition(":")
             pairs = []
             for arg in args:
                 role, sep, target = arg.partition(":")
                 if not sep:
-                    raise _BadLine(f"{ident}: argument {arg!r} is not ROLE:ID")
+                    raise _bad(ident, "brat.bad_argument", argument=repr(arg))
                 pairs.append((role, target))
             self.raw_events.append((lineno, ident, etype, trigger, pairs))
         elif kind == "R":
             parts = rest.split()
             if len(parts) != 3:
-                raise _BadLine(f"{ident}: expected 'TYPE Arg1:ID Arg2:ID', got {rest!r}")
+                raise _bad(ident, "brat.expected_relation", got=repr(rest))
             a = parts[1].partition(":")[2]
             b = parts[2].partition(":")[2]
             self.relations.append((lineno, ident, parts[0], a, b))
@@ -145,8 +151,7 @@ class _AnnParser:
             head, _, note = rest.partition("\t")
             parts = head.split()
             if len(parts) != 2:
-                raise _BadLine(f"{ident}: expected 'TYPE ID<TAB>text', e.g. 'AnnotatorNotes T1"
-                               "<TAB>a note'")
+                raise _bad(ident, "brat.expected_note")
             # AnnotatorNotes is the span's note; other comment types keep their name ("#Type").
             key = _NOTE if parts[0] == "AnnotatorNotes" else f"#{parts[0]}"
             self.pending_attrs.append((lineno, key, parts[1], note))
@@ -155,35 +160,34 @@ class _AnnParser:
             head, _, name = rest.partition("\t")
             parts = head.split()
             if len(parts) != 3 or ":" not in parts[2]:
-                raise _BadLine(f"{ident}: expected 'TYPE ID DB:KEY<TAB>text', got {rest!r}")
+                raise _bad(ident, "brat.expected_normalization", got=repr(rest))
             self.pending_attrs.append((lineno, _NORMALIZATIONS, parts[1],
                                        [parts[0], parts[2], name]))
         elif kind == "*":
             parts = rest.split()
             if len(parts) < 3:
-                raise _BadLine(f"{ident}: expected 'TYPE ID ID ...' (an equivalence of two or "
-                               f"more annotations), got {rest!r}")
+                raise _bad(ident, "brat.expected_equivalence", got=repr(rest))
             self.equivalences.append((lineno, parts[0], parts[1:]))
         else:
-            raise _BadLine(f"unknown annotation line {ident!r}")
+            raise _BadLine(Message("brat.unknown_line", ident=repr(ident)))
 
     def _textbound(self, ident: str, rest: str) -> None:
         head, sep, given = rest.partition("\t")
         m = _T_LINE.match(head)
         if not sep or m is None:
-            raise _BadLine(f"{ident}: expected 'TYPE START END<TAB>text', got {rest!r}")
+            raise _bad(ident, "brat.expected_textbound", got=repr(rest))
         frags: list[tuple[int, int]] = []
         raw_map = self.decoded.raw_to_text
         limit = len(raw_map) - 1 if raw_map is not None else len(self.text)
         for frag in m.group("frags").split(";"):
             if any(len(x) > 18 for x in frag.split()):
                 # int() refuses thousands of digits; no text is that long anyway.
-                raise _BadLine(f"{ident} ({m.group('type')}): an offset with "
-                               f"{max(len(x) for x in frag.split())} digits is outside the text")
+                raise _bad(Message("item.labelled", what=ident, label=m.group("type")),
+                           "brat.long_offset", digits=max(len(x) for x in frag.split()))
             a, b = (int(x) for x in frag.split())
             if not 0 <= a < b <= limit:
-                raise _BadLine(f"{ident} ({m.group('type')}): offsets {a}-{b} are outside the "
-                               f"text ({limit} characters)")
+                raise _bad(Message("item.labelled", what=ident, label=m.group("type")),
+                           "span.outside", start=a, end=b, length=limit)
             frags.append(self.decoded.map_offsets(a, b))
         frags.sort()
         start, end = frags[0][0], frags[-1][1]
@@ -192,18 +196,17 @@ class _AnnParser:
                 # brat splits a span at line ends into fragments with only a line end between:
                 # those are one span. A gap holding words would be widened into the span, which
                 # changes the annotation: refuse it (spans of several fragments are not kept).
-                raise _BadLine(
-                    f"{ident} ({m.group('type')}): a discontinuous span ({m.group('frags')}) "
-                    f"with {self.text[gap_start:gap_end].strip()!r} between its fragments; "
-                    "spans of several fragments cannot be stored: split it into one T line per "
-                    "fragment")
+                raise _bad(Message("item.labelled", what=ident, label=m.group("type")),
+                           "brat.discontinuous", fragments=m.group("frags"),
+                           between=repr(self.text[gap_start:gap_end].strip()))
         covered = self.text[start:end]
         joined = " ".join(self.text[a:b] for a, b in frags)
         if given not in (joined, covered, covered.replace("\n", " ")):
-            raise _BadLine(f"{ident} ({m.group('type')}): its text {given!r} does not match "
-                           f"the text at {m.group('frags')} ({joined!r})")
+            raise _bad(Message("item.labelled", what=ident, label=m.group("type")),
+                       "brat.text_differs", given=repr(given), fragments=m.group("frags"),
+                       actual=repr(joined))
         if ident in self.span_ids or ident in self.trigger_bounds:
-            raise _BadLine(f"{ident}: the id is used twice")
+            raise _bad(ident, "record.id_twice")
         if self.trigger_types.get(ident) == m.group("type"):
             self.trigger_bounds[ident] = (start, end)
             return
@@ -213,10 +216,9 @@ class _AnnParser:
     def _ref(self, lineno: int, ident: str, target: str) -> int:
         if target.startswith("E") and target not in self.span_ids and any(
                 e[1] == target for e in self.raw_events):
-            raise _BadLine(f"{ident}: its argument {target} is another event (a nested event); "
-                           "event roles can point at spans only, so this file is refused")
+            raise _bad(ident, "brat.nested_event", target=target)
         if target not in self.span_ids:
-            raise _BadLine(f"{ident}: {target!r} is not a text-bound (T) annotation of this file")
+            raise _bad(ident, "brat.not_textbound", target=repr(target))
         return self.span_ids[target]
 
     def _events(self) -> list[Event]:
@@ -256,12 +258,12 @@ class _AnnParser:
                     trigger=trig))
                 trigger_of[ident] = len(events) - 1
             except _BadLine as exc:
-                self.problems.append(Problem(self.file, lineno, str(exc)))
+                self.problems.append(Problem(self.file, lineno, message_of(exc)))
         for lineno, ident, rtype, a, b in self.relations:
             try:
                 ia, ib = self._ref(lineno, "R", a), self._ref(lineno, "R", b)
             except _BadLine as exc:
-                self.problems.append(Problem(self.file, lineno, str(exc)))
+                self.problems.append(Problem(self.file, lineno, message_of(exc)))
                 continue
             # A relation of its own, not an event: written back as an R line.
             self.parsed_relations.append(Relation(rtype, ia, ib))
@@ -281,9 +283,8 @@ class _AnnParser:
             elif target in self.relation_index:  # notes may name a relation as well
                 self.relation_attrs.setdefault(target, {})[key] = value
             elif target not in self.event_index:
-                self.problems.append(Problem(self.file, lineno,
-                                             f"attribute {name} names {target!r}, which this "
-                                             "file does not annotate"))
+                self.problems.append(Problem(self.file, lineno, Message(
+                    "brat.attribute_target", name=name, target=repr(target))))
             else:
                 attrs = self.event_attrs.setdefault(target, {})
                 if key == _NORMALIZATIONS:
@@ -293,9 +294,8 @@ class _AnnParser:
         for lineno, etype, members in self.equivalences:
             missing = [m for m in members if m not in self.span_ids]
             if missing:
-                self.problems.append(Problem(self.file, lineno,
-                                             f"equivalence {etype} names {missing[0]!r}, which is "
-                                             "not a text-bound (T) annotation of this file"))
+                self.problems.append(Problem(self.file, lineno, Message(
+                    "brat.equivalence_target", type=etype, target=repr(missing[0]))))
                 continue
             self.equivalent.append([etype, [list(self.spans[self.span_ids[m]].key)
                                             for m in members]])
@@ -361,7 +361,7 @@ def _attr_lines(
             continue
         name = _ATTR_TO_BRAT.get(key, key)
         if not name or re.search(r"\s", name):
-            dropped.append(f"attribute {key!r} of {target} (brat names hold no spaces)")
+            dropped.append(Message("brat.attribute_name", key=repr(key), target=target))
             continue
         if value is True:
             counter[0] += 1
@@ -370,7 +370,8 @@ def _attr_lines(
         text = value if isinstance(value, str) else json.dumps(
             value, ensure_ascii=False, separators=(",", ":"))
         if not text or re.search(r"\s", text):
-            dropped.append(f"attribute {key}={value!r} of {target} (brat values hold no spaces)")
+            dropped.append(Message("brat.attribute_value", key=key, value=repr(value),
+                                   target=target))
             continue
         counter[0] += 1
         lines.append(f"A{counter[0]}\t{name} {target} {text}")
@@ -401,7 +402,7 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
         elif args:
             trigger = next(i for idx in event.roles.values() for i in idx)
         else:
-            dropped.append(f"event {k} ({event.type}): no trigger and no arguments")
+            dropped.append(Message("brat.empty_event", n=k, type=event.type))
             continue
         next_t += 1
         word = doc.spans[trigger]
@@ -420,7 +421,7 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
                 attr_lines.append(f"#{counter[1]}\tAnnotatorNotes R{k}\t"
                                   + " ".join(value.split("\n")))
             else:
-                dropped.append(f"attribute {key!r} of relation R{k} (brat has none there)")
+                dropped.append(Message("brat.relation_attribute", key=repr(key), n=k))
     number = {span.key: i for i, span in reversed(list(enumerate(doc.spans, 1)))}
     equivalences = doc.meta.get(EQUIVALENCES)
     for item in equivalences if isinstance(equivalences, list) else []:
@@ -428,7 +429,7 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
             etype, members = item
             ids = [f"T{number[(int(a), int(b), str(c))]}" for a, b, c in members]
         except (KeyError, TypeError, ValueError):
-            dropped.append(f"equivalence {item!r} (its spans are not all exported)")
+            dropped.append(Message("brat.equivalence_left", item=repr(item)))
             continue
         attr_lines.append(f"*\t{etype} {' '.join(ids)}")
     body = [*lines, *trigger_lines, *event_lines, *relation_lines, *attr_lines]
@@ -525,13 +526,14 @@ class BratFormat(Format):
             anns, ann_problems = folder_files(path, "*.ann")
             result.problems.extend(ann_problems)
             if not txts and not result.problems:
-                raise FormatError([Problem(str(path), None, "no .txt files in this folder")])
+                raise FormatError([Problem(str(path), None,
+                                           Message("folder.no_files", suffix=".txt"))])
             orphans = [a for a in anns if not a.with_suffix(".txt").exists()]
         else:
             txts = [path.with_suffix(".txt")]
             orphans = [] if txts[0].exists() else [path]
         for ann in orphans:
-            result.problems.append(Problem(str(ann), None, "no .txt file beside this .ann"))
+            result.problems.append(Problem(str(ann), None, Message("brat.no_txt")))
         for txt in txts:
             if not txt.exists():
                 continue
@@ -558,8 +560,8 @@ class BratFormat(Format):
                 report.files.extend([out / f"{stem}.txt", out / f"{stem}.ann"])
                 report.documents += 1
                 report.spans += len(doc.spans)
-                report.dropped.extend(Problem(str(out / f"{stem}.ann"), None,
-                                              f"{doc.name}: {d} not written") for d in dropped)
+                report.dropped.extend(Problem(str(out / f"{stem}.ann"), None, Message(
+                    "export.not_written", document=doc.name, what=d)) for d in dropped)
             (tmp / "annotation.conf").write_bytes(types.text().encode("utf-8"))
             report.files.append(out / "annotation.conf")
         return report

@@ -18,6 +18,7 @@ from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 
+from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
 from annotator.core.text import sentences, tokenize
@@ -73,14 +74,14 @@ def unplaced_problems(tagged: TaggedDocument, out: Path,
     for u in tagged.tagging.unplaced:
         at = bisect_right(ends, u.span.start)  # the first token ending after the span starts
         line = line_of_token(min(at, len(tokens) - 1)) if tokens else None
-        blocker = ""
+        s = u.span
+        message = Message("tagging.unplaced", document=tagged.document.name, label=s.label,
+                          start=s.start, end=s.end, text=repr(s.text), reason=u.reason)
         if u.blocker is not None:
             b = u.blocker
-            blocker = f" ({b.label} {b.start}-{b.end} {b.text!r})"
-        problems.append(Problem(
-            str(out), line,
-            f"{tagged.document.name}: span {u.span.label} {u.span.start}-{u.span.end} "
-            f"{u.span.text!r} not written: {u.reason}{blocker}"))
+            message = Message("tagging.blocker", message=message, label=b.label, start=b.start,
+                              end=b.end, text=repr(b.text))
+        problems.append(Problem(str(out), line, message))
     return problems
 
 
@@ -112,7 +113,8 @@ def document_lines(
         return body, 1, n_tokens + n_sentences
     t = tag_document(doc, options)
     if not t.tagging.tokens:
-        report.dropped.append(Problem(str(out), None, f"{doc.name}: no tokens; not written"))
+        report.dropped.append(Problem(str(out), None,
+                                      Message("export.no_tokens", document=doc.name)))
         return None
     four = options.conll_columns == 4
     columns = t.tagging.columns
@@ -305,12 +307,11 @@ class ConllFormat(Format):
         decoded = read_text(path)
         if decoded.text.startswith(WEBANNO_MARK):
             raise FormatError([Problem(
-                str(path), 1, "this is WebAnno TSV (INCEpTION's export), not CoNLL: import it "
-                "with --format webanno")])
+                str(path), 1, Message("conll.webanno"))])
         result = ReadResult(encodings={str(path): decoded.encoding})
         blocks = list(_documents(decoded.text.split("\n")))
         if not blocks:
-            raise FormatError([Problem(str(path), None, "no tokens in this file")])
+            raise FormatError([Problem(str(path), None, Message("file.no_tokens"))])
         has_docstart = any(b.docstart for b in blocks)
         problems: list[tuple[int, str]] = []
         for n, block in enumerate(blocks, 1):
@@ -341,8 +342,8 @@ def summarised(file: str, problems: list[tuple[int, str]]) -> list[Problem]:
         if len(lines) <= SAME_PROBLEM_LISTED:
             out.extend(Problem(file, line, message) for line in lines)
         else:
-            out.append(Problem(file, lines[0], f"{len(lines)} lines: {message} (the first is "
-                                               f"here, the last on line {lines[-1]})"))
+            out.append(Problem(file, lines[0], Message(
+                "conll.same_problem", n=len(lines), message=message, last=lines[-1])))
     return sorted(out, key=lambda p: p.line or 0)
 
 
@@ -398,9 +399,9 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
             tags = rest
         bad = [t for t in tags if not is_tag(t)]
         if not tags:
-            block.problems.append((lineno, f"token {token!r} has no tag column"))
+            block.problems.append((lineno, Message("conll.no_tag", token=repr(token))))
         elif bad:
-            block.problems.append((lineno, f"{bad[0]!r} is not a tag (O, B-X, I-X, E-X, S-X)"))
+            block.problems.append((lineno, Message("conll.bad_tag", tag=repr(bad[0]))))
         else:
             current.append((token, tags))
     if current:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message
 from annotator.core.model import Document
 from annotator.formats.base import (
     Format,
@@ -65,14 +66,14 @@ class CsvFormat(Format):
         try:
             header = next(reader)
         except StopIteration:
-            raise FormatError([Problem(str(path), None, "the file is empty")]) from None
+            raise FormatError([Problem(str(path), None, Message("file.empty"))]) from None
         except csv.Error as exc:
-            raise FormatError([Problem(str(path), 1, f"bad CSV header: {exc} (an unterminated "
-                                       "quote?)")]) from None
+            raise FormatError([Problem(str(path), 1, Message("csv.bad_header", error=str(exc)))]
+                              ) from None
         header = [h.strip() for h in header]
         if "text" not in header:
             raise FormatError([Problem(str(path), 1,
-                                       f"no 'text' column (columns: {', '.join(header)})")])
+                                       Message("csv.no_text", columns=", ".join(header)))])
         result = ReadResult(encodings={str(path): decoded.encoding})
         line = reader.line_num + 1
         try:
@@ -83,12 +84,13 @@ class CsvFormat(Format):
                 if len(row) != len(header):
                     result.problems.append(Problem(
                         str(path), first_line,
-                        f"{len(row)} columns where the header has {len(header)}"))
+                        Message("csv.columns", n=len(row), header=len(header))))
                     continue
                 cells = dict(zip(header, row, strict=True))
                 text = cells.pop("text")
                 if not text.strip():
-                    result.problems.append(Problem(str(path), first_line, "the text is empty"))
+                    result.problems.append(Problem(str(path), first_line,
+                                                   Message("csv.empty_text")))
                     continue
                 ident = cells.pop("id", "").strip()
                 meta = {k: v for k, v in cells.items() if v != ""}
@@ -98,11 +100,10 @@ class CsvFormat(Format):
         except csv.Error as exc:
             if "unexpected end of data" in str(exc):
                 result.problems.append(Problem(
-                    str(path), line,
-                    "a quoted field starting on this line is never closed (unterminated "
-                    "quote): the rest of the file would become part of it"))
+                    str(path), line, Message("csv.unterminated")))
             else:
-                result.problems.append(Problem(str(path), reader.line_num, f"bad CSV: {exc}"))
+                result.problems.append(Problem(str(path), reader.line_num,
+                                               Message("csv.bad", error=str(exc))))
         return result
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
@@ -122,7 +123,6 @@ class CsvFormat(Format):
             unwritten += len(doc.spans)
         if unwritten:
             report.dropped.append(Problem(str(out), None,
-                                          f"{unwritten} span(s) not written: CSV holds text and "
-                                          "metadata only"))
+                                          Message("csv.spans_dropped", n=unwritten)))
         write_atomic(out, buf.getvalue().encode("utf-8-sig"))
         return report

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message
 from annotator.core.model import Document, Relation, Span
 from annotator.formats.base import (
     Format,
@@ -18,7 +19,7 @@ from annotator.formats.base import (
     write_lines,
 )
 from annotator.formats.jsonlines import json_line, read_json_lines
-from annotator.formats.records import RecordError, TextMapper, relation_from
+from annotator.formats.records import RecordError, TextMapper, record_error, relation_from
 
 _SPAN_KEYS = ("label", "labels", "entities")
 #: Keys doccano itself writes that carry no data of ours.
@@ -34,7 +35,7 @@ def _read_spans(
         what = f"{key}[{n - 1}]"
         if isinstance(item, list):
             if len(item) != 3:
-                raise RecordError(f"{what}: expected [start, end, label], got {item!r}")
+                raise record_error(what, "doccano.bad_item", item=repr(item))
             spans.append(mapper.span(item[0], item[1], item[2], what=what))
         elif isinstance(item, dict):
             spans.append(mapper.span(item.get("start_offset"), item.get("end_offset"),
@@ -42,17 +43,17 @@ def _read_spans(
             if is_int(item.get("id")) or isinstance(item.get("id"), str):
                 ids[item["id"]] = len(spans) - 1
         else:
-            raise RecordError(f"{what}: expected [start, end, label] or an object")
+            raise record_error(what, "doccano.bad_item_kind")
     return spans, ids
 
 
 def record_to_document(rec: Any, *, default_name: str) -> Document:
     """A Document from one doccano record, whichever key variant it uses."""
     if not isinstance(rec, dict):
-        raise RecordError("a record must be a JSON object")
+        raise RecordError(Message("record.not_object"))
     raw = rec.get("text", rec.get("data"))
     if not isinstance(raw, str) or not raw.strip():
-        raise RecordError("'text' is missing, empty or not a string")
+        raise RecordError(Message("record.text_missing_or_empty"))
     mapper = TextMapper(raw)
     present = [k for k in _SPAN_KEYS if k in rec]
     meta: dict[str, Any] = {}
@@ -61,7 +62,7 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
     for key in present:
         items = rec[key]
         if not isinstance(items, list):
-            raise RecordError(f"'{key}' must be a list")
+            raise RecordError(Message("record.key_not_list", key=key))
         if items and all(isinstance(x, str) for x in items):
             meta[key] = items  # text classification categories, not spans
             continue
@@ -71,14 +72,14 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
     links: list[Relation] = []
     relations = rec.get("relations", [])
     if not isinstance(relations, list):
-        raise RecordError("'relations' must be a list")
+        raise RecordError(Message("record.key_not_list", key="relations"))
     for n, rel in enumerate(relations):
         what = f"relations[{n}]"
         if not isinstance(rel, dict):
-            raise RecordError(f"{what} must be an object")
+            raise RecordError(Message("record.must_be_object", what=what))
         ends = (rel.get("from_id"), rel.get("to_id"))
         if not all((is_int(e) or isinstance(e, str)) and e in ids for e in ends):
-            raise RecordError(f"{what}: from_id/to_id {ends!r} do not name entities of this record")
+            raise record_error(what, "doccano.bad_ends", ends=repr(ends))
         links.append(relation_from(rel.get("type"), ids[ends[0]], ids[ends[1]], what=what))
     for key, value in rec.items():
         if key in ("id", "text", "data", "relations", *_SPAN_KEYS):
@@ -133,7 +134,7 @@ class DoccanoFormat(Format):
             if doc.events:
                 report.dropped.append(Problem(
                     str(out), len(lines),
-                    f"{doc.name}: {len(doc.events)} event(s) not written "
-                    "(doccano sequence labeling has no events)"))
+                    Message("doccano.events_dropped", document=doc.name,
+                            n=len(doc.events))))
         write_lines(out, lines)
         return report

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.dates import DateValue, normalize_date
+from annotator.core.messages import Message
 from annotator.core.model import Document, Event
 from annotator.core.publication import published_of
 from annotator.core.text import sentences
@@ -103,13 +104,10 @@ class EventsCsvFormat(Format):
                 writer.writerow(row)
                 report.spans += sum(len(idx) for idx in event.roles.values())
                 if not row[1]:
-                    report.dropped.append(Problem(str(out), None,
-                                                  f"{doc.name}: event {k} ({event.type}) has "
-                                                  "no date and the document no publication "
-                                                  "date: event_date left empty"))
+                    report.dropped.append(Problem(str(out), None, Message(
+                        "events.no_date", document=doc.name, n=k, type=event.type)))
             if doc.spans and not doc.events:
-                report.dropped.append(Problem(str(out), None,
-                                              f"{doc.name}: {len(doc.spans)} span(s) but no "
-                                              "event: nothing to write"))
+                report.dropped.append(Problem(str(out), None, Message(
+                    "events.no_event", document=doc.name, n=len(doc.spans))))
         write_atomic(out, buf.getvalue().encode("utf-8-sig"))
         return report

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import DOC_STATUSES, Document, Event, Relation, Span, SpanOrigin
 from annotator.formats.base import (
     Format,
@@ -17,7 +19,7 @@ from annotator.formats.base import (
     write_lines,
 )
 from annotator.formats.jsonlines import json_line, read_json_lines
-from annotator.formats.records import RecordError, TextMapper
+from annotator.formats.records import RecordError, TextMapper, record_error
 
 
 def document_to_record(doc: Document) -> dict[str, Any]:
@@ -59,40 +61,40 @@ def document_to_record(doc: Document) -> dict[str, Any]:
 def _span_ref(ids: Mapping[str, int], ref: Any, what: str) -> int:
     key = str(ref) if is_int(ref) else ref
     if not isinstance(key, str) or key not in ids:
-        raise RecordError(f"{what} refers to span {ref!r}, which this record does not have")
+        raise RecordError(Message("record.unknown_span", what=what, ref=repr(ref)))
     return ids[key]
 
 
 def record_to_document(rec: Any, *, default_name: str) -> Document:
     """A checked Document from one JSONL object; RecordError with every reason it is bad."""
     if not isinstance(rec, dict):
-        raise RecordError("a record must be a JSON object")
+        raise RecordError(Message("record.not_object"))
     raw = rec.get("text")
     if not isinstance(raw, str):
-        raise RecordError("'text' is missing or not a string")
+        raise RecordError(Message("record.text_missing"))
     if not raw.strip():
-        raise RecordError("'text' is empty")
+        raise RecordError(Message("record.text_empty"))
     if "spans" not in rec:
         for key in ("label", "labels", "entities"):
             if isinstance(rec.get(key), list) and rec[key]:
                 # Without this its spans would be dropped without a word.
-                raise RecordError(f"a doccano record ('{key}' instead of 'spans'); import "
-                                  "it with --format doccano")
+                raise RecordError(Message("record.doccano", key=key))
     meta = rec.get("meta", {})
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise RecordError("'meta' must be an object")
+        raise RecordError(Message("record.key_not_object", key="meta"))
     status = rec.get("status", "new")
     if status not in DOC_STATUSES:
-        raise RecordError(f"'status' must be one of {', '.join(DOC_STATUSES)}, got {status!r}")
+        raise RecordError(Message("record.bad_choice", key="status",
+                                  choices=", ".join(DOC_STATUSES), value=repr(status)))
     doc_annotator = rec.get("annotator")
     if doc_annotator is not None and not isinstance(doc_annotator, str):
-        raise RecordError("'annotator' must be a string or null")
+        raise RecordError(Message("record.key_string_or_null", key="annotator"))
     mapper = TextMapper(raw)
     raw_spans = rec.get("spans", [])
     if not isinstance(raw_spans, list):
-        raise RecordError("'spans' must be a list")
+        raise RecordError(Message("record.key_not_list", key="spans"))
     spans: list[Span] = []
     ids: dict[str, int] = {}
     errors: list[str] = []
@@ -111,63 +113,66 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
                                   attrs))
                 ids[sid] = len(spans) - 1
                 continue
-        what = f"span {n}"
+        what = Message("item.span", n=n)
         try:
             if not isinstance(item, dict):
-                raise RecordError(f"{what} must be an object")
+                raise RecordError(Message("record.must_be_object", what=what))
             sid = item.get("id", f"#{n}")
             sid = str(sid) if is_int(sid) else sid
             if not isinstance(sid, str):
-                raise RecordError(f"{what}: 'id' must be a string")
+                raise record_error(what, "record.key_string", key="id")
             if "id" in item:
-                what = f"span {sid}"
+                what = Message("item.span", n=sid)
             if sid in ids:
-                raise RecordError(f"{what}: the id is used twice")
+                raise record_error(what, "record.id_twice")
             attrs = item.get("attrs", {})
             if not isinstance(attrs, dict):
-                raise RecordError(f"{what}: 'attrs' must be an object")
+                raise record_error(what, "record.key_not_object", key="attrs")
             annotator = item.get("annotator", doc_annotator)
             if annotator is not None and not isinstance(annotator, str):
-                raise RecordError(f"{what}: 'annotator' must be a string or null")
+                raise record_error(what, "record.key_string_or_null", key="annotator")
             origin: SpanOrigin = "suggested" if item.get("origin") == "suggested" else "imported"
             spans.append(mapper.span(item.get("start"), item.get("end"), item.get("label"),
                                      item.get("text"), origin=origin, annotator=annotator,
                                      attrs=attrs, what=what))
             ids[sid] = len(spans) - 1
         except RecordError as exc:
-            errors.append(str(exc))
+            errors.append(message_of(exc))
     raw_events = rec.get("events", [])
     if not isinstance(raw_events, list):
-        errors.append("'events' must be a list")
+        errors.append(Message("record.key_not_list", key="events"))
         raw_events = []
     events: list[Event] = []
     for n, item in enumerate(raw_events, 1):
-        what = f"event {n}"
+        what = Message("item.event", n=n)
         try:
             if not isinstance(item, dict):
-                raise RecordError(f"{what} must be an object")
+                raise RecordError(Message("record.must_be_object", what=what))
             etype = item.get("type")
             if not isinstance(etype, str) or not etype:
-                raise RecordError(f"{what}: 'type' must be a non-empty string")
+                raise record_error(what, "record.key_nonempty_string", key="type")
             trig = item.get("trigger")
-            trigger = None if trig is None else _span_ref(ids, trig, f"{what} trigger")
+            trigger = None if trig is None else _span_ref(ids, trig,
+                                                           Message("item.trigger", what=what))
             roles_raw = item.get("roles", {})
             if not isinstance(roles_raw, dict):
-                raise RecordError(f"{what}: 'roles' must be an object")
+                raise record_error(what, "record.key_not_object", key="roles")
             roles: dict[str, tuple[int, ...]] = {}
             for role, refs in roles_raw.items():
                 if not isinstance(refs, list):
-                    raise RecordError(f"{what}: role {role!r} must list span ids")
-                roles[role] = tuple(_span_ref(ids, r, f"{what} role {role}") for r in refs)
+                    raise record_error(what, "record.role_ids", role=repr(role))
+                roles[role] = tuple(_span_ref(ids, r, Message("item.role", what=what,
+                                                                         role=role)) for r in refs)
             attrs = item.get("attrs", {})
             if not isinstance(attrs, dict):
-                raise RecordError(f"{what}: 'attrs' must be an object")
+                raise record_error(what, "record.key_not_object", key="attrs")
             events.append(Event(type=etype, roles=roles, trigger=trigger, attrs=attrs))
         except RecordError as exc:
-            errors.append(str(exc))
+            errors.append(message_of(exc))
     relations = _relations(rec.get("relations", []), ids, errors)
     if errors:
-        raise RecordError("; ".join(errors))
+        raise RecordError(functools.reduce(
+            lambda first, rest: Message("record.and", first=first, rest=rest), errors))
     return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
                     status=status, spans=tuple(spans), events=tuple(events),
                     relations=tuple(relations))
@@ -176,24 +181,26 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
 def _relations(raw: Any, ids: Mapping[str, int], errors: list[str]) -> list[Relation]:
     """The record's binary relations (``head``/``tail`` name span ids)."""
     if not isinstance(raw, list):
-        errors.append("'relations' must be a list")
+        errors.append(Message("record.key_not_list", key="relations"))
         return []
     out: list[Relation] = []
     for n, item in enumerate(raw, 1):
-        what = f"relation {n}"
+        what = Message("item.relation", n=n)
         try:
             if not isinstance(item, dict):
-                raise RecordError(f"{what} must be an object")
+                raise RecordError(Message("record.must_be_object", what=what))
             rtype = item.get("type")
             if not isinstance(rtype, str) or not rtype.strip():
-                raise RecordError(f"{what}: 'type' must be a non-empty string")
+                raise record_error(what, "record.key_nonempty_string", key="type")
             attrs = item.get("attrs", {})
             if not isinstance(attrs, dict):
-                raise RecordError(f"{what}: 'attrs' must be an object")
-            out.append(Relation(rtype, _span_ref(ids, item.get("head"), f"{what} head"),
-                                _span_ref(ids, item.get("tail"), f"{what} tail"), attrs=attrs))
+                raise record_error(what, "record.key_not_object", key="attrs")
+            out.append(Relation(rtype, _span_ref(ids, item.get("head"),
+                                          Message("item.head", what=what)),
+                                _span_ref(ids, item.get("tail"),
+                                          Message("item.tail", what=what)), attrs=attrs))
         except RecordError as exc:
-            errors.append(str(exc))
+            errors.append(message_of(exc))
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Protocol
 
+from annotator.core.messages import Message, json_reason, message_of
 from annotator.core.model import Document
 from annotator.formats.base import FormatError, Problem, ReadResult, SourcedDocument
 from annotator.formats.records import RecordError
@@ -20,11 +21,11 @@ class RecordReader(Protocol):
 
 
 #: The message for JSON whose arrays and objects nest deeper than the decoder can follow.
-TOO_DEEP = "invalid JSON: nested too deeply (thousands of [ or { inside each other)"
+TOO_DEEP = Message("json.too_deep")
 
 
 #: The message for an integer too long for Python to convert (over 4300 digits).
-HUGE_NUMBER = "invalid JSON: a number with thousands of digits"
+HUGE_NUMBER = Message("json.huge_number")
 _HUGE = re.compile(r"\d{4000,}")
 
 
@@ -43,7 +44,9 @@ def loads(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JsonProblem(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+        raise JsonProblem(Message("json.invalid", error=json_reason(exc.msg),
+                                  column=exc.colno),
+                          exc.lineno) from None
     except RecursionError:
         raise JsonProblem(TOO_DEEP, 1) from None
     except ValueError:
@@ -70,7 +73,7 @@ def json_lines(path: Path) -> tuple[list[tuple[int, Any]], list[Problem], str]:
         except JsonProblem as exc:
             problems.append(Problem(str(path), lineno, exc.message))
     if not values and not problems:
-        raise FormatError([Problem(str(path), None, "the file holds no records")])
+        raise FormatError([Problem(str(path), None, Message("file.no_records"))])
     return values, problems, decoded.encoding
 
 
@@ -82,7 +85,7 @@ def read_json_lines(path: Path, to_document: RecordReader) -> ReadResult:
         try:
             doc = to_document(rec, default_name=f"{path.stem}-{n}")
         except RecordError as exc:
-            result.problems.append(Problem(str(path), lineno, str(exc)))
+            result.problems.append(Problem(str(path), lineno, message_of(exc)))
             continue
         result.documents.append(SourcedDocument(doc, str(path), lineno))
     result.problems.sort(key=lambda p: p.line or 0)

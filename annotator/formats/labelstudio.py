@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import Document, Event, Relation, Span, SpanOrigin
 from annotator.formats.base import (
     Format,
@@ -20,7 +21,7 @@ from annotator.formats.base import (
     write_atomic,
 )
 from annotator.formats.jsonlines import JsonProblem, json_line, loads
-from annotator.formats.records import RecordError, TextMapper, relation_from
+from annotator.formats.records import RecordError, TextMapper, record_error, relation_from
 from annotator.formats.textio import read_text, utf16_offsets, utf16_to_codepoint
 
 
@@ -46,8 +47,8 @@ def _labels_of(value: dict[str, Any], what: str) -> list[str] | None:
         if key.endswith("labels"):
             if (not isinstance(labels, list) or not labels
                     or not all(isinstance(x, str) and x.strip() for x in labels)):
-                raise RecordError(f"{what}: '{key}' must be a non-empty list of label names, "
-                                  f"got {labels!r}")
+                raise record_error(what, "labelstudio.bad_labels", key=key,
+                                   labels=repr(labels))
             return labels
     return None
 
@@ -61,7 +62,7 @@ _TEXT_KEYS = {"text", "article", "content", "body", "document", "sentence", "par
 def _text_of(data: Any) -> tuple[str, str]:
     """The task's text and the data key holding it."""
     if not isinstance(data, dict):
-        raise RecordError("'data' must be an object")
+        raise RecordError(Message("record.key_not_object", key="data"))
     key = "text"
     text = data.get("text")
     if not isinstance(text, str):
@@ -77,10 +78,9 @@ def _text_of(data: Any) -> tuple[str, str]:
                 break
         else:
             keys = ", ".join(k for k, _ in strings) or "none"
-            raise RecordError(f"'data' has no 'text', and which of its strings is the text "
-                              f"cannot be told (strings: {keys})")
+            raise RecordError(Message("labelstudio.which_text", keys=keys))
     if not text.strip():
-        raise RecordError("the task text is empty")
+        raise RecordError(Message("labelstudio.empty_text"))
     return text, key
 
 
@@ -93,10 +93,7 @@ def _from_json_min(task: dict[str, Any]) -> dict[str, Any]:
                 isinstance(v, list) or (isinstance(v, dict) and "start_offset" in v)
                 for v in items):
             # A JSON array of doccano records looks like JSON-MIN; its spans must not vanish.
-            raise RecordError(
-                f"'{key}' holds doccano spans ([start, end, label] or start_offset), not Label "
-                "Studio regions; doccano's format is JSON Lines: write one record per line in "
-                "a .jsonl file and import it with --format doccano")
+            raise RecordError(Message("labelstudio.doccano_spans", key=key))
     for key, value in task.items():
         if isinstance(value, list) and value and all(
                 isinstance(v, dict) and "start" in v and "end" in v for v in value):
@@ -122,7 +119,7 @@ def _from_json_min(task: dict[str, Any]) -> dict[str, Any]:
 def task_to_document(task: Any, *, default_name: str) -> Document:
     """A Document from one Label Studio task: annotations are spans, predictions suggestions."""
     if not isinstance(task, dict):
-        raise RecordError("a task must be a JSON object")
+        raise RecordError(Message("record.task_not_object"))
     if "data" not in task and isinstance(task.get("text"), str):
         task = _from_json_min(task)
     raw, text_key = _text_of(task.get("data"))
@@ -135,7 +132,7 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     names: dict[str, None] = {}
     for key in ("annotations", "completions", "predictions"):
         if not isinstance(task.get(key) or [], list):
-            raise RecordError(f"'{key}' must be a list")
+            raise RecordError(Message("record.key_not_list", key=key))
     blocks: list[tuple[str, SpanOrigin, Any]] = [
         # "completions" is what Label Studio before 1.0 called annotations.
         *(("annotation", "imported", a) for a in task.get("annotations") or []),
@@ -144,19 +141,21 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
     ]
     for kind, origin, block in blocks:
         if not isinstance(block, dict):
-            raise RecordError(f"each {kind} must be an object")
+            raise RecordError(Message("labelstudio.block_not_object",
+                                      kind=Message(f"item.{kind}")))
         if block.get("was_cancelled"):
             continue
         who = _annotator_of(block)
         region_index: dict[str, int] = {}
         results = block.get("result") or []
         if not isinstance(results, list):
-            raise RecordError(f"a {kind}'s 'result' must be a list")
+            raise RecordError(Message("labelstudio.result_not_list",
+                                      kind=Message(f"item.{kind}")))
         relations: list[dict[str, Any]] = []
         for n, res in enumerate(results):
-            what = f"{kind} result {n}"
+            what = Message("item.result", kind=Message(f"item.{kind}"), n=n)
             if not isinstance(res, dict):
-                raise RecordError(f"{what} must be an object")
+                raise RecordError(Message("record.must_be_object", what=what))
             if res.get("type") == "relation":
                 relations.append(res)
                 continue
@@ -173,12 +172,12 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
                 names[f"{res['from_name']}\t{res['to_name']}"] = None
             s16, e16 = value["start"], value["end"]
             if not (is_int(s16) and is_int(e16)):
-                raise RecordError(f"{what}: offsets must be integers, got {s16!r}, {e16!r}")
+                raise record_error(what, "span.bad_offsets_pair", start=repr(s16),
+                                   end=repr(e16))
             start, end = utf16_to_codepoint(units, s16), utf16_to_codepoint(units, e16)
             if start is None or end is None:
-                raise RecordError(
-                    f"{what} ({labels[0]}): UTF-16 offsets {s16}-{e16} are outside the text "
-                    f"({units[-1]} UTF-16 units) or split a character")
+                raise record_error(Message("item.labelled", what=what, label=labels[0]),
+                                   "labelstudio.outside", start=s16, end=e16, units=units[-1])
             for label in labels:
                 spans.append(mapper.span(start, end, label, value.get("text"), origin=origin,
                                          annotator=who, what=what))
@@ -197,7 +196,8 @@ def task_to_document(task: Any, *, default_name: str) -> Document:
             if rel.get("direction") == "left":
                 a, b = b, a
             relations_out.append(relation_from(str(rel_labels[0]), a, b,
-                                               what=f"{kind} relation"))
+                                               what=Message("item.relation_of",
+                                                            kind=Message(f"item.{kind}"))))
     data = task.get("data") or {}
     name = record_name(data.get("name"), record_name(task.get("id"), default_name))
     meta = dict(task.get("meta") or {}) if isinstance(task.get("meta"), dict) else {}
@@ -312,15 +312,17 @@ class LabelStudioFormat(Format):
         if isinstance(tasks, dict):
             tasks = [tasks]
         if not isinstance(tasks, list):
-            raise FormatError([Problem(str(path), None, "expected a JSON list of tasks")])
+            raise FormatError([Problem(str(path), None, Message("labelstudio.not_list"))])
         result = ReadResult(encodings={str(path): decoded.encoding})
         for n, task in enumerate(tasks, 1):
             try:
                 doc = task_to_document(task, default_name=f"{path.stem}-{n}")
             except RecordError as exc:
                 tid = task.get("id") if isinstance(task, dict) else None
-                label = f"task {n}" + (f" (id {tid})" if tid is not None else "")
-                result.problems.append(Problem(str(path), None, f"{label}: {exc}"))
+                label = (Message("item.task", n=n) if tid is None
+                         else Message("item.task_id", n=n, id=tid))
+                result.problems.append(Problem(str(path), None, Message(
+                    "record.because", what=label, reason=message_of(exc))))
                 continue
             result.documents.append(SourcedDocument(doc, str(path), None))
         return result
@@ -337,8 +339,7 @@ class LabelStudioFormat(Format):
             if events:
                 report.dropped.append(Problem(
                     str(out), number + 1,
-                    f"{doc.name}: {events} event(s) not written (Label Studio relations are "
-                    "binary; export events as JSONL or brat)"))
+                    Message("labelstudio.events_dropped", document=doc.name, n=events)))
         body = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
         write_atomic(out, body.encode("utf-8"))
         return report

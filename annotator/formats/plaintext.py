@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from annotator.core.messages import Message
 from annotator.core.model import Document
 from annotator.formats.base import (
     Format,
@@ -35,7 +36,8 @@ class TextFormat(Format):
         if path.is_dir():
             files, result.problems = folder_files(path, "*.txt")
             if not files and not result.problems:
-                raise FormatError([Problem(str(path), None, "no .txt files in this folder")])
+                raise FormatError([Problem(str(path), None,
+                                           Message("folder.no_files", suffix=".txt"))])
         else:
             files = [path]
         for file in files:
@@ -46,7 +48,7 @@ class TextFormat(Format):
                 continue
             result.encodings[str(file)] = decoded.encoding
             if not decoded.text.strip():
-                result.problems.append(Problem(str(file), None, "the file holds only spaces"))
+                result.problems.append(Problem(str(file), None, Message("file.only_spaces")))
                 continue
             result.documents.append(
                 SourcedDocument(Document(name=file.stem, text=decoded.text), str(file), None))
@@ -66,6 +68,5 @@ class TextFormat(Format):
                 unwritten += len(doc.spans)
         if unwritten:
             report.dropped.append(Problem(str(out), None,
-                                          f"{unwritten} span(s) not written: plain text holds "
-                                          "no annotations"))
+                                          Message("txt.spans_dropped", n=unwritten)))
         return report

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import Document
 from annotator.formats.base import (
     Format,
@@ -30,16 +31,17 @@ ANSWERS = ("accept", "reject", "ignore")
 def task_to_document(task: Any, *, default_name: str) -> Document | None:
     """The document of an accepted task; None for a rejected or ignored one."""
     if not isinstance(task, dict):
-        raise RecordError("a task must be a JSON object")
+        raise RecordError(Message("record.task_not_object"))
     answer = task.get("answer", "accept")
     if answer not in ANSWERS:
-        raise RecordError(f"'answer' must be one of {', '.join(ANSWERS)}, got {answer!r}")
+        raise RecordError(Message("record.bad_choice", key="answer",
+                                  choices=", ".join(ANSWERS), value=repr(answer)))
     if answer != "accept":
         return None
     meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
     spans = task.get("spans") or []
     if not isinstance(spans, list):
-        raise RecordError("'spans' must be a list")
+        raise RecordError(Message("record.key_not_list", key="spans"))
     # Prodigy's spans carry token_start/token_end and the like beside start/end/label.
     record = {
         "id": (meta or {}).get("id"),
@@ -68,7 +70,7 @@ class ProdigyFormat(Format):
             try:
                 doc = task_to_document(task, default_name=f"{path.stem}-{n}")
             except RecordError as exc:
-                result.problems.append(Problem(str(path), lineno, str(exc)))
+                result.problems.append(Problem(str(path), lineno, message_of(exc)))
                 continue
             if doc is None:
                 answer = str(task.get("answer"))
@@ -78,10 +80,10 @@ class ProdigyFormat(Format):
                 relations += len(task["relations"])
             result.documents.append(SourcedDocument(doc, str(path), lineno))
         for answer, count in sorted(left_out.items()):
-            result.notes.append(f"{path}: {count} task(s) answered {answer!r} not imported "
-                                "(only accepted answers are annotations)")
+            result.notes.append(Message("prodigy.answers_left", file=str(path), n=count,
+                                        answer=repr(answer)))
         if relations:
-            result.notes.append(f"{path}: {relations} Prodigy relation(s) not imported")
+            result.notes.append(Message("prodigy.relations_left", file=str(path), n=relations))
         result.problems.sort(key=lambda p: p.line or 0)
         return result
 
@@ -99,8 +101,7 @@ class ProdigyFormat(Format):
             report.documents += 1
             report.spans += len(doc.spans)
             if doc.events:
-                report.dropped.append(Problem(str(out), len(lines),
-                                              f"{doc.name}: {len(doc.events)} event(s) not "
-                                              "written (Prodigy tasks hold spans)"))
+                report.dropped.append(Problem(str(out), len(lines), Message(
+                    "prodigy.events_dropped", document=doc.name, n=len(doc.events))))
         write_lines(out, lines)
         return report

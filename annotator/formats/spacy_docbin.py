@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import Message
 from annotator.core.model import Document
 from annotator.formats.base import (
     Format,
@@ -57,9 +58,7 @@ class SpacyFormat(Format):
             from spacy.tokens import Doc, DocBin
             from spacy.vocab import Vocab
         except ImportError:
-            raise FormatError([Problem(str(out), None,
-                                       "spaCy is not installed (pip install 'annotator[spacy]')"
-                                       )]) from None
+            raise FormatError([Problem(str(out), None, Message("spacy.missing"))]) from None
         vocab = Vocab()
         docbin = DocBin(store_user_data=True)
         report = WriteReport(files=[out])

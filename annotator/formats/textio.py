@@ -12,6 +12,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from annotator.core.messages import Message
 from annotator.core.model import newline_offset_map, normalize_newlines
 from annotator.formats.base import FormatError, Problem
 
@@ -52,7 +53,7 @@ def _codec_name(name: str) -> str:
 def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
     """Decode file bytes to (text, encoding name); FormatError if they are not text."""
     if not data:
-        raise FormatError([Problem(file, None, "the file is empty")])
+        raise FormatError([Problem(file, None, Message("file.empty"))])
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             # Exactly one mark goes: a text may itself start with U+FEFF (a writer keeps it
@@ -63,17 +64,17 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise FormatError([Problem(
                     file, None,
-                    f"undecodable bytes: the file starts with a {encoding} byte order mark but "
-                    f"byte {exc.start + len(bom)} is not valid {encoding}")]) from None
+                    Message("file.bad_bom", encoding=encoding, byte=exc.start + len(bom)))]
+                ) from None
     if b"\x00" in data:
         raise FormatError([Problem(
-            file, None, f"a binary file, not text (NUL byte at offset {data.index(0)})")])
+            file, None, Message("file.binary_nul", offset=data.index(0)))])
     controls = sum(1 for b in data[:65536] if b in _CONTROL)
     # Over 30%: a text the project stored may hold a stray U+001F (and an export writes it),
     # so a few control characters do not make a file binary.
     if controls * 10 > 3 * min(len(data), 65536):
         raise FormatError([Problem(
-            file, None, "a binary file, not text (too many control characters)")])
+            file, None, Message("file.binary_controls"))])
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -84,9 +85,7 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise FormatError([Problem(
-            file, None,
-            f"undecodable bytes: not UTF-8 (byte {bad_at} is invalid) and no known encoding "
-            "(UTF-16, cp1256, ISO-8859-6 ...) fits")])
+            file, None, Message("file.undecodable", byte=bad_at))])
     return str(best), _codec_name(best.encoding)
 
 
@@ -161,21 +160,19 @@ def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
         # O_NONBLOCK: opening a FIFO without a writer would block even before the check.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise FormatError([Problem(str(path), None,
-                                   f"cannot read: {exc.strerror or exc}")]) from None
+        raise FormatError([Problem(str(path), None, Message(
+            "file.cannot_read", reason=str(exc.strerror or exc)))]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
-                    else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-                    else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+            kind = ("kind.fifo" if stat.S_ISFIFO(info.st_mode)
+                    else "kind.device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                    else "kind.socket" if stat.S_ISSOCK(info.st_mode) else "kind.other")
             raise FormatError([Problem(str(path), None,
-                                       f"{kind}, not a regular file: only files are read")])
+                                       Message("file.not_regular", kind=Message(kind)))])
         if info.st_size > limit:
             raise FormatError([Problem(
-                str(path), None,
-                f"the file is {info.st_size:,} bytes; the limit is {limit:,} bytes "
-                "(split it into smaller files)")])
+                str(path), None, Message("file.too_big", size=info.st_size, limit=limit))])
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, 1 << 20):
@@ -183,11 +180,11 @@ def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
             total += len(chunk)
             if total > limit:  # the file grew while it was read
                 raise FormatError([Problem(
-                    str(path), None, f"the file is more than {limit:,} bytes, the limit")])
+                    str(path), None, Message("file.grew", limit=limit))])
         return b"".join(chunks)
     except OSError as exc:
-        raise FormatError([Problem(str(path), None,
-                                   f"cannot read: {exc.strerror or exc}")]) from None
+        raise FormatError([Problem(str(path), None, Message(
+            "file.cannot_read", reason=str(exc.strerror or exc)))]) from None
     finally:
         os.close(fd)
 

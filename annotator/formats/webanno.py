@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import Document, Event, Span
 from annotator.core.tagging import split_tokens
 from annotator.core.text import Token, sentences, tokenize
@@ -146,7 +147,7 @@ def _header(lines: list[str], file: str) -> tuple[list[_Layer], int]:
         column += len(features)
         n += 1
     if not layers:
-        raise FormatError([Problem(file, 2, "no layers (#T_SP=, #T_RL= ...) after #FORMAT")])
+        raise FormatError([Problem(file, 2, Message("webanno.no_layers"))])
     return layers, n
 
 
@@ -154,8 +155,7 @@ def parse(content: str, file: str) -> _Parsed:
     """The text, spans and relations of one WebAnno TSV 3 document."""
     lines = content.split("\n")
     if not lines[0].startswith(MARK):
-        raise FormatError([Problem(file, 1, f"not WebAnno TSV 3 (the file must start with "
-                                            f"{MARK!r})")])
+        raise FormatError([Problem(file, 1, Message("webanno.not_tsv3", mark=repr(MARK)))])
     layers, n = _header(lines, file)
     problems: list[Problem] = []
     sentence_texts: list[tuple[str, list[_Row]]] = []
@@ -173,8 +173,7 @@ def parse(content: str, file: str) -> _Parsed:
             continue
         m = _ROW.match(line)
         if m is None:
-            problems.append(Problem(file, lineno, "expected a token row (SENTENCE-TOKEN<TAB>"
-                                                  "BEGIN-END<TAB>token ...) or a #Text= line"))
+            problems.append(Problem(file, lineno, Message("webanno.bad_row")))
             continue
         cells = line.rstrip("\n").split("\t")
         if cells and cells[-1] == "":
@@ -204,8 +203,8 @@ def _rebuild_text(
         lead_units = len(sentence[: max(lead, 0)].encode("utf-16-le")) // 2
         start = first.begin - lead_units
         if start < units:
-            problems.append(Problem(file, first.line, f"the sentence starts at {start}, inside "
-                                                      "the one before it"))
+            problems.append(Problem(file, first.line, Message("webanno.sentence_inside",
+                                                              start=start)))
             continue
         gap = start - units
         if gap:
@@ -219,11 +218,11 @@ def _rebuild_text(
 def _place(row: _Row, table: list[int], text: str, file: str) -> tuple[int, int]:
     begin, end = utf16_to_codepoint(table, row.begin), utf16_to_codepoint(table, row.end)
     if begin is None or end is None or not begin < end:
-        raise RecordError(f"token offsets {row.begin}-{row.end} do not fit the text")
+        raise RecordError(Message("webanno.token_outside", begin=row.begin, end=row.end))
     token = unescape(row.cells[2]) if len(row.cells) > 2 else ""
     if text[begin:end] != token:
-        raise RecordError(f"the token {token!r} is not the text at {row.begin}-{row.end} "
-                          f"({text[begin:end]!r})")
+        raise RecordError(Message("webanno.token_differs", token=repr(token), begin=row.begin,
+                                  end=row.end, actual=repr(text[begin:end])))
     return begin, end
 
 
@@ -235,7 +234,7 @@ def _annotations(parsed: _Parsed, layers: list[_Layer], rows: list[_Row], table:
         try:
             places[row.addr] = _place(row, table, text, file)
         except RecordError as exc:
-            parsed.problems.append(Problem(file, row.line, str(exc)))
+            parsed.problems.append(Problem(file, row.line, message_of(exc)))
     if parsed.problems:
         return
     # (layer name, token address, span number or 0) -> span index
@@ -243,8 +242,8 @@ def _annotations(parsed: _Parsed, layers: list[_Layer], rows: list[_Row], table:
     multi: dict[tuple[str, int], int] = {}
     for layer in layers:
         if layer.kind == "CH":
-            parsed.notes["chain layer column(s)"] = parsed.notes.get(
-                "chain layer column(s)", 0) + 1
+            chains = Message("webanno.chains")
+            parsed.notes[chains] = parsed.notes.get(chains, 0) + 1
             continue
         if layer.kind != "SP":
             continue
@@ -285,14 +284,14 @@ def _annotations(parsed: _Parsed, layers: list[_Layer], rows: list[_Row], table:
             for k, governor in enumerate(_split_stacked(row.cells[bt])):
                 g = _GOVERNOR.match(governor)
                 if g is None:
-                    parsed.problems.append(Problem(file, row.line, f"{governor!r} is not a "
-                                                                   "token address"))
+                    parsed.problems.append(Problem(file, row.line, Message(
+                        "webanno.bad_governor", governor=repr(governor))))
                     continue
                 gov = at.get((target, g["addr"], int(g["gov"] or 0)))
                 dep = at.get((target, row.addr, int(g["dep"] or 0)))
                 if gov is None or dep is None:
-                    parsed.notes["relation(s) between tokens, not spans"] = parsed.notes.get(
-                        "relation(s) between tokens, not spans", 0) + 1
+                    between = Message("webanno.token_relations")
+                    parsed.notes[between] = parsed.notes.get(between, 0) + 1
                     continue
                 label = unescape(labels[k]) if k < len(labels) else "_"
                 rtype = layer.short if label in ("_", "*", "") else label
@@ -316,8 +315,8 @@ def document_to_tsv(doc: Document) -> tuple[str, list[str]]:
     placed: dict[int, tuple[int, int]] = {}
     for k, span in enumerate(doc.spans):
         if span.start not in starts or span.end not in ends:
-            dropped.append(f"span {span.label} {span.start}-{span.end} {span.text!r} (it does "
-                           "not start and end at token boundaries)")
+            dropped.append(Message("webanno.span_off_tokens", label=span.label,
+                                   start=span.start, end=span.end, text=repr(span.text)))
             continue
         placed[k] = (starts[span.start], ends[span.end])
         for i in range(starts[span.start], ends[span.end] + 1):
@@ -341,12 +340,12 @@ def document_to_tsv(doc: Document) -> tuple[str, list[str]]:
         refs = [(role, idx[0]) for role, idx in event.roles.items() if len(idx) == 1]
         if (event.trigger is not None or len(refs) != 2 or len(event.roles) != 2
                 or event.attrs or any(i not in placed for _, i in refs)):
-            dropped.append(f"event {n} ({event.type}) (only relations of two spans fit)")
+            dropped.append(Message("webanno.event_not_pair", n=n, type=event.type))
             continue
         (r1, a), (r2, b) = refs
         if (r1, r2) != relation_roles((doc.spans[a].label, doc.spans[b].label)):
-            dropped.append(f"event {n} ({event.type}) (its roles {r1}/{r2} would read back "
-                           "as other roles)")
+            dropped.append(Message("webanno.event_roles", n=n, type=event.type, first=r1,
+                                   second=r2))
             continue
         bt = addr[placed[a][0]]
         if a in numbers or b in numbers:
@@ -389,7 +388,8 @@ class WebAnnoFormat(Format):
         if path.is_dir():
             files, result.problems = folder_files(path, "*.tsv")
             if not files and not result.problems:
-                raise FormatError([Problem(str(path), None, "no .tsv files in this folder")])
+                raise FormatError([Problem(str(path), None,
+                                           Message("folder.no_files", suffix=".tsv"))])
         else:
             files = [path]
         for file in files:
@@ -401,12 +401,13 @@ class WebAnnoFormat(Format):
                 continue
             result.encodings[str(file)] = decoded.encoding
             for what, count in parsed.notes.items():
-                result.notes.append(f"{file}: {count} {what} not imported")
+                result.notes.append(Message("webanno.left_out", file=str(file), n=count,
+                                            what=what))
             if parsed.problems:
                 result.problems.extend(parsed.problems)
                 continue
             if not parsed.text.strip():
-                result.problems.append(Problem(str(file), None, "the document has no text"))
+                result.problems.append(Problem(str(file), None, Message("webanno.no_text")))
                 continue
             # Spans in text order (the store's), events re-pointed.
             order = sorted(range(len(parsed.spans)), key=lambda i: parsed.spans[i].key)
@@ -431,6 +432,6 @@ class WebAnnoFormat(Format):
                 report.files.append(out / f"{stem}.tsv")
                 report.documents += 1
                 report.spans += len(doc.spans)
-                report.dropped.extend(Problem(str(out / f"{stem}.tsv"), None,
-                                              f"{doc.name}: {d} not written") for d in dropped)
+                report.dropped.extend(Problem(str(out / f"{stem}.tsv"), None, Message(
+                    "export.not_written", document=doc.name, what=d)) for d in dropped)
         return report

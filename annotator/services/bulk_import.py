@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.core.messages import Message
 from annotator.core.model import Document
 from annotator.formats.base import Problem, SourcedDocument
 from annotator.formats.jsonl import record_to_document
@@ -145,7 +146,7 @@ def import_jsonl_stream(
         for record in _records(path, name=path.stem):
             if record is None:  # the file changed between the passes: roll everything back
                 raise ImportRefused(
-                    [Problem(str(path), None, "the file changed while it was being imported")],
+                    [Problem(str(path), None, Message("file.changed"))],
                     encodings={str(path): "utf-8"},
                 )
             part.append(record.document)

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Protocol
 
+from annotator.core.messages import message_of
 from annotator.core.model import DocStatus, Document, Event, EventFrame, frames_of
 from annotator.services.changes import (
     ChangeFeed,
@@ -70,9 +71,9 @@ def store_failures() -> Iterator[None]:
     try:
         yield
     except ConflictError as exc:
-        raise EditConflict(str(exc)) from exc
+        raise EditConflict(message_of(exc)) from exc
     except StoreError as exc:
-        raise StoreFailure(str(exc)) from exc
+        raise StoreFailure(message_of(exc)) from exc
 
 
 class EventWriting:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from annotator.core.messages import Message
 from annotator.core.model import DocStatus, Document, without_suggestions
 from annotator.formats import FORMATS
 from annotator.formats.base import Problem, WriteOptions
@@ -54,13 +55,13 @@ def parse_split(text: str) -> tuple[int, int, int]:
     """``"80/10/10"`` -> (80, 10, 10); ValueError with a readable reason otherwise."""
     pieces = text.split("/")
     if len(pieces) != 3:
-        raise ValueError(f"split {text!r} must be three numbers like 80/10/10 (train/dev/test)")
+        raise ValueError(Message("split.three", split=repr(text)))
     try:
         numbers = tuple(int(p) for p in pieces)
     except ValueError:
-        raise ValueError(f"split {text!r} must be three whole numbers like 80/10/10") from None
+        raise ValueError(Message("split.whole", split=repr(text))) from None
     if any(n < 0 for n in numbers) or sum(numbers) != 100:
-        raise ValueError(f"split {text!r}: the three numbers must be >= 0 and add up to 100")
+        raise ValueError(Message("split.hundred", split=repr(text)))
     return numbers[0], numbers[1], numbers[2]
 
 
@@ -104,19 +105,22 @@ def export_documents(
     Suggested spans (unreviewed proposals) are left out unless ``include_suggestions``.
     """
     if fmt not in FORMATS or not FORMATS[fmt].can_write:
-        raise ExportRefused([Problem(str(out), None, f"no format {fmt!r} to write with")])
+        raise ExportRefused([Problem(str(out), None,
+                                     Message("export.no_format", format=repr(fmt)))])
     pid = repo.default_project() if project is None else project
     if annotator is not None and annotator not in (known := repo.annotators()):
         # The filter keeps that annotator's spans: a typo would export empty documents.
         raise ExportRefused([Problem(
             str(out), None,
-            f"no annotator named {annotator!r} (known: {', '.join(known) or 'none'})")])
+            Message("export.no_annotator", name=repr(annotator),
+                    known=", ".join(known) or "none"))])
     counts = repo.stats(pid)
     total = counts["by_status"].get(status, 0) if status is not None else counts["documents"]
     if not total:
         raise ExportRefused([Problem(
             str(out), None,
-            "no documents to export" + (f" with status {status}" if status else ""))])
+            Message("export.no_documents_with", status=status) if status
+            else Message("export.no_documents"))])
     left_out = 0
     if not options.labels:
         # One tag list for every part of a split: the schema's labels, not each part's.
@@ -168,7 +172,7 @@ def _write(
     if out.is_dir() and not writer.writes_folder:
         example = out / f"data{writer.extensions[0] if writer.extensions else ''}"
         raise ExportRefused([Problem(
-            str(out), None, f"is a folder; give a file name, e.g. {example}")])
+            str(out), None, Message("export.is_folder", example=str(example)))])
     progress("writing", 0, 1)
     report = writer.write(documents, out, options)
     progress("writing", 1, 1)
@@ -195,15 +199,12 @@ def _write_split(
 ) -> ExportReport:
     if out.exists():
         if not out.is_dir():
-            raise ExportRefused([Problem(str(out), None,
-                                         "a split export needs a folder, not a file")])
+            raise ExportRefused([Problem(str(out), None, Message("export.split_folder"))])
         # Only an earlier split export may be overwritten, never a user's other files.
         foreign = sorted(p.name for p in out.iterdir() if not p.name.startswith(PARTS))
         if foreign:
             raise ExportRefused([Problem(
-                str(out), None,
-                f"the folder holds other things ({', '.join(foreign[:3])}); "
-                "choose an empty or new folder")])
+                str(out), None, Message("folder.foreign", names=", ".join(foreign[:3])))])
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = FORMATS[fmt]
     dropped: list[Problem] = []

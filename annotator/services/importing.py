@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
+from annotator.core.messages import Message, message_of
 from annotator.core.model import Document, Event, LabelSchema, OffsetError
 from annotator.core.publication import published_problem
 from annotator.formats import FORMATS, detect_format
@@ -81,9 +82,9 @@ def parse_label_map(items: Iterable[str]) -> dict[str, str]:
         old, sep, new = item.partition("=")
         old, new = old.strip(), new.strip()
         if not sep or not old or not new:
-            raise ValueError(f"--map {item!r}: expected OLD=NEW, e.g. ORG=ACTOR")
+            raise ValueError(Message("map.malformed", item=repr(item)))
         if old in out and out[old] != new:
-            raise ValueError(f"--map {old}: mapped twice ({out[old]} and {new})")
+            raise ValueError(Message("map.twice", name=old, first=out[old], second=new))
         out[old] = new
     return out
 
@@ -139,7 +140,7 @@ def read_paths(
     for i, path in enumerate(paths):
         progress("reading", i, len(paths))
         if not path.exists():
-            problems.append(Problem(str(path), None, "no such file"))
+            problems.append(Problem(str(path), None, Message("file.missing")))
             continue
         try:
             name = detect_format(path) if fmt == "auto" else fmt
@@ -148,7 +149,8 @@ def read_paths(
             problems.extend(exc.problems)
             continue
         except OSError as exc:
-            problems.append(Problem(str(path), None, f"cannot read: {exc.strerror or exc}"))
+            problems.append(Problem(str(path), None, Message(
+                "file.cannot_read", reason=str(exc.strerror or exc))))
             continue
         documents.extend(result.documents)
         problems.extend(result.problems)
@@ -193,7 +195,7 @@ class _Names:
         if found is None:
             found = self.labels.get(name.casefold())
             if found is not None:
-                self.notes[f"label {name!r} taken as {found!r} (same name, other case)"] = None
+                self.notes[Message("note.label_case", name=repr(name), found=repr(found))] = None
             else:
                 found = name
                 self.labels[name.casefold()] = name
@@ -210,7 +212,7 @@ class _Names:
                 if found is not None:
                     break
             if found is not None:
-                self.notes[f"event type {name!r} taken as {found!r}"] = None
+                self.notes[Message("note.event_type", name=repr(name), found=repr(found))] = None
             else:
                 found = name
                 self.types[name.casefold()] = name
@@ -316,10 +318,7 @@ def _surrogate_reason(document: Document) -> str | None:
     for where, value in parts:
         hit = _surrogate_in(value)
         if hit is not None:
-            return (f"the {where} holds an unpaired surrogate (U+{ord(hit):04X}), which is not "
-                    "text and cannot be stored" if where in ("text", "name", "metadata") else
-                    f"{where} holds an unpaired surrogate (U+{ord(hit):04X}), which is not text "
-                    "and cannot be stored")
+            return Message(f"check.surrogate_{where.split()[-1]}", code=f"{ord(hit):04X}")
     return None
 
 
@@ -349,23 +348,20 @@ def check_documents(
         document = names.apply(document)
         reasons: list[str] = []
         if "\x00" in document.text:
-            reasons.append("the text contains a NUL character (U+0000), which cannot be stored")
+            reasons.append(Message("check.nul_text"))
         if "\x00" in document.name:
-            reasons.append("the document name contains a NUL character (U+0000), which cannot "
-                           "be stored")
+            reasons.append(Message("check.nul_name"))
         if _not_finite(document.meta):
-            reasons.append("'meta' holds NaN or Infinity, which JSON cannot store")
+            reasons.append(Message("check.nan_meta"))
         for i, span in enumerate(document.spans, 1):
             if span.attrs and _not_finite(span.attrs):
-                reasons.append(f"span {i}: 'attrs' holds NaN or Infinity, which JSON cannot "
-                               "store")
+                reasons.append(Message("check.nan_attrs", what=Message("item.span", n=i)))
         for i, event in enumerate(document.events, 1):
             if event.attrs and _not_finite(event.attrs):
-                reasons.append(f"event {i}: 'attrs' holds NaN or Infinity, which JSON cannot "
-                               "store")
+                reasons.append(Message("check.nan_attrs", what=Message("item.event", n=i)))
         if len(document.text) > MAX_TEXT_CHARS:
-            reasons.append(f"the text is {len(document.text):,} characters; one document may "
-                           f"hold at most {MAX_TEXT_CHARS:,} (split it)")
+            reasons.append(Message("check.too_long", length=len(document.text),
+                                   limit=MAX_TEXT_CHARS))
         surrogate = _surrogate_reason(document)
         if surrogate is not None:
             # Its labels are not offered to --add-labels either: they may be the culprit.
@@ -383,25 +379,23 @@ def check_documents(
                 try:
                     span.check(text)
                 except OffsetError as exc:
-                    reasons.append(f"span {span.label} {span.start}-{span.end}: {exc}")
+                    reasons.append(Message("check.span", label=span.label, start=span.start,
+                                           end=span.end, reason=message_of(exc)))
             if span.label not in known:
                 if add_labels:
                     new_labels[span.label] = None
                 else:
-                    reasons.append(
-                        f"unknown label {span.label!r} (the project has "
-                        f"{', '.join(schema.names)}); use --map {span.label}=LABEL or --add-labels"
-                    )
+                    reasons.append(Message(
+                        "check.unknown_label", label=repr(span.label),
+                        labels=", ".join(schema.names), name=span.label))
         for event in document.events:
             if schema.event_types and event.type not in schema.event_types:
                 if add_labels:
                     new_types[event.type] = None
                 else:
-                    reasons.append(
-                        f"event type {event.type!r} is not in the project's schema "
-                        f"({', '.join(schema.event_types)}); use --map "
-                        f"'{event.type}=TYPE' or --add-labels"
-                    )
+                    reasons.append(Message(
+                        "check.unknown_event_type", type=repr(event.type),
+                        types=", ".join(schema.event_types), name=event.type))
         if reasons:
             # One message per distinct reason: a record with 30 ORG spans says so once.
             problems.extend(Problem(record.file, record.line, r) for r in dict.fromkeys(reasons))
@@ -530,7 +524,8 @@ def import_paths(
     if not good:
         if problems:
             raise ImportRefused(problems, encodings=encodings)
-        raise ImportRefused([Problem(", ".join(map(str, paths)), None, "no documents found")],
+        raise ImportRefused([Problem(", ".join(map(str, paths)), None,
+                                     Message("import.nothing_found"))],
                             encodings=encodings)
     # Duplicates inside the batch are dropped here, so that the store reports only documents
     # already in the project and every document passed to it is either added or one of those.

@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import (
     DOC_STATUSES,
     SPAN_ORIGINS,
@@ -68,7 +69,7 @@ def text_problem(doc_text: str) -> str | None:
 
 def label_message(label: str, schema: LabelSchema) -> str:
     """The message for a label the project's schema lacks."""
-    return f"label {label!r} is not in the project's schema ({', '.join(schema.names)})"
+    return Message("store.unknown_label", label=repr(label), labels=", ".join(schema.names))
 
 
 def check_span_offsets(doc_name: str, doc_text: str, span: Span) -> None:
@@ -76,7 +77,8 @@ def check_span_offsets(doc_name: str, doc_text: str, span: Span) -> None:
     try:
         check_offsets(doc_text, span.start, span.end, span.text)
     except OffsetError as exc:
-        raise StoreError(f"span refused in document {doc_name!r}: {exc}") from None
+        raise StoreError(Message("store.span_refused", document=repr(doc_name),
+                                 reason=message_of(exc))) from None
 
 
 def check_span_label(doc_name: str, schema: LabelSchema, span: Span) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from annotator.core.messages import Message, message_of
 from annotator.core.model import (
     DocStatus,
     EventLink,
@@ -57,7 +58,7 @@ def bump(conn: Connection, doc: DocHead, expected_version: int | None) -> None:
     if result.rowcount == 0:
         now = conn.execute(select(DOCUMENTS.c.version).where(DOCUMENTS.c.id == doc.id)).scalar()
         if now is None:
-            raise StoreError(f"document {doc.id} does not exist (deleted meanwhile?)")
+            raise StoreError(Message("store.document_gone", id=doc.id))
         raise ConflictError(
             f"document {doc.name!r} changed since you opened it (version "
             f"{expected_version}, now {now}); reload it and redo the edit"
@@ -118,7 +119,8 @@ def set_meta(
                 raise ConflictError(
                     f"span {missing[0]} was deleted since you opened the document; reload it"
                 )
-            raise StoreError(f"span {missing[0]} is not a span of document {doc.name!r}")
+            raise StoreError(Message("store.not_a_span", span=missing[0],
+                                     document=repr(doc.name)))
     bump(conn, doc, expected_version)
     conn.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == document_id).values(meta=meta))
     for span_id, value in attrs.items():
@@ -275,7 +277,8 @@ def update_span(
         try:
             check_offsets(doc.text, start, end)
         except OffsetError as exc:
-            raise StoreError(f"span refused in document {doc.name!r}: {exc}") from None
+            raise StoreError(Message("store.span_refused", document=repr(doc.name),
+                                     reason=message_of(exc))) from None
         values["start"], values["end"] = start, end
     bump(conn, doc, expected_version)
     write_status(conn, doc.id, status)

@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
+from annotator.core.messages import Message
 from annotator.store.errors import DatabaseError
 
 T = TypeVar("T")
@@ -94,8 +95,8 @@ def _retryable(exc: DBAPIError) -> bool:
 def _database_error(exc: DBAPIError) -> DatabaseError:
     message = str(exc.orig)
     if "readonly database" in message or "read-only" in message:
-        return DatabaseError(f"the database is read-only: nothing can be changed ({message})")
-    return DatabaseError(f"database error: {message}")
+        return DatabaseError(Message("store.read_only", reason=message))
+    return DatabaseError(Message("store.database_error", reason=message))
 
 
 def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:

@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import schema_to_dict
+from annotator.core.messages import Message
 from annotator.core.model import Document, LabelSchema
 from annotator.store.documents import add_in
 from annotator.store.errors import StoreError
@@ -38,7 +39,7 @@ def create_project(conn: Connection, name: str, schema: LabelSchema) -> int:
     # Insert-or-ignore: another client may take the name at the same moment.
     project_id = insert_ignore(conn, PROJECTS, {"name": name, "schema": schema_to_dict(schema)})
     if project_id is None:
-        raise StoreError(f"a project named {name!r} already exists")
+        raise StoreError(Message("store.project_exists", name=repr(name)))
     return project_id
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Table, insert, select, text
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import SchemaError, parse_schema
+from annotator.core.messages import Message
 from annotator.core.model import Event, LabelSchema
 from annotator.store.checks import json_object
 from annotator.store.errors import StoreError
@@ -94,7 +95,7 @@ def head(conn: Connection, document_id: int) -> DocHead:
         ).where(DOCUMENTS.c.id == document_id)
     ).first()
     if row is None:
-        raise StoreError(f"document {document_id} does not exist")
+        raise StoreError(Message("store.no_document", id=document_id))
     return DocHead(int(row.id), int(row.project_id), row.name, row.text, int(row.version))
 
 
@@ -102,7 +103,7 @@ def span_head(conn: Connection, span_id: int) -> DocHead:
     """The head of the document a span belongs to; StoreError if the span is gone."""
     doc_id = conn.execute(select(SPANS.c.document_id).where(SPANS.c.id == span_id)).scalar()
     if doc_id is None:
-        raise StoreError(f"span {span_id} does not exist (deleted meanwhile?)")
+        raise StoreError(Message("store.span_gone", span=span_id))
     return head(conn, int(doc_id))
 
 

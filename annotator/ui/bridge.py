@@ -8,12 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from annotator.core.messages import message_of
 from annotator.services.changes import Change
 from annotator.services.commands import Command
 from annotator.services.editing import EditConflict, EditingPort, StoreFailure
 from annotator.services.session import AnnotationSession
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
-from annotator.ui.texts import command_text, redo_text, undo_text
+from annotator.ui.texts import command_text, message_text, redo_text, undo_text
 
 _log = logging.getLogger(__name__)
 _Action = Callable[[EditingPort], None]
@@ -153,7 +154,8 @@ class SessionBridge(QObject):
             return False
         except StoreFailure as exc:
             _log.warning("not saved: %s", what, exc_info=True)
-            self.edit_failed.emit(what, str(exc))
+            # The store's reason in the interface language (a Message), else as it came.
+            self.edit_failed.emit(what, message_text(message_of(exc)))
             return False
         except Exception:
             # A bug: written to the log with its traceback and shown in a dialog; the

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.messages import message_of
 from annotator.core.model import DOC_STATUSES, DocStatus
 from annotator.formats.base import Scheme, WriteOptions
 from annotator.services.exporting import ExportRefused, ExportReport, parse_split
@@ -37,7 +38,7 @@ from annotator.services.workspace import Workspace, writable_formats
 from annotator.ui.i18n import ltr
 from annotator.ui.import_dialog import problem_lines
 from annotator.ui.jobs import JobProgress
-from annotator.ui.texts import format_title, status_title
+from annotator.ui.texts import format_title, message_text, show_arabic, status_title, word_text
 
 _log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def export_summary(report: ExportReport) -> str:
     translate = QCoreApplication.translate
     lines = [translate("ExportDialog", "Exported {documents} document(s), {spans} span(s).")
              .format(documents=report.documents, spans=report.spans)]
-    lines += [translate("ExportDialog", "{part}: {n} document(s)").format(part=part, n=n)
+    lines += [translate("ExportDialog", "{part}: {n} document(s)").format(part=word_text(part), n=n)
               for part, n in report.parts.items()]
     if report.suggestions_left_out:
         lines.append(translate("ExportDialog", "Suggestions left out: {n}.")
@@ -174,7 +175,8 @@ class ExportDialog(QDialog):
             try:
                 split = parse_split(self.ratios.text().strip())
             except ValueError as exc:
-                self._show(self.tr("Split: {problem}").format(problem=exc), "")
+                self._show(self.tr("Split: {problem}").format(
+                    problem=message_text(message_of(exc))), "")
                 return False
         fmt = str(self.format.currentData())
         options = WriteOptions(scheme=cast(Scheme, self.scheme.currentData()))
@@ -217,6 +219,7 @@ class ExportDialog(QDialog):
 
     def _show(self, summary: str, problems: str) -> None:
         self.summary.setText(summary)
+        show_arabic(self.problems)
         self.problems.setPlainText(problems)
         self.problems.setVisible(bool(problems))
         self.copy_button.setVisible(bool(problems))

@@ -29,21 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.messages import message_of
 from annotator.formats.base import Problem
 from annotator.services.importing import ImportRefused, ImportReport, parse_label_map
 from annotator.services.workspace import Workspace, readable_formats
+from annotator.ui.i18n import current_language
 from annotator.ui.jobs import JobProgress
-from annotator.ui.texts import format_title
+from annotator.ui.texts import format_title, message_text, problem_text, show_arabic
 
 _log = logging.getLogger(__name__)
 
 
 def problem_lines(problems: list[Problem]) -> str:
-    """One ``file:line: reason`` line per problem (``file: reason`` without a line)."""
-    return "\n".join(
-        f"{p.file}:{p.line}: {p.message}" if p.line is not None else f"{p.file}: {p.message}"
-        for p in problems
-    )
+    """One ``file:line: reason`` line per problem (``file: reason`` without a line), the
+    reason in the interface language."""
+    return "\n".join(problem_text(p.file, p.line, p.message) for p in problems)
 
 
 def report_summary(report: ImportReport) -> str:
@@ -65,7 +65,7 @@ def report_summary(report: ImportReport) -> str:
             labels=", ".join(report.new_labels)
         )
     for note in report.notes:
-        text += f" {note}"
+        text += f" {message_text(note)}"
     return text
 
 
@@ -82,6 +82,8 @@ class ImportDialog(QDialog):
         self._workspace = workspace
         self.paths = QListWidget(self)
         self.paths.setObjectName("import_paths")
+        # File paths read left to right in either language ("/tmp/seeds", not "tmp/seeds/").
+        self.paths.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         add_files = QPushButton(self.tr("Add files…"), self)
         add_files.clicked.connect(self._choose_files)
         add_folder = QPushButton(self.tr("Add folder…"), self)
@@ -126,6 +128,8 @@ class ImportDialog(QDialog):
         self.copy_button.setObjectName("import_copy")
         self.copy_button.clicked.connect(self.copy_problems)
         self.copy_button.setVisible(False)
+        #: The problems (or skipped records) the last run listed, as the services gave them.
+        self.last_problems: list[Problem] = []
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
@@ -193,7 +197,11 @@ class ImportDialog(QDialog):
         try:
             label_map = parse_label_map(pieces)
         except ValueError as exc:
-            self._show_problems(str(exc).replace("--map ", self.tr("Rename labels") + ": "), "")
+            # In English the CLI's words with the field's name for the option; in Arabic the
+            # message's own template names the field.
+            reason = message_of(exc)
+            self._show_problems(message_text(reason) if current_language() != "en"
+                                else reason.replace("--map ", self.tr("Rename labels") + ": "), "")
             return False
         fmt = str(self.format.currentData())
         add_labels = self.add_labels.isChecked()
@@ -216,14 +224,17 @@ class ImportDialog(QDialog):
 
     def _on_finished(self, outcome: str, payload: object) -> None:
         self.import_button.setEnabled(True)
+        self.last_problems = []
         if outcome == "done":
             assert isinstance(payload, ImportReport)
+            self.last_problems = list(payload.skipped)
             skipped = problem_lines(payload.skipped)
             self._show_problems(report_summary(payload), skipped)
             self.imported.emit(payload)
         elif outcome == "cancelled":
             self._show_problems(self.tr("Cancelled: nothing was imported."), "")
         elif isinstance(payload, ImportRefused):
+            self.last_problems = list(payload.problems)
             hint = (" " + self.tr("{good} record(s) were good.").format(good=payload.importable)
                     if payload.importable else "")
             self._show_problems(
@@ -239,6 +250,7 @@ class ImportDialog(QDialog):
 
     def _show_problems(self, summary: str, problems: str) -> None:
         self.summary.setText(summary)
+        show_arabic(self.problems)
         self.problems.setPlainText(problems)
         self.problems.setVisible(bool(problems))
         self.copy_button.setVisible(bool(problems))

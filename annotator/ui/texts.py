@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.date_spans import set_by_annotator
 from annotator.core.dates import DateValue
+from annotator.core.messages import TEMPLATES, WORDS, Message
 from annotator.core.model import LabelSchema
 from annotator.services.commands import (
     AddSpan,
@@ -196,3 +198,60 @@ def undo_text(what: str) -> str:
 def redo_text(what: str) -> str:
     """The redo of an edit, for messages."""
     return QCoreApplication.translate("Edits", "redo of {what}").format(what=what)
+
+
+def message_text(message: str) -> str:
+    """A reader's or a service's message (:class:`~annotator.core.messages.Message`) in the
+    interface language, with the same parameters as the English the command line prints.
+
+    A plain string (a message without an id: an operating system's or a library's words) is
+    shown as it is, bidi-isolated in Arabic so that it keeps its own order.
+    """
+    if not isinstance(message, Message):
+        return isolate(str(message))
+    if current_language() == "en":
+        return str(message)
+    template = QCoreApplication.translate("Messages", TEMPLATES[message.id])
+    return template.format(**{k: _parameter(v) for k, v in message.params.items()})
+
+
+def _parameter(value: object) -> object:
+    if isinstance(value, Message):
+        return message_text(value)
+    if isinstance(value, str):
+        # A name, a label, a quoted value or a file: kept in its own direction.
+        return isolate(value)
+    return value  # numbers keep their format ({size:,})
+
+
+def word_text(word: str) -> str:
+    """A kind of thing named in a report (a split part: "train"), in the interface language."""
+    if word in WORDS:
+        return QCoreApplication.translate("Messages", WORDS[word])
+    return word
+
+
+def problem_text(file: str, line: int | None, message: str) -> str:
+    """One problem as ``file:line: reason`` (``file: reason`` without a line), the reason in
+    the interface language and the file kept as written."""
+    where = file if line is None else f"{file}:{line}"
+    return f"{isolate(where)}: {message_text(message)}"
+
+
+def show_arabic(lines: QPlainTextEdit) -> None:
+    """Lay out a list of messages (problems, dropped spans) for the interface language.
+
+    In Arabic each line is a right-to-left paragraph aligned right, wrapped at the widget's
+    width (unwrapped, a line is as wide as the longest one and its start, the file, is scrolled
+    out of view); in English lines stay unwrapped, one problem a line.
+    """
+    arabic = current_language() == "ar"
+    lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth if arabic
+                          else QPlainTextEdit.LineWrapMode.NoWrap)
+    option = lines.document().defaultTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if arabic
+                            else Qt.LayoutDirection.LeftToRight)
+    # Set explicitly: the plain text layout aligns left whatever the paragraph's direction.
+    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute if arabic
+                        else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    lines.document().setDefaultTextOption(option)

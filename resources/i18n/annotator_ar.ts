@@ -744,6 +744,7 @@
     </message>
     <message>
         <source>Import</source>
+        <extracomment>The problems (or skipped records) the last run listed, as the services gave them.</extracomment>
         <translation>استيراد</translation>
     </message>
     <message>
@@ -936,10 +937,798 @@ Reason: {why}.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>undecodable bytes: the file starts with a {encoding} byte order mark but byte {byte} is not valid {encoding}</source>
+        <translation>بايتات لا تُفكّ: يبدأ الملف بعلامة ترتيب البايتات لترميز {encoding} لكن البايت {byte} ليس من {encoding}</translation>
+    </message>
+    <message>
+        <source>a binary file, not text (NUL byte at offset {offset})</source>
+        <translation>ملف ثنائي لا نص (بايت NUL في الإزاحة {offset})</translation>
+    </message>
+    <message>
+        <source>a binary file, not text (too many control characters)</source>
+        <translation>ملف ثنائي لا نص (محارف تحكّم كثيرة)</translation>
+    </message>
+    <message>
+        <source>undecodable bytes: not UTF-8 (byte {byte} is invalid) and no known encoding (UTF-16, cp1256, ISO-8859-6 ...) fits</source>
+        <translation>بايتات لا تُفكّ: ليست UTF-8 (البايت {byte} غير صالح) ولا يناسبها ترميز معروف (UTF-16 أو cp1256 أو ISO-8859-6 ...)</translation>
+    </message>
+    <message>
+        <source>cannot read: {reason}</source>
+        <translation>تتعذّر القراءة: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind}, not a regular file: only files are read</source>
+        <translation>{kind}، لا ملف عادي: لا تُقرأ إلا الملفات</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>أنبوب مسمّى (FIFO)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>جهاز</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>مقبس</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>the file is {size:,} bytes; the limit is {limit:,} bytes (split it into smaller files)</source>
+        <translation>حجم الملف {size:,} بايت والحد {limit:,} بايت (قسّمه إلى ملفات أصغر)</translation>
+    </message>
+    <message>
+        <source>the file is more than {limit:,} bytes, the limit</source>
+        <translation>حجم الملف أكثر من {limit:,} بايت، وهو الحد</translation>
+    </message>
+    <message>
+        <source>the file changed while it was being imported</source>
+        <translation>تغيّر الملف أثناء استيراده</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>لا ملف بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>لا ملف ولا مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>the file holds no records</source>
+        <translation>لا مُدخَلات في الملف</translation>
+    </message>
+    <message>
+        <source>the file holds only spaces</source>
+        <translation>لا يحوي الملف إلا مسافات</translation>
+    </message>
+    <message>
+        <source>no tokens in this file</source>
+        <translation>لا وحدات نصية في هذا الملف</translation>
+    </message>
+    <message>
+        <source>no {suffix} files in this folder</source>
+        <translation>لا ملفات {suffix} في هذا المجلد</translation>
+    </message>
+    <message>
+        <source>exists and is not a folder</source>
+        <translation>موجود وليس مجلدًا</translation>
+    </message>
+    <message>
+        <source>the folder holds other things ({names}); choose an empty or new folder</source>
+        <translation>في المجلد أشياء أخرى ({names})؛ اختر مجلدًا فارغًا أو جديدًا</translation>
+    </message>
+    <message>
+        <source>a symbolic link that loops (it leads back to itself); not read</source>
+        <translation>رابط رمزي يدور على نفسه (يعود إليها)؛ لم يُقرأ</translation>
+    </message>
+    <message>
+        <source>a symbolic link to {target}, which does not exist; not read</source>
+        <translation>رابط رمزي إلى {target} غير الموجود؛ لم يُقرأ</translation>
+    </message>
+    <message>
+        <source>a folder, not a file; not read</source>
+        <translation>مجلد لا ملف؛ لم يُقرأ</translation>
+    </message>
+    <message>
+        <source>the {format} format cannot be read</source>
+        <translation>صيغة {format} لا تُقرأ</translation>
+    </message>
+    <message>
+        <source>cannot tell the format: {why}; choose one of {names}</source>
+        <translation>تتعذّر معرفة الصيغة: {why}؛ اختر واحدة من {names}</translation>
+    </message>
+    <message>
+        <source>the folder has no .txt or .ann files</source>
+        <translation>ليس في المجلد ملفات .txt ولا .ann</translation>
+    </message>
+    <message>
+        <source>the first line is not a JSON object with a &apos;text&apos;</source>
+        <translation>السطر الأول ليس كائن JSON فيه &apos;text&apos;</translation>
+    </message>
+    <message>
+        <source>a .json file that is not a Label Studio task list</source>
+        <translation>ملف .json ليس قائمة مهام Label Studio</translation>
+    </message>
+    <message>
+        <source>unknown extension {extension}</source>
+        <translation>امتداد غير معروف {extension}</translation>
+    </message>
+    <message>
+        <source>invalid JSON: {error} (column {column})</source>
+        <translation>JSON غير صالح: {error} (العمود {column})</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>يُنتظر هنا قيمة</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>تُنتظر هنا فاصلة &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>تُنتظر هنا نقطتان &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>يُنتظر هنا اسم خاصية بين علامتي تنصيص مزدوجتين</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>بيانات زائدة بعد القيمة</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>سلسلة نصية لا تُغلق تبدأ عند</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>محرف تحكّم غير صالح عند</translation>
+    </message>
+    <message>
+        <source>invalid JSON: nested too deeply (thousands of [ or {{ inside each other)</source>
+        <translation>JSON غير صالح: تداخل عميق جدًا (آلاف من [ أو {{ بعضها داخل بعض)</translation>
+    </message>
+    <message>
+        <source>invalid JSON: a number with thousands of digits</source>
+        <translation>JSON غير صالح: عدد من آلاف الأرقام</translation>
+    </message>
+    <message>
+        <source>span {n}</source>
+        <translation>المقطع {n}</translation>
+    </message>
+    <message>
+        <source>relation {n}</source>
+        <translation>العلاقة {n}</translation>
+    </message>
+    <message>
+        <source>event {n}</source>
+        <translation>الحدث {n}</translation>
+    </message>
+    <message>
+        <source>{what} ({label})</source>
+        <translation>{what} ({label})</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+    <message>
+        <source>a record must be a JSON object</source>
+        <translation>يجب أن يكون المُدخَل كائن JSON</translation>
+    </message>
+    <message>
+        <source>{what} must be an object</source>
+        <translation>يجب أن يكون {what} كائنًا</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be an object</source>
+        <translation>يجب أن تكون &apos;{key}&apos; كائنًا</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a list</source>
+        <translation>يجب أن تكون &apos;{key}&apos; قائمة</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; is missing or not a string</source>
+        <translation>&apos;text&apos; غير موجود أو ليس سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; is missing, empty or not a string</source>
+        <translation>&apos;text&apos; غير موجود أو فارغ أو ليس سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; is empty</source>
+        <translation>&apos;text&apos; فارغ</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be one of {choices}, got {value}</source>
+        <translation>يجب أن تكون &apos;{key}&apos; واحدة من {choices}، وهي {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a string or null</source>
+        <translation>يجب أن تكون &apos;{key}&apos; سلسلة نصية أو null</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a string</source>
+        <translation>يجب أن تكون &apos;{key}&apos; سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a non-empty string</source>
+        <translation>يجب أن تكون &apos;{key}&apos; سلسلة نصية غير فارغة</translation>
+    </message>
+    <message>
+        <source>a doccano record (&apos;{key}&apos; instead of &apos;spans&apos;); import it with --format doccano</source>
+        <translation>مُدخَل doccano (&apos;{key}&apos; بدل &apos;spans&apos;)؛ استورده بصيغة doccano</translation>
+    </message>
+    <message>
+        <source>{what} refers to span {ref}, which this record does not have</source>
+        <translation>{what} يشير إلى المقطع {ref} وليس في هذا المُدخَل</translation>
+    </message>
+    <message>
+        <source>the id is used twice</source>
+        <translation>المعرّف مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>role {role} must list span ids</source>
+        <translation>يجب أن يسرد الدور {role} معرّفات مقاطع</translation>
+    </message>
+    <message>
+        <source>the label must be a non-empty string, got {label}</source>
+        <translation>يجب أن يكون الوسم سلسلة نصية غير فارغة، وهو {label}</translation>
+    </message>
+    <message>
+        <source>offsets must be integers, got {start} and {end}</source>
+        <translation>يجب أن تكون الإزاحات أعدادًا صحيحة، وهي {start} و{end}</translation>
+    </message>
+    <message>
+        <source>offsets must be integers, got {start}, {end}</source>
+        <translation>يجب أن تكون الإزاحات أعدادًا صحيحة، وهي {start}، {end}</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; must be a string</source>
+        <translation>يجب أن يكون &apos;text&apos; سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>offsets {start}-{end} are outside the text ({length} characters)</source>
+        <translation>الإزاحات {start}-{end} خارج النص (عدد الأحرف {length})</translation>
+    </message>
+    <message>
+        <source>{what} ({label} {start}-{end}): its text {given} does not match text[{start}:{end}] = {actual}</source>
+        <translation>{what} ({label} {start}-{end}): نصه {given} لا يطابق text[{start}:{end}] = {actual}</translation>
+    </message>
+    <message>
+        <source>offsets {start}-{end} do not fit a text of {length} characters (need 0 &lt;= start &lt; end &lt;= length)</source>
+        <translation>الإزاحات {start}-{end} لا تناسب نصًا عدد أحرفه {length} (الشرط 0 &lt;= البداية &lt; النهاية &lt;= الطول)</translation>
+    </message>
+    <message>
+        <source>span text {given} does not match text[{start}:{end}] = {actual}</source>
+        <translation>نص المقطع {given} لا يطابق text[{start}:{end}] = {actual}</translation>
+    </message>
+    <message>
+        <source>the relation type must be a non-empty string</source>
+        <translation>يجب أن يكون نوع العلاقة سلسلة نصية غير فارغة</translation>
+    </message>
+    <message>
+        <source>expected [start, end, label], got {item}</source>
+        <translation>يُنتظر [start, end, label]، والموجود {item}</translation>
+    </message>
+    <message>
+        <source>expected [start, end, label] or an object</source>
+        <translation>يُنتظر [start, end, label] أو كائن</translation>
+    </message>
+    <message>
+        <source>from_id/to_id {ends} do not name entities of this record</source>
+        <translation>from_id/to_id {ends} لا يسمّيان كيانات من هذا المُدخَل</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}؛ {rest}</translation>
+    </message>
+    <message>
+        <source>a task must be a JSON object</source>
+        <translation>يجب أن تكون المهمة كائن JSON</translation>
+    </message>
+    <message>
+        <source>{what} trigger</source>
+        <translation>الكلمة الدالة في {what}</translation>
+    </message>
+    <message>
+        <source>{what} role {role}</source>
+        <translation>الدور {role} في {what}</translation>
+    </message>
+    <message>
+        <source>{what} head</source>
+        <translation>رأس {what}</translation>
+    </message>
+    <message>
+        <source>{what} tail</source>
+        <translation>ذيل {what}</translation>
+    </message>
+    <message>
+        <source>task {n}</source>
+        <translation>المهمة {n}</translation>
+    </message>
+    <message>
+        <source>task {n} (id {id})</source>
+        <translation>المهمة {n} (المعرّف {id})</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>توسيم</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>تنبّؤ</translation>
+    </message>
+    <message>
+        <source>{kind} result {n}</source>
+        <translation>النتيجة {n} من {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} relation</source>
+        <translation>علاقة في {kind}</translation>
+    </message>
+    <message>
+        <source>{document}: {n} event(s) not written (doccano sequence labeling has no events)</source>
+        <translation>{document}: لم تُكتب الأحداث وعددها {n} (وسم التسلسلات في doccano بلا أحداث)</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a non-empty list of label names, got {labels}</source>
+        <translation>يجب أن تكون &apos;{key}&apos; قائمة غير فارغة من أسماء الوسوم، وهي {labels}</translation>
+    </message>
+    <message>
+        <source>&apos;data&apos; has no &apos;text&apos;, and which of its strings is the text cannot be told (strings: {keys})</source>
+        <translation>ليس في &apos;data&apos; مفتاح &apos;text&apos;، ولا يُعرف أيّ سلاسلها هو النص (السلاسل: {keys})</translation>
+    </message>
+    <message>
+        <source>the task text is empty</source>
+        <translation>نص المهمة فارغ</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; holds doccano spans ([start, end, label] or start_offset), not Label Studio regions; doccano&apos;s format is JSON Lines: write one record per line in a .jsonl file and import it with --format doccano</source>
+        <translation>في &apos;{key}&apos; مقاطع doccano ‏([start, end, label] أو start_offset) لا مناطق Label Studio؛ صيغة doccano هي JSON Lines: اكتب مُدخَلًا في كل سطر في ملف .jsonl واستورده بصيغة doccano</translation>
+    </message>
+    <message>
+        <source>each {kind} must be an object</source>
+        <translation>يجب أن يكون كل {kind} كائنًا</translation>
+    </message>
+    <message>
+        <source>a {kind}&apos;s &apos;result&apos; must be a list</source>
+        <translation>يجب أن تكون &apos;result&apos; في {kind} قائمة</translation>
+    </message>
+    <message>
+        <source>UTF-16 offsets {start}-{end} are outside the text ({units} UTF-16 units) or split a character</source>
+        <translation>إزاحات UTF-16 ‏{start}-{end} خارج النص (عدد وحدات UTF-16 ‏{units}) أو تقسم حرفًا</translation>
+    </message>
+    <message>
+        <source>expected a JSON list of tasks</source>
+        <translation>يُنتظر قائمة JSON من المهام</translation>
+    </message>
+    <message>
+        <source>{document}: {n} event(s) not written (Label Studio relations are binary; export events as JSONL or brat)</source>
+        <translation>{document}: لم تُكتب الأحداث وعددها {n} (علاقات Label Studio ثنائية؛ صدّر الأحداث بصيغة JSONL أو brat)</translation>
+    </message>
+    <message>
+        <source>{document}: {n} event(s) not written (Prodigy tasks hold spans)</source>
+        <translation>{document}: لم تُكتب الأحداث وعددها {n} (مهام Prodigy تحوي مقاطع فقط)</translation>
+    </message>
+    <message>
+        <source>{file}: {n} task(s) answered {answer} not imported (only accepted answers are annotations)</source>
+        <translation>{file}: لم تُستورد المهام التي جوابها {answer} وعددها {n} (الأجوبة المقبولة وحدها توسيم)</translation>
+    </message>
+    <message>
+        <source>{file}: {n} Prodigy relation(s) not imported</source>
+        <translation>{file}: لم تُستورد علاقات Prodigy وعددها {n}</translation>
+    </message>
+    <message>
+        <source>nested inside another span; a flat layout keeps the outer one</source>
+        <translation>متداخل داخل مقطع آخر؛ الترميز المسطّح يُبقي المقطع الخارجي</translation>
+    </message>
+    <message>
+        <source>overlaps another span; a flat layout keeps the one that starts first</source>
+        <translation>يتقاطع مع مقطع آخر؛ الترميز المسطّح يُبقي المقطع الذي يبدأ أولًا</translation>
+    </message>
+    <message>
+        <source>{document}: span {label} {start}-{end} {text} not written: {reason}</source>
+        <translation>{document}: لم يُكتب المقطع {label} {start}-{end} {text}: {reason}</translation>
+    </message>
+    <message>
+        <source>{message} ({label} {start}-{end} {text})</source>
+        <translation>{message} ({label} {start}-{end} {text})</translation>
+    </message>
+    <message>
+        <source>this is WebAnno TSV (INCEpTION&apos;s export), not CoNLL: import it with --format webanno</source>
+        <translation>هذا ملف WebAnno TSV (تصدير INCEpTION) لا CoNLL: استورده بصيغة webanno</translation>
+    </message>
+    <message>
+        <source>{n} lines: {message} (the first is here, the last on line {last})</source>
+        <translation>عدد الأسطر {n}: {message} (أولها هنا وآخرها في السطر {last})</translation>
+    </message>
+    <message>
+        <source>token {token} has no tag column</source>
+        <translation>الوحدة النصية {token} بلا عمود علامة</translation>
+    </message>
+    <message>
+        <source>{tag} is not a tag (O, B-X, I-X, E-X, S-X)</source>
+        <translation>{tag} ليست علامة ترميز (O أو B-X أو I-X أو E-X أو S-X)</translation>
+    </message>
+    <message>
+        <source>spaCy is not installed (pip install &apos;annotator[spacy]&apos;)</source>
+        <translation>spaCy غير مثبّت (pip install &apos;annotator[spacy]&apos;)</translation>
+    </message>
+    <message>
+        <source>{document}: event {n} ({type}) has no date and the document no publication date: event_date left empty</source>
+        <translation>{document}: الحدث {n} ({type}) بلا تاريخ والمستند بلا تاريخ نشر: تُرك event_date فارغًا</translation>
+    </message>
+    <message>
+        <source>{document}: {n} span(s) but no event: nothing to write</source>
+        <translation>{document}: فيه مقاطع عددها {n} ولا حدث: لا شيء يُكتب</translation>
+    </message>
+    <message>
+        <source>{n} span(s) not written: plain text holds no annotations</source>
+        <translation>لم تُكتب المقاطع وعددها {n}: النص العادي لا يحمل توسيمًا</translation>
+    </message>
+    <message>
+        <source>expected &apos;NAME TARGET [VALUE]&apos;, got {got}</source>
+        <translation>يُنتظر &apos;NAME TARGET [VALUE]&apos;، والموجود {got}</translation>
+    </message>
+    <message>
+        <source>expected &apos;TYPE:TRIGGER ROLE:ID ...&apos;</source>
+        <translation>يُنتظر &apos;TYPE:TRIGGER ROLE:ID ...&apos;</translation>
+    </message>
+    <message>
+        <source>argument {argument} is not ROLE:ID</source>
+        <translation>الوسيط {argument} ليس ROLE:ID</translation>
+    </message>
+    <message>
+        <source>expected &apos;TYPE Arg1:ID Arg2:ID&apos;, got {got}</source>
+        <translation>يُنتظر &apos;TYPE Arg1:ID Arg2:ID&apos;، والموجود {got}</translation>
+    </message>
+    <message>
+        <source>expected &apos;TYPE ID&lt;TAB&gt;text&apos;, e.g. &apos;AnnotatorNotes T1&lt;TAB&gt;a note&apos;</source>
+        <translation>يُنتظر &apos;TYPE ID&lt;TAB&gt;text&apos;، مثل &apos;AnnotatorNotes T1&lt;TAB&gt;a note&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;TYPE ID DB:KEY&lt;TAB&gt;text&apos;, got {got}</source>
+        <translation>يُنتظر &apos;TYPE ID DB:KEY&lt;TAB&gt;text&apos;، والموجود {got}</translation>
+    </message>
+    <message>
+        <source>expected &apos;TYPE ID ID ...&apos; (an equivalence of two or more annotations), got {got}</source>
+        <translation>يُنتظر &apos;TYPE ID ID ...&apos; (تكافؤ بين توسيمين أو أكثر)، والموجود {got}</translation>
+    </message>
+    <message>
+        <source>unknown annotation line {ident}</source>
+        <translation>سطر توسيم غير معروف {ident}</translation>
+    </message>
+    <message>
+        <source>expected &apos;TYPE START END&lt;TAB&gt;text&apos;, got {got}</source>
+        <translation>يُنتظر &apos;TYPE START END&lt;TAB&gt;text&apos;، والموجود {got}</translation>
+    </message>
+    <message>
+        <source>an offset with {digits} digits is outside the text</source>
+        <translation>إزاحة من {digits} رقمًا خارج النص</translation>
+    </message>
+    <message>
+        <source>a discontinuous span ({fragments}) with {between} between its fragments; spans of several fragments cannot be stored: split it into one T line per fragment</source>
+        <translation>مقطع متقطّع ({fragments}) بين أجزائه {between}؛ المقاطع متعددة الأجزاء لا تُحفظ: قسّمه إلى سطر T لكل جزء</translation>
+    </message>
+    <message>
+        <source>its text {given} does not match the text at {fragments} ({actual})</source>
+        <translation>نصه {given} لا يطابق النص عند {fragments} ({actual})</translation>
+    </message>
+    <message>
+        <source>its argument {target} is another event (a nested event); event roles can point at spans only, so this file is refused</source>
+        <translation>وسيطه {target} حدث آخر (حدث متداخل)؛ أدوار الحدث لا تشير إلا إلى مقاطع، لذا رُفض الملف</translation>
+    </message>
+    <message>
+        <source>{target} is not a text-bound (T) annotation of this file</source>
+        <translation>{target} ليس توسيمًا نصيًا (T) في هذا الملف</translation>
+    </message>
+    <message>
+        <source>attribute {name} names {target}, which this file does not annotate</source>
+        <translation>السمة {name} تسمّي {target} وليس موسومًا في هذا الملف</translation>
+    </message>
+    <message>
+        <source>equivalence {type} names {target}, which is not a text-bound (T) annotation of this file</source>
+        <translation>التكافؤ {type} يسمّي {target} وليس توسيمًا نصيًا (T) في هذا الملف</translation>
+    </message>
+    <message>
+        <source>no .txt file beside this .ann</source>
+        <translation>لا ملف .txt بجانب ملف .ann هذا</translation>
+    </message>
+    <message>
+        <source>attribute {key} of {target} (brat names hold no spaces)</source>
+        <translation>السمة {key} للتوسيم {target} (أسماء brat بلا مسافات)</translation>
+    </message>
+    <message>
+        <source>attribute {key}={value} of {target} (brat values hold no spaces)</source>
+        <translation>السمة {key}={value} للتوسيم {target} (قيم brat بلا مسافات)</translation>
+    </message>
+    <message>
+        <source>event {n} ({type}): no trigger and no arguments</source>
+        <translation>الحدث {n} ({type}): بلا كلمة دالة ولا وسائط</translation>
+    </message>
+    <message>
+        <source>attribute {key} of relation R{n} (brat has none there)</source>
+        <translation>السمة {key} للعلاقة R{n} (لا سمات لها في brat)</translation>
+    </message>
+    <message>
+        <source>equivalence {item} (its spans are not all exported)</source>
+        <translation>التكافؤ {item} (لم تُصدَّر كل مقاطعه)</translation>
+    </message>
+    <message>
+        <source>no layers (#T_SP=, #T_RL= ...) after #FORMAT</source>
+        <translation>لا طبقات (#T_SP=، #T_RL= ...) بعد #FORMAT</translation>
+    </message>
+    <message>
+        <source>not WebAnno TSV 3 (the file must start with {mark})</source>
+        <translation>ليس WebAnno TSV 3 (يجب أن يبدأ الملف بـ {mark})</translation>
+    </message>
+    <message>
+        <source>expected a token row (SENTENCE-TOKEN&lt;TAB&gt;BEGIN-END&lt;TAB&gt;token ...) or a #Text= line</source>
+        <translation>يُنتظر سطر وحدة نصية (SENTENCE-TOKEN&lt;TAB&gt;BEGIN-END&lt;TAB&gt;token ...) أو سطر #Text=</translation>
+    </message>
+    <message>
+        <source>the sentence starts at {start}, inside the one before it</source>
+        <translation>تبدأ الجملة عند {start}، داخل الجملة التي قبلها</translation>
+    </message>
+    <message>
+        <source>token offsets {begin}-{end} do not fit the text</source>
+        <translation>إزاحات الوحدة النصية {begin}-{end} لا تناسب النص</translation>
+    </message>
+    <message>
+        <source>the token {token} is not the text at {begin}-{end} ({actual})</source>
+        <translation>الوحدة النصية {token} ليست النص عند {begin}-{end} ({actual})</translation>
+    </message>
+    <message>
+        <source>{governor} is not a token address</source>
+        <translation>{governor} ليس عنوان وحدة نصية</translation>
+    </message>
+    <message>
+        <source>relation(s) between tokens, not spans</source>
+        <translation>علاقة أو أكثر بين وحدات نصية لا بين مقاطع</translation>
+    </message>
+    <message>
+        <source>chain layer column(s)</source>
+        <translation>عمود أو أكثر من طبقة سلاسل</translation>
+    </message>
+    <message>
+        <source>{file}: {n} {what} not imported</source>
+        <translation>{file}: لم يُستورد ما عدده {n}: {what}</translation>
+    </message>
+    <message>
+        <source>the document has no text</source>
+        <translation>المستند بلا نص</translation>
+    </message>
+    <message>
+        <source>span {label} {start}-{end} {text} (it does not start and end at token boundaries)</source>
+        <translation>المقطع {label} {start}-{end} {text} (لا يبدأ ولا ينتهي عند حدود الوحدات النصية)</translation>
+    </message>
+    <message>
+        <source>event {n} ({type}) (only relations of two spans fit)</source>
+        <translation>الحدث {n} ({type}) (لا تناسب الصيغة إلا علاقات بين مقطعين)</translation>
+    </message>
+    <message>
+        <source>event {n} ({type}) (its roles {first}/{second} would read back as other roles)</source>
+        <translation>الحدث {n} ({type}) (دوراه {first}/{second} سيُقرآن أدوارًا أخرى)</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>النص فارغ</translation>
+    </message>
+    <message>
+        <source>bad CSV: {error}</source>
+        <translation>CSV غير صالح: {error}</translation>
+    </message>
+    <message>
+        <source>bad CSV header: {error} (an unterminated quote?)</source>
+        <translation>ترويسة CSV غير صالحة: {error} (علامة تنصيص لا تُغلق؟)</translation>
+    </message>
+    <message>
+        <source>no &apos;text&apos; column (columns: {columns})</source>
+        <translation>لا عمود &apos;text&apos; (الأعمدة: {columns})</translation>
+    </message>
+    <message>
+        <source>{n} columns where the header has {header}</source>
+        <translation>عدد الأعمدة {n} وعددها في الترويسة {header}</translation>
+    </message>
+    <message>
+        <source>a quoted field starting on this line is never closed (unterminated quote): the rest of the file would become part of it</source>
+        <translation>حقل بين علامتي تنصيص يبدأ في هذا السطر ولا يُغلق أبدًا: يصير باقي الملف جزءًا منه</translation>
+    </message>
+    <message>
+        <source>{n} span(s) not written: CSV holds text and metadata only</source>
+        <translation>لم تُكتب المقاطع وعددها {n}: CSV يحمل النص والبيانات الوصفية فقط</translation>
+    </message>
+    <message>
+        <source>the text contains a NUL character (U+0000), which cannot be stored</source>
+        <translation>في النص محرف NUL ‏(U+0000) ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>the document name contains a NUL character (U+0000), which cannot be stored</source>
+        <translation>في اسم المستند محرف NUL ‏(U+0000) ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>&apos;meta&apos; holds NaN or Infinity, which JSON cannot store</source>
+        <translation>في &apos;meta&apos; قيمة NaN أو Infinity ولا يحفظها JSON</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;attrs&apos; holds NaN or Infinity, which JSON cannot store</source>
+        <translation>{what}: في &apos;attrs&apos; قيمة NaN أو Infinity ولا يحفظها JSON</translation>
+    </message>
+    <message>
+        <source>the text is {length:,} characters; one document may hold at most {limit:,} (split it)</source>
+        <translation>عدد أحرف النص {length:,} والحد للمستند الواحد {limit:,} (قسّمه)</translation>
+    </message>
+    <message>
+        <source>span {label} {start}-{end}: {reason}</source>
+        <translation>المقطع {label} {start}-{end}: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown label {label} (the project has {labels}); use --map {name}=LABEL or --add-labels</source>
+        <translation>وسم غير معروف {label} (وسوم المشروع: {labels})؛ أعد تسميته ({name}=وسم) أو أضف الوسوم التي ليست في المشروع</translation>
+    </message>
+    <message>
+        <source>event type {type} is not in the project&apos;s schema ({types}); use --map &apos;{name}=TYPE&apos; or --add-labels</source>
+        <translation>نوع الحدث {type} ليس في مخطط المشروع ({types})؛ أعد تسميته ({name}=نوع) أو أضف الوسوم التي ليست في المشروع</translation>
+    </message>
+    <message>
+        <source>the text holds an unpaired surrogate (U+{code}), which is not text and cannot be stored</source>
+        <translation>في النص بديل منفرد (U+{code}) ليس نصًا ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>the name holds an unpaired surrogate (U+{code}), which is not text and cannot be stored</source>
+        <translation>في الاسم بديل منفرد (U+{code}) ليس نصًا ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>the metadata holds an unpaired surrogate (U+{code}), which is not text and cannot be stored</source>
+        <translation>في البيانات الوصفية بديل منفرد (U+{code}) ليس نصًا ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>a span holds an unpaired surrogate (U+{code}), which is not text and cannot be stored</source>
+        <translation>في مقطع بديل منفرد (U+{code}) ليس نصًا ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>an event holds an unpaired surrogate (U+{code}), which is not text and cannot be stored</source>
+        <translation>في حدث بديل منفرد (U+{code}) ليس نصًا ولا يمكن حفظه</translation>
+    </message>
+    <message>
+        <source>no documents found</source>
+        <translation>لم يوجد أي مستند</translation>
+    </message>
+    <message>
+        <source>label {name} taken as {found} (same name, other case)</source>
+        <translation>عُدّ الوسم {name} هو {found} (الاسم نفسه بحالة أحرف أخرى)</translation>
+    </message>
+    <message>
+        <source>event type {name} taken as {found}</source>
+        <translation>عُدّ نوع الحدث {name} هو {found}</translation>
+    </message>
+    <message>
+        <source>the database is read-only: nothing can be changed ({reason})</source>
+        <translation>قاعدة البيانات للقراءة فقط: لا يمكن تغيير شيء ({reason})</translation>
+    </message>
+    <message>
+        <source>database error: {reason}</source>
+        <translation>خطأ في قاعدة البيانات: {reason}</translation>
+    </message>
+    <message>
+        <source>label {label} is not in the project&apos;s schema ({labels})</source>
+        <translation>الوسم {label} ليس في مخطط المشروع ({labels})</translation>
+    </message>
+    <message>
+        <source>span refused in document {document}: {reason}</source>
+        <translation>رُفض المقطع في المستند {document}: {reason}</translation>
+    </message>
+    <message>
+        <source>document {id} does not exist (deleted meanwhile?)</source>
+        <translation>المستند {id} غير موجود (حُذف في الأثناء؟)</translation>
+    </message>
+    <message>
+        <source>document {id} does not exist</source>
+        <translation>المستند {id} غير موجود</translation>
+    </message>
+    <message>
+        <source>span {span} is not a span of document {document}</source>
+        <translation>المقطع {span} ليس من مقاطع المستند {document}</translation>
+    </message>
+    <message>
+        <source>span {span} does not exist (deleted meanwhile?)</source>
+        <translation>المقطع {span} غير موجود (حُذف في الأثناء؟)</translation>
+    </message>
+    <message>
+        <source>a project named {name} already exists</source>
+        <translation>يوجد مشروع باسم {name}</translation>
+    </message>
+    <message>
+        <source>&apos;published&apos; must be a date as YYYY-MM-DD, got {value}</source>
+        <translation>يجب أن يكون &apos;published&apos; تاريخًا بالشكل YYYY-MM-DD، وهو {value}</translation>
+    </message>
+    <message>
+        <source>&apos;published&apos; is not a real day: {value}</source>
+        <translation>&apos;published&apos; ليس يومًا حقيقيًا: {value}</translation>
+    </message>
+    <message>
+        <source>--map {item}: expected OLD=NEW, e.g. ORG=ACTOR</source>
+        <translation>إعادة تسمية الوسوم {item}: يُنتظر قديم=جديد، مثل ORG=ACTOR</translation>
+    </message>
+    <message>
+        <source>--map {name}: mapped twice ({first} and {second})</source>
+        <translation>إعادة تسمية الوسوم {name}: أُعيدت تسميته مرتين ({first} و{second})</translation>
+    </message>
+    <message>
+        <source>split {split} must be three numbers like 80/10/10 (train/dev/test)</source>
+        <translation>التقسيم {split} يجب أن يكون ثلاثة أعداد مثل 80/10/10 (تدريب/تطوير/اختبار)</translation>
+    </message>
+    <message>
+        <source>split {split} must be three whole numbers like 80/10/10</source>
+        <translation>التقسيم {split} يجب أن يكون ثلاثة أعداد صحيحة مثل 80/10/10</translation>
+    </message>
+    <message>
+        <source>split {split}: the three numbers must be &gt;= 0 and add up to 100</source>
+        <translation>التقسيم {split}: يجب ألا تكون الأعداد الثلاثة سالبة وأن يكون مجموعها 100</translation>
+    </message>
+    <message>
+        <source>no format {format} to write with</source>
+        <translation>لا صيغة {format} للكتابة بها</translation>
+    </message>
+    <message>
+        <source>no annotator named {name} (known: {known})</source>
+        <translation>لا مُوسِّم باسم {name} (المعروفون: {known})</translation>
+    </message>
+    <message>
+        <source>no documents to export</source>
+        <translation>لا مستندات للتصدير</translation>
+    </message>
+    <message>
+        <source>no documents to export with status {status}</source>
+        <translation>لا مستندات للتصدير بالحالة {status}</translation>
+    </message>
+    <message>
+        <source>is a folder; give a file name, e.g. {example}</source>
+        <translation>هذا مجلد؛ أعطِ اسم ملف، مثل {example}</translation>
+    </message>
+    <message>
+        <source>a split export needs a folder, not a file</source>
+        <translation>التصدير المقسّم يحتاج إلى مجلد لا ملف</translation>
+    </message>
+    <message>
+        <source>{document}: {what} not written</source>
+        <translation>{document}: لم يُكتب {what}</translation>
+    </message>
+    <message>
+        <source>{document}: no tokens; not written</source>
+        <translation>{document}: لا وحدات نصية؛ لم يُكتب</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <extracomment>Parameters that name a kind of thing and are themselves translated where shown.</extracomment>
+        <translation>تدريب</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>تطوير</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>اختبار</translation>
+    </message>
+</context>
+<context>
     <name>ModelTraining</name>
     <message>
         <source>Train the suggestion model</source>
-        <extracomment>The training steps in the order they run, for one bar over both.</extracomment>
+        <extracomment>The training steps in the order they run (scoring the new documents last), for one bar.</extracomment>
         <translation>تدريب نموذج الاقتراحات</translation>
     </message>
     <message>

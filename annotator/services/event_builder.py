@@ -147,6 +147,21 @@ class EventBuilder:
         new = replace(event, roles=roles)
         return ChangeEvent(self._require().id, new, f"Remove {role} from event")
 
+    def remove_event_arg_command(self, event_id: int, role: str, arg_id: int
+                                 ) -> ChangeEvent | None:
+        """Take event ``arg_id`` out of ``role`` of event ``event_id`` (a nested event's
+        argument); None if not there."""
+        event = self.event(event_id)
+        refs = event.event_args.get(role, ())
+        if arg_id not in refs:
+            return None
+        args = {r: ids for r, ids in event.event_args.items() if r != role}
+        rest = tuple(e for e in refs if e != arg_id)
+        if rest:
+            args[role] = rest
+        new = replace(event, event_args=args)
+        return ChangeEvent(self._require().id, new, f"Remove {role} from event")
+
     def delete_event_command(self, event_id: int) -> DeleteEvent:
         """Delete event ``event_id`` (its spans stay)."""
         event = self.event(event_id)

@@ -257,8 +257,16 @@
         <translation>هذا المقطع موجود فيه سلفًا، أو أن وسمه لا يملأ أي دور.</translation>
     </message>
     <message>
+        <source>This event is an argument of event {numbers}: take it out there first.</source>
+        <translation>هذا الحدث يملأ دورًا في الحدث {numbers}: أخرجه من هناك أولًا.</translation>
+    </message>
+    <message>
         <source>span {id}</source>
         <translation>المقطع {id}</translation>
+    </message>
+    <message>
+        <source>event {number} · {type}</source>
+        <translation>الحدث {number} · {type}</translation>
     </message>
     <message>
         <source>The selected span is in event {numbers}.</source>

@@ -15,6 +15,7 @@ import datetime
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     """Write both PNGs; exit code 0 on success."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", type=Path, default=Path("docs"))
+    parser.add_argument("--nested", action="store_true",
+                        help="choose the second event, whose cause is the first")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
     from annotator.services.commands import UndoStack
+    from annotator.services.event_commands import ChangeEvent
     from annotator.services.session import AnnotationSession
     from annotator.store.db import open_database
     from annotator.ui.app import application
@@ -72,12 +76,16 @@ def main(argv: list[str] | None = None) -> int:
                                                 "Air/drone strike"))
     stack.push(session.events.new_event_command(
         session.events.sentence_spans(text.find("حزب الله")), "Armed clash"))
+    # The clash answers the strike: a nested event, listed as "cause: event 1 · ...".
+    strike, clash = session.events.events
+    assert strike.id is not None and session.document_id is not None
+    stack.push(ChangeEvent(session.document_id, replace(clash, event_args={"cause": (strike.id,)})))
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(session, settings=settings, database=db)
     window.resize(1400, 820)
     window.show()
     first = session.events.events[0].id
-    window.events_panel.select_event(first)
+    window.events_panel.select_event(clash.id if args.nested else first)
     date_span = next(s for s in session.spans if s.label == "DATE")
     window.article.select_span(date_span.id, scroll=False)
     for _ in range(20):

@@ -235,9 +235,9 @@ TEMPLATES: dict[str, str] = {
             "spans of several fragments cannot be stored: split it into one T line per fragment"),
     "brat.text_differs": QT_TRANSLATE_NOOP(
         "Messages", "its text {given} does not match the text at {fragments} ({actual})"),
-    "brat.nested_event": QT_TRANSLATE_NOOP(
-        "Messages", "its argument {target} is another event (a nested event); event roles can "
-            "point at spans only, so this file is refused"),
+    "brat.event_as_span": QT_TRANSLATE_NOOP(
+        "Messages", "{target} is an event; a relation or a trigger must name a text-bound (T) "
+            "annotation"),
     "brat.not_textbound": QT_TRANSLATE_NOOP(
         "Messages", "{target} is not a text-bound (T) annotation of this file"),
     "brat.attribute_target": QT_TRANSLATE_NOOP(

@@ -7,7 +7,7 @@ session edits them. Offsets are code-point indexes into ``Document.text``, end e
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 
@@ -146,10 +146,12 @@ def make_span(text: str, start: int, end: int, label: str, **kwargs: Any) -> Spa
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An event (ACLED sub-event type) whose roles point at spans.
+    """An event (ACLED sub-event type) whose roles point at spans, or at other events.
 
     In files and in ``Document.events`` the role values are indexes into ``Document.spans``;
-    the store keeps span ids instead.
+    the store keeps span ids instead. ``event_args`` are the roles another event fills
+    (BioNLP-style nested events, brat ``Cause:E1``): indexes into ``Document.events``. A role
+    may hold spans and events at once; the events never form a cycle (``event_cycle``).
     """
 
     type: str
@@ -157,6 +159,7 @@ class Event:
     trigger: int | None = None
     id: int | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    event_args: Mapping[str, tuple[int, ...]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +183,7 @@ class EventFrame:
 
     ``Event`` (files, ``Document.events``) points at spans by index; once spans are stored,
     their ids are what stays true while spans are added and deleted around them.
+    ``event_args``: the roles other events fill, by event id.
     """
 
     type: str
@@ -187,6 +191,11 @@ class EventFrame:
     trigger: int | None = None
     id: int | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    event_args: Mapping[str, tuple[int, ...]] = field(default_factory=dict, hash=False)
+
+    def event_ids(self) -> set[int]:
+        """Every event this one has as an argument."""
+        return {e for refs in self.event_args.values() for e in refs}
 
     def span_ids(self) -> set[int]:
         """Every span the event uses (roles and trigger)."""
@@ -259,17 +268,62 @@ def relation_frames_of(document: Document) -> tuple[RelationFrame, ...]:
 
 
 def frames_of(document: Document) -> tuple[EventFrame, ...]:
-    """A stored document's events with span ids instead of span indexes."""
+    """A stored document's events with span and event ids instead of indexes."""
     ids = [span.id for span in document.spans]
+    event_ids = [event.id for event in document.events]
     out: list[EventFrame] = []
     for event in document.events:
         roles = {
             role: tuple(i for i in (ids[r] for r in refs) if i is not None)
             for role, refs in event.roles.items()
         }
+        args = {
+            role: tuple(i for i in (event_ids[r] for r in refs) if i is not None)
+            for role, refs in event.event_args.items()
+        }
         trigger = ids[event.trigger] if event.trigger is not None else None
-        out.append(EventFrame(event.type, roles, trigger, event.id, event.attrs))
+        out.append(EventFrame(event.type, roles, trigger, event.id, event.attrs,
+                              {role: refs for role, refs in args.items() if refs}))
     return tuple(out)
+
+
+def event_cycle(args: Mapping[int, Iterable[int]]) -> tuple[int, ...] | None:
+    """A cycle among events that are each other's arguments, or None.
+
+    ``args`` maps each event (an index or an id) to the events it has as arguments. The cycle
+    is returned in order, starting at the event met first in ``args``' order: ``(1,)`` for an
+    event that is its own argument, ``(1, 2)`` for 1 -> 2 -> 1. Nested events are a tree (a
+    cause of a cause); a cycle has no meaning and no file format can order it.
+    """
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    for root in args:
+        if state.get(root):
+            continue
+        path: list[int] = [root]
+        state[root] = 1
+        stack: list[Iterator[int]] = [iter(args.get(root, ()))]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            seen = state.get(nxt)
+            if seen == 1:
+                return tuple(path[path.index(nxt):])
+            if seen is None:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(args.get(nxt, ())))
+    return None
+
+
+def cycle_message(names: tuple[str, ...]) -> str:
+    """What to say of a cycle of nested events (``event_cycle``), its events named."""
+    if len(names) == 1:
+        return f"event {names[0]} has itself as an argument"
+    path = " -> ".join((*names, names[0]))
+    return f"events {path} are each other's arguments (a cycle)"
 
 
 @dataclass(frozen=True, slots=True)

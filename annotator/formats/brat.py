@@ -5,12 +5,12 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from annotator.core.messages import Message, message_of
-from annotator.core.model import Document, Event, Relation, Span
+from annotator.core.model import Document, Event, Relation, Span, cycle_message, event_cycle
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -216,18 +216,36 @@ class _AnnParser:
     def _ref(self, lineno: int, ident: str, target: str) -> int:
         if target.startswith("E") and target not in self.span_ids and any(
                 e[1] == target for e in self.raw_events):
-            raise _bad(ident, "brat.nested_event", target=target)
+            raise _bad(ident, "brat.event_as_span", target=target)
         if target not in self.span_ids:
             raise _bad(ident, "brat.not_textbound", target=repr(target))
         return self.span_ids[target]
 
+    def _event_numbers(self) -> dict[str, int]:
+        """E id -> the event's index: nested events may name an event written later."""
+        numbers: dict[str, int] = {}
+        for k, (lineno, ident, *_) in enumerate(self.raw_events):
+            if ident in numbers:
+                self.problems.append(Problem(self.file, lineno, f"{ident}: the id is used twice"))
+            numbers.setdefault(ident, k)
+        return numbers
+
     def _events(self) -> list[Event]:
         events: list[Event] = []
         trigger_of: dict[str, int] = {}
+        numbers = self._event_numbers()
         for lineno, ident, etype, trigger, pairs in self.raw_events:
             try:
                 roles: dict[str, list[int]] = {}
+                nested: dict[str, list[int]] = {}
                 for role, target in pairs:
+                    if target in numbers and target not in self.span_ids:
+                        # A nested event (BioNLP style: "Cause:E1"): the role is an event.
+                        nested.setdefault(_role_from_brat(role), []).append(numbers[target])
+                        continue
+                    if target not in self.span_ids:
+                        raise _BadLine(f"{ident}: its argument {role}:{target} names no "
+                                       "text-bound (T) annotation or event (E) of this file")
                     roles.setdefault(_role_from_brat(role), []).append(
                         self._ref(lineno, ident, target))
                 args = {i for idx in roles.values() for i in idx}
@@ -255,10 +273,19 @@ class _AnnParser:
                 events.append(Event(
                     type=etype,
                     roles={k: tuple(v) for k, v in roles.items()},
-                    trigger=trig))
+                    trigger=trig,
+                    event_args={k: tuple(v) for k, v in nested.items()}))
                 trigger_of[ident] = len(events) - 1
             except _BadLine as exc:
                 self.problems.append(Problem(self.file, lineno, message_of(exc)))
+        if not self.problems:
+            cycle = event_cycle({i: [j for idx in e.event_args.values() for j in idx]
+                                 for i, e in enumerate(events)})
+            if cycle is not None:
+                lineno, ident = self.raw_events[cycle[0]][:2]
+                names = tuple(self.raw_events[i][1] for i in cycle)
+                self.problems.append(Problem(self.file, lineno,
+                                             f"{ident}: {cycle_message(names)}"))
         for lineno, ident, rtype, a, b in self.relations:
             try:
                 ia, ib = self._ref(lineno, "R", a), self._ref(lineno, "R", b)
@@ -322,7 +349,7 @@ def read_pair(txt: Path, ann: Path | None) -> ReadResult:
         return result
     events = tuple(
         Event(type=e.type, roles=e.roles, trigger=e.trigger,
-              attrs=parser.event_attrs.get(ident, {}))
+              attrs=parser.event_attrs.get(ident, {}), event_args=e.event_args)
         for e, ident in zip(parsed.events, _event_idents(parser, len(parsed.events)),
                             strict=True)
     )
@@ -395,15 +422,15 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
         attr_lines.extend(_attr_lines(f"T{i}", dict(span.attrs), counter, dropped))
     next_t = len(doc.spans)
     event_lines: list[str] = []
+    written = _written_events(doc, dropped)
     for k, event in enumerate(doc.events, 1):
-        args = _event_args(event)
+        if k not in written:
+            continue
+        args = _event_args(event, written)
         if event.trigger is not None:
             trigger = event.trigger
-        elif args:
-            trigger = next(i for idx in event.roles.values() for i in idx)
         else:
-            dropped.append(Message("brat.empty_event", n=k, type=event.type))
-            continue
+            trigger = next(i for idx in event.roles.values() for i in idx)
         next_t += 1
         word = doc.spans[trigger]
         etype = _brat_type(event.type)
@@ -436,14 +463,40 @@ def document_to_ann(doc: Document) -> tuple[str, list[str]]:
     return "".join(line + "\n" for line in body), dropped
 
 
-def _event_args(event: Event) -> list[str]:
+def _written_events(doc: Document, dropped: list[str]) -> set[int]:
+    """The numbers (E1 = 1) of the events an .ann can hold: brat needs a trigger, and an
+    event without one stands on its first span argument; an event whose argument event is
+    left out is left out too (its argument would dangle)."""
+    kept = set()
+    for k, event in enumerate(doc.events, 1):
+        if event.trigger is not None or any(event.roles.values()):
+            kept.add(k)
+        else:
+            dropped.append(f"event {k} ({event.type}): no trigger and no span argument")
+    while True:
+        lost = {k for k in kept
+                if any(j + 1 not in kept for idx in doc.events[k - 1].event_args.values()
+                       for j in idx)}
+        if not lost:
+            return kept
+        for k in sorted(lost):
+            dropped.append(f"event {k} ({doc.events[k - 1].type}): an argument event is "
+                           "not written")
+        kept -= lost
+
+
+def _event_args(event: Event, written: set[int]) -> list[str]:
+    # Spans first, then events (E numbers are the events' positions), one count per role name:
+    # brat numbers a repeated role Theme, Theme2, ...
     args: list[str] = []
     seen: dict[str, int] = {}
-    for role, idx in event.roles.items():
-        for i in idx:
-            name = _role_to_brat(role)
-            seen[name] = seen.get(name, 0) + 1
-            args.append(f"{name}{seen[name] if seen[name] > 1 else ''}:T{i + 1}")
+    refs = [(role, f"T{i + 1}") for role, idx in event.roles.items() for i in idx]
+    refs += [(role, f"E{j + 1}") for role, idx in event.event_args.items() for j in idx
+             if j + 1 in written]
+    for role, target in refs:
+        name = _role_to_brat(role)
+        seen[name] = seen.get(name, 0) + 1
+        args.append(f"{name}{seen[name] if seen[name] > 1 else ''}:{target}")
     return args
 
 
@@ -458,6 +511,10 @@ class ConfTypes:
         self.relations: dict[str, tuple[set[str], set[str]]] = {}
         self.attributes: dict[str, set[str]] = {}
         self.equivalences: set[str] = set()
+        # Roles some event fills with another event (nested events): "<EVENT>" is allowed.
+        self.nested: set[str] = set()
+        # What each attribute is given to: <ENTITY>, <EVENT> or both.
+        self.attribute_targets: dict[str, set[str]] = {}
 
     def add(self, doc: Document) -> None:
         found = doc.meta.get(EQUIVALENCES)
@@ -466,21 +523,34 @@ class ConfTypes:
                 self.equivalences.add(item[0])
         for span in doc.spans:
             self.entities.add(_brat_type(span.label))
-            for key, value in span.attrs.items():
-                if key == _NOTE:
-                    continue
-                name = _ATTR_TO_BRAT.get(key, key)
-                if value is True:
-                    self.attributes.setdefault(name, set())
-                elif isinstance(value, str) and value and not re.search(r"\s", value):
-                    self.attributes.setdefault(name, set()).add(value)
+            self._attrs(span.attrs, "<ENTITY>")
         for event in doc.events:
+            # Attributes of events (BioNLP's Negation, Speculation) are declared for events.
+            self._attrs(event.attrs, "<EVENT>")
             roles = self.events.setdefault(_brat_type(event.type), set())
             roles.update(_role_to_brat(role) for role in event.roles)
+            self.nested.update(_role_to_brat(role) for role in event.event_args)
+            roles.update(_role_to_brat(role) for role in event.event_args)
         for relation in doc.relations:
             heads, tails = self.relations.setdefault(_brat_type(relation.type), (set(), set()))
             heads.add(_brat_type(doc.spans[relation.head].label))
             tails.add(_brat_type(doc.spans[relation.tail].label))
+
+    def _attrs(self, attrs: Mapping[str, Any], target: str) -> None:
+        for key, value in attrs.items():
+            if key == _NOTE:
+                continue
+            name = _ATTR_TO_BRAT.get(key, key)
+            if value is True:
+                self.attributes.setdefault(name, set())
+            elif isinstance(value, str) and value and not re.search(r"\s", value):
+                self.attributes.setdefault(name, set()).add(value)
+            else:
+                continue
+            self.attribute_targets.setdefault(name, set()).add(target)
+
+    def _arg_types(self, role: str) -> str:
+        return "<ENTITY>|<EVENT>" if role in self.nested else "<ENTITY>"
 
     def text(self) -> str:
         out = ["[entities]", *sorted(self.entities), "", "[relations]"]
@@ -493,12 +563,14 @@ class ConfTypes:
         out += ["", "[events]"]
         for name, roles in sorted(self.events.items()):
             # "*": a role may hold several spans (brat numbers them Actor2, Actor3 ...).
-            out.append(name + ("\t" + ", ".join(f"{r}*:<ENTITY>" for r in sorted(roles))
+            out.append(name + ("\t" + ", ".join(f"{r}*:{self._arg_types(r)}"
+                                                for r in sorted(roles))
                                if roles else ""))
         out += ["", "[attributes]"]
         for name, values in sorted(self.attributes.items()):
             kind = f", Value:{'|'.join(sorted(values))}" if values else ""
-            out.append(f"{name}\tArg:<ENTITY>{kind}")
+            targets = "|".join(sorted(self.attribute_targets.get(name, {"<ENTITY>"})))
+            out.append(f"{name}\tArg:{targets}{kind}")
         return "\n".join(out) + "\n"
 
 

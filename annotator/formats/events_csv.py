@@ -103,6 +103,13 @@ class EventsCsvFormat(Format):
                 row = event_row(doc, event, k)
                 writer.writerow(row)
                 report.spans += sum(len(idx) for idx in event.roles.values())
+                if event.event_args:
+                    # A nested event is a row of its own; the table has no column to link them.
+                    named = ", ".join(f"{role}: {doc.name}-e{j + 1}"
+                                      for role, idx in event.event_args.items() for j in idx)
+                    report.dropped.append(Problem(str(out), None,
+                                                  f"{doc.name}: event {k} ({event.type}): its "
+                                                  f"argument events ({named}) not written"))
                 if not row[1]:
                     report.dropped.append(Problem(str(out), None, Message(
                         "events.no_date", document=doc.name, n=k, type=event.type)))

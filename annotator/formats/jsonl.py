@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.messages import Message, message_of
-from annotator.core.model import DOC_STATUSES, Document, Event, Relation, Span, SpanOrigin
+from annotator.core.model import (
+    DOC_STATUSES,
+    Document,
+    Event,
+    Relation,
+    Span,
+    SpanOrigin,
+    cycle_message,
+    event_cycle,
+)
 from annotator.formats.base import (
     Format,
     ReadResult,
@@ -45,6 +54,10 @@ def document_to_record(doc: Document) -> dict[str, Any]:
         }
         if event.attrs:
             ev["attrs"] = dict(event.attrs)
+        if event.event_args:
+            # Only when there are any: events without nested ones stay as they always were.
+            ev["event_args"] = {role: [f"e{k + 1}" for k in idx]
+                                for role, idx in event.event_args.items()}
         events.append(ev)
     record = {"id": doc.name, "text": doc.text, "meta": dict(doc.meta), "status": doc.status,
               "annotator": common, "spans": spans, "events": events}
@@ -143,6 +156,7 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
         errors.append(Message("record.key_not_list", key="events"))
         raw_events = []
     events: list[Event] = []
+    event_ids = _event_ids(raw_events, errors)
     for n, item in enumerate(raw_events, 1):
         what = Message("item.event", n=n)
         try:
@@ -166,9 +180,17 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
             attrs = item.get("attrs", {})
             if not isinstance(attrs, dict):
                 raise record_error(what, "record.key_not_object", key="attrs")
-            events.append(Event(type=etype, roles=roles, trigger=trigger, attrs=attrs))
+            args = _event_args(item.get("event_args", {}), event_ids, what)
+            events.append(Event(type=etype, roles=roles, trigger=trigger, attrs=attrs,
+                                event_args=args))
         except RecordError as exc:
             errors.append(message_of(exc))
+    if not errors:
+        cycle = event_cycle({i: [j for idx in e.event_args.values() for j in idx]
+                             for i, e in enumerate(events)})
+        if cycle is not None:
+            names = {i: name for name, i in event_ids.items()}
+            errors.append(cycle_message(tuple(names.get(i, str(i + 1)) for i in cycle)))
     relations = _relations(rec.get("relations", []), ids, errors)
     if errors:
         raise RecordError(functools.reduce(
@@ -176,6 +198,41 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
     return Document(name=record_name(rec.get("id"), default_name), text=mapper.text, meta=meta,
                     status=status, spans=tuple(spans), events=tuple(events),
                     relations=tuple(relations))
+
+
+def _event_ids(raw_events: list[Any], errors: list[str]) -> dict[str, int]:
+    """Event id -> index, for the events' ``event_args`` (nested events) to refer to."""
+    out: dict[str, int] = {}
+    for n, item in enumerate(raw_events, 1):
+        if not isinstance(item, dict) or "id" not in item:
+            continue
+        eid = str(item["id"]) if is_int(item["id"]) else item["id"]
+        if not isinstance(eid, str):
+            errors.append(f"event {n}: 'id' must be a string")
+        elif eid in out:
+            errors.append(f"event {n}: the id {eid!r} is used twice")
+        else:
+            out[eid] = n - 1
+    return out
+
+
+def _event_args(raw: Any, event_ids: Mapping[str, int], what: str) -> dict[str, tuple[int, ...]]:
+    """The roles another event of the record fills: role -> event indexes."""
+    if not isinstance(raw, dict):
+        raise RecordError(f"{what}: 'event_args' must be an object")
+    out: dict[str, tuple[int, ...]] = {}
+    for role, refs in raw.items():
+        if not isinstance(refs, list):
+            raise RecordError(f"{what}: event role {role!r} must list event ids")
+        found: list[int] = []
+        for ref in refs:
+            key = str(ref) if is_int(ref) else ref
+            if not isinstance(key, str) or key not in event_ids:
+                raise RecordError(f"{what} role {role} refers to event {ref!r}, which this "
+                                  "record does not have")
+            found.append(event_ids[key])
+        out[role] = tuple(found)
+    return out
 
 
 def _relations(raw: Any, ids: Mapping[str, int], errors: list[str]) -> list[Relation]:

@@ -339,7 +339,7 @@ def document_to_tsv(doc: Document) -> tuple[str, list[str]]:
     for n, event in enumerate(doc.events, 1):
         refs = [(role, idx[0]) for role, idx in event.roles.items() if len(idx) == 1]
         if (event.trigger is not None or len(refs) != 2 or len(event.roles) != 2
-                or event.attrs or any(i not in placed for _, i in refs)):
+                or event.attrs or event.event_args or any(i not in placed for _, i in refs)):
             dropped.append(Message("webanno.event_not_pair", n=n, type=event.type))
             continue
         (r1, a), (r2, b) = refs

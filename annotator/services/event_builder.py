@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from annotator.core.date_spans import (
@@ -112,7 +113,7 @@ class EventBuilder:
         event = self.event(event_id)
         if event.type == event_type:
             return None
-        new = EventFrame(event_type, event.roles, event.trigger, event.id, event.attrs)
+        new = replace(event, type=event_type)
         return ChangeEvent(self._require().id, new, f"Event type {event_type}")
 
     def add_role_command(self, event_id: int, span_id: int, role: str | None = None
@@ -128,7 +129,7 @@ class EventBuilder:
         if role is None or span.id in event.roles.get(role, ()):
             return None
         roles = {**event.roles, role: (*event.roles.get(role, ()), span.id)}
-        new = EventFrame(event.type, roles, event.trigger, event.id, event.attrs)
+        new = replace(event, roles=roles)
         return ChangeEvent(open_doc.id, new, f"Add “{span.text}” as {role}")
 
     def remove_role_command(self, event_id: int, role: str, span_id: int
@@ -143,7 +144,22 @@ class EventBuilder:
         rest = tuple(s for s in refs if s != span_id)
         if rest:
             roles[role] = rest
-        new = EventFrame(event.type, roles, event.trigger, event.id, event.attrs)
+        new = replace(event, roles=roles)
+        return ChangeEvent(self._require().id, new, f"Remove {role} from event")
+
+    def remove_event_arg_command(self, event_id: int, role: str, arg_id: int
+                                 ) -> ChangeEvent | None:
+        """Take event ``arg_id`` out of ``role`` of event ``event_id`` (a nested event's
+        argument); None if not there."""
+        event = self.event(event_id)
+        refs = event.event_args.get(role, ())
+        if arg_id not in refs:
+            return None
+        args = {r: ids for r, ids in event.event_args.items() if r != role}
+        rest = tuple(e for e in refs if e != arg_id)
+        if rest:
+            args[role] = rest
+        new = replace(event, event_args=args)
         return ChangeEvent(self._require().id, new, f"Remove {role} from event")
 
     def delete_event_command(self, event_id: int) -> DeleteEvent:

@@ -40,6 +40,7 @@ class EventStore(Protocol):
         expected_version: int | None = None,
         status: DocStatus | None = None,
         event_id: int | None = None,
+        event_refs: Mapping[str, Sequence[int]] | None = None,
     ) -> int: ...
     def update_event(
         self,
@@ -121,8 +122,9 @@ class EventWriting:
                 expected_version=self._expected(open_doc),
                 status=status,
                 event_id=event.id,
+                event_refs=event.event_args,
             )
-        stored = EventFrame(event.type, dict(event.roles), event.trigger, event_id, event.attrs)
+        stored = replace(event, roles=dict(event.roles), id=event_id)
         if open_doc is not None:
             open_doc.put_event(stored)
             self._changes.publish(EventAdded(stored))
@@ -207,12 +209,11 @@ class EventWriting:
     # ----- internals -----------------------------------------------------------------------
     def _resolved(self, event: EventFrame) -> EventFrame:
         # Spans deleted and put back under a new id: the event names them as they are now.
-        return EventFrame(
-            event.type,
-            {role: tuple(self.resolve(s) for s in refs) for role, refs in event.roles.items()},
-            None if event.trigger is None else self.resolve(event.trigger),
-            event.id,
-            event.attrs,
+        return replace(
+            event,
+            roles={role: tuple(self.resolve(s) for s in refs)
+                   for role, refs in event.roles.items()},
+            trigger=None if event.trigger is None else self.resolve(event.trigger),
         )
 
     def _event(self, open_doc: OpenDocument | None, document_id: int, event_id: int

@@ -11,14 +11,14 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.labels import SchemaError, parse_schema, schema_to_dict
 from annotator.core.messages import Message, message_of
-from annotator.core.model import Document, Event, LabelSchema, OffsetError
+from annotator.core.model import Document, Event, LabelSchema, OffsetError, event_cycle
 from annotator.core.publication import published_problem
 from annotator.formats import FORMATS, detect_format
 from annotator.formats.base import FormatError, Problem, SourcedDocument
@@ -406,11 +406,33 @@ def check_documents(
     return Checked(good, problems, list(new_labels), list(new_types), list(names.notes))
 
 
+def _signatures(events: Sequence[Event], span_at: Callable[[int], int], side: str
+                ) -> list[object]:
+    """What makes two events the same: type, trigger, span roles (spans placed by
+    ``span_at``) and, for nested events, the same of each argument event."""
+    if event_cycle({j: [k for idx in e.event_args.values() for k in idx]
+                    for j, e in enumerate(events)}) is not None:
+        # No reader makes one; the store refuses it with its message, so keep them all.
+        return [(side, j) for j in range(len(events))]
+    done: dict[int, tuple[object, ...]] = {}
+
+    def sig(i: int) -> tuple[object, ...]:
+        if i not in done:
+            e = events[i]
+            done[i] = (e.type, None if e.trigger is None else span_at(e.trigger),
+                       tuple(sorted((r, span_at(k)) for r, idx in e.roles.items() for k in idx)),
+                       tuple(sorted((r, sig(k)) for r, idx in e.event_args.items()
+                                    for k in idx)))
+        return done[i]
+
+    return [sig(i) for i in range(len(events))]
+
+
 def merge_copies(first: Document, other: Document) -> Document:
     """``first`` with the spans and events of ``other`` (the same text) that it lacks.
 
     A span is the same when start, end and label are; an event when its type, trigger and
-    roles point at the same spans.
+    roles point at the same spans (and its argument events are the same).
     """
     spans = list(first.spans)
     at = {span.key: i for i, span in enumerate(spans)}
@@ -421,21 +443,27 @@ def merge_copies(first: Document, other: Document) -> Document:
             spans.append(span)
         index[j] = at[span.key]
 
-    def signature(event: Event) -> tuple[object, ...]:
-        return (event.type, event.trigger,
-                tuple(sorted((role, i) for role, idx in event.roles.items() for i in idx)))
-
     events = list(first.events)
-    seen = {signature(e) for e in events}
-    for event in other.events:
-        moved = dataclasses.replace(
+    seen = dict(zip(_signatures(first.events, lambda i: i, "first"), range(len(events)),
+                    strict=True))
+    incoming = _signatures(other.events, lambda i: index[i], "other")
+    # Where each of ``other``'s events stands in the merged list (nested events point there).
+    place: dict[int, int] = {}
+    added: list[int] = []
+    for j, key in enumerate(incoming):
+        if key not in seen:
+            seen[key] = len(events) + len(added)
+            added.append(j)
+        place[j] = seen[key]
+    for j in added:
+        event = other.events[j]
+        events.append(dataclasses.replace(
             event,
             roles={role: tuple(index[i] for i in idx) for role, idx in event.roles.items()},
             trigger=None if event.trigger is None else index[event.trigger],
-        )
-        if signature(moved) not in seen:
-            seen.add(signature(moved))
-            events.append(moved)
+            event_args={role: tuple(place[k] for k in idx)
+                        for role, idx in event.event_args.items()},
+        ))
     if len(spans) == len(first.spans) and len(events) == len(first.events):
         return first
     return dataclasses.replace(first, spans=tuple(spans), events=tuple(events))

@@ -21,6 +21,8 @@ from annotator.core.model import (
     Span,
     SpanOrigin,
     check_offsets,
+    cycle_message,
+    event_cycle,
 )
 from annotator.store.errors import StoreError
 
@@ -123,7 +125,8 @@ def span_problems(doc: Document, labels: set[str], where: str) -> list[str]:
 
 
 def event_problems(doc: Document, schema: LabelSchema, where: str) -> list[str]:
-    """Every problem of the document's events: type, attributes, span indexes in range."""
+    """Every problem of the document's events: type, attributes, span and event indexes in
+    range, no cycle of nested events."""
     problems: list[str] = []
     count = len(doc.spans)
     for i, event in enumerate(doc.events, 1):
@@ -142,6 +145,20 @@ def event_problems(doc: Document, schema: LabelSchema, where: str) -> list[str]:
                 f"{where}: event {i}: span index {bad[0]!r} out of range "
                 f"(the document has {count} spans)"
             )
+        refs = [j for idx in event.event_args.values() for j in idx]
+        bad = [j for j in refs if not (isinstance(j, int) and 0 <= j < len(doc.events))]
+        if bad:
+            problems.append(
+                f"{where}: event {i}: event index {bad[0]!r} out of range "
+                f"(the document has {len(doc.events)} events)"
+            )
+    if not problems:
+        cycle = event_cycle({
+            i: [j for idx in event.event_args.values() for j in idx]
+            for i, event in enumerate(doc.events)
+        })
+        if cycle is not None:
+            problems.append(f"{where}: {cycle_message(tuple(str(i + 1) for i in cycle))}")
     return problems
 
 

@@ -27,12 +27,14 @@ from annotator.store.errors import StoreError
 from annotator.store.merging import OnDuplicate, merge_into
 from annotator.store.rows import (
     DOCUMENTS,
+    EVENT_ROLES,
     PROJECTS,
     RELATIONS,
     SPANS,
     annotator_ids,
     chunks,
     count_spans,
+    event_ref_rows,
     insert_event,
     schema_of,
 )
@@ -349,10 +351,22 @@ def _insert_events(conn: Connection, with_events: list[tuple[int, Document]]) ->
             span_ids[doc_id].append(int(span_id))
     for doc_id, doc in with_events:
         ids = span_ids[doc_id]
+        event_ids: list[int] = []
         for event in doc.events:
             roles = {role: [ids[i] for i in idx] for role, idx in event.roles.items()}
             trigger = None if event.trigger is None else ids[event.trigger]
-            insert_event(conn, doc_id, event, roles, trigger)
+            event_ids.append(insert_event(conn, doc_id, event, roles, trigger))
+        # Nested events may name an event that comes later: their rows once all have ids.
+        ref_rows = [
+            row
+            for event_id, event in zip(event_ids, doc.events, strict=True)
+            for row in event_ref_rows(
+                event_id,
+                {role: [event_ids[j] for j in idx] for role, idx in event.event_args.items()},
+            )
+        ]
+        if ref_rows:
+            conn.execute(insert(EVENT_ROLES), ref_rows)
         relation_rows = [
             {"document_id": doc_id, "type": r.type, "head_span_id": ids[r.head],
              "tail_span_id": ids[r.tail], "attrs": json_object(r.attrs, "relation attributes")}

@@ -145,33 +145,55 @@ def _load_events(
     if not event_rows:
         return {}
     roles: dict[int, dict[str, list[int]]] = {int(r.id): {} for r in event_rows}
+    refs: dict[int, dict[str, list[int]]] = {int(r.id): {} for r in event_rows}
     role_rows = conn.execute(
-        select(EVENT_ROLES.c.event_id, EVENT_ROLES.c.role, EVENT_ROLES.c.span_id)
+        select(EVENT_ROLES.c.event_id, EVENT_ROLES.c.role, EVENT_ROLES.c.span_id,
+               EVENT_ROLES.c.event_ref)
         .join(EVENTS, EVENTS.c.id == EVENT_ROLES.c.event_id)
         .where(EVENTS.c.document_id.in_(ids))
         .order_by(EVENT_ROLES.c.event_id, EVENT_ROLES.c.position, EVENT_ROLES.c.id)
     )
     for role_row in role_rows:
-        roles[role_row.event_id].setdefault(role_row.role, []).append(int(role_row.span_id))
-    out: dict[int, list[Event]] = {}
+        if role_row.span_id is not None:
+            roles[role_row.event_id].setdefault(role_row.role, []).append(int(role_row.span_id))
+        else:
+            refs[role_row.event_id].setdefault(role_row.role, []).append(
+                int(role_row.event_ref))
+    by_doc: dict[int, list[Any]] = {}
     for r in event_rows:
-        index = {span.id: i for i, span in enumerate(spans[r.document_id])}
-        span_ids = [s for ss in roles[r.id].values() for s in ss]
-        if r.trigger_span_id is not None:
-            span_ids.append(r.trigger_span_id)
-        # With an annotator filter, an event built on someone else's spans is not theirs.
-        if any(s not in index for s in span_ids):
-            continue
-        out.setdefault(r.document_id, []).append(
+        by_doc.setdefault(r.document_id, []).append(r)
+    out: dict[int, list[Event]] = {}
+    for doc_id, rows in by_doc.items():
+        index = {span.id: i for i, span in enumerate(spans[doc_id])}
+        kept = []
+        for r in rows:
+            span_ids = [s for ss in roles[r.id].values() for s in ss]
+            if r.trigger_span_id is not None:
+                span_ids.append(r.trigger_span_id)
+            # With an annotator filter, an event built on someone else's spans is not theirs.
+            if all(s in index for s in span_ids):
+                kept.append(r)
+        # ... nor is an event whose argument event is not theirs (nesting goes deeper).
+        while True:
+            alive = {int(r.id) for r in kept}
+            still = [r for r in kept
+                     if all(e in alive for es in refs[r.id].values() for e in es)]
+            if len(still) == len(kept):
+                break
+            kept = still
+        position = {int(r.id): i for i, r in enumerate(kept)}
+        out[doc_id] = [
             Event(
                 type=r.type,
                 roles={k: tuple(index[s] for s in v) for k, v in roles[r.id].items()},
                 trigger=None if r.trigger_span_id is None else index[r.trigger_span_id],
                 id=r.id,
                 attrs=r.attrs,
+                event_args={k: tuple(position[e] for e in v) for k, v in refs[r.id].items()},
             )
-        )
-    return out
+            for r in kept
+        ]
+    return {doc_id: events for doc_id, events in out.items() if events}
 
 
 def _load_relations(

@@ -14,20 +14,32 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from annotator.core.model import Document
 from annotator.store.bulk import SpanInsert, attrs_json, insert_spans
 from annotator.store.edits import bump
 from annotator.store.errors import StoreError
-from annotator.store.rows import EVENT_ROLES, EVENTS, SPANS, count_spans, head, insert_event
+from annotator.store.rows import (
+    EVENT_ROLES,
+    EVENTS,
+    SPANS,
+    count_spans,
+    event_ref_rows,
+    head,
+    insert_event,
+)
 
 OnDuplicate = Literal["skip", "merge", "replace"]
 ON_DUPLICATE: tuple[OnDuplicate, ...] = ("skip", "merge", "replace")
 
 SpanKey = tuple[int, int, str]
-EventKey = tuple[str, SpanKey | None, tuple[tuple[str, SpanKey], ...]]
+# Type, trigger, span roles and event roles (the argument events' own keys: nested events are
+# the same when their whole tree is).
+EventKey = tuple[
+    str, SpanKey | None, tuple[tuple[str, SpanKey], ...], tuple[tuple[str, "EventKey"], ...]
+]
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,9 @@ def _stored_spans(conn: Connection, document_id: int) -> dict[int, SpanKey]:
     return {int(r.id): (int(r.start), int(r.end), str(r.label)) for r in rows}
 
 
-def _stored_events(conn: Connection, document_id: int, keys: dict[int, SpanKey]) -> set[EventKey]:
+def _stored_events(
+    conn: Connection, document_id: int, keys: dict[int, SpanKey]
+) -> dict[EventKey, int]:
     events = {
         int(r.id): (str(r.type), None if r.trigger_span_id is None else keys.get(r.trigger_span_id))
         for r in conn.execute(
@@ -58,14 +72,49 @@ def _stored_events(conn: Connection, document_id: int, keys: dict[int, SpanKey])
         )
     }
     roles: dict[int, list[tuple[str, SpanKey]]] = {event_id: [] for event_id in events}
+    refs: dict[int, list[tuple[str, int]]] = {event_id: [] for event_id in events}
     if events:
         for r in conn.execute(
-            select(EVENT_ROLES.c.event_id, EVENT_ROLES.c.role, EVENT_ROLES.c.span_id)
+            select(EVENT_ROLES.c.event_id, EVENT_ROLES.c.role, EVENT_ROLES.c.span_id,
+                   EVENT_ROLES.c.event_ref)
             .join(EVENTS, EVENTS.c.id == EVENT_ROLES.c.event_id)
             .where(EVENTS.c.document_id == document_id)
         ):
-            roles[int(r.event_id)].append((str(r.role), keys[int(r.span_id)]))
-    return {(etype, trigger, tuple(sorted(roles[i]))) for i, (etype, trigger) in events.items()}
+            if r.span_id is not None:
+                roles[int(r.event_id)].append((str(r.role), keys[int(r.span_id)]))
+            else:
+                refs[int(r.event_id)].append((str(r.role), int(r.event_ref)))
+    done: dict[int, EventKey] = {}
+
+    def key(event_id: int) -> EventKey:
+        # The store holds no cycle (event_edits and the import refuse them): this ends.
+        if event_id not in done:
+            etype, trigger = events[event_id]
+            done[event_id] = (etype, trigger, tuple(sorted(roles[event_id])),
+                              tuple(sorted((role, key(e)) for role, e in refs[event_id])))
+        return done[event_id]
+
+    return {key(event_id): event_id for event_id in events}
+
+
+def _incoming_keys(doc: Document) -> list[EventKey]:
+    done: dict[int, EventKey] = {}
+
+    def key(i: int) -> EventKey:
+        # Imports check for cycles before merging (checks.event_problems).
+        if i not in done:
+            event = doc.events[i]
+            trigger = None if event.trigger is None else doc.spans[event.trigger].key
+            done[i] = (
+                event.type, trigger,
+                tuple(sorted((role, doc.spans[j].key) for role, idx in event.roles.items()
+                             for j in idx)),
+                tuple(sorted((role, key(j)) for role, idx in event.event_args.items()
+                             for j in idx)),
+            )
+        return done[i]
+
+    return [key(i) for i in range(len(doc.events))]
 
 
 def merge_into(
@@ -114,20 +163,33 @@ def merge_into(
         id_of.setdefault(key, span_id)
     known_events = _stored_events(conn, document_id, keys)
     added_events = 0
-    for event in doc.events:
-        trigger = None if event.trigger is None else doc.spans[event.trigger].key
-        roles = tuple(sorted((role, doc.spans[i].key) for role, idx in event.roles.items()
-                             for i in idx))
-        signature: EventKey = (event.type, trigger, roles)
+    incoming = _incoming_keys(doc)
+    new_ids: list[int] = []
+    added: list[int] = []
+    for i, (event, signature) in enumerate(zip(doc.events, incoming, strict=True)):
         if signature in known_events:
+            new_ids.append(known_events[signature])
             continue
-        known_events.add(signature)
-        insert_event(
+        trigger = signature[1]
+        known_events[signature] = insert_event(
             conn, document_id, event,
-            {role: [id_of[doc.spans[i].key] for i in idx] for role, idx in event.roles.items()},
+            {role: [id_of[doc.spans[j].key] for j in idx] for role, idx in event.roles.items()},
             None if trigger is None else id_of[trigger],
         )
+        new_ids.append(known_events[signature])
+        added.append(i)
         added_events += 1
+    # Event arguments once every incoming event has its id (one may name a later one).
+    ref_rows = [
+        row
+        for i in added
+        for row in event_ref_rows(
+            new_ids[i],
+            {role: [new_ids[j] for j in idx] for role, idx in doc.events[i].event_args.items()},
+        )
+    ]
+    if ref_rows:
+        conn.execute(insert(EVENT_ROLES), ref_rows)
     if rows or added_events or removed:
         bump(conn, stored_head, None)
     return MergeCount(spans=len(rows), events=added_events, removed_spans=removed)

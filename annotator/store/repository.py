@@ -554,19 +554,22 @@ class Repository:
         expected_version: int | None = None,
         status: DocStatus | None = None,
         event_id: int | None = None,
+        event_refs: Mapping[str, Sequence[int]] | None = None,
     ) -> int:
         """Store an event whose roles name span ids of the document; returns its id.
 
         ``event.roles`` and ``event.trigger`` (indexes) are ignored here: ``span_ids`` maps each
         role to stored span ids and ``trigger`` is a span id. ``event_id`` puts a deleted
-        event back under its old id (undo of a delete) when that id is free.
+        event back under its old id (undo of a delete) when that id is free. ``event_refs``
+        maps roles filled by other events (nested events) to their ids.
         """
         if status is not None:
             check_status(status)
         return run_write(
             self._engine,
             lambda conn: event_edits.add_event(
-                conn, document_id, event, span_ids, trigger, expected_version, status, event_id
+                conn, document_id, event, span_ids, trigger, expected_version, status, event_id,
+                event_refs,
             ),
         )
 
@@ -577,7 +580,8 @@ class Repository:
         expected_version: int | None = None,
         status: DocStatus | None = None,
     ) -> None:
-        """Give the stored event ``frame.id`` the type, roles (span ids), trigger of ``frame``."""
+        """Give the stored event ``frame.id`` the type, roles (span ids), trigger and event
+        arguments (event ids) of ``frame``."""
         if status is not None:
             check_status(status)
         run_write(
@@ -592,7 +596,7 @@ class Repository:
         expected_version: int | None = None,
         status: DocStatus | None = None,
     ) -> None:
-        """Remove an event (its spans stay)."""
+        """Remove an event (its spans stay); refused while another event has it as argument."""
         if status is not None:
             check_status(status)
         run_write(

@@ -188,10 +188,12 @@ def insert_event(
     roles: Mapping[str, Sequence[int]],
     trigger: int | None,
     event_id: int | None = None,
+    event_refs: Mapping[str, Sequence[int]] | None = None,
 ) -> int:
     """Insert an event whose roles and trigger are stored span ids; returns its id.
 
     ``event_id`` puts a deleted event back under its old id (the caller checked it is free).
+    ``event_refs``: roles filled by other stored events, by id (the caller checked them).
     """
     values: dict[str, Any] = {
         "document_id": document_id,
@@ -205,10 +207,21 @@ def insert_event(
     assert result.inserted_primary_key is not None
     event_id = int(result.inserted_primary_key[0])
     role_rows = [
-        {"event_id": event_id, "role": role, "span_id": span_id, "position": i}
+        {"event_id": event_id, "role": role, "span_id": span_id, "event_ref": None,
+         "position": i}
         for role, ids in roles.items()
         for i, span_id in enumerate(ids)
     ]
+    role_rows += event_ref_rows(event_id, event_refs or {})
     if role_rows:
         conn.execute(insert(EVENT_ROLES), role_rows)
     return event_id
+
+
+def event_ref_rows(event_id: int, refs: Mapping[str, Sequence[int]]) -> list[dict[str, Any]]:
+    """``event_roles`` rows for the roles of event ``event_id`` that other events fill."""
+    return [
+        {"event_id": event_id, "role": role, "span_id": None, "event_ref": ref, "position": i}
+        for role, ids in refs.items()
+        for i, ref in enumerate(ids)
+    ]

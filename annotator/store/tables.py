@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
     Column,
     DateTime,
     Float,
@@ -144,12 +145,19 @@ EVENT_ROLES = Table(
     Column("id", Integer, primary_key=True),
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("role", String(64), nullable=False),
-    Column("span_id", ForeignKey("spans.id", ondelete="CASCADE"), nullable=False),
+    # Revision 0009: a role is filled by a span or by another event of the same document
+    # (nested events), exactly one of the two. Deleting the document cascades through both;
+    # the store refuses to delete an event another one still names (see event_edits).
+    Column("span_id", ForeignKey("spans.id", ondelete="CASCADE"), nullable=True),
+    Column("event_ref", ForeignKey("events.id", ondelete="CASCADE"), nullable=True),
     # Order of the spans within one role, as the user gave them.
     Column("position", Integer, server_default="0", nullable=False),
     Index("ix_event_roles_event", "event_id"),
     # Revision 0002: deleting a span looks up the roles that point at it.
     Index("ix_event_roles_span", "span_id"),
+    # Revision 0009: deleting an event looks up the events that have it as an argument.
+    Index("ix_event_roles_event_ref", "event_ref"),
+    CheckConstraint("(span_id IS NULL) <> (event_ref IS NULL)", name="one_target"),
 )
 
 # Revision 0007: a binary relation between two spans of a document.

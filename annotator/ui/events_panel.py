@@ -37,7 +37,8 @@ from annotator.services.changes import (
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.texts import event_type_title, role_title
 
-# Item data: the event id (top-level rows) or (event id, role, span id) (role rows).
+# Item data: the event id (top-level rows), (event id, role, span id) (role rows) or
+# (event id, role, None, argument event id) (a role filled by another event).
 _ITEM_ROLE = Qt.ItemDataRole.UserRole + 10
 _BY_LABEL = "by label"
 
@@ -200,7 +201,18 @@ class EventsPanel(QWidget):
         data = item.data(0, _ITEM_ROLE)
         events = self._bridge.session.events
         if isinstance(data, int):
+            # The store refuses to delete an event another one names: say so here, in words.
+            users = [str(n) for n, e in enumerate(events.events, 1) if data in e.event_ids()]
+            if users:
+                self.message_posted.emit(
+                    self.tr("This event is an argument of event {numbers}: take it out there "
+                            "first.").format(numbers=", ".join(users)))
+                return False
             return self._bridge.execute(events.delete_event_command(data))
+        if len(data) == 4:  # an argument that is another event
+            event_id, role, _, arg_id = data
+            command = events.remove_event_arg_command(int(event_id), role, int(arg_id))
+            return command is not None and self._bridge.execute(command)
         event_id, role, span_id = data
         return self._bridge.execute(events.remove_role_command(int(event_id), role, int(span_id)))
 
@@ -212,7 +224,10 @@ class EventsPanel(QWidget):
             self.tree.clear()
             session = self._bridge.session
             spans = {s.id: s for s in session.spans}
-            for number, event in enumerate(session.events.events, 1):
+            listed = session.events.events
+            numbers = {e.id: n for n, e in enumerate(listed, 1)}
+            types = {e.id: e.type for e in listed}
+            for number, event in enumerate(listed, 1):
                 title = event_type_title(session.schema, event.type)
                 top = QTreeWidgetItem([f"{number}. {title}"])
                 top.setData(0, _ITEM_ROLE, event.id)
@@ -223,6 +238,15 @@ class EventsPanel(QWidget):
                                 else self.tr("span {id}").format(id=span_id))
                         child = QTreeWidgetItem([f"{role_title(role)}: {text}"])
                         child.setData(0, _ITEM_ROLE, (event.id, role, span_id))
+                        top.addChild(child)
+                for role, ids in event.event_args.items():
+                    for arg_id in ids:
+                        # A nested event: its number in this list and its type.
+                        shown = self.tr("event {number} · {type}").format(
+                            number=numbers.get(arg_id, "?"),
+                            type=event_type_title(session.schema, types.get(arg_id, "")))
+                        child = QTreeWidgetItem([f"{role_title(role)}: {shown}"])
+                        child.setData(0, _ITEM_ROLE, (event.id, role, None, arg_id))
                         top.addChild(child)
                 if event.trigger is not None and event.trigger in spans:
                     trigger = spans[event.trigger].text

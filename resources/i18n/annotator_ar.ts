@@ -472,8 +472,16 @@
         <translation>هذا المقطع موجود فيه سلفًا، أو أن وسمه لا يملأ أي دور.</translation>
     </message>
     <message>
+        <source>This event is an argument of event {numbers}: take it out there first.</source>
+        <translation>هذا الحدث يملأ دورًا في الحدث {numbers}: أخرجه من هناك أولًا.</translation>
+    </message>
+    <message>
         <source>span {id}</source>
         <translation>المقطع {id}</translation>
+    </message>
+    <message>
+        <source>event {number} · {type}</source>
+        <translation>الحدث {number} · {type}</translation>
     </message>
     <message>
         <source>The selected span is in event {numbers}.</source>
@@ -1427,8 +1435,8 @@ Reason: {why}.</source>
         <translation>نصه {given} لا يطابق النص عند {fragments} ({actual})</translation>
     </message>
     <message>
-        <source>its argument {target} is another event (a nested event); event roles can point at spans only, so this file is refused</source>
-        <translation>وسيطه {target} حدث آخر (حدث متداخل)؛ أدوار الحدث لا تشير إلا إلى مقاطع، لذا رُفض الملف</translation>
+        <source>{target} is an event; a relation or a trigger must name a text-bound (T) annotation</source>
+        <translation>{target} حدث؛ على العلاقة أو الكلمة الدالة أن تسمّي توسيمًا نصيًّا (T)</translation>
     </message>
     <message>
         <source>{target} is not a text-bound (T) annotation of this file</source>

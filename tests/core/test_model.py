@@ -12,6 +12,9 @@ from annotator.core.model import (
     OffsetError,
     Span,
     check_offsets,
+    cycle_message,
+    event_cycle,
+    frames_of,
     make_span,
     newline_offset_map,
     normalize_newlines,
@@ -73,3 +76,24 @@ def test_newline_map_points_each_offset_at_the_same_character(raw: str) -> None:
             assert text[mapping[i]] == "\n"
         else:
             assert text[mapping[i]] == ch
+
+
+def test_event_cycle_finds_self_references_and_loops_in_order() -> None:
+    assert event_cycle({0: [0]}) == (0,)
+    assert event_cycle({0: [1], 1: [2], 2: [1]}) == (1, 2)
+    # A tree (a cause of a cause, two events naming one) is no cycle.
+    assert event_cycle({0: [1, 2], 1: [2], 2: []}) is None
+    assert event_cycle({}) is None
+    assert cycle_message(("E1",)) == "event E1 has itself as an argument"
+    assert cycle_message(("e1", "e2")) == "events e1 -> e2 -> e1 are each other's arguments " \
+                                          "(a cycle)"
+
+
+def test_frames_of_gives_event_arguments_as_event_ids() -> None:
+    text = "قصف ثم رد"
+    spans = (make_span(text, 0, 3, "ACTOR", id=11), make_span(text, 7, 9, "ACTOR", id=12))
+    events = (Event("Attack", {"actor": (1,)}, id=5, event_args={"cause": (1,)}),
+              Event("Attack", {"actor": (0,)}, id=7))
+    (reply, strike) = frames_of(Document(name="d", text=text, spans=spans, events=events))
+    assert dict(reply.event_args) == {"cause": (7,)} and reply.event_ids() == {7}
+    assert dict(reply.roles) == {"actor": (12,)} and not strike.event_args

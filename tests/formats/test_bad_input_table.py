@@ -191,6 +191,31 @@ CASES: list[Case] = [
          ("import", "a.jsonl"), 1, "a.jsonl:1: event 1 role actor refers to span 's9'",
          {"a.jsonl": _jsonl(_rec(spans=[_span(4, 18, id="s1")],
                                  events=[{"type": "Attack", "roles": {"actor": ["s9"]}}]))}),
+    Case("event-args-dangling", "a nested event naming an event the record lacks",
+         ("import", "a.jsonl"), 1, "a.jsonl:1: event 1 role cause refers to event 'e9', which "
+         "this record does not have",
+         {"a.jsonl": _jsonl(_rec(spans=[_span(4, 18, id="s1")],
+                                 events=[{"id": "e1", "type": "Attack",
+                                          "roles": {"actor": ["s1"]},
+                                          "event_args": {"cause": ["e9"]}}]))}),
+    Case("event-args-cycle", "nested events that are each other's arguments (a cycle)",
+         ("import", "a.jsonl"), 1,
+         "a.jsonl:1: events e1 -> e2 -> e1 are each other's arguments (a cycle)",
+         {"a.jsonl": _jsonl(_rec(spans=[_span(4, 18, id="s1")], events=[
+             {"id": "e1", "type": "Attack", "roles": {"actor": ["s1"]},
+              "event_args": {"cause": ["e2"]}},
+             {"id": "e2", "type": "Attack", "roles": {"actor": ["s1"]},
+              "event_args": {"cause": ["e1"]}}]))}),
+    Case("event-args-self", "a nested event that is its own argument", ("import", "a.jsonl"), 1,
+         "a.jsonl:1: event e1 has itself as an argument",
+         {"a.jsonl": _jsonl(_rec(spans=[_span(4, 18, id="s1")], events=[
+             {"id": "e1", "type": "Attack", "roles": {"actor": ["s1"]},
+              "event_args": {"cause": ["e1"]}}]))}),
+    Case("event-id-twice", "two events with the same id", ("import", "a.jsonl"), 1,
+         "a.jsonl:1: event 2: the id 'e1' is used twice",
+         {"a.jsonl": _jsonl(_rec(spans=[_span(4, 18, id="s1")], events=[
+             {"id": "e1", "type": "Attack", "roles": {"actor": ["s1"]}},
+             {"id": "e1", "type": "Attack", "roles": {"actor": ["s1"]}}]))}),
     Case("unknown-event-type", "an event type the project does not have",
          ("import", "a.jsonl"), 1, "a.jsonl:1: event type 'Parade' is not in the project's schema",
          {"a.jsonl": _jsonl(_rec(spans=[_span(4, 18, id="s1")],
@@ -264,10 +289,27 @@ CASES: list[Case] = [
     Case("brat-bad-argument", "an event argument that is not ROLE:ID", ("import", "b"), 1,
          "a.ann:2: E1: argument 'T1' is not ROLE:ID",
          {"b/a.txt": "قصف", "b/a.ann": "T1\tACTOR 0 3\tقصف\nE1\tAttack:T1 T1\n"}),
-    Case("brat-nested-event", "an event argument that is another event (nested events)",
-         ("import", "b"), 1, "a.ann:4: E2: its argument E1 is another event (a nested event)",
+    Case("brat-event-self", "a nested event that is its own argument", ("import", "b"), 1,
+         "a.ann:3: E1: event E1 has itself as an argument",
          {"b/a.txt": "قصف دير", "b/a.ann": "T1\tACTOR 0 3\tقصف\nT2\tTARGET 4 7\tدير\n"
-                                          "E1\tAttack:T1 Target:T2\nE2\tAttack:T1 Cause:E1\n"}),
+                                          "E1\tAttack:T1 Target:T2 Cause:E1\n"}),
+    Case("brat-event-cycle", "nested events that are each other's arguments (a cycle)",
+         ("import", "b"), 1, "a.ann:3: E1: events E1 -> E2 -> E1 are each other's arguments",
+         {"b/a.txt": "قصف دير", "b/a.ann": "T1\tACTOR 0 3\tقصف\nT2\tTARGET 4 7\tدير\n"
+                                          "E1\tAttack:T1 Cause:E2\nE2\tAttack:T2 Cause:E1\n"}),
+    Case("brat-event-dangling", "an event argument naming an event the file lacks",
+         ("import", "b"), 1, "a.ann:3: E1: its argument Cause:E9 names no text-bound (T) "
+         "annotation or event (E) of this file",
+         {"b/a.txt": "قصف دير", "b/a.ann": "T1\tACTOR 0 3\tقصف\nT2\tTARGET 4 7\tدير\n"
+                                          "E1\tAttack:T1 Target:T2 Cause:E9\n"}),
+    Case("brat-event-id-twice", "two events with the same E id", ("import", "b"), 1,
+         "a.ann:4: E1: the id is used twice",
+         {"b/a.txt": "قصف دير", "b/a.ann": "T1\tACTOR 0 3\tقصف\nT2\tTARGET 4 7\tدير\n"
+                                          "E1\tAttack:T1\nE1\tAttack:T2\n"}),
+    Case("brat-relation-to-event", "a relation whose argument is an event", ("import", "b"), 1,
+         "a.ann:4: R: E1 is an event; a relation or a trigger must name a text-bound (T)",
+         {"b/a.txt": "قصف دير", "b/a.ann": "T1\tACTOR 0 3\tقصف\nT2\tTARGET 4 7\tدير\n"
+                                          "E1\tAttack:T1\nR1\tnear Arg1:E1 Arg2:T2\n"}),
     Case("brat-attr-target", "an attribute naming an annotation the file lacks",
          ("import", "b"), 1, "a.ann:2: attribute Negated names 'T9'",
          {"b/a.txt": "قصف", "b/a.ann": "T1\tACTOR 0 3\tقصف\nA1\tNegated T9\n"}),

@@ -150,7 +150,11 @@ def conf_problems(folder: Path) -> list[str]:
                         problems.append(f"{where}: role {role} is not declared for {etype}")
                     elif role != base and base + "*" not in allowed and base + "+" not in allowed:
                         problems.append(f"{where}: role {base} may not repeat")
-                    elif decl != "<ENTITY>" and types.get(target) not in decl.split("|"):
+                    elif target.startswith("E"):  # a nested event
+                        if "<EVENT>" not in decl.split("|"):
+                            problems.append(f"{where}: {role} may not be an event")
+                    elif "<ENTITY>" not in decl.split("|") and types.get(target) not in \
+                            decl.split("|"):
                         problems.append(f"{where}: {role} may not be a {types.get(target)}")
             elif ident.startswith("R"):
                 rtype, a1, a2 = rest.split()
@@ -169,7 +173,11 @@ def conf_problems(folder: Path) -> list[str]:
                 if name not in attributes:
                     problems.append(f"{where}: attribute {name} is not declared")
                     continue
-                values = _args(attributes[name]).get("Value")
+                allowed = _args(attributes[name])
+                wanted = "<EVENT>" if target.startswith("E") else "<ENTITY>"
+                if wanted not in allowed.get("Arg", "").split("|"):
+                    problems.append(f"{where}: attribute {name} is not declared for {wanted}")
+                values = allowed.get("Value")
                 if value and (values is None or value[0] not in values.split("|")):
                     problems.append(f"{where}: value {value[0]} of {name} is not declared")
             elif ident.startswith("*"):

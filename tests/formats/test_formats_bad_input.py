@@ -164,8 +164,9 @@ def test_a_well_formed_looking_span_is_still_checked(
     ("E1\t", "expected 'TYPE:TRIGGER"),
     ("\tstray text", "unknown annotation line"),
     ("A1\tNormalized", "expected 'NAME TARGET [VALUE]'"),
-    ("E1\tAttack:T1 Actor:T9", "'T9' is not a text-bound"),
-    ("E2\tAttack:T1 Cause:E1", "'E1' is not a text-bound"),
+    ("E1\tAttack:T1 Actor:T9", "Actor:T9 names no text-bound (T) annotation or event (E)"),
+    ("E2\tAttack:T1 Cause:E1", "Cause:E1 names no text-bound (T) annotation or event (E)"),
+    ("E1\tAttack:T1 Cause:E1", "event E1 has itself as an argument"),
     ("T2\tDATE 0 3\tغلط", "does not match"),
     ("A1\tNormalized T7 2024", "names 'T7'"),
 ])

@@ -348,7 +348,7 @@ def test_brat_reports_attributes_and_events_it_cannot_write(tmp_path: Path) -> N
     assert len(messages) == 3
     assert any("value='two words'" in m for m in messages)
     assert any("'bad key'" in m for m in messages)
-    assert any("event 1 (Attack): no trigger and no arguments" in m for m in messages)
+    assert any("event 1 (Attack): no trigger and no span argument" in m for m in messages)
     ann = (tmp_path / "b" / "d.ann").read_text(encoding="utf-8")
     assert ann == "T1\tLOCATION 4 13\tدير الزور\nA1\tflag T1\nA2\tn T1 3\n"
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document
+from annotator.services.event_commands import ChangeEvent
 from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
@@ -210,3 +212,45 @@ def test_two_windows_editing_events_of_one_document_get_the_conflict_refusal(
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert stored_events(repo, window) == []
+
+
+def test_a_nested_event_is_shown_readably_guarded_from_delete_and_taken_out(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    view = window.article
+    first = label(qtbot, window, "الطيران", Qt.Key.Key_1)
+    second = label(qtbot, window, "الحرس الثوري", Qt.Key.Key_1)
+    view.select_span(first)
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    view.select_span(second)
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    events = window.bridge.session.events
+    strike, reply = events.events
+    assert strike.id is not None and reply.id is not None
+    # The reply is caused by the strike (as a BioNLP-style import makes it).
+    document_id = window.bridge.session.document_id
+    assert document_id is not None
+    assert window.bridge.execute(ChangeEvent(document_id, replace(
+        reply, event_args={"cause": (strike.id,)})))
+    assert dict(stored_document(repo, window).events[1].event_args) == {"cause": (0,)}
+    panel = window.events_panel
+    top = panel.tree.topLevelItem(1)
+    assert top is not None
+    shown = [top.child(i).text(0) for i in range(top.childCount())]
+    assert "cause: event 1 · Air/drone strike · غارة جوية أو بطائرة مسيّرة" in shown, shown
+    # Deleting the strike while the reply names it is refused, with the reason.
+    messages: list[str] = []
+    panel.message_posted.connect(messages.append)
+    panel.select_event(strike.id)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert messages == ["This event is an argument of event 2: take it out there first."]
+    assert len(stored_document(repo, window).events) == 2
+    # Delete on the "cause" row takes the strike out of the reply; undo puts it back.
+    for i in range(top.childCount()):
+        if top.child(i).text(0).startswith("cause"):
+            panel.tree.setCurrentItem(top.child(i))
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert not stored_document(repo, window).events[1].event_args
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dict(stored_document(repo, window).events[1].event_args) == {"cause": (0,)}

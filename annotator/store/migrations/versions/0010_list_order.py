@@ -1,7 +1,7 @@
 """Indexes for the document list: sorted by name, filtered by label.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-01
 
 Two indexes, no data changed: (project_id, name, position) on documents walks the list in
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -216,10 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _format_names(direction: Literal["read", "write"]) -> list[str]:
-    from annotator.formats import FORMATS
+    # The registry alone: the readers and writers are imported by the command that uses them.
+    from annotator.formats.registry import format_names
 
-    return [name for name, fmt in FORMATS.items()
-            if (fmt.can_read if direction == "read" else fmt.can_write)]
+    return format_names(read=direction == "read", write=direction == "write")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,7 +15,6 @@ from typing import Any, Literal
 from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from annotator.core.matcher import fold_key
 from annotator.core.model import DocStatus, Span
 from annotator.store.checks import (
     check_span_label,
@@ -39,6 +38,15 @@ from annotator.store.tables import SUGGESTION_DECISIONS
 
 DECISIONS: Table = SUGGESTION_DECISIONS
 Decision = Literal["accepted", "rejected"]
+
+
+def _name_key(text: str) -> str:
+    """The gazetteer's key of a suggestion's text (``core.matcher.fold_key``)."""
+    # Imported here: the matcher brings numpy and pyahocorasick, which every command opening
+    # the store would otherwise pay for at start-up; only an answer to a suggestion needs it.
+    from annotator.core.matcher import fold_key
+
+    return fold_key(text)
 
 
 def replace_suggestions(conn: Connection, document_id: int, spans: Sequence[Span]) -> int:
@@ -191,7 +199,7 @@ def accept_suggestion(
     )
     count_spans(conn, doc.project_id, {(old.label, was): -1, (old.label, annotator_id): +1})
     decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
-                               old.label, fold_key(old.text), "accepted")
+                               old.label, _name_key(old.text), "accepted")
     new = Span(start=old.start, end=old.end, label=old.label, text=old.text, id=span_id,
                annotator=annotator, origin="manual", attrs=attrs)
     return old, new, decision
@@ -232,7 +240,7 @@ def reject_suggestion(
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
     count_spans(conn, doc.project_id, {(old.label, was): -1})
     decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
-                               old.label, fold_key(old.text), "rejected")
+                               old.label, _name_key(old.text), "rejected")
     return old, decision
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     ForeignKey,
@@ -204,4 +205,14 @@ ASSIGNMENTS = Table(
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("annotator_id", ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_assignments_annotator", "annotator_id"),
+)
+
+# Revision 0011: every project's change counter, kept by triggers on ``documents`` (one more
+# for each document added or removed and each version raised), so that a window sees another
+# window's or annotator's changes by reading one row (``edits.project_changes``).
+PROJECT_CHANGES = Table(
+    "project_changes",
+    METADATA,
+    Column("project_id", Integer, primary_key=True, autoincrement=False),
+    Column("n", BigInteger, nullable=False),
 )

@@ -210,7 +210,9 @@ def test_head_revision_constant_is_alembics_head() -> None:
     assert head_revision() == HEAD_REVISION
 
 
-def test_opening_a_current_database_imports_neither_alembic_nor_the_orm_nor_numpy(tmp_path: Path) -> None:
+def test_opening_a_current_database_imports_neither_alembic_nor_the_orm_nor_numpy(
+    tmp_path: Path,
+) -> None:
     db = tmp_path / "current.sqlite3"
     open_database(str(db), seed_demo=False).close()
     code = (

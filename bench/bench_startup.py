@@ -36,6 +36,42 @@ WATCHED = ("sqlalchemy", "sqlalchemy.orm", "alembic", "annotator.cli", "annotato
            "ahocorasick", "dateparser", "pycrfsuite", "pyqtgraph")
 
 
+# What a read path over the DBAPI alone would cost (ADR 0015): the same queries as the
+# store's stats and search on SQLite, through sqlite3, with the project's own schema parsing,
+# folding and matching, and no SQLAlchemy. Each prints what the command prints (counts, hits).
+DBAPI_STATS = """
+import json, sqlite3, sys
+from annotator.core.labels import parse_schema
+con = sqlite3.connect(sys.argv[1])
+con.execute("BEGIN")
+assert con.execute("SELECT version_num FROM alembic_version").fetchone()
+pid, raw = con.execute("SELECT id, schema FROM projects ORDER BY id LIMIT 1").fetchone()
+schema = parse_schema(json.loads(raw) if isinstance(raw, str) else raw)
+by_status = dict(con.execute("SELECT status, count(*) FROM documents WHERE project_id = ? "
+                             "GROUP BY status", (pid,)))
+spans = con.execute("SELECT c.label, a.name, c.n FROM span_counts c LEFT OUTER JOIN "
+                    "annotators a ON a.id = c.annotator_id WHERE c.project_id = ? "
+                    "AND c.n != 0", (pid,)).fetchall()
+print(sum(by_status.values()), sum(n for _, _, n in spans), len(schema.names))
+"""
+
+DBAPI_SEARCH = """
+import sqlite3, sys
+from annotator.core.text import find_all, fold_query
+con = sqlite3.connect(sys.argv[1])
+con.execute("BEGIN")
+pid = con.execute("SELECT min(id) FROM projects").fetchone()[0]
+needle = fold_query(sys.argv[2])
+found = {i for (i,) in con.execute("SELECT rowid FROM document_search WHERE document_search "
+                                   "MATCH ?", ('"' + needle.replace('"', '""') + '"',))}
+marks = ",".join("?" * len(found))
+rows = con.execute(f"SELECT position, id, name, text FROM documents WHERE id IN ({marks}) "
+                   "AND project_id = ? ORDER BY position, id", (*found, pid)).fetchall()
+hits = [(name, s, e) for _, _, name, text in rows for s, e in find_all(text, sys.argv[2])]
+print(len(hits))
+"""
+
+
 def environment(root: Path, cache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -98,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="checkout whose code is measured (default: this one)")
     parser.add_argument("--no-window", action="store_true", help="skip the first paint")
+    parser.add_argument("--dbapi", action="store_true",
+                        help="also time stats and search over sqlite3 alone (ADR 0015)")
     args = parser.parse_args(argv)
     cache = Path(tempfile.mkdtemp(prefix="bench-startup-"))
     env = environment(args.root.resolve(), cache)
@@ -108,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         "annotator stats": [*annotator, "stats"],
         f"annotator search {RARE_WORD}": [*annotator, "search", RARE_WORD],
     }
+    if args.dbapi and "://" not in args.db:
+        commands["stats over sqlite3 alone"] = [sys.executable, "-c", DBAPI_STATS, args.db]
+        commands["search over sqlite3 alone"] = [sys.executable, "-c", DBAPI_SEARCH, args.db,
+                                                 RARE_WORD]
     if not args.no_window:
         commands["window: first paint"] = annotator
     # One warm-up round writes the bytecode cache; it is not counted.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -20,11 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Libraries no reading command needs: the format readers and writers and what they bring
 #: (charset-normalizer), the matcher's numpy and pyahocorasick, the date rules, the model,
-#: the charts, Alembic and the ORM.
+#: the charts, Alembic, and on a current SQLite file SQLAlchemy itself (ADR 0015).
 HEAVY = ("annotator.formats.brat", "annotator.formats.conll", "annotator.formats.jsonl",
          "annotator.formats.textio", "charset_normalizer", "numpy", "ahocorasick",
-         "dateparser", "pycrfsuite", "pyqtgraph", "PySide6", "alembic", "mako",
-         "sqlalchemy.orm")
+         "dateparser", "pycrfsuite", "pyqtgraph", "PySide6", "alembic", "mako", "sqlalchemy")
 
 
 def _imported_by(argv: list[str]) -> tuple[int, list[str], str]:
@@ -110,3 +110,81 @@ def test_format_names_by_direction() -> None:
     assert "nope" not in FORMATS and "jsonl" in FORMATS
     with pytest.raises(KeyError):
         FORMATS["nope"]
+
+
+def _cli(argv: list[str]) -> tuple[int, str, str]:
+    result = subprocess.run([sys.executable, "-m", "annotator", *argv], capture_output=True,
+                            text=True, cwd=ROOT)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["stats"], ["stats", "--json"], ["search", "قصف"], ["search", "في", "--limit", "4"],
+    ["search", "هـــدد"], ["search", "زمهرير"],
+])
+def test_the_sqlite_reader_answers_as_the_store(current_db: str, argv: list[str]) -> None:
+    from annotator.services.searching import search_corpus
+    from annotator.services.stats import project_stats
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    reader = SQLiteReader.open(current_db)
+    assert reader is not None
+    store = open_database(current_db)
+    try:
+        if argv[0] == "stats":
+            assert project_stats(reader) == project_stats(store)
+        else:
+            limit = int(argv[3]) if len(argv) > 2 else None
+            assert (search_corpus(reader, argv[1], limit=limit)
+                    == search_corpus(store, argv[1], limit=limit))
+    finally:
+        reader.close()
+        store.close()
+    # And the command's own output, through the reader (a fresh process, no SQLAlchemy).
+    code, out, _ = _cli(["--db", current_db, *argv])
+    assert code == 0 and (out or argv[1] == "زمهرير")  # a word no seed holds: no hits
+
+
+def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> None:
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    assert SQLiteReader.open(str(tmp_path / "missing.sqlite3")) is None
+    assert not (tmp_path / "missing.sqlite3").exists()  # nothing made
+    assert SQLiteReader.open("postgresql://nobody@127.0.0.1:1/none") is None
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert SQLiteReader.open(str(junk)) is None
+    code, _, err = _cli(["--db", str(junk), "stats"])
+    assert code == 1 and "Traceback" not in err
+    code, _, err = _cli(["--db", str(tmp_path / "missing.sqlite3"), "search", "قصف"])
+    assert code == 1 and "no such database" in err
+    # An older revision: the store upgrades it (a copy aside first), then answers.
+    old = tmp_path / "old.sqlite3"
+    open_database(str(old), seed_demo=True).close()
+    with sqlite3.connect(old) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0008'")
+        for name in ("documents_insert_changes", "documents_delete_changes",
+                     "documents_version_changes"):
+            raw.execute(f"DROP TRIGGER {name}")
+        raw.execute("DROP TABLE project_changes")
+    assert SQLiteReader.open(str(old)) is None
+    code, out, _ = _cli(["--db", str(old), "stats", "--json"])
+    assert code == 0 and json.loads(out)["documents"] == 5
+    assert list(tmp_path.glob("old.sqlite3.bak-0008"))
+    reader = SQLiteReader.open(str(old))
+    assert reader is not None
+    reader.close()
+
+
+def test_the_reader_sees_what_was_committed_and_writes_nothing(current_db: str) -> None:
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    before = Path(current_db).stat().st_mtime_ns
+    reader = SQLiteReader.open(current_db)
+    assert reader is not None
+    with reader:
+        documents = reader.stats(reader.default_project())["documents"]
+        assert documents == 5
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader._conn.execute("DELETE FROM documents")
+    assert Path(current_db).stat().st_mtime_ns == before

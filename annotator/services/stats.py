@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from annotator.core.model import DOC_STATUSES
-
-if TYPE_CHECKING:
-    from annotator.store.repository import Repository
+from annotator.core.model import DOC_STATUSES, LabelSchema
 
 
-def project_stats(repo: Repository, *, project: int | None = None) -> dict[str, Any]:
+class StatsSource(Protocol):
+    """Where the counts come from: the Repository, or the command line's SQLite reader."""
+
+    def default_project(self) -> int: ...
+    def stats(self, project_id: int) -> dict[str, Any]: ...
+    def project_schema(self, project_id: int) -> LabelSchema: ...
+
+
+def project_stats(repo: StatsSource, *, project: int | None = None) -> dict[str, Any]:
     """The store's counts, with every status and every schema label present (zero if unused)."""
     pid = repo.default_project() if project is None else project
     raw = repo.stats(pid)

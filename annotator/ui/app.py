@@ -23,7 +23,12 @@ from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.team import NAME_KEY, ask_name, stored_name
-from annotator.ui.timing import after_first_paint, hold_until_first_paint, watch_first_paint
+from annotator.ui.timing import (
+    after_first_paint,
+    hold_until_first_paint,
+    stop_holding,
+    watch_first_paint,
+)
 
 
 def annotator_name() -> str:
@@ -128,8 +133,18 @@ def run(db: str | None) -> int:
     # The system's language unless View > Language chose another; the CLI stays English.
     set_language(remembered_language(settings))
     name = window_annotator(settings)
-    # Building the window opens a document, whose suggestions and known names can wait.
+    # Building the window opens a document, whose suggestions and known names can wait for
+    # its first paint; if it closes (or never opens) before, that work is dropped.
     hold_until_first_paint()
+    try:
+        return _open_window(app, db, settings, name, log_path)
+    finally:
+        stop_holding()
+
+
+def _open_window(
+    app: QApplication, db: str | None, settings: QSettings, name: str, log_path: Path
+) -> int:
     try:
         repository = open_database(db)
         project = repository.default_project()

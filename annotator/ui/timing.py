@@ -53,6 +53,12 @@ def after_first_paint(callback: Callable[[], object]) -> None:
         QTimer.singleShot(0, callback)
 
 
+def stop_holding() -> None:
+    """Forget the held-back work (the window closed, or never opened, before its paint)."""
+    global _waiting
+    _waiting = None
+
+
 def _release() -> None:
     global _waiting
     waiting, _waiting = _waiting or [], None
@@ -85,6 +91,7 @@ class FirstPaintWatcher(QObject):
             print(f"annotator: first paint {seconds:.3f} s after start", file=sys.stderr,
                   flush=True)
         if self._quit_after:
+            stop_holding()
             QCoreApplication.quit()
             return
         _release()

@@ -82,3 +82,18 @@ def test_the_window_module_does_not_import(module: str) -> None:
                          check=True, env={**__import__("os").environ,
                                           "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip() == "False"
+
+
+def test_a_window_gone_before_its_paint_holds_nothing_back_afterwards(qtbot: QtBot) -> None:
+    # app.run() of a window closed before it was painted (a quick quit): later work is not
+    # held forever.
+    application()
+    dropped: list[int] = []
+    timing.hold_until_first_paint()
+    timing.after_first_paint(lambda: dropped.append(1))
+    timing.stop_holding()
+    ran: list[int] = []
+    timing.after_first_paint(lambda: ran.append(1))
+    qtbot.waitUntil(lambda: ran == [1])
+    qtbot.wait(20)
+    assert dropped == []

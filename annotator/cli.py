@@ -23,6 +23,7 @@ from annotator.core.model import DOC_STATUSES
 if TYPE_CHECKING:
     from annotator.services.progress import ProgressFn
     from annotator.store.repository import Repository
+    from annotator.store.sqlite_reader import SQLiteReader
 
 _MAIN_EPILOG = """\
 examples:
@@ -216,10 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _format_names(direction: Literal["read", "write"]) -> list[str]:
-    from annotator.formats import FORMATS
+    # The registry alone: the readers and writers are imported by the command that uses them.
+    from annotator.formats.registry import format_names
 
-    return [name for name, fmt in FORMATS.items()
-            if (fmt.can_read if direction == "read" else fmt.can_write)]
+    return format_names(read=direction == "read", write=direction == "write")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -319,11 +320,20 @@ def _open(db: str | None, *, create: bool = False) -> Repository:
     return open_database(db, create=create)
 
 
+def _open_reading(db: str | None) -> Repository | SQLiteReader:
+    """``stats`` and ``search``: a current SQLite file is read over sqlite3 alone, without
+    loading SQLAlchemy (ADR 0015); anything else through the store."""
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    reader = SQLiteReader.open(db)
+    return reader if reader is not None else _open(db)
+
+
 def _expected_errors() -> tuple[type[BaseException], ...]:
     """The failures a user can cause; anything else is a bug and keeps its traceback."""
     from annotator.core.labels import SchemaError
     from annotator.formats import FormatError
-    from annotator.store.repository import StoreError
+    from annotator.store.errors import StoreError
 
     return (StoreError, FormatError, SchemaError, OSError)
 
@@ -493,7 +503,7 @@ def _cmd_stats(args: argparse.Namespace, db: str | None) -> int:
     from annotator.services.stats import project_stats, render_stats
 
     try:
-        with _open(db) as repo:
+        with _open_reading(db) as repo:
             stats = project_stats(repo)
     except _expected_errors() as exc:
         return _report_failure(exc)
@@ -511,7 +521,7 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
         _error("search: --limit must be at least 1")
         return 2
     try:
-        with _open(db) as repo:
+        with _open_reading(db) as repo:
             hits = search_corpus(repo, args.query, limit=args.limit)
     except _expected_errors() as exc:
         return _report_failure(exc)

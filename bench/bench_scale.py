@@ -180,9 +180,13 @@ def _reset_pg(url: str) -> None:
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        for table in ("document_search", "span_counts", "event_roles", "events", "spans",
-                      "annotators", "documents", "projects", "alembic_version"):
+        for table in ("document_search", "span_counts", "event_roles", "events", "relations",
+                      "suggestion_decisions", "annotator_statuses", "assignments",
+                      "project_changes", "document_certainty", "spans", "annotators",
+                      "documents", "projects", "alembic_version"):
             conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+        for kind in ("version", "insert", "delete"):  # revision 0011's trigger functions
+            conn.execute(text(f"DROP FUNCTION IF EXISTS annotator_count_{kind}() CASCADE"))
     engine.dispose()
 
 

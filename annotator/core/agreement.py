@@ -32,9 +32,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import krippendorff
-import numpy as np
-
 from annotator.core.model import Span
 from annotator.core.text import Token, tokenize
 from annotator.core.unitizing import Unit, unitizing_alpha
@@ -121,6 +118,11 @@ def krippendorff_alpha_nominal(rows: Sequence[Sequence[str | None]]) -> float | 
 
     None when fewer than two values occur or no unit has two values (alpha is undefined).
     """
+    # Imported here: numpy costs every start of the window (the team menu imports this
+    # module) the better part of a second; only the agreement figures need it.
+    import krippendorff
+    import numpy as np
+
     values = sorted({v for row in rows for v in row if v is not None})
     if len(values) < 2:
         return None

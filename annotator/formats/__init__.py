@@ -1,6 +1,7 @@
 """Exchange formats: files to ``annotator.core.model`` documents and back (no Qt, no database).
 
-``FORMATS`` is the explicit registry the import and export services use.
+``FORMATS`` is the explicit registry the import and export services use (``registry.py``:
+each format's module is imported when the format is first used, not with this package).
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.messages import Message
-from annotator.core.tagging import TAG_RE
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -18,49 +18,22 @@ from annotator.formats.base import (
     WriteOptions,
     WriteReport,
 )
-from annotator.formats.brat import BratFormat
-from annotator.formats.conll import ConllFormat
-from annotator.formats.csvfile import CsvFormat
-from annotator.formats.doccano import DoccanoFormat
-from annotator.formats.events_csv import EventsCsvFormat
-from annotator.formats.hf import HfFormat
-from annotator.formats.jsonl import JsonlFormat
-from annotator.formats.jsonlines import JsonProblem, loads
-from annotator.formats.labelstudio import LabelStudioFormat
-from annotator.formats.plaintext import TextFormat
-from annotator.formats.prodigy import ProdigyFormat
-from annotator.formats.spacy_docbin import SpacyFormat
-from annotator.formats.textio import read_text
-from annotator.formats.webanno import MARK as WEBANNO_MARK
-from annotator.formats.webanno import WebAnnoFormat
+from annotator.formats.registry import FORMAT_INFO, FORMATS, FormatInfo, format_names
 
 __all__ = [
     "FORMATS",
+    "FORMAT_INFO",
     "Format",
     "FormatError",
+    "FormatInfo",
     "Problem",
     "ReadResult",
     "SourcedDocument",
     "WriteOptions",
     "WriteReport",
     "detect_format",
+    "format_names",
 ]
-
-FORMATS: dict[str, Format] = {
-    "txt": TextFormat(),
-    "csv": CsvFormat(),
-    "jsonl": JsonlFormat(),
-    "doccano": DoccanoFormat(),
-    "labelstudio": LabelStudioFormat(),
-    "brat": BratFormat(),
-    "conll": ConllFormat(),
-
-    "spacy": SpacyFormat(),
-    "hf": HfFormat(),
-    "events": EventsCsvFormat(),
-    "webanno": WebAnnoFormat(),
-    "prodigy": ProdigyFormat(),
-}
 
 _DOCCANO_KEYS = {"label", "labels", "entities"}
 # doccano writes "meta" and annotator keys too; only these are the project's JSONL alone.
@@ -70,6 +43,9 @@ _PRODIGY_KEYS = {"answer", "_task_hash", "_input_hash"}
 
 
 def _first_json_line(path: Path) -> object:
+    from annotator.formats.jsonlines import JsonProblem, loads
+    from annotator.formats.textio import read_text
+
     for line in read_text(path).text.split("\n"):
         if line.strip():
             try:
@@ -81,6 +57,9 @@ def _first_json_line(path: Path) -> object:
 
 def _looks_like_conll(path: Path) -> bool:
     """True when a file's first lines are ``TOKEN ... TAG`` rows (ANERcorp ships as .txt)."""
+    from annotator.core.tagging import TAG_RE
+    from annotator.formats.textio import read_text
+
     try:
         lines = [line.split() for line in read_text(path).text.split("\n", 50)[:50]]
     except FormatError:
@@ -91,8 +70,12 @@ def _looks_like_conll(path: Path) -> bool:
 
 def detect_format(path: Path) -> str:
     """The registry name of the format of ``path`` (``--format auto``); FormatError if unclear."""
+    # Here, not at the top: listing the formats must not import the readers (start-up time).
+    from annotator.formats.textio import read_text
+    from annotator.formats.webanno import MARK as WEBANNO_MARK
+
     def unclear(why: Message) -> FormatError:
-        names = ", ".join(n for n, f in FORMATS.items() if f.can_read)
+        names = ", ".join(format_names(read=True))
         return FormatError([Problem(str(path), None,
                                     Message("format.unclear", why=why, names=names))])
 
@@ -113,7 +96,7 @@ def detect_format(path: Path) -> str:
         return "conll" if _looks_like_conll(path) else "txt"
     if suffix == ".csv":
         return "csv"
-    if suffix in ConllFormat.extensions:
+    if suffix in FORMAT_INFO["conll"].extensions:
         # INCEpTION's .tsv files are WebAnno TSV, told by their first line.
         return "webanno" if read_text(path).text.startswith(WEBANNO_MARK) else "conll"
     if suffix == ".jsonl":

@@ -7,13 +7,19 @@ superset, never missing one); the hits and their offsets in the stored text come
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from annotator.core.text import find_all, fold_query
 
-if TYPE_CHECKING:
-    from annotator.store.repository import Repository
+
+class SearchSource(Protocol):
+    """Where the candidates come from: the Repository, or the command line's SQLite reader."""
+
+    def default_project(self) -> int: ...
+    def search_candidates(self, project_id: int, needle: str
+                          ) -> Iterator[tuple[int, str, str]]: ...
 
 _CONTEXT = 30  # characters shown on each side of a hit
 
@@ -48,7 +54,7 @@ def context_line(text: str, start: int, end: int, *, width: int = _CONTEXT) -> s
 
 
 def search_corpus(
-    repo: Repository, query: str, *, project: int | None = None, limit: int | None = None
+    repo: SearchSource, query: str, *, project: int | None = None, limit: int | None = None
 ) -> list[SearchHit]:
     """Every folded match of ``query`` in the project's documents, in corpus order."""
     pid = repo.default_project() if project is None else project

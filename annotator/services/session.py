@@ -49,7 +49,7 @@ class SessionRepository(SuggestionStore, DocumentLister, Protocol):
         self, document_id: int, *, annotator: str | None = None
     ) -> tuple[Document, int]: ...
     def document_version(self, document_id: int) -> int: ...
-    def document_versions(self, project_id: int) -> tuple[int, int]: ...
+    def project_changes(self, project_id: int) -> int: ...
     def assigned_documents(self, project_id: int, annotator: str) -> list[int]: ...
     def annotator_status(self, document_id: int, annotator: str) -> DocStatus: ...
 
@@ -72,9 +72,9 @@ class AnnotationSession:
         )
         # Commands over events, date values and the publication date of the open document.
         self.events = EventBuilder(self.schema, lambda: self._open, self.writer.resolve)
-        # The project's (document count, sum of versions) when last seen, and how many edits
-        # this session had stored then.
-        self._fingerprint: tuple[tuple[int, int], int] | None = None
+        # The project's change counter when last seen, and how many edits this session had
+        # stored then.
+        self._fingerprint: tuple[int, int] | None = None
         #: Whether the document list shows only the documents assigned to this annotator.
         self.assigned_only = False
 
@@ -196,7 +196,7 @@ class AnnotationSession:
         """
         document = self._load(document_id)
         with store_failures():
-            self._remember_fingerprint(self.repository.document_versions(self.project_id))
+            self._remember_fingerprint(self.repository.project_changes(self.project_id))
         self.changes.publish(DocumentOpened(document))
         return document
 
@@ -211,12 +211,13 @@ class AnnotationSession:
     def check_for_changes(self) -> bool:
         """Reload the open document and re-list the documents if they changed elsewhere.
 
-        Two cheap reads (the open document's version, and the count and sum of the project's
-        versions), so a window can ask every few seconds. True when something changed.
+        Two reads of one row each (the open document's version and the project's change
+        counter), so a window can ask every few seconds at any project size. True when
+        something changed.
         """
         changed = False
         with store_failures():
-            fingerprint = self.repository.document_versions(self.project_id)
+            fingerprint = self.repository.project_changes(self.project_id)
         expected = self._expected_fingerprint()
         if expected is not None and fingerprint != expected:
             self.changes.publish(DocumentsChanged())
@@ -239,15 +240,16 @@ class AnnotationSession:
         self._open = OpenDocument(document, version=version, annotator=self.annotator)
         return document
 
-    def _expected_fingerprint(self) -> tuple[int, int] | None:
-        # This session's own edits raise the sum of versions by one each: only a move past
-        # them (an edit made elsewhere) means the list must be read again.
+    def _expected_fingerprint(self) -> int | None:
+        # This session's own edits raise the counter by one each (one version raised per
+        # edit): only a move past them (a change made elsewhere) means the list must be read
+        # again.
         if self._fingerprint is None:
             return None
-        (count, total), edits_then = self._fingerprint
-        return count, total + self.writer.edits_stored - edits_then
+        counter, edits_then = self._fingerprint
+        return counter + self.writer.edits_stored - edits_then
 
-    def _remember_fingerprint(self, fingerprint: tuple[int, int]) -> None:
+    def _remember_fingerprint(self, fingerprint: int) -> None:
         self._fingerprint = (fingerprint, self.writer.edits_stored)
 
     # ----- the open document -------------------------------------------------------------

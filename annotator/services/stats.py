@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from annotator.core.model import DOC_STATUSES
-
-if TYPE_CHECKING:
-    from annotator.store.repository import Repository
+from annotator.core.model import DOC_STATUSES, LabelSchema
 
 
-def project_stats(repo: Repository, *, project: int | None = None) -> dict[str, Any]:
+class StatsSource(Protocol):
+    """Where the counts come from: the Repository, or the command line's SQLite reader."""
+
+    def default_project(self) -> int: ...
+    def stats(self, project_id: int) -> dict[str, Any]: ...
+    def project_schema(self, project_id: int) -> LabelSchema: ...
+
+
+class DaySource(Protocol):
+    """Where spans per day come from (the Repository)."""
+
+    def default_project(self) -> int: ...
+    def spans_per_day(self, project_id: int) -> dict[str, dict[str, int]]: ...
+
+
+def project_stats(repo: StatsSource, *, project: int | None = None) -> dict[str, Any]:
     """The store's counts, with every status and every schema label present (zero if unused)."""
     pid = repo.default_project() if project is None else project
     raw = repo.stats(pid)
@@ -28,7 +40,7 @@ def project_stats(repo: Repository, *, project: int | None = None) -> dict[str, 
     }
 
 
-def spans_per_day(repo: Repository, *, project: int | None = None) -> dict[str, dict[str, int]]:
+def spans_per_day(repo: DaySource, *, project: int | None = None) -> dict[str, dict[str, int]]:
     """Spans created per day, per annotator: annotator -> YYYY-MM-DD -> count (days with
     none left out)."""
     pid = repo.default_project() if project is None else project

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Protocol, cast
 from annotator.core.model import DocStatus, Document, Span
 from annotator.services.changes import SpanAdded, SpanChanged, SpanRemoved
 from annotator.services.editing import EditingPort, status_after_span_edit
-from annotator.services.suggestions import SuggestionSource, suggestions_for
 from annotator.services.writer import DocumentWriter, EditingStore, store_failures
 
 if TYPE_CHECKING:
     from annotator.services.session import AnnotationSession
+    from annotator.services.suggestions import SuggestionSource
 
 
 class SuggestionStore(EditingStore, Protocol):
@@ -399,6 +399,10 @@ def refresh_suggestions(
     if document_id is None:
         return 0
     document = repository.get_document(document_id)
+    # Here, not at the top: the session imports this module, and the window's start must not
+    # wait for the matcher's numpy and pyahocorasick.
+    from annotator.services.suggestions import suggestions_for
+
     shown = suggestions_for(document, sources, schema=session.schema,
                             rejected=repository.rejected_suggestions(document_id))
     before = sorted((s.start, s.end, s.label) for s in document.spans

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.model import DocStatus
-from annotator.formats import FORMATS
+from annotator.formats import FORMAT_INFO, format_names
 from annotator.formats.base import WriteOptions
 from annotator.services.child_jobs import ChildJob, Method
 from annotator.services.exporting import ExportReport, export_documents
@@ -28,17 +28,17 @@ if TYPE_CHECKING:
 
 def readable_formats() -> list[str]:
     """Registry names of the formats an import can read."""
-    return [name for name, fmt in FORMATS.items() if fmt.can_read]
+    return format_names(read=True)
 
 
 def writable_formats() -> list[str]:
     """Registry names of the formats an export can write."""
-    return [name for name, fmt in FORMATS.items() if fmt.can_write]
+    return format_names(write=True)
 
 
 def format_description(name: str) -> str:
     """One line about a format, for choosers."""
-    return FORMATS[name].description
+    return FORMAT_INFO[name].description
 
 
 class Workspace:

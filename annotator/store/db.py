@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-import platformdirs
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
@@ -20,19 +19,12 @@ from annotator.core.model import Document, normalize_newlines
 from annotator.paths import default_schema_path, seed_paths
 from annotator.store.engine import is_memory_sqlite, make_engine
 from annotator.store.errors import DatabaseError, StoreError
+from annotator.store.location import DEFAULT_DB_NAME as DEFAULT_DB_NAME
+from annotator.store.location import default_data_dir as default_data_dir
 from annotator.store.repository import Repository
 from annotator.store.revision import HEAD_REVISION
 
-DEFAULT_DB_NAME = "annotator.sqlite3"
 DEMO_PROJECT = "demo"
-
-
-def default_data_dir() -> Path:
-    """$ANNOTATOR_DATA_DIR if set, else the user's data folder for annotator."""
-    override = os.environ.get("ANNOTATOR_DATA_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir("annotator"))
 
 
 def resolve_url(db: str | None) -> str:

@@ -404,14 +404,14 @@ class Repository:
         with read_transaction(self._engine) as conn:
             return team.assigned(conn, project_id, annotator)
 
-    def document_versions(self, project_id: int) -> tuple[int, int]:
-        """(number of documents, sum of their versions): changes whenever any of them changes.
+    def project_changes(self, project_id: int) -> int:
+        """The project's change counter: moves whenever a document is added or changed.
 
-        One aggregate over the project's rows, cheap enough to poll every few seconds so a
-        window notices what other windows or annotators did to the document list.
+        One row (kept by triggers), cheap to poll every few seconds whatever the project's
+        size, so a window notices what other windows or annotators did.
         """
         with read_transaction(self._engine) as conn:
-            return edits.versions_fingerprint(conn, project_id)
+            return edits.project_changes(conn, project_id)
 
     def set_document_meta(
         self,

@@ -11,41 +11,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import DOC_STATUSES
-from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPAN_COUNTS, SPANS, schema_of
+from annotator.store import sql_reads
+from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPAN_COUNTS, SPANS
 
 
 def stats(conn: Connection, project_id: int) -> dict[str, Any]:
-    """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed)."""
-    schema = schema_of(conn, project_id)
-    by_status = dict.fromkeys(DOC_STATUSES, 0)
-    for status, n in conn.execute(
-        select(DOCUMENTS.c.status, func.count())
-        .where(DOCUMENTS.c.project_id == project_id)
-        .group_by(DOCUMENTS.c.status)
-    ):
-        by_status[status] = int(n)
-    # The stored counts (a few rows per label and annotator), not a count of every span.
-    in_project = (
-        select(SPAN_COUNTS.c.label, ANNOTATORS.c.name.label("annotator"), SPAN_COUNTS.c.n)
-        .outerjoin(ANNOTATORS, ANNOTATORS.c.id == SPAN_COUNTS.c.annotator_id)
-        .where(SPAN_COUNTS.c.project_id == project_id, SPAN_COUNTS.c.n != 0)
-    )
-    by_label = dict.fromkeys(schema.names, 0)
-    by_annotator: dict[str, int] = {}
-    total = 0
-    for label, name, n in conn.execute(in_project):
-        by_label[label] = by_label.get(label, 0) + int(n)
-        key = "(none)" if name is None else str(name)
-        by_annotator[key] = by_annotator.get(key, 0) + int(n)
-        total += int(n)
-    return {
-        "documents": sum(by_status.values()),
-        "by_status": by_status,
-        "spans": total,
-        "by_label": by_label,
-        "by_annotator": dict(sorted(by_annotator.items())),
-    }
+    """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed).
+
+    The SQL of ``sql_reads.stats``, which ``annotator stats`` also runs over sqlite3 alone.
+    """
+    return sql_reads.stats(conn.connection, conn.dialect.name, project_id)
 
 
 def spans_per_day(conn: Connection, project_id: int) -> dict[str, dict[str, int]]:

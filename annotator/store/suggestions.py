@@ -47,6 +47,8 @@ def fold_key(text: str) -> str:
     from annotator.core.matcher import fold_key as key
 
     return key(text)
+
+
 Decision = Literal["accepted", "rejected"]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Column,
     DateTime,
@@ -218,6 +219,17 @@ ASSIGNMENTS = Table(
     Column("annotator_id", ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_assignments_annotator", "annotator_id"),
 )
+
+# Revision 0011: every project's change counter, kept by triggers on ``documents`` (one more
+# for each document added or removed and each version raised), so that a window sees another
+# window's or annotator's changes by reading one row (``edits.project_changes``).
+PROJECT_CHANGES = Table(
+    "project_changes",
+    METADATA,
+    Column("project_id", Integer, primary_key=True, autoincrement=False),
+    Column("n", BigInteger, nullable=False),
+)
+
 
 # Revision 0012: how sure the suggestion model is of each document it tagged (the probability
 # of its best tagging, averaged over sentences), so "least sure first" is one indexed query

@@ -14,12 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.dates import normalize_date
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
-from annotator.services.suggestion_editing import refresh_suggestions
-from annotator.services.suggestions import project_sources
-from annotator.services.training import ModelSource, least_sure_document, project_models
 from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
 from annotator.store.repository import Repository
@@ -27,7 +23,12 @@ from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.team import NAME_KEY, ask_name, stored_name
-from annotator.ui.timing import watch_first_paint
+from annotator.ui.timing import (
+    after_first_paint,
+    hold_until_first_paint,
+    stop_holding,
+    watch_first_paint,
+)
 
 
 def annotator_name() -> str:
@@ -93,6 +94,8 @@ def application() -> QApplication:
 def warm_up_dates() -> None:
     """Load the date rules (dateparser: about a second) in the background at start-up, so the
     annotator's first DATE span does not wait for it (ADR 0005)."""
+    from annotator.core.dates import normalize_date
+
     threading.Thread(
         target=lambda: normalize_date("24 أكتوبر 2024", None), name="dates", daemon=True
     ).start()
@@ -101,12 +104,25 @@ def warm_up_dates() -> None:
 def suggest_open_document(session: AnnotationSession, repository: Repository) -> int:
     """Propose and store the open document's suggestions: the date rules, the project
     gazetteer as it is now (what was just labeled included) and the newest trained model."""
+    # Imported when first used, after the first paint: the matcher brings numpy and
+    # pyahocorasick, the model pycrfsuite.
+    from annotator.services.suggestion_editing import refresh_suggestions
+    from annotator.services.suggestions import project_sources
+    from annotator.services.training import ModelSource, project_models
+
     model = project_models(repository).latest()
     sources = project_sources(
         repository, session.project_id,
         model=ModelSource(model) if model is not None else None,
     )
     return refresh_suggestions(session, repository, sources)
+
+
+def least_sure(repository: Repository, project: int) -> int | None:
+    """The document the newest model is least sure about (Navigate > Least sure)."""
+    from annotator.services.training import least_sure_document
+
+    return least_sure_document(repository, project)
 
 
 def run(db: str | None) -> int:
@@ -117,6 +133,18 @@ def run(db: str | None) -> int:
     # The system's language unless View > Language chose another; the CLI stays English.
     set_language(remembered_language(settings))
     name = window_annotator(settings)
+    # Building the window opens a document, whose suggestions and known names can wait for
+    # its first paint; if it closes (or never opens) before, that work is dropped.
+    hold_until_first_paint()
+    try:
+        return _open_window(app, db, settings, name, log_path)
+    finally:
+        stop_holding()
+
+
+def _open_window(
+    app: QApplication, db: str | None, settings: QSettings, name: str, log_path: Path
+) -> int:
     try:
         repository = open_database(db)
         project = repository.default_project()
@@ -139,11 +167,13 @@ def run(db: str | None) -> int:
         log_path=log_path,
         known_names=known_names,
         suggest=lambda: suggest_open_document(session, repository),
-        least_sure=lambda: least_sure_document(repository, project),
+        least_sure=lambda: least_sure(repository, project),
     )
     watch_first_paint(window.article.viewport())
     window.show()
-    warm_up_dates()
+    # After the article is on screen: it competes for the interpreter with what draws it.
+    after_first_paint(warm_up_dates)
+    after_first_paint(known_names.load)
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.core.model import Span
@@ -28,6 +28,7 @@ from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.shortcuts import translated
+from annotator.ui.timing import after_first_paint
 
 #: (name, keys, title) of the suggestion actions; the help lists them too.
 SUGGESTION_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -152,6 +153,7 @@ class SuggestionActions(QObject):
 
     def _on_change(self, change: Change) -> None:
         # A document was opened by the annotator: its suggestions are proposed once the
-        # window has drawn it (the refresh opens it again, which must not loop).
+        # window has drawn it, at start-up after its first paint (the refresh opens it
+        # again, which must not loop).
         if isinstance(change, DocumentOpened) and not self._refreshing:
-            QTimer.singleShot(0, self.refresh)
+            after_first_paint(self.refresh)

@@ -1,4 +1,5 @@
-"""Start-up timing: ``ANNOTATOR_TIMING=1 annotator`` reports the time to the first paint.
+"""Start-up: what waits for the first paint, and ``ANNOTATOR_TIMING=1 annotator``, which
+reports the time to it.
 
 Measured from the start of the process (Linux: its start time in ``/proc``; elsewhere from the
 import of this package, which misses the interpreter's own start), up to the first paint of
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -31,11 +33,47 @@ def process_start() -> float:
         return _IMPORTED
 
 
-class FirstPaintTimer(QObject):
-    """Prints the time from process start to the first paint of ``widget`` on stderr."""
+#: Work held back until the starting window's first paint (None: nothing is starting).
+_waiting: list[Callable[[], object]] | None = None
 
-    def __init__(self, widget: QWidget, *, quit_after: bool) -> None:
+
+def hold_until_first_paint() -> None:
+    """From now until :func:`watch_first_paint`'s widget is painted, :func:`after_first_paint`
+    holds work back (called before the window is built: building it opens a document)."""
+    global _waiting
+    _waiting = []
+
+
+def after_first_paint(callback: Callable[[], object]) -> None:
+    """Run ``callback`` from the event loop once the starting window has been painted (on
+    the loop's next turn if it has been, or if no window is starting)."""
+    if _waiting is not None:
+        _waiting.append(callback)
+    else:
+        QTimer.singleShot(0, callback)
+
+
+def stop_holding() -> None:
+    """Forget the held-back work (the window closed, or never opened, before its paint)."""
+    global _waiting
+    _waiting = None
+
+
+def _release() -> None:
+    global _waiting
+    waiting, _waiting = _waiting or [], None
+    for callback in waiting:
+        # Each in a turn of its own: the window answers between them.
+        QTimer.singleShot(0, callback)
+
+
+class FirstPaintWatcher(QObject):
+    """On the first paint of ``widget``: releases the held-back work and, with ``report``,
+    prints the time from process start on stderr (``quit_after``: and quits instead)."""
+
+    def __init__(self, widget: QWidget, *, report: bool, quit_after: bool) -> None:
         super().__init__(widget)
+        self._report = report
         self._quit_after = quit_after
         self._done = False
         widget.installEventFilter(self)
@@ -43,20 +81,26 @@ class FirstPaintTimer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            # Reported once the paint itself has run: the event loop's next turn.
-            QTimer.singleShot(0, self._report)
+            # Once the paint itself has run: the event loop's next turn.
+            QTimer.singleShot(0, self._painted)
         return False
 
-    def _report(self) -> None:
-        seconds = time.time() - process_start()
-        print(f"annotator: first paint {seconds:.3f} s after start", file=sys.stderr, flush=True)
+    def _painted(self) -> None:
+        if self._report:
+            seconds = time.time() - process_start()
+            print(f"annotator: first paint {seconds:.3f} s after start", file=sys.stderr,
+                  flush=True)
         if self._quit_after:
+            stop_holding()
             QCoreApplication.quit()
+            return
+        _release()
 
 
-def watch_first_paint(widget: QWidget) -> FirstPaintTimer | None:
-    """Time the first paint of ``widget`` if $ANNOTATOR_TIMING asks for it."""
+def watch_first_paint(widget: QWidget) -> FirstPaintWatcher:
+    """Watch for the first paint of ``widget`` (the article: what the annotator waits for);
+    the time to it is printed when $ANNOTATOR_TIMING asks (``exit``: then the program quits).
+    """
     mode = os.environ.get("ANNOTATOR_TIMING", "").strip().lower()
-    if not mode or mode == "0":
-        return None
-    return FirstPaintTimer(widget, quit_after=mode == "exit")
+    report = bool(mode) and mode != "0"
+    return FirstPaintWatcher(widget, report=report, quit_after=mode == "exit")

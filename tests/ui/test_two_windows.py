@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -99,3 +101,28 @@ def test_outside_changes_show_up_on_activation_and_by_the_timer(
     here = model.row_of(window.bridge.session.document_id or -1)
     assert here is not None
     assert model.data(model.index(here, 3)) == "2"
+
+
+def test_the_timer_sees_an_edit_made_by_another_process(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], repo: Repository, tmp_path: Path,
+) -> None:
+    window = make_window()
+    window.change_timer.setInterval(50)
+    document_id = window.bridge.session.document_id
+    start = ARTICLE.index("مدينة")
+    # Another program on the same file: its own process, connection and transaction.
+    code = (
+        "from annotator.core.model import make_span\n"
+        "from annotator.store.db import open_database\n"
+        f"repo = open_database({str(tmp_path / 't.sqlite3')!r})\n"
+        f"text = repo.get_document({document_id}).text\n"
+        f"repo.add_span({document_id}, make_span(text, {start}, {start + 5}, 'LOCATION'),"
+        " annotator='amal')\n"
+        "repo.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+    qtbot.waitUntil(lambda: shown(window) == ["مدينة"], timeout=10_000)
+    model = window.documents.document_model
+    here = model.row_of(document_id or -1)
+    assert here is not None
+    qtbot.waitUntil(lambda: model.data(model.index(here, 3)) == "1")

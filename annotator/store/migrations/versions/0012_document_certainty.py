@@ -1,7 +1,7 @@
 """How sure the suggestion model is of each document: "least sure first" in one query.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-01
 
 One new table, nothing else touched: a database upgraded to it has no certainties until a
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

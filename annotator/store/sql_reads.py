@@ -1,0 +1,184 @@
+"""The statistics and corpus-search reads as SQL text over any DBAPI connection (ADR 0015).
+
+The store runs them on its SQLAlchemy connection's driver connection; ``annotator stats`` and
+``annotator search`` on an SQLite file at the current revision run the very same functions
+over ``sqlite3`` (``store/sqlite_reader.py``) and never import SQLAlchemy, which costs more
+than a third of a second at every start. One text of each query, two ways to reach the
+driver: this module must not import SQLAlchemy.
+
+SQLite: the search index is ``document_search``, an FTS5 table with the trigram tokenizer
+whose rowid is the document id; a query of three folded characters or more is a phrase of
+trigrams, answered from the index. PostgreSQL: a ``document_search`` table, with a pg_trgm
+GIN index when the extension could be created (revision 0003), queried with LIKE. A query
+shorter than three folded characters cannot be narrowed down: every document is a
+candidate, read lazily. The index only narrows the documents down: it may return a document
+without a hit, never miss one; the caller finds the hits in the stored text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
+
+from annotator.core.labels import SchemaError, parse_schema
+from annotator.core.model import DOC_STATUSES, LabelSchema
+from annotator.store.errors import StoreError
+
+
+class Cursor(Protocol):
+    """The part of a PEP 249 cursor used here."""
+
+    def execute(self, operation: str, parameters: Sequence[Any] = ..., /) -> object: ...
+    def fetchall(self) -> list[Any]: ...
+    def close(self) -> None: ...
+
+
+class DriverConnection(Protocol):
+    """A PEP 249 connection (sqlite3, psycopg, or SQLAlchemy's wrapper of either)."""
+
+    def cursor(self) -> Any: ...
+
+
+def _marks(dialect: str) -> str:
+    return "?" if dialect == "sqlite" else "%s"
+
+
+def _rows(conn: DriverConnection, sql: str, params: Sequence[Any]) -> list[Any]:
+    cursor = conn.cursor()
+    try:
+        cursor.execute(sql, tuple(params))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+def first_project(conn: DriverConnection) -> int | None:
+    """The id of the oldest project, or None if there is none."""
+    (found,) = _rows(conn, "SELECT MIN(id) FROM projects", ())[0]
+    return None if found is None else int(found)
+
+
+def project_schema(conn: DriverConnection, dialect: str, project_id: int) -> LabelSchema:
+    """The label schema of a project; StoreError if there is no such project."""
+    rows = _rows(conn, f"SELECT schema FROM projects WHERE id = {_marks(dialect)}",
+                 (project_id,))
+    if not rows:
+        raise StoreError(f"project {project_id} does not exist")
+    raw = rows[0][0]
+    try:
+        # SQLite hands the JSON column over as text; psycopg decodes json already.
+        return parse_schema(json.loads(raw) if isinstance(raw, str) else raw,
+                            source=f"schema of project {project_id}")
+    except (SchemaError, ValueError) as exc:
+        raise StoreError(str(exc)) from None
+
+
+# --- statistics -------------------------------------------------------------------------------
+
+_BY_STATUS = "SELECT status, COUNT(*) FROM documents WHERE project_id = {m} GROUP BY status"
+# The stored counts (a few rows per label and annotator), not a count of every span.
+_SPAN_COUNTS = (
+    "SELECT c.label, a.name, c.n FROM span_counts c "
+    "LEFT OUTER JOIN annotators a ON a.id = c.annotator_id "
+    "WHERE c.project_id = {m} AND c.n != 0"
+)
+
+
+def stats(conn: DriverConnection, dialect: str, project_id: int) -> dict[str, Any]:
+    """Counts: documents, by_status, spans, by_label, by_annotator ("(none)" if unnamed)."""
+    m = _marks(dialect)
+    schema = project_schema(conn, dialect, project_id)
+    by_status = dict.fromkeys(DOC_STATUSES, 0)
+    for status, n in _rows(conn, _BY_STATUS.format(m=m), (project_id,)):
+        by_status[status] = int(n)
+    by_label = dict.fromkeys(schema.names, 0)
+    by_annotator: dict[str, int] = {}
+    total = 0
+    for label, name, n in _rows(conn, _SPAN_COUNTS.format(m=m), (project_id,)):
+        by_label[label] = by_label.get(label, 0) + int(n)
+        key = "(none)" if name is None else str(name)
+        by_annotator[key] = by_annotator.get(key, 0) + int(n)
+        total += int(n)
+    return {
+        "documents": sum(by_status.values()),
+        "by_status": by_status,
+        "spans": total,
+        "by_label": by_label,
+        "by_annotator": dict(sorted(by_annotator.items())),
+    }
+
+
+# --- corpus search ----------------------------------------------------------------------------
+
+# Rows fetched at a time while the caller reads candidates.
+_FETCH = 200
+# Past this many candidates, reading the project's (position, id) index in order and keeping
+# the candidates is cheaper than looking each one up.
+_LOOKUP_LIMIT = 5000
+
+
+def _like_pattern(needle: str) -> str:
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def candidates(
+    conn: DriverConnection, dialect: str, project_id: int, needle: str
+) -> Iterator[tuple[int, str, str]]:
+    """(id, name, stored text) of the project's documents whose folded text holds ``needle``
+    (already folded), in corpus order, read a page at a time."""
+    m = _marks(dialect)
+    if len(needle) < 3:
+        # Shorter than a trigram: no index can narrow it down, and nearly every document holds
+        # such a key. Every document in corpus order, read lazily: a limit stops early.
+        ids = _in_corpus_order(conn, dialect, project_id, None)
+    else:
+        if dialect == "sqlite":
+            # A quoted FTS5 string is one phrase: consecutive trigrams, i.e. the substring.
+            hits = f"SELECT rowid FROM document_search WHERE document_search MATCH {m}"
+            param = '"' + needle.replace('"', '""') + '"'
+        else:
+            # pg_trgm's GIN index serves LIKE; backslash is PostgreSQL's default escape.
+            hits = f"SELECT document_id FROM document_search WHERE key LIKE {m}"
+            param = _like_pattern(needle)
+        found = {int(doc_id) for (doc_id,) in _rows(conn, hits, (param,))}
+        # Put in corpus order here rather than by one join: SQLite would either walk every
+        # document of the project testing each against the list (slow for a rare word) or
+        # sort whole rows, texts and all (slow for a common one).
+        ids = _in_corpus_order(conn, dialect, project_id, found)
+    # Then the texts, a page at a time, so the first hits of a common word come at once.
+    for start in range(0, len(ids), _FETCH):
+        page = ids[start : start + _FETCH]
+        rows = _rows(conn, "SELECT id, name, text FROM documents WHERE id IN "
+                     f"({', '.join([m] * len(page))})", page)
+        by_id = {int(r[0]): (str(r[1]), str(r[2])) for r in rows}
+        for doc_id in page:
+            name, doc_text = by_id[doc_id]
+            yield doc_id, name, doc_text
+
+
+def _in_corpus_order(
+    conn: DriverConnection, dialect: str, project_id: int, found: set[int] | None
+) -> list[int]:
+    """The ids in ``found`` (None: all) that belong to the project, in corpus order."""
+    if found is not None and not found:
+        return []
+    m = _marks(dialect)
+    if found is None or len(found) > _LOOKUP_LIMIT:
+        rows = _rows(conn, f"SELECT id FROM documents WHERE project_id = {m} "
+                     "ORDER BY position, id", (project_id,))
+        return [int(doc_id) for (doc_id,) in rows if found is None or doc_id in found]
+    keyed: list[tuple[int, int]] = []
+    wanted = sorted(found)
+    for start in range(0, len(wanted), _FETCH):
+        page = wanted[start : start + _FETCH]
+        # By id only, the project checked here: with both in the query SQLite walks the
+        # project's index instead of looking the few ids up.
+        rows = _rows(conn, "SELECT position, id, project_id FROM documents WHERE id IN "
+                     f"({', '.join([m] * len(page))})", page)
+        keyed.extend((int(r[0]), int(r[1])) for r in rows if int(r[2]) == project_id)
+    keyed.sort()
+    return [doc_id for _, doc_id in keyed]

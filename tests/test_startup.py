@@ -1,0 +1,190 @@
+"""Start-up: a command imports what it needs, when it needs it (issue 10).
+
+Each check runs in a fresh interpreter, since the test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.formats import FORMAT_INFO, FORMATS, format_names
+from annotator.store.db import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Libraries no reading command needs: the format readers and writers and what they bring
+#: (charset-normalizer), the matcher's numpy and pyahocorasick, the date rules, the model,
+#: the charts, Alembic, and on a current SQLite file SQLAlchemy itself (ADR 0015).
+HEAVY = ("annotator.formats.brat", "annotator.formats.conll", "annotator.formats.jsonl",
+         "annotator.formats.textio", "charset_normalizer", "numpy", "ahocorasick",
+         "dateparser", "pycrfsuite", "pyqtgraph", "PySide6", "alembic", "mako", "sqlalchemy")
+
+
+def _imported_by(argv: list[str]) -> tuple[int, list[str], str]:
+    """Run the command line in a fresh interpreter: its exit code, the HEAVY modules it
+    imported and its output."""
+    code = (
+        "import io, json, sys, contextlib\n"
+        "from annotator.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main({argv!r})\n"
+        f"heavy = {HEAVY!r}\n"
+        "loaded = sorted(h for h in heavy if h in sys.modules"
+        " or any(m.startswith(h + '.') for m in sys.modules))\n"
+        "print(json.dumps([code, loaded, out.getvalue()]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    exit_code, loaded, out = json.loads(result.stdout.splitlines()[-1])
+    return int(exit_code), list(loaded), str(out)
+
+
+@pytest.fixture(scope="module")
+def current_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database at the head revision holding the seed articles."""
+    path = tmp_path_factory.mktemp("startup") / "seeds.sqlite3"
+    open_database(str(path), seed_demo=True).close()
+    return str(path)
+
+
+def test_stats_imports_no_reader_nor_heavy_library(current_db: str) -> None:
+    code, loaded, out = _imported_by(["--db", current_db, "stats", "--json"])
+    assert code == 0
+    assert json.loads(out)["documents"] == 5
+    assert loaded == []
+
+
+def test_search_imports_no_reader_nor_heavy_library(current_db: str) -> None:
+    code, loaded, out = _imported_by(["--db", current_db, "search", "هدد"])
+    assert code == 0
+    lines = out.splitlines()
+    assert lines and all(re.match(r"^\S+:\d+-\d+: .*\[.+\]", line) for line in lines)
+    assert loaded == []
+
+
+def test_help_lists_the_formats_without_importing_them() -> None:
+    code, loaded, out = _imported_by(["import", "--help"])
+    assert code == 0
+    assert "labelstudio" in out and "webanno" in out
+    assert loaded == []
+
+
+def test_an_export_imports_only_its_own_writer(current_db: str, tmp_path: Path) -> None:
+    out_file = tmp_path / "out.jsonl"
+    code = (
+        "import sys\n"
+        "from annotator.cli import main\n"
+        f"assert main(['--db', {current_db!r}, 'export', '--format', 'jsonl', "
+        f"'-o', {str(out_file)!r}]) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('annotator.formats.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    loaded = result.stdout.splitlines()[-1]
+    assert "annotator.formats.jsonl" in loaded
+    assert "annotator.formats.brat" not in loaded and "annotator.formats.conll" not in loaded
+    assert out_file.exists()
+
+
+@pytest.mark.parametrize("name", list(FORMAT_INFO))
+def test_registry_entry_agrees_with_its_format(name: str) -> None:
+    info = FORMAT_INFO[name]
+    fmt = FORMATS[name]
+    assert (fmt.name, fmt.description, fmt.extensions, fmt.can_read, fmt.can_write,
+            fmt.writes_folder) == (info.name, info.description, info.extensions,
+                                   info.can_read, info.can_write, info.writes_folder)
+    assert FORMATS[name] is fmt  # made once
+
+
+def test_format_names_by_direction() -> None:
+    assert format_names(read=True) == [n for n, f in FORMATS.items() if f.can_read]
+    assert format_names(write=True) == [n for n, f in FORMATS.items() if f.can_write]
+    assert "nope" not in FORMATS and "jsonl" in FORMATS
+    with pytest.raises(KeyError):
+        FORMATS["nope"]
+
+
+def _cli(argv: list[str]) -> tuple[int, str, str]:
+    result = subprocess.run([sys.executable, "-m", "annotator", *argv], capture_output=True,
+                            text=True, cwd=ROOT)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["stats"], ["stats", "--json"], ["search", "قصف"], ["search", "في", "--limit", "4"],
+    ["search", "هـــدد"], ["search", "زمهرير"],
+])
+def test_the_sqlite_reader_answers_as_the_store(current_db: str, argv: list[str]) -> None:
+    from annotator.services.searching import search_corpus
+    from annotator.services.stats import project_stats
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    reader = SQLiteReader.open(current_db)
+    assert reader is not None
+    store = open_database(current_db)
+    try:
+        if argv[0] == "stats":
+            assert project_stats(reader) == project_stats(store)
+        else:
+            limit = int(argv[3]) if len(argv) > 2 else None
+            assert (search_corpus(reader, argv[1], limit=limit)
+                    == search_corpus(store, argv[1], limit=limit))
+    finally:
+        reader.close()
+        store.close()
+    # And the command's own output, through the reader (a fresh process, no SQLAlchemy).
+    code, out, _ = _cli(["--db", current_db, *argv])
+    assert code == 0 and (out or argv[1] == "زمهرير")  # a word no seed holds: no hits
+
+
+def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> None:
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    assert SQLiteReader.open(str(tmp_path / "missing.sqlite3")) is None
+    assert not (tmp_path / "missing.sqlite3").exists()  # nothing made
+    assert SQLiteReader.open("postgresql://nobody@127.0.0.1:1/none") is None
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert SQLiteReader.open(str(junk)) is None
+    code, _, err = _cli(["--db", str(junk), "stats"])
+    assert code == 1 and "Traceback" not in err
+    code, _, err = _cli(["--db", str(tmp_path / "missing.sqlite3"), "search", "قصف"])
+    assert code == 1 and "no such database" in err
+    # An older revision: the store upgrades it (a copy aside first), then answers.
+    old = tmp_path / "old.sqlite3"
+    open_database(str(old), seed_demo=True).close()
+    with sqlite3.connect(old) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0008'")
+        for name in ("documents_insert_changes", "documents_delete_changes",
+                     "documents_version_changes"):
+            raw.execute(f"DROP TRIGGER {name}")
+        raw.execute("DROP TABLE project_changes")
+    assert SQLiteReader.open(str(old)) is None
+    code, out, _ = _cli(["--db", str(old), "stats", "--json"])
+    assert code == 0 and json.loads(out)["documents"] == 5
+    assert list(tmp_path.glob("old.sqlite3.bak-0008"))
+    reader = SQLiteReader.open(str(old))
+    assert reader is not None
+    reader.close()
+
+
+def test_the_reader_sees_what_was_committed_and_writes_nothing(current_db: str) -> None:
+    from annotator.store.sqlite_reader import SQLiteReader
+
+    before = Path(current_db).stat().st_mtime_ns
+    reader = SQLiteReader.open(current_db)
+    assert reader is not None
+    with reader:
+        documents = reader.stats(reader.default_project())["documents"]
+        assert documents == 5
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader._conn.execute("DELETE FROM documents")
+    assert Path(current_db).stat().st_mtime_ns == before

@@ -162,7 +162,9 @@ def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> N
     old = tmp_path / "old.sqlite3"
     open_database(str(old), seed_demo=True).close()
     with sqlite3.connect(old) as raw:
-        raw.execute("UPDATE alembic_version SET version_num = '0008'")
+        # Back to revision 0010: the tables of 0011 (change counter) and 0012 go.
+        raw.execute("UPDATE alembic_version SET version_num = '0010'")
+        raw.execute("DROP TABLE document_certainty")
         for name in ("documents_insert_changes", "documents_delete_changes",
                      "documents_version_changes"):
             raw.execute(f"DROP TRIGGER {name}")
@@ -170,7 +172,7 @@ def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> N
     assert SQLiteReader.open(str(old)) is None
     code, out, _ = _cli(["--db", str(old), "stats", "--json"])
     assert code == 0 and json.loads(out)["documents"] == 5
-    assert list(tmp_path.glob("old.sqlite3.bak-0008"))
+    assert list(tmp_path.glob("old.sqlite3.bak-0010"))
     reader = SQLiteReader.open(str(old))
     assert reader is not None
     reader.close()

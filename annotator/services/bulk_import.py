@@ -108,7 +108,14 @@ def import_jsonl_stream(
 
     records = 0
 
-    def checked(batch: list[SourcedDocument], escapes: bool) -> list[Document]:
+    # Text digest -> byte offset of the first record with that text. A second copy of a text
+    # with the same annotations adds nothing (the store counts it as a duplicate); one with
+    # other annotations carries work that the general import merges, so it goes there. The
+    # first copy is read again only when a second one turns up (rare).
+    first_copy: dict[str, int] = {}
+
+    def checked(batch: list[SourcedDocument], offsets: list[int], escapes: bool
+                ) -> list[Document]:
         result = check_documents(batch, schema, label_map={}, add_labels=False,
                                  surrogates=escapes)
         if result.problems or len(result.good) != len(batch):
@@ -118,18 +125,22 @@ def import_jsonl_stream(
             # Checking changed a record (a label matched by another case, say): the store
             # would get it changed, and the general import reports such changes.
             raise _NotStreamable
+        # Digests only now: a checked text holds no unpaired surrogate, so it encodes.
+        for record, offset in zip(batch, offsets, strict=True):
+            seen = first_copy.setdefault(record.document.content_hash, offset)
+            if seen != offset:
+                first = _parse(_line_at(path, seen), path.stem)
+                if first is None or _work(first) != _work(record.document):
+                    raise _NotStreamable
         return [record.document for record in batch]
 
     def batches() -> Iterator[list[Document]]:
         # Called again from the start if the database was busy and the transaction re-runs.
         nonlocal records
         records = 0
-        # Text digest -> byte offset of the first record with that text. A second copy of a
-        # text with the same annotations adds nothing (the store counts it as a duplicate);
-        # one with other annotations carries work that the general import merges, so it goes
-        # there. The first copy is read again only when a second one turns up (rare).
-        first_copy: dict[str, int] = {}
+        first_copy.clear()
         batch: list[SourcedDocument] = []
+        offsets: list[int] = []
         # Decoded UTF-8 holds no unpaired surrogate: only a JSON escape (\\uD800 to \\uDFFF)
         # can make one, so the check for them runs only on batches with such an escape.
         escapes = False
@@ -140,26 +151,22 @@ def import_jsonl_stream(
             doc = _parse(line, f"{path.stem}-{n}")
             if doc is None:
                 raise _NotStreamable
-            digest = doc.content_hash
-            seen = first_copy.setdefault(digest, offset)
-            if seen != offset:
-                first = _parse(_line_at(path, seen), path.stem)
-                if first is None or _work(first) != _work(doc):
-                    raise _NotStreamable
             escapes = escapes or "\\ud" in line or "\\uD" in line
             batch.append(SourcedDocument(doc, str(path), lineno))
+            offsets.append(offset)
             if len(batch) == BATCH:
                 # Reports while the transaction is open: a job cancelled here rolls it back.
                 progress("reading", records + len(batch), None)
                 progress("checking", records + len(batch), None)
-                yield checked(batch, escapes)
+                yield checked(batch, offsets, escapes)
                 records += len(batch)
                 batch = []
+                offsets = []
                 escapes = False
         if batch:
             progress("reading", records + len(batch), None)
             progress("checking", records + len(batch), None)
-            yield checked(batch, escapes)
+            yield checked(batch, offsets, escapes)
             records += len(batch)
         if not records:
             raise _NotStreamable  # "the file holds no records" comes from the general reader

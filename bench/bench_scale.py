@@ -130,7 +130,8 @@ def annotator(db: str, *args: str) -> list[str]:
 
 
 def measure_io(
-    work: Path, corpus: Path, size: int, runs: int, env: dict[str, str], db_url: str | None
+    work: Path, corpus: Path, size: int, runs: int, env: dict[str, str], db_url: str | None,
+    formats: Sequence[str] = (),
 ) -> tuple[list[Row], str]:
     """Import and CoNLL export against the floor; returns the rows and the project's db."""
     ratios_in: list[float] = []
@@ -166,7 +167,7 @@ def measure_io(
         if run == runs - 1:
             # The other writers once, each in its own process: their peak memory, which must
             # not grow with the corpus either (spaCy's DocBin is one object: it does).
-            for fmt, suffix in EXPORT_FORMATS:
+            for fmt, suffix in [(f, x) for f, x in EXPORT_FORMATS if f in formats]:
                 target = work / f"out{suffix}"
                 try:
                     _, rss_formats[fmt], _, _ = run_measured(
@@ -346,7 +347,10 @@ def print_table(title: str, rows: list[Row]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000],
+                        help="corpus sizes on SQLite (none: only --pg)")
+    parser.add_argument("--formats", nargs="*", default=[f for f, _ in EXPORT_FORMATS],
+                        help="writers whose peak memory is measured besides CoNLL's")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--io-runs", type=int, default=None,
                         help="runs of the import/export pair (default: --runs)")
@@ -378,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
                 run_measured(annotator(db, "import", str(corpus), "--format", "jsonl"),
                              env=env)
         else:
-            rows, db = measure_io(work, corpus, size, io_runs, env, url)
+            rows, db = measure_io(work, corpus, size, io_runs, env, url, args.formats)
         if args.io_only:
             print_table(title, rows)
             continue

@@ -6,6 +6,7 @@ Run by hand from the checkout (it is not a test); one command prints the whole t
     python bench/bench_scale.py --sizes 10000 --runs 5
     python bench/bench_scale.py --pg postgresql+psycopg://user@127.0.0.1:5432/db  # + 10k on PG
     python bench/bench_scale.py --work /tmp/scale     # keep corpora and projects between runs
+    python bench/bench_scale.py --sizes 10000 100000 --io-only   # import/export, memory per format
 
 For each size it writes the corpus with gen_corpus.py (a rare word planted in a few articles),
 then in the same run: the plain-sqlite3 floor (bench/sqlite_floor.py), the CLI import and CoNLL
@@ -37,6 +38,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from gen_corpus import RARE_WORD  # noqa: E402
 from sqlite_floor import floor_export, floor_import  # noqa: E402
+
+from annotator.formats.hf import tags_path  # noqa: E402
+
+# Writers whose peak memory is measured besides CoNLL's: (format, file suffix).
+EXPORT_FORMATS = (("jsonl", ".jsonl"), ("hf", ".hf.jsonl"), ("spacy", ".spacy"))
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,8 @@ def annotator(db: str, *args: str) -> list[str]:
 
 
 def measure_io(
-    work: Path, corpus: Path, size: int, runs: int, env: dict[str, str], db_url: str | None
+    work: Path, corpus: Path, size: int, runs: int, env: dict[str, str], db_url: str | None,
+    formats: Sequence[str] = (),
 ) -> tuple[list[Row], str]:
     """Import and CoNLL export against the floor; returns the rows and the project's db."""
     ratios_in: list[float] = []
@@ -133,6 +140,7 @@ def measure_io(
     rss_out: list[int] = []
     secs_in: list[float] = []
     secs_out: list[float] = []
+    rss_formats: dict[str, int] = {}
     db = db_url or str(work / f"project-{size}.sqlite3")
     for run in range(runs):
         floor_db = work / "floor.sqlite3"
@@ -146,15 +154,29 @@ def measure_io(
         else:
             _reset_pg(db_url)
         # A new database made first, so the import is timed alone (not the migrations).
-        # (The CLI's stats refuses a database that does not exist yet.)
-        from annotator.store.db import open_database
-        open_database(db, seed_demo=False).close()
+        # (``stats`` refuses a database that does not exist: open_database creates it, as the
+        # import would, with the same demo setting.)
+        run_measured([sys.executable, "-c", "import sys; from annotator.store.db import "
+                      "open_database; open_database(sys.argv[1]).close()", db], env=env)
         t_in, mb_in, _, _ = run_measured(
             annotator(db, "import", str(corpus), "--format", "jsonl"), env=env)
         out = work / "out.conll"
         t_out, mb_out, _, _ = run_measured(
             annotator(db, "export", "--format", "conll", "-o", str(out)), env=env)
         out.unlink()
+        if run == runs - 1:
+            # The other writers once, each in its own process: their peak memory, which must
+            # not grow with the corpus either (spaCy's DocBin is one object: it does).
+            for fmt, suffix in [(f, x) for f, x in EXPORT_FORMATS if f in formats]:
+                target = work / f"out{suffix}"
+                try:
+                    _, rss_formats[fmt], _, _ = run_measured(
+                        annotator(db, "export", "--format", fmt, "-o", str(target)), env=env)
+                except RuntimeError as exc:
+                    rss_formats[fmt] = -1
+                    print(f"  export {fmt} failed: {str(exc)[-300:]}", file=sys.stderr)
+                target.unlink(missing_ok=True)
+                tags_path(target).unlink(missing_ok=True)
         ratios_in.append(t_in / t_floor_in)
         ratios_out.append(t_out / t_floor_out)
         secs_in.append(t_in)
@@ -171,6 +193,8 @@ def measure_io(
             f"{median(ratios_out):.2f}x floor", "<= 2x", median(ratios_out) <= 2.0),
         Row("import: peak memory", f"{max(rss_in)} MB", "< 400 MB", max(rss_in) < 400),
         Row("export: peak memory", f"{max(rss_out)} MB", "< 400 MB", max(rss_out) < 400),
+        *(Row(f"export {fmt}: peak memory", f"{mb} MB" if mb >= 0 else "failed", "< 400 MB",
+              0 <= mb < 400) for fmt, mb in rss_formats.items()),
     ]
     return rows, db
 
@@ -366,7 +390,10 @@ def print_table(title: str, rows: list[Row]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000],
+                        help="corpus sizes on SQLite (none: only --pg)")
+    parser.add_argument("--formats", nargs="*", default=[f for f, _ in EXPORT_FORMATS],
+                        help="writers whose peak memory is measured besides CoNLL's")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--io-runs", type=int, default=None,
                         help="runs of the import/export pair (default: --runs)")
@@ -374,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-io", action="store_true",
                         help="skip the import/export measurements and reuse the projects "
                         "already in --work (imported once if missing)")
+    parser.add_argument("--io-only", action="store_true",
+                        help="only the import/export measurements (no CLI, window, search)")
     parser.add_argument("--pg", metavar="URL", help="also run 10k on this PostgreSQL database "
                         "(its annotator tables are dropped first)")
     args = parser.parse_args(argv)
@@ -396,7 +425,10 @@ def main(argv: list[str] | None = None) -> int:
                 run_measured(annotator(db, "import", str(corpus), "--format", "jsonl"),
                              env=env)
         else:
-            rows, db = measure_io(work, corpus, size, io_runs, env, url)
+            rows, db = measure_io(work, corpus, size, io_runs, env, url, args.formats)
+        if args.io_only:
+            print_table(title, rows)
+            continue
         rows += measure_cli(db, args.runs, env, size)
         rows += measure_first_paint(db, args.runs, env)
         rows += measure_window(db, args.runs)

@@ -7,12 +7,9 @@ with newlines, so offsets are exact for that rebuilt text.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import itemgetter
@@ -22,6 +19,7 @@ from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
 from annotator.core.text import sentences, tokenize
+from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -30,11 +28,9 @@ from annotator.formats.base import (
     SourcedDocument,
     WriteOptions,
     WriteReport,
-    usual_mode,
 )
 from annotator.formats.textio import read_text
 
-DOCSTART = "-DOCSTART-"
 #: How a WebAnno TSV file (INCEpTION, WebAnno) begins.
 WEBANNO_MARK = "#FORMAT=WebAnno TSV"
 _COLUMNS = re.compile("[ \t]+")
@@ -197,73 +193,6 @@ def _on_boundaries(start: int, end: int, starts: list[int], ends: list[int]) -> 
     return i < len(starts) and starts[i] == start and j < len(ends) and ends[j] == end
 
 
-class _AtomicText:
-    """A text file written through a temporary file beside ``out``, replaced at the end."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.direct = out.exists() and not out.is_file() and not out.is_dir()
-        if self.direct:
-            # A device or a named pipe (-o /dev/stdout) is written into, never replaced.
-            self.path = out
-            self._fh = out.open("w", encoding="utf-8", newline="")
-            return
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-        os.chmod(tmp, usual_mode(folder=False))
-        self.path = Path(tmp)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def write(self, data: str) -> None:
-        self._fh.write(data)
-
-    def pad(self, blocks: list[tuple[int, int]], depth: int, *, docstart_fixed: bool) -> None:
-        """Give every line of each (levels, lines) block ``depth`` tag columns (adds O);
-        with ``docstart_fixed`` the -DOCSTART- lines stay as written (the 2-column layout)."""
-        if self.direct:
-            raise ValueError("nested columns of different depths need a file, not a device")
-        self._fh.close()
-        padded = self.path.with_name(self.path.name + ".pad")
-        with self.path.open(encoding="utf-8", newline="") as src, \
-                padded.open("w", encoding="utf-8", newline="") as dst:
-            for levels, n_lines in blocks:
-                suffix = " O" * (depth - levels)
-                for _ in range(n_lines):
-                    line = src.readline()
-                    if line == "\n" or (docstart_fixed and line.startswith(DOCSTART)):
-                        dst.write(line)
-                    else:
-                        dst.write(line[:-1] + suffix + "\n")
-        os.replace(padded, self.path)
-        self._fh = self.path.open("a", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self._fh.flush()
-        if not self.direct:
-            os.fsync(self._fh.fileno())
-        self._fh.close()
-        if not self.direct:
-            os.replace(self.path, self.out)
-
-    def abort(self) -> None:
-        self._fh.close()
-        if not self.direct:
-            self.path.unlink(missing_ok=True)
-            self.path.with_name(self.path.name + ".pad").unlink(missing_ok=True)
-
-
-@contextmanager
-def _atomic_text(out: Path) -> Iterator[_AtomicText]:
-    """``out`` written completely or not at all (a failed export leaves no partial file)."""
-    writer = _AtomicText(out)
-    try:
-        yield writer
-    except BaseException:
-        writer.abort()
-        raise
-    writer.commit()
-
-
 class ConllFormat(Format):
     """CoNLL NER columns."""
 
@@ -282,7 +211,7 @@ class ConllFormat(Format):
         report = WriteReport(files=[out])
         blocks: list[tuple[int, int]] = []  # (tag columns, lines) per document written
         line_count = 0
-        with _atomic_text(out) as fh:
+        with atomic_text(out) as fh:
             for doc in documents:
                 lines = document_lines(doc, options, out, line_count + 3, report)
                 if lines is None:

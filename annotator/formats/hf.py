@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core.model import Document
+from annotator.formats.atomic import atomic_text
 from annotator.formats.base import (
     Format,
     WriteOptions,
     WriteReport,
     write_atomic,
-    write_lines,
 )
 from annotator.formats.conll import TaggedDocument, tag_document, unplaced_problems
 
@@ -49,27 +50,36 @@ class HfFormat(Format):
         # The schema's labels (when the export passes them) make one tag list for every part of
         # a split; labels of spans outside it are added rather than lost.
         report = WriteReport(files=[out, tags_path(out)])
-        # Tag indexes need every label first: keep each record as JSON text without its tags.
-        pending: list[tuple[str, list[str]]] = []
+        # Tag indexes need every label first: each record goes to a spill file as JSON text
+        # without its tags, then the tags as JSON (neither holds a raw tab or newline: JSON
+        # escapes them); once the labels are known it is read back and written out. Memory
+        # stays that of one document, whatever the corpus size.
         labels: set[str] = set(options.labels)
-        for doc in documents:
-            t = tag_document(doc, flat)
-            first_line = len(pending) + 1
-            column = t.tagging.columns[0] if t.tagging.columns else []
-            for n, group in enumerate(t.sentences, 1):
-                head = json.dumps({"id": f"{doc.name}-{n}",
-                                   "tokens": [t.tagging.tokens[i].text for i in group]},
-                                  ensure_ascii=False)
-                pending.append((head[:-1], [column[i] for i in group]))
-            labels.update(doc.spans[p.index].label for p in t.tagging.placed)
-            report.documents += 1
-            report.spans += len(t.tagging.placed)
-            report.dropped.extend(unplaced_problems(t, out, _sentence_line(t, first_line)))
-        tags = tag_list(labels, options.scheme)
-        index = {tag: i for i, tag in enumerate(tags)}
-        lines = [f'{head}, "ner_tags": {json.dumps([index[x] for x in row])}}}'
-                 for head, row in pending]
-        write_lines(out, lines)
+        records = 0
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spill:
+            for doc in documents:
+                t = tag_document(doc, flat)
+                first_line = records + 1
+                column = t.tagging.columns[0] if t.tagging.columns else []
+                for n, group in enumerate(t.sentences, 1):
+                    head = json.dumps({"id": f"{doc.name}-{n}",
+                                       "tokens": [t.tagging.tokens[i].text for i in group]},
+                                      ensure_ascii=False)
+                    row = json.dumps([column[i] for i in group], ensure_ascii=False)
+                    spill.write(f"{head[:-1]}\t{row}\n")
+                    records += 1
+                labels.update(doc.spans[p.index].label for p in t.tagging.placed)
+                report.documents += 1
+                report.spans += len(t.tagging.placed)
+                report.dropped.extend(unplaced_problems(t, out, _sentence_line(t, first_line)))
+            tags = tag_list(labels, options.scheme)
+            index = {tag: i for i, tag in enumerate(tags)}
+            spill.seek(0)
+            with atomic_text(out) as fh:
+                for line in spill:
+                    head, row = line[:-1].split("\t", 1)
+                    fh.write(f'{head}, "ner_tags": '
+                             f'{json.dumps([index[x] for x in json.loads(row)])}}}\n')
         write_atomic(tags_path(out),
                      (json.dumps(tags, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
         return report

@@ -18,6 +18,7 @@ from annotator.core.model import (
     cycle_message,
     event_cycle,
 )
+from annotator.formats.atomic import atomic_text
 from annotator.formats.base import (
     Format,
     ReadResult,
@@ -25,7 +26,6 @@ from annotator.formats.base import (
     WriteReport,
     is_int,
     record_name,
-    write_lines,
 )
 from annotator.formats.jsonlines import json_line, read_json_lines
 from annotator.formats.records import RecordError, TextMapper, record_error
@@ -273,12 +273,15 @@ class JsonlFormat(Format):
         return read_json_lines(path, record_to_document)
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
-        """One line per document, UTF-8 without BOM, ``\\n`` line ends."""
+        """One line per document, UTF-8 without BOM, ``\\n`` line ends.
+
+        Streamed: each line goes to a temporary file as soon as it is made, and the file
+        replaces ``out`` at the end (a failure leaves nothing).
+        """
         report = WriteReport(files=[out])
-        lines: list[str] = []
-        for doc in documents:
-            lines.append(json_line(document_to_record(doc)))
-            report.documents += 1
-            report.spans += len(doc.spans)
-        write_lines(out, lines)
+        with atomic_text(out) as fh:
+            for doc in documents:
+                fh.write(json_line(document_to_record(doc)) + "\n")
+                report.documents += 1
+                report.spans += len(doc.spans)
         return report

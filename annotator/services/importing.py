@@ -329,9 +329,14 @@ def check_documents(
     label_map: Mapping[str, str],
     add_labels: bool,
     progress: ProgressFn = no_progress,
+    surrogates: bool = True,
 ) -> Checked:
     """Rename labels and event types by ``label_map`` and check every record against
-    ``schema``; with ``add_labels``, unknown names are collected instead of refused."""
+    ``schema``; with ``add_labels``, unknown names are collected instead of refused.
+
+    ``surrogates=False``: the caller knows no string can hold an unpaired surrogate (UTF-8
+    lines without a JSON ``\\uD...`` escape), so that walk over every string is skipped.
+    """
     known = set(schema.names)
     span_map, type_map = split_label_map(label_map, schema)
     good: list[SourcedDocument] = []
@@ -362,7 +367,7 @@ def check_documents(
         if len(document.text) > MAX_TEXT_CHARS:
             reasons.append(Message("check.too_long", length=len(document.text),
                                    limit=MAX_TEXT_CHARS))
-        surrogate = _surrogate_reason(document)
+        surrogate = _surrogate_reason(document) if surrogates else None
         if surrogate is not None:
             # Its labels are not offered to --add-labels either: they may be the culprit.
             problems.extend(Problem(record.file, record.line, r) for r in [*reasons, surrogate])

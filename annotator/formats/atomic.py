@@ -1,0 +1,86 @@
+"""A text file written as it is made and put in place only at the end: exports that stream.
+
+An export of 100,000 documents must not hold its output in memory, nor leave half a file
+behind when it fails: the lines go to a temporary file beside the target, which replaces the
+target once everything is written (``os.replace``), and is removed on any failure.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from annotator.formats.base import usual_mode
+
+#: The first token of a CoNLL document's header line (kept as written when padding).
+DOCSTART = "-DOCSTART-"
+
+
+class AtomicText:
+    """A text file written through a temporary file beside ``out``, replaced at the end."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.direct = out.exists() and not out.is_file() and not out.is_dir()
+        if self.direct:
+            # A device or a named pipe (-o /dev/stdout) is written into, never replaced.
+            self.path = out
+            self._fh = out.open("w", encoding="utf-8", newline="")
+            return
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.chmod(tmp, usual_mode(folder=False))
+        self.path = Path(tmp)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, data: str) -> None:
+        self._fh.write(data)
+
+    def pad(self, blocks: list[tuple[int, int]], depth: int, *, docstart_fixed: bool) -> None:
+        """Give every line of each (levels, lines) block ``depth`` tag columns (adds O);
+        with ``docstart_fixed`` the -DOCSTART- lines stay as written (the 2-column layout)."""
+        if self.direct:
+            raise ValueError("nested columns of different depths need a file, not a device")
+        self._fh.close()
+        padded = self.path.with_name(self.path.name + ".pad")
+        with self.path.open(encoding="utf-8", newline="") as src, \
+                padded.open("w", encoding="utf-8", newline="") as dst:
+            for levels, n_lines in blocks:
+                suffix = " O" * (depth - levels)
+                for _ in range(n_lines):
+                    line = src.readline()
+                    if line == "\n" or (docstart_fixed and line.startswith(DOCSTART)):
+                        dst.write(line)
+                    else:
+                        dst.write(line[:-1] + suffix + "\n")
+        os.replace(padded, self.path)
+        self._fh = self.path.open("a", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self._fh.flush()
+        if not self.direct:
+            os.fsync(self._fh.fileno())
+        self._fh.close()
+        if not self.direct:
+            os.replace(self.path, self.out)
+
+    def abort(self) -> None:
+        self._fh.close()
+        if not self.direct:
+            self.path.unlink(missing_ok=True)
+            self.path.with_name(self.path.name + ".pad").unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_text(out: Path) -> Iterator[AtomicText]:
+    """``out`` written completely or not at all (a failed export leaves no partial file)."""
+    writer = AtomicText(out)
+    try:
+        yield writer
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit()

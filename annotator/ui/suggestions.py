@@ -38,7 +38,7 @@ SUGGESTION_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      QT_TRANSLATE_NOOP("Shortcuts", "Reject the suggestion under the caret (or the selected one)")),
     ("next_suggestion", ("Tab",),
      QT_TRANSLATE_NOOP("Shortcuts", "Go to the next suggestion")),
-    ("previous_suggestion", ("Shift+Tab", "Backtab"),
+    ("previous_suggestion", ("Shift+Tab",),
      QT_TRANSLATE_NOOP("Shortcuts", "Go to the previous suggestion")),
     ("accept_all_suggestions", ("Ctrl+Shift+A",),
      QT_TRANSLATE_NOOP("Shortcuts", "Accept every suggestion in this document")),

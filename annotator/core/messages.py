@@ -117,6 +117,11 @@ TEMPLATES: dict[str, str] = {
         "Messages", "{what} refers to span {ref}, which this record does not have"),
     "record.id_twice": QT_TRANSLATE_NOOP("Messages", "the id is used twice"),
     "record.role_ids": QT_TRANSLATE_NOOP("Messages", "role {role} must list span ids"),
+    "record.id_twice_named": QT_TRANSLATE_NOOP("Messages", "the id {id} is used twice"),
+    "event.self_argument": QT_TRANSLATE_NOOP(
+        "Messages", "event {name} has itself as an argument"),
+    "event.cycle": QT_TRANSLATE_NOOP(
+        "Messages", "events {path} are each other's arguments (a cycle)"),
     "span.bad_label": QT_TRANSLATE_NOOP(
         "Messages", "the label must be a non-empty string, got {label}"),
     "span.bad_offsets": QT_TRANSLATE_NOOP(
@@ -238,6 +243,9 @@ TEMPLATES: dict[str, str] = {
     "brat.event_as_span": QT_TRANSLATE_NOOP(
         "Messages", "{target} is an event; a relation or a trigger must name a text-bound (T) "
             "annotation"),
+    "brat.dangling_argument": QT_TRANSLATE_NOOP(
+        "Messages", "its argument {argument} names no text-bound (T) annotation or event (E) of "
+            "this file"),
     "brat.not_textbound": QT_TRANSLATE_NOOP(
         "Messages", "{target} is not a text-bound (T) annotation of this file"),
     "brat.attribute_target": QT_TRANSLATE_NOOP(

@@ -321,9 +321,8 @@ def event_cycle(args: Mapping[int, Iterable[int]]) -> tuple[int, ...] | None:
 def cycle_message(names: tuple[str, ...]) -> str:
     """What to say of a cycle of nested events (``event_cycle``), its events named."""
     if len(names) == 1:
-        return f"event {names[0]} has itself as an argument"
-    path = " -> ".join((*names, names[0]))
-    return f"events {path} are each other's arguments (a cycle)"
+        return Message("event.self_argument", name=names[0])
+    return Message("event.cycle", path=" -> ".join((*names, names[0])))
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,7 +226,8 @@ class _AnnParser:
         numbers: dict[str, int] = {}
         for k, (lineno, ident, *_) in enumerate(self.raw_events):
             if ident in numbers:
-                self.problems.append(Problem(self.file, lineno, f"{ident}: the id is used twice"))
+                self.problems.append(Problem(self.file, lineno, Message(
+                    "record.because", what=ident, reason=Message("record.id_twice"))))
             numbers.setdefault(ident, k)
         return numbers
 
@@ -244,8 +245,7 @@ class _AnnParser:
                         nested.setdefault(_role_from_brat(role), []).append(numbers[target])
                         continue
                     if target not in self.span_ids:
-                        raise _BadLine(f"{ident}: its argument {role}:{target} names no "
-                                       "text-bound (T) annotation or event (E) of this file")
+                        raise _bad(ident, "brat.dangling_argument", argument=f"{role}:{target}")
                     roles.setdefault(_role_from_brat(role), []).append(
                         self._ref(lineno, ident, target))
                 args = {i for idx in roles.values() for i in idx}
@@ -285,7 +285,8 @@ class _AnnParser:
                 lineno, ident = self.raw_events[cycle[0]][:2]
                 names = tuple(self.raw_events[i][1] for i in cycle)
                 self.problems.append(Problem(self.file, lineno,
-                                             f"{ident}: {cycle_message(names)}"))
+                                             Message("record.because", what=ident,
+                                                     reason=cycle_message(names))))
         for lineno, ident, rtype, a, b in self.relations:
             try:
                 ia, ib = self._ref(lineno, "R", a), self._ref(lineno, "R", b)

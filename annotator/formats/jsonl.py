@@ -207,10 +207,11 @@ def _event_ids(raw_events: list[Any], errors: list[str]) -> dict[str, int]:
         if not isinstance(item, dict) or "id" not in item:
             continue
         eid = str(item["id"]) if is_int(item["id"]) else item["id"]
+        what = Message("item.event", n=n)
         if not isinstance(eid, str):
-            errors.append(f"event {n}: 'id' must be a string")
+            errors.append(message_of(record_error(what, "record.key_string", key="id")))
         elif eid in out:
-            errors.append(f"event {n}: the id {eid!r} is used twice")
+            errors.append(message_of(record_error(what, "record.id_twice_named", id=repr(eid))))
         else:
             out[eid] = n - 1
     return out

@@ -1191,6 +1191,18 @@ Reason: {why}.</source>
         <translation>يجب أن يسرد الدور {role} معرّفات مقاطع</translation>
     </message>
     <message>
+        <source>the id {id} is used twice</source>
+        <translation>المعرّف {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>event {name} has itself as an argument</source>
+        <translation>الحدث {name} يملأ دورًا في نفسه</translation>
+    </message>
+    <message>
+        <source>events {path} are each other&apos;s arguments (a cycle)</source>
+        <translation>الأحداث {path} يملأ بعضها أدوار بعض (حلقة)</translation>
+    </message>
+    <message>
         <source>the label must be a non-empty string, got {label}</source>
         <translation>يجب أن يكون الوسم سلسلة نصية غير فارغة، وهو {label}</translation>
     </message>
@@ -1437,6 +1449,10 @@ Reason: {why}.</source>
     <message>
         <source>{target} is an event; a relation or a trigger must name a text-bound (T) annotation</source>
         <translation>{target} حدث؛ على العلاقة أو الكلمة الدالة أن تسمّي توسيمًا نصيًّا (T)</translation>
+    </message>
+    <message>
+        <source>its argument {argument} names no text-bound (T) annotation or event (E) of this file</source>
+        <translation>وسيطه {argument} لا يسمّي توسيمًا نصيًا (T) ولا حدثًا (E) في هذا الملف</translation>
     </message>
     <message>
         <source>{target} is not a text-bound (T) annotation of this file</source>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.messages import Message
 from annotator.core.model import Document, Event, make_span
 from annotator.formats import FORMATS
 from annotator.formats.base import WriteOptions
@@ -154,3 +155,6 @@ def test_brat_refuses_cycles_and_dangling_events_with_the_line(
     (problem,) = result.problems
     assert (problem.file, problem.line, problem.message) == (
         str(folder / "pmid.ann"), line, message)
+    # The window shows it in its language: the problem keeps its message id, not only English.
+    assert isinstance(problem.message, Message)
+    assert problem.message.id == "record.because"

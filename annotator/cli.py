@@ -23,7 +23,7 @@ from annotator.core.model import DOC_STATUSES
 if TYPE_CHECKING:
     from annotator.services.progress import ProgressFn
     from annotator.store.repository import Repository
-    from annotator.store.sqlite_reader import SQLiteReader
+    from annotator.store.sql_reads import SnapshotReader
 
 _MAIN_EPILOG = """\
 examples:
@@ -320,12 +320,18 @@ def _open(db: str | None, *, create: bool = False) -> Repository:
     return open_database(db, create=create)
 
 
-def _open_reading(db: str | None) -> Repository | SQLiteReader:
-    """``stats`` and ``search``: a current SQLite file is read over sqlite3 alone, without
-    loading SQLAlchemy (ADR 0015); anything else through the store."""
-    from annotator.store.sqlite_reader import SQLiteReader
+def _open_reading(db: str | None) -> Repository | SnapshotReader:
+    """``stats`` and ``search``: a current SQLite file or PostgreSQL database is read over
+    its bare driver, without loading SQLAlchemy (ADR 0015); anything else through the store."""
+    reader: SnapshotReader | None
+    if db is not None and "://" in db:
+        from annotator.store.pg_reader import PgReader
 
-    reader = SQLiteReader.open(db)
+        reader = PgReader.open(db)
+    else:
+        from annotator.store.sqlite_reader import SQLiteReader
+
+        reader = SQLiteReader.open(db)
     return reader if reader is not None else _open(db)
 
 

@@ -190,3 +190,27 @@ def test_the_reader_sees_what_was_committed_and_writes_nothing(current_db: str) 
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             reader._conn.execute("DELETE FROM documents")
     assert Path(current_db).stat().st_mtime_ns == before
+
+
+@pytest.fixture
+def current_pg(pg_url: str) -> str:
+    """A PostgreSQL database at the head revision holding the seed articles."""
+    open_database(pg_url, seed_demo=True).close()
+    return pg_url
+
+
+@pytest.mark.postgres
+def test_stats_on_postgresql_reads_over_psycopg_alone(current_pg: str) -> None:
+    code, loaded, out = _imported_by(["--db", current_pg, "stats", "--json"])
+    assert code == 0
+    assert json.loads(out)["documents"] == 5
+    assert loaded == []  # no SQLAlchemy, Alembic, numpy nor any reader
+
+
+@pytest.mark.postgres
+def test_search_on_postgresql_reads_over_psycopg_alone(current_pg: str) -> None:
+    code, loaded, out = _imported_by(["--db", current_pg, "search", "هدد"])
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2 and all(re.match(r"^\S+:\d+-\d+: .*\[.+\]", line) for line in lines)
+    assert loaded == []

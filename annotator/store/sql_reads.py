@@ -1,9 +1,11 @@
 """The statistics and corpus-search reads as SQL text over any DBAPI connection (ADR 0015).
 
 The store runs them on its SQLAlchemy connection's driver connection; ``annotator stats`` and
-``annotator search`` on an SQLite file at the current revision run the very same functions
-over ``sqlite3`` (``store/sqlite_reader.py``) and never import SQLAlchemy, which costs more
-than a third of a second at every start. One text of each query, two ways to reach the
+``annotator search`` on a database at the current revision run the very same functions over
+the bare driver, ``sqlite3`` (``store/sqlite_reader.py``) or psycopg (``store/pg_reader.py``),
+through ``SnapshotReader`` below, and never import SQLAlchemy, which costs more than a third
+of a second at every start. One text of each query, written with ``{m}`` where a parameter
+goes and given the driver's mark (``?`` or ``%s``) by ``_marks``; two ways to reach the
 driver: this module must not import SQLAlchemy.
 
 SQLite: the search index is ``document_search``, an FTS5 table with the trigram tokenizer
@@ -19,11 +21,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any, Protocol
+from types import TracebackType
+from typing import Any, ClassVar, Protocol, Self
 
 from annotator.core.labels import SchemaError, parse_schema
 from annotator.core.model import DOC_STATUSES, LabelSchema
-from annotator.store.errors import StoreError
+from annotator.store.errors import DatabaseError, StoreError
+from annotator.store.revision import HEAD_REVISION
 
 
 class Cursor(Protocol):
@@ -53,7 +57,20 @@ def _rows(conn: DriverConnection, sql: str, params: Sequence[Any]) -> list[Any]:
         cursor.close()
 
 
-# --- projects ---------------------------------------------------------------------------------
+# --- revision and projects ------------------------------------------------------------------
+
+def revision(conn: DriverConnection) -> str | None:
+    """The schema revision Alembic recorded (None: none recorded). A database without the
+    table raises the driver's error."""
+    rows = _rows(conn, "SELECT version_num FROM alembic_version", ())
+    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def current_project(conn: DriverConnection) -> int | None:
+    """The first project of a database at ``HEAD_REVISION``; None when the database is at
+    another revision or has no project (the store must open it: upgrade, refuse, create)."""
+    return first_project(conn) if revision(conn) == HEAD_REVISION else None
+
 
 def first_project(conn: DriverConnection) -> int | None:
     """The id of the oldest project, or None if there is none."""
@@ -182,3 +199,67 @@ def _in_corpus_order(
         keyed.extend((int(r[0]), int(r[1])) for r in rows if int(r[2]) == project_id)
     keyed.sort()
     return [doc_id for _, doc_id in keyed]
+
+
+# --- a reader over the bare driver -------------------------------------------------------------
+
+class SnapshotReader:
+    """The reads of ``stats`` and ``search`` on one snapshot of a current database, over the
+    bare driver (``SQLiteReader``, ``PgReader``). Read only: it is not a second store.
+
+    A subclass opens the connection inside one read transaction and checks the revision
+    (``current_project``); it names its dialect and the driver's base error, which comes out
+    as the store's DatabaseError (its message is fit for users), as the store's reads do.
+    """
+
+    dialect: ClassVar[str]
+    driver_error: ClassVar[type[Exception]]
+
+    def __init__(self, connection: Any, project: int) -> None:
+        self._conn = connection
+        self._project = project
+
+    def default_project(self) -> int:
+        """The first project (there is one: ``open`` made sure)."""
+        return self._project
+
+    def project_schema(self, project_id: int) -> LabelSchema:
+        with self._errors():
+            return project_schema(self._conn, self.dialect, project_id)
+
+    def stats(self, project_id: int) -> dict[str, Any]:
+        with self._errors():
+            return stats(self._conn, self.dialect, project_id)
+
+    def search_candidates(self, project_id: int, needle: str) -> Iterator[tuple[int, str, str]]:
+        with self._errors():
+            project_schema(self._conn, self.dialect, project_id)
+            yield from candidates(self._conn, self.dialect, project_id, needle)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def _errors(self) -> _DriverErrors:
+        return _DriverErrors(self.driver_error)
+
+
+class _DriverErrors:
+    """The driver's failures as the store's DatabaseError."""
+
+    def __init__(self, driver_error: type[Exception]) -> None:
+        self._driver_error = driver_error
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if isinstance(value, self._driver_error):
+            raise DatabaseError(f"database error: {value}") from value

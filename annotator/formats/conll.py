@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
 from pathlib import Path
 
 from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
-from annotator.core.text import sentences, tokenize
+from annotator.core.text import SENTENCE_MARKS, Token, sentences
+from annotator.core.token_template import TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
     Format,
@@ -129,27 +129,34 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
     """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
     tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
     the tagger's work reduces to a lookup per span. None for any other document."""
-    text = doc.text
-    tokens = tokenize(text)
-    if not tokens:
+    return template_lines(doc.text, [(s.start, s.end, s.label) for s in doc.spans],
+                          make_template(doc.text), options)
+
+
+def template_lines(
+    text: str, spans: Sequence[tuple[int, int, str]], template: TokenTemplate,
+    options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """``fast_lines`` from a document's token template (made now, or read from the cache):
+    (body, tokens, sentences, spans), or None where the tagger must decide."""
+    texts, starts, ends, breaks = template
+    if not texts:
         return None
-    spans = doc.spans
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
-    if not all(_on_boundaries(s.start, s.end, starts, ends) for s in spans):
+    if not all(_on_boundaries(s, e, starts, ends) for s, e, _ in spans):
         if options.whole_tokens:
             return None  # spans grow to whole tokens: the tagger's rules
         # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
-        tokens = split_tokens(text, tokens, [p for s in spans for p in (s.start, s.end)])
-        starts = list(map(_START, tokens))
-        ends = list(map(_END, tokens))
+        cut = _cut_tokens(text, template, [p for s, e, _ in spans for p in (s, e)])
+        if cut is None:
+            return None
+        texts, starts, ends, breaks = cut
     ranges: list[tuple[int, int, str]] = []
-    for span in spans:
-        first = bisect_left(starts, span.start)
-        last = bisect_left(ends, span.end)
-        if not _on_boundaries(span.start, span.end, starts, ends) or last < first:
+    for start, end, label in spans:
+        first = bisect_left(starts, start)
+        last = bisect_left(ends, end)
+        if not _on_boundaries(start, end, starts, ends) or last < first:
             return None  # an edge at an invisible control or a space: the tagger decides
-        ranges.append((first, last + 1, span.label))
+        ranges.append((first, last + 1, label))
     ranges.sort()
     for (_, prev_last, _), (first, _, _) in pairwise(ranges):
         if first < prev_last:
@@ -157,7 +164,7 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
     sep = " -X- _ " if options.conll_columns == 4 else " "
     # Every token line is "TEXT O"; the few inside spans get their tags. Built with map and
     # str.__add__ (C loops), not a format per token: exports write millions of these lines.
-    suffixes = [f"{sep}O\n"] * len(tokens)
+    suffixes = [f"{sep}O\n"] * len(texts)
     bioes = options.scheme == "bioes"
     for first, last, label in ranges:  # the tags of core.tagging.encode, span by span
         if bioes and last - first == 1:
@@ -168,22 +175,60 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
         suffixes[first + 1 : inside] = [f"{sep}I-{label}\n"] * (inside - first - 1)
         if bioes:
             suffixes[last - 1] = f"{sep}E-{label}\n"
-    lines = list(map(str.__add__, map(_TEXT, tokens), suffixes))
-    keep = [(starts[first], ends[last - 1]) for first, last, _ in ranges]
-    parts: list[str] = []
-    n_sentences = 0
-    for start, end in sentences(text, tokens=tokens, keep_together=keep):
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        if first < last:
-            parts.append("".join(lines[first:last]))
-            parts.append("\n")
-            n_sentences += 1
-    return "".join(parts), len(tokens), n_sentences, len(ranges)
+    # A sentence ends with a blank line, unless a span crosses its end: then it runs on into
+    # the next (text.sentences' keep_together). Ranges are sorted by first token.
+    kept = 0
+    reach = -1  # the furthest last token of the spans starting at or before this end
+    k = 0
+    for end in breaks:
+        while k < len(ranges) and ranges[k][0] <= end:
+            reach = max(reach, ranges[k][1] - 1)
+            k += 1
+        if reach > end:
+            continue
+        suffixes[end] += "\n"
+        kept += 1
+    return "".join(map(str.__add__, texts, suffixes)), len(texts), kept, len(ranges)
 
 
-_START = itemgetter(0)
-_END = itemgetter(1)
-_TEXT = itemgetter(2)
+def _cut_tokens(text: str, template: TokenTemplate, cuts: list[int]) -> TokenTemplate | None:
+    """The template with its tokens split at ``cuts`` as ``tagging.split_tokens`` splits them;
+    None if a piece holds a sentence mark (the sentence rules would have to run again)."""
+    texts, starts, ends, breaks = template
+    inner: dict[int, list[int]] = {}  # token index -> the cuts inside it
+    for cut in sorted(set(cuts)):
+        i = bisect_right(starts, cut) - 1
+        if i >= 0 and starts[i] < cut < ends[i]:
+            inner.setdefault(i, []).append(cut)
+    if not inner:
+        return template
+    new_texts: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    moved: list[int] = []  # for each split token, in order: how many tokens it added
+    done = 0
+    for i in sorted(inner):
+        pieces = split_tokens(text, [Token(starts[i], ends[i], texts[i])], inner[i])
+        if any(c in SENTENCE_MARKS for p in pieces for c in p.text):
+            return None
+        new_texts += texts[done:i]
+        new_starts += starts[done:i]
+        new_ends += ends[done:i]
+        new_texts += [p.text for p in pieces]
+        new_starts += [p.start for p in pieces]
+        new_ends += [p.end for p in pieces]
+        moved.append(len(pieces) - 1)
+        done = i + 1
+    new_texts += texts[done:]
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    # A sentence ending at a split token now ends at its last piece.
+    split_at = sorted(inner)
+    new_breaks = []
+    for end in breaks:
+        n = bisect_right(split_at, end)  # split tokens at or before it
+        new_breaks.append(end + sum(moved[:n]))
+    return TokenTemplate(new_texts, new_starts, new_ends, new_breaks)
 
 
 def _on_boundaries(start: int, end: int, starts: list[int], ends: list[int]) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from annotator.core.text import sentence_ends, token_columns
@@ -25,12 +26,13 @@ TEMPLATE_VERSION = 1
 
 
 class TokenTemplate(NamedTuple):
-    """The tokens of one text in columns and the token indexes that end a sentence."""
+    """The tokens of one text in columns and the token indexes that end a sentence (lists,
+    or int arrays when read from the cache: both index and bisect alike)."""
 
     texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    breaks: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    breaks: Sequence[int]
 
 
 def make_template(text: str) -> TokenTemplate:
@@ -52,19 +54,19 @@ class StoredTemplate(NamedTuple):
     breaks: bytes
 
 
-def _pack(values: list[int]) -> bytes:
+def _pack(values: Sequence[int]) -> bytes:
     packed = array("i", values)
     if sys.byteorder == "big":
         packed.byteswap()
     return packed.tobytes()
 
 
-def _unpack(data: bytes) -> list[int]:
+def _unpack(data: bytes) -> array[int]:
     unpacked = array("i")
     unpacked.frombytes(data)
     if sys.byteorder == "big":
         unpacked.byteswap()
-    return unpacked.tolist()
+    return unpacked
 
 
 def pack_template(template: TokenTemplate) -> StoredTemplate:
@@ -74,7 +76,7 @@ def pack_template(template: TokenTemplate) -> StoredTemplate:
 
 
 def unpack_template(stored: StoredTemplate) -> TokenTemplate:
-    """The template of a stored one (C loops only: split and array conversions)."""
+    """The template of a stored one: the arrays stay arrays (no int object per token)."""
     starts = _unpack(stored.starts)
     texts = stored.words.split("\n") if starts else []
     return TokenTemplate(texts, starts, _unpack(stored.ends), _unpack(stored.breaks))

@@ -231,21 +231,30 @@ def _write_conll(
                 progress("reading documents", read, total)
             yield ConllSource(row.id, row.name, row.text, spans, template)
 
+    keeping = True  # until the database refuses them once
+
     def made(source: ConllSource, template: TokenTemplate) -> None:
-        pending.append((source.id, hashes.pop(source.id), pack_template(template)))
+        nonlocal keeping
+        digest = hashes.pop(source.id)
+        if not keeping:
+            return
+        pending.append((source.id, digest, pack_template(template)))
         if len(pending) >= 500:
-            repo.save_token_templates(pending, version=TEMPLATE_VERSION)
+            keeping = repo.save_token_templates(pending, version=TEMPLATE_VERSION)
             pending.clear()
 
     progress("writing", 0, 1)
     # Millions of short-lived strings and lists, no cycles among them: the collector's passes
     # over everything alive would cost about a quarter of the export.
+    collecting = gc.isenabled()  # a window's job thread has turned it off already
     gc.disable()
     try:
         report = ConllFormat().write_sources(sources(), out, options, made)
     finally:
-        gc.enable()
-    repo.save_token_templates(pending, version=TEMPLATE_VERSION)
+        if collecting:
+            gc.enable()
+    if keeping:
+        repo.save_token_templates(pending, version=TEMPLATE_VERSION)
     progress("writing", 1, 1)
     return ExportReport(files=list(report.files), documents=report.documents,
                         spans=report.spans, dropped=list(report.dropped)), left_out

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from annotator.core.labels import load_schema
 from annotator.core.listing import Cursor, DocumentQuery
@@ -338,10 +339,13 @@ class Repository:
         export's read) keeps none, and a failed write is not an error of the export."""
         if is_memory_sqlite(self._engine.url):
             return False
+        driver_error: type[Exception] = self._engine.dialect.loaded_dbapi.Error
         try:
-            run_write(self._engine,
-                      lambda conn: token_cache.save_templates(conn, templates, version))
-        except DatabaseError:
+            # One attempt, not run_write's retries: a database busy with a long write (an
+            # import) would hold the export up for minutes; the next export keeps them.
+            with self._engine.connect() as conn, conn.begin():
+                token_cache.save_templates(conn, templates, version)
+        except (SQLAlchemyError, driver_error):  # the driver's own cursor raises its errors
             return False
         return True
 

@@ -125,3 +125,24 @@ def test_a_database_in_memory_exports_without_keeping_templates(tmp_path: Path) 
         assert repo.save_token_templates([], version=1) is False
     finally:
         repo.close()
+
+
+def test_templates_the_database_refuses_do_not_fail_the_export(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    repo = open_database(str(path), seed_demo=False)
+    try:
+        text = "قصف الطيران مدينة حلب."
+        repo.add_documents(repo.default_project(), [Document(name="a", text=text, spans=(
+            make_span(text, 4, 11, "ACTOR"),))])
+        url = f"sqlite:///{path}"
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(sa.text("CREATE TRIGGER refuse BEFORE INSERT ON token_templates "
+                                 "BEGIN SELECT RAISE(ABORT, 'read-only here'); END"))
+        engine.dispose()
+        out = tmp_path / "out.conll"
+        export_documents(repo, fmt="conll", out=out, options=WriteOptions())
+        assert "الطيران B-ACTOR\n" in out.read_text(encoding="utf-8")
+        assert _count(url, "SELECT COUNT(*) FROM token_templates") == 0
+    finally:
+        repo.close()

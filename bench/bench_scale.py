@@ -136,6 +136,7 @@ def measure_io(
     """Import and CoNLL export against the floor; returns the rows and the project's db."""
     ratios_in: list[float] = []
     ratios_out: list[float] = []
+    ratios_again: list[float] = []
     rss_in: list[int] = []
     rss_out: list[int] = []
     secs_in: list[float] = []
@@ -164,6 +165,12 @@ def measure_io(
         t_out, mb_out, _, _ = run_measured(
             annotator(db, "export", "--format", "conll", "-o", str(out)), env=env)
         out.unlink()
+        # A later export reads the token templates the first one kept (docs/adr/0022).
+        t_again, mb_again, _, _ = run_measured(
+            annotator(db, "export", "--format", "conll", "-o", str(out)), env=env)
+        out.unlink()
+        ratios_again.append(t_again / t_floor_out)
+        rss_out.append(mb_again)
         if run == runs - 1:
             # The other writers once, each in its own process: their peak memory, which must
             # not grow with the corpus either (spaCy's DocBin is one object: it does).
@@ -185,12 +192,14 @@ def measure_io(
         rss_out.append(mb_out)
         print(f"  run {run + 1}: import {t_in:.1f} s ({t_in / t_floor_in:.2f}x floor, "
               f"{mb_in} MB), export {t_out:.1f} s ({t_out / t_floor_out:.2f}x floor, "
-              f"{mb_out} MB)", file=sys.stderr)
+              f"{mb_out} MB), later export {ratios_again[-1]:.2f}x floor", file=sys.stderr)
     rows = [
         Row(f"CLI import ({size:,} docs/s)", f"{size / median(secs_in):,.0f} docs/s, "
             f"{median(ratios_in):.2f}x floor", "<= 1.5x", median(ratios_in) <= 1.5),
-        Row("CLI CoNLL export", f"{size / median(secs_out):,.0f} docs/s, "
+        Row("CLI CoNLL export, first", f"{size / median(secs_out):,.0f} docs/s, "
             f"{median(ratios_out):.2f}x floor", "<= 2x", median(ratios_out) <= 2.0),
+        Row("CLI CoNLL export, later", f"{median(ratios_again):.2f}x floor", "<= 2x",
+            median(ratios_again) <= 2.0),
         Row("import: peak memory", f"{max(rss_in)} MB", "< 400 MB", max(rss_in) < 400),
         Row("export: peak memory", f"{max(rss_out)} MB", "< 400 MB", max(rss_out) < 400),
         *(Row(f"export {fmt}: peak memory", f"{mb} MB" if mb >= 0 else "failed", "< 400 MB",

@@ -25,6 +25,9 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import add as _plus
+from operator import not_
 from typing import NamedTuple
 
 import pyarabic.araby as araby
@@ -88,6 +91,8 @@ _PLAIN_CHUNK_RE = re.compile(
 _TERMINATORS = frozenset(".؟!?۔")
 #: What may follow a terminator and still belong to the sentence: closing quotes and brackets.
 _CLOSERS = frozenset("\"'”’»)]}›")
+#: Every character the sentence rules look at inside tokens (terminators and closers).
+SENTENCE_MARKS: frozenset[str] = _TERMINATORS | _CLOSERS
 
 
 class Token(NamedTuple):
@@ -128,6 +133,68 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+class TokenColumns(NamedTuple):
+    """``tokenize(text)`` as columns: the texts, starts and ends of the tokens, and ``odd``,
+    the indexes (ascending) of the tokens cut from chunks that are not all letters and digits:
+    only those can hold a sentence terminator or a closing mark."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    odd: list[int]
+
+
+#: Whitespace runs, kept by ``re.split``. ``\s`` matches exactly where ``str.isspace()`` holds
+#: (both use Py_UNICODE_ISSPACE), so the chunks are those of ``str.split()``.
+_SPACE_RUN_RE = re.compile(r"(\s+)")
+
+
+def token_columns(text: str) -> TokenColumns:
+    """The tokens of ``text`` as ``tokenize`` makes them, in columns (for exports).
+
+    Most whitespace chunks are one word of letters and digits: their texts and offsets come
+    from C loops over the whole text (``re.split``, ``accumulate``, ``map``) instead of a
+    Python step per token; every other chunk goes through ``tokenize``'s own rules, so the
+    tokens are the same (a test compares the two on random texts).
+    """
+    parts = _SPACE_RUN_RE.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    chunks = parts[0::2]
+    starts = offsets[0:-1:2]
+    # Only the first chunk (text starting with a space) and the last can be empty.
+    if chunks and not chunks[-1]:
+        del chunks[-1], starts[-1]
+    if chunks and not chunks[0]:
+        del chunks[0], starts[0]
+    special = list(compress(range(len(chunks)), map(not_, map(str.isalnum, chunks))))
+    if not special:
+        return TokenColumns(chunks, starts, list(map(_plus, starts, map(len, chunks))), [])
+    texts: list[str] = []
+    firsts: list[int] = []
+    odd: list[int] = []
+    pieces: list[Token] = []
+    done = 0
+    for i in special:
+        texts += chunks[done:i]
+        firsts += starts[done:i]
+        piece, start = chunks[i], starts[i]
+        pieces.clear()
+        if piece[-1] in _TRAILERS and len(piece) > 1 and piece[:-1].isalnum():
+            pieces.append(_new_token(Token, (start, start + len(piece) - 1, piece[:-1])))
+            pieces.append(_new_token(Token, (start + len(piece) - 1, start + len(piece),
+                                             piece[-1])))
+        else:
+            _tokenize_chunk(piece, start, pieces.append)
+        for token in pieces:
+            odd.append(len(texts))
+            texts.append(token.text)
+            firsts.append(token.start)
+        done = i + 1
+    texts += chunks[done:]
+    firsts += starts[done:]
+    return TokenColumns(texts, firsts, list(map(_plus, firsts, map(len, texts))), odd)
+
+
 def _tokenize_chunk(piece: str, base: int, add: Callable[[Token], None]) -> None:
     """Tokens of one whitespace-free chunk starting at ``base``."""
     m = _PLAIN_CHUNK_RE.fullmatch(piece)
@@ -163,41 +230,54 @@ def sentences(
     ``keep_together`` (e.g. spans) are never cut: sentences they cross are merged.
     """
     toks = tokenize(text) if tokens is None else tokens
-    n = len(toks)
-    if not n:
+    if not toks:
         return []
-    last_of_sentence: set[int] = {n - 1}
+    texts = [t.text for t in toks]
     starts = [t.start for t in toks]
+    terms = _TERMINATORS
+    candidates = [k for k, t in enumerate(texts) if t[0] in terms]
+    ranges: list[tuple[int, int]] = []
+    first = 0
+    for last in sentence_ends(text, texts, starts, candidates):
+        ranges.append((toks[first].start, toks[last].end))
+        first = last + 1
+    return _merge_crossed(ranges, keep_together)
+
+
+def sentence_ends(
+    text: str, texts: Sequence[str], starts: Sequence[int], candidates: Iterable[int]
+) -> list[int]:
+    """Indexes of the last token of each sentence, ascending (before any merging).
+
+    ``candidates`` must hold (ascending) every token index whose text may start with a
+    terminator; others may be among them. Shared by ``sentences`` and the CoNLL export.
+    """
+    n = len(texts)
+    last_of_sentence: set[int] = {n - 1}
     # A newline between two tokens ends the sentence of the first.
     newline = text.find("\n")
     while newline != -1:
         after = bisect_left(starts, newline)
         if 0 < after < n:
             last_of_sentence.add(after - 1)
-            newline = text.find("\n", toks[after].start)
+            newline = text.find("\n", starts[after])
         else:
             newline = -1 if after >= n else text.find("\n", newline + 1)
     # A terminator ends its sentence, with the terminators and closing marks right after it.
     terms = _TERMINATORS
-    i = 0
-    for i in [k for k, t in enumerate(toks) if t.text[0] in terms]:
-        if not all(c in terms for c in toks[i].text) or i in last_of_sentence:
+    for i in candidates:
+        word = texts[i]
+        if word[0] not in terms or not all(c in terms for c in word) or i in last_of_sentence:
             continue
         j = i
         while j + 1 < n and j not in last_of_sentence:
-            nxt = toks[j + 1].text
+            nxt = texts[j + 1]
             if all(c in terms for c in nxt) or all(c in _CLOSERS for c in nxt):
                 j += 1
             else:
                 break
         last_of_sentence.add(j)
-    ranges: list[tuple[int, int]] = []
-    first = 0
-    for last in sorted(last_of_sentence):
-        if last >= first:
-            ranges.append((toks[first].start, toks[last].end))
-            first = last + 1
-    return _merge_crossed(ranges, keep_together)
+    return sorted(last_of_sentence)
 
 
 def _merge_crossed(

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
-from operator import itemgetter
 from pathlib import Path
 
 from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
-from annotator.core.text import sentences, tokenize
+from annotator.core.text import SENTENCE_MARKS, Token, sentences
+from annotator.core.token_template import TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
     Format,
@@ -103,10 +104,21 @@ def document_lines(
     """
     fast = fast_lines(doc, options)
     if fast is not None:
-        body, n_tokens, n_sentences, n_spans = fast
-        report.documents += 1
-        report.spans += n_spans
-        return body, 1, n_tokens + n_sentences
+        return _counted(fast, report)
+    return _tagged_lines(doc, options, out, first_line, report)
+
+
+def _counted(fast: tuple[str, int, int, int], report: WriteReport) -> tuple[str, int, int]:
+    body, n_tokens, n_sentences, n_spans = fast
+    report.documents += 1
+    report.spans += n_spans
+    return body, 1, n_tokens + n_sentences
+
+
+def _tagged_lines(
+    doc: Document, options: WriteOptions, out: Path, first_line: int, report: WriteReport
+) -> tuple[str, int, int] | None:
+    """``document_lines`` through the tagger (overlapping spans, odd edges, nested columns)."""
     t = tag_document(doc, options)
     if not t.tagging.tokens:
         report.dropped.append(Problem(str(out), None,
@@ -125,31 +137,73 @@ def document_lines(
     return body, len(columns), len(t.tagging.tokens) + len(t.sentences)
 
 
+@dataclass(frozen=True, slots=True)
+class ConllSource:
+    """A document as the cached export reads it: plain (start, end, label) spans in the
+    store's order and, when the cache holds it, its token template (docs/adr/0022)."""
+
+    id: int
+    name: str
+    text: str
+    spans: list[tuple[int, int, str]]
+    template: TokenTemplate | None = None
+
+    def document(self) -> Document:
+        """The document itself, for the tagger."""
+        text = self.text
+        return Document(name=self.name, text=text, spans=tuple(
+            Span(start=a, end=b, label=label, text=text[a:b]) for a, b, label in self.spans))
+
+
+#: Told of every template an export made because the source came without one.
+TemplateMade = Callable[[ConllSource, TokenTemplate], None]
+
+
+def source_lines(
+    source: ConllSource, options: WriteOptions, out: Path, first_line: int,
+    report: WriteReport, made: TemplateMade,
+) -> tuple[str, int, int] | None:
+    """``document_lines`` of a source: from its template (made now and handed to ``made`` if
+    it has none), through the tagger when the fast path does not apply."""
+    template = source.template
+    if template is None:
+        template = make_template(source.text)
+        made(source, template)
+    fast = template_lines(source.text, source.spans, template, options)
+    if fast is not None:
+        return _counted(fast, report)
+    return _tagged_lines(source.document(), options, out, first_line, report)
+
+
 def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int] | None:
     """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
     tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
     the tagger's work reduces to a lookup per span. None for any other document."""
-    text = doc.text
-    tokens = tokenize(text)
-    if not tokens:
+    return template_lines(doc.text, [(s.start, s.end, s.label) for s in doc.spans],
+                          make_template(doc.text), options)
+
+
+def template_lines(
+    text: str, spans: Sequence[tuple[int, int, str]], template: TokenTemplate,
+    options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """``fast_lines`` from a document's token template (made now, or read from the cache):
+    (body, tokens, sentences, spans), or None where the tagger must decide."""
+    texts, starts, ends, breaks = template
+    if not texts:
         return None
-    spans = doc.spans
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
-    if not all(_on_boundaries(s.start, s.end, starts, ends) for s in spans):
+    ranges = _token_ranges(spans, starts, ends)
+    if ranges is None:
         if options.whole_tokens:
             return None  # spans grow to whole tokens: the tagger's rules
         # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
-        tokens = split_tokens(text, tokens, [p for s in spans for p in (s.start, s.end)])
-        starts = list(map(_START, tokens))
-        ends = list(map(_END, tokens))
-    ranges: list[tuple[int, int, str]] = []
-    for span in spans:
-        first = bisect_left(starts, span.start)
-        last = bisect_left(ends, span.end)
-        if not _on_boundaries(span.start, span.end, starts, ends) or last < first:
+        cut = _cut_tokens(text, template, [p for s, e, _ in spans for p in (s, e)])
+        if cut is None:
+            return None
+        texts, starts, ends, breaks = cut
+        ranges = _token_ranges(spans, starts, ends)
+        if ranges is None:
             return None  # an edge at an invisible control or a space: the tagger decides
-        ranges.append((first, last + 1, span.label))
     ranges.sort()
     for (_, prev_last, _), (first, _, _) in pairwise(ranges):
         if first < prev_last:
@@ -157,7 +211,7 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
     sep = " -X- _ " if options.conll_columns == 4 else " "
     # Every token line is "TEXT O"; the few inside spans get their tags. Built with map and
     # str.__add__ (C loops), not a format per token: exports write millions of these lines.
-    suffixes = [f"{sep}O\n"] * len(tokens)
+    suffixes = [f"{sep}O\n"] * len(texts)
     bioes = options.scheme == "bioes"
     for first, last, label in ranges:  # the tags of core.tagging.encode, span by span
         if bioes and last - first == 1:
@@ -168,29 +222,112 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
         suffixes[first + 1 : inside] = [f"{sep}I-{label}\n"] * (inside - first - 1)
         if bioes:
             suffixes[last - 1] = f"{sep}E-{label}\n"
-    lines = list(map(str.__add__, map(_TEXT, tokens), suffixes))
-    keep = [(starts[first], ends[last - 1]) for first, last, _ in ranges]
-    parts: list[str] = []
-    n_sentences = 0
-    for start, end in sentences(text, tokens=tokens, keep_together=keep):
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        if first < last:
-            parts.append("".join(lines[first:last]))
-            parts.append("\n")
-            n_sentences += 1
-    return "".join(parts), len(tokens), n_sentences, len(ranges)
+    # A sentence ends with a blank line, unless a span crosses its end: then it runs on into
+    # the next (text.sentences' keep_together). Ranges are sorted by first token.
+    kept = 0
+    reach = -1  # the furthest last token of the spans starting at or before this end
+    k = 0
+    for end in breaks:
+        while k < len(ranges) and ranges[k][0] <= end:
+            reach = max(reach, ranges[k][1] - 1)
+            k += 1
+        if reach > end:
+            continue
+        suffixes[end] += "\n"
+        kept += 1
+    return "".join(map(str.__add__, texts, suffixes)), len(texts), kept, len(ranges)
 
 
-_START = itemgetter(0)
-_END = itemgetter(1)
-_TEXT = itemgetter(2)
+def _token_ranges(
+    spans: Sequence[tuple[int, int, str]], starts: Sequence[int], ends: Sequence[int]
+) -> list[tuple[int, int, str]] | None:
+    """(first, last, label) token ranges of spans, None unless every span starts where a
+    token starts and ends where one ends."""
+    n = len(starts)
+    ranges: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        first = bisect_left(starts, start)
+        last = bisect_left(ends, end)
+        if first == n or last == n or starts[first] != start or ends[last] != end \
+                or last < first:
+            return None
+        ranges.append((first, last + 1, label))
+    return ranges
 
 
-def _on_boundaries(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
-    """True if ``start`` begins a token and ``end`` ends one."""
-    i = bisect_left(starts, start)
-    j = bisect_left(ends, end)
-    return i < len(starts) and starts[i] == start and j < len(ends) and ends[j] == end
+def _cut_tokens(text: str, template: TokenTemplate, cuts: list[int]) -> TokenTemplate | None:
+    """The template with its tokens split at ``cuts`` as ``tagging.split_tokens`` splits them;
+    None if a piece holds a sentence mark (the sentence rules would have to run again)."""
+    texts, starts, ends, breaks = template
+    inner: dict[int, list[int]] = {}  # token index -> the cuts inside it
+    for cut in sorted(set(cuts)):
+        i = bisect_right(starts, cut) - 1
+        if i >= 0 and starts[i] < cut < ends[i]:
+            inner.setdefault(i, []).append(cut)
+    if not inner:
+        return template
+    new_texts: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    moved: list[int] = []  # for each split token, in order: how many tokens it added
+    done = 0
+    for i in sorted(inner):
+        edges = [starts[i], *inner[i], ends[i]]
+        pieces = [Token(a, b, text[a:b]) for a, b in pairwise(edges)]
+        if not all(p.text.isalnum() for p in pieces):
+            # A piece of letters and digits only is one token: split_tokens keeps it as it
+            # is. Any other piece is tokenized again there.
+            pieces = split_tokens(text, [Token(starts[i], ends[i], texts[i])], inner[i])
+            if any(c in SENTENCE_MARKS for p in pieces for c in p.text):
+                return None
+        new_texts += texts[done:i]
+        new_starts += starts[done:i]
+        new_ends += ends[done:i]
+        new_texts += [p.text for p in pieces]
+        new_starts += [p.start for p in pieces]
+        new_ends += [p.end for p in pieces]
+        moved.append(len(pieces) - 1)
+        done = i + 1
+    new_texts += texts[done:]
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    # A sentence ending at a split token now ends at its last piece.
+    split_at = sorted(inner)
+    new_breaks = []
+    for end in breaks:
+        n = bisect_right(split_at, end)  # split tokens at or before it
+        new_breaks.append(end + sum(moved[:n]))
+    return TokenTemplate(new_texts, new_starts, new_ends, new_breaks)
+
+
+def _write_all(
+    documents: Iterable[Callable[[int, WriteReport], tuple[str, int, int] | None]],
+    out: Path, options: WriteOptions,
+) -> WriteReport:
+    """Write each document's lines (a call with its first line and the report), streamed."""
+    four = options.conll_columns == 4
+    report = WriteReport(files=[out])
+    blocks: list[tuple[int, int]] = []  # (tag columns, lines) per document written
+    line_count = 0
+    with atomic_text(out) as fh:
+        for lines_of in documents:
+            lines = lines_of(line_count + 3, report)
+            if lines is None:
+                continue
+            body, levels, n_lines = lines
+            pad = " O" * (levels - 1)
+            # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert`
+            # splits documents at, and Hugging Face's conll loaders and flair skip any
+            # -DOCSTART- line, whereas "-DOCSTART- O" was read by spaCy as a token
+            # (docs/adr/0003-formats.md).
+            fh.write(f"{DOCSTART} -X- O O{pad if four else ''}\n\n")
+            fh.write(body)
+            blocks.append((levels, 2 + n_lines))
+            line_count += 2 + n_lines
+        depth = max((levels for levels, _ in blocks), default=1)
+        if any(levels != depth for levels, _ in blocks):
+            fh.pad(blocks, depth, docstart_fixed=not four)
+    return report
 
 
 class ConllFormat(Format):
@@ -207,29 +344,17 @@ class ConllFormat(Format):
         memory does not grow with the corpus. With ``nested``, documents with fewer tag columns
         than the deepest one are padded with O in a second pass over that file.
         """
-        four = options.conll_columns == 4
-        report = WriteReport(files=[out])
-        blocks: list[tuple[int, int]] = []  # (tag columns, lines) per document written
-        line_count = 0
-        with atomic_text(out) as fh:
-            for doc in documents:
-                lines = document_lines(doc, options, out, line_count + 3, report)
-                if lines is None:
-                    continue
-                body, levels, n_lines = lines
-                pad = " O" * (levels - 1)
-                # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert`
-                # splits documents at, and Hugging Face's conll loaders and flair skip any
-                # -DOCSTART- line, whereas "-DOCSTART- O" was read by spaCy as a token
-                # (docs/adr/0003-formats.md).
-                fh.write(f"{DOCSTART} -X- O O{pad if four else ''}\n\n")
-                fh.write(body)
-                blocks.append((levels, 2 + n_lines))
-                line_count += 2 + n_lines
-            depth = max((levels for levels, _ in blocks), default=1)
-            if any(levels != depth for levels, _ in blocks):
-                fh.pad(blocks, depth, docstart_fixed=not four)
-        return report
+        return _write_all(
+            (partial(document_lines, doc, options, out) for doc in documents), out, options)
+
+    def write_sources(
+        self, sources: Iterable[ConllSource], out: Path, options: WriteOptions,
+        made: TemplateMade,
+    ) -> WriteReport:
+        """``write`` from the cached export's sources: the same bytes and report."""
+        return _write_all(
+            (partial(source_lines, source, options, out, made=made) for source in sources),
+            out, options)
 
     def read(self, path: Path) -> ReadResult:
         """Documents rebuilt from tokens (spaces) and sentences (newlines), spans from tags."""

@@ -8,6 +8,7 @@ succeeded, so a failed export leaves no parts.
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import shutil
@@ -24,6 +25,7 @@ from annotator.formats.base import Problem, WriteOptions
 from annotator.services.progress import ProgressFn, no_progress
 
 if TYPE_CHECKING:
+    from annotator.core.token_template import TokenTemplate
     from annotator.store.repository import Repository
 
 T = TypeVar("T")
@@ -141,7 +143,12 @@ def export_documents(
             yield doc
 
     progress("reading documents", 0, total)
-    if split is None:
+    if split is None and fmt == "conll":
+        report, left_out = _write_conll(repo, pid, out, options=options, status=status,
+                                        annotator=annotator, total=total,
+                                        include_suggestions=include_suggestions,
+                                        progress=progress)
+    elif split is None:
         report = _write(prepared(repo.iter_documents(pid, status=status, annotator=annotator)),
                         out, fmt=fmt, options=options, progress=progress)
     else:
@@ -169,10 +176,7 @@ def _write(
     progress: ProgressFn,
 ) -> ExportReport:
     writer = FORMATS[fmt]
-    if out.is_dir() and not writer.writes_folder:
-        example = out / f"data{writer.extensions[0] if writer.extensions else ''}"
-        raise ExportRefused([Problem(
-            str(out), None, Message("export.is_folder", example=str(example)))])
+    _refuse_folder(out, fmt=fmt)
     progress("writing", 0, 1)
     report = writer.write(documents, out, options)
     progress("writing", 1, 1)
@@ -180,6 +184,88 @@ def _write(
         files=list(report.files), documents=report.documents, spans=report.spans,
         dropped=list(report.dropped),
     )
+
+
+def _write_conll(
+    repo: Repository,
+    pid: int,
+    out: Path,
+    *,
+    options: WriteOptions,
+    status: DocStatus | None,
+    annotator: str | None,
+    total: int,
+    include_suggestions: bool,
+    progress: ProgressFn,
+) -> tuple[ExportReport, int]:
+    """The CoNLL export from plain rows and cached token templates (docs/adr/0022); the same
+    bytes as ``_write`` with documents. Templates it had to make are kept for the next export,
+    500 at a time. Returns the report and how many suggested spans were left out."""
+    from annotator.core.token_template import (
+        TEMPLATE_VERSION,
+        StoredTemplate,
+        pack_template,
+        unpack_template,
+    )
+    from annotator.formats.conll import ConllFormat, ConllSource
+
+    _refuse_folder(out, fmt="conll")
+    left_out = read = 0
+    hashes: dict[int, str] = {}  # content hashes of the documents read without a template
+    pending: list[tuple[int, str, StoredTemplate]] = []
+
+    def sources() -> Iterator[ConllSource]:
+        nonlocal left_out, read
+        for row in repo.iter_export_rows(pid, version=TEMPLATE_VERSION, status=status,
+                                         annotator=annotator):
+            spans = [(a, b, label) for a, b, label, _, origin in row.spans
+                     if include_suggestions or origin != "suggested"]
+            left_out += len(row.spans) - len(spans)
+            if row.template is None:
+                hashes[row.id] = row.content_hash
+                template = None
+            else:
+                template = unpack_template(row.template)
+            read += 1
+            if read % 100 == 0 or read == total:
+                progress("reading documents", read, total)
+            yield ConllSource(row.id, row.name, row.text, spans, template)
+
+    keeping = True  # until the database refuses them once
+
+    def made(source: ConllSource, template: TokenTemplate) -> None:
+        nonlocal keeping
+        digest = hashes.pop(source.id)
+        if not keeping:
+            return
+        pending.append((source.id, digest, pack_template(template)))
+        if len(pending) >= 500:
+            keeping = repo.save_token_templates(pending, version=TEMPLATE_VERSION)
+            pending.clear()
+
+    progress("writing", 0, 1)
+    # Millions of short-lived strings and lists, no cycles among them: the collector's passes
+    # over everything alive would cost about a quarter of the export.
+    collecting = gc.isenabled()  # a window's job thread has turned it off already
+    gc.disable()
+    try:
+        report = ConllFormat().write_sources(sources(), out, options, made)
+    finally:
+        if collecting:
+            gc.enable()
+    if keeping:
+        repo.save_token_templates(pending, version=TEMPLATE_VERSION)
+    progress("writing", 1, 1)
+    return ExportReport(files=list(report.files), documents=report.documents,
+                        spans=report.spans, dropped=list(report.dropped)), left_out
+
+
+def _refuse_folder(out: Path, *, fmt: str) -> None:
+    writer = FORMATS[fmt]
+    if out.is_dir() and not writer.writes_folder:
+        example = out / f"data{writer.extensions[0] if writer.extensions else ''}"
+        raise ExportRefused([Problem(
+            str(out), None, Message("export.is_folder", example=str(example)))])
 
 
 def part_target(folder: Path, part: Part, *, fmt: str) -> Path:

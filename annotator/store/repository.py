@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from annotator.core.labels import load_schema
 from annotator.core.listing import Cursor, DocumentQuery
@@ -31,6 +32,7 @@ from annotator.core.model import (
     RelationFrame,
     Span,
 )
+from annotator.core.token_template import StoredTemplate
 from annotator.paths import default_schema_path
 from annotator.store import (
     browse,
@@ -42,13 +44,14 @@ from annotator.store import (
     search,
     stats,
     team,
+    token_cache,
 )
 from annotator.store import certainty as certainty_store
 from annotator.store import documents as doc_store  # ``documents`` is a parameter name here
 from annotator.store import suggestions as suggestion_store
 from annotator.store.checks import check_project_name, check_status, json_object
 from annotator.store.documents import AddResult, DocumentSummary, SchemaExtender
-from annotator.store.engine import read_transaction, run_write
+from annotator.store.engine import is_memory_sqlite, read_transaction, run_write
 from annotator.store.errors import ConflictError, DatabaseError, StoreError
 from annotator.store.merging import OnDuplicate
 from annotator.store.projects import DEFAULT_PROJECT as DEFAULT_PROJECT
@@ -59,6 +62,7 @@ from annotator.store.tables import EVENT_ROLES as EVENT_ROLES
 from annotator.store.tables import EVENTS as EVENTS
 from annotator.store.tables import PROJECTS as PROJECTS
 from annotator.store.tables import SPANS as SPANS
+from annotator.store.token_cache import ExportRow
 
 __all__ = [
     "AddResult",
@@ -306,6 +310,44 @@ class Repository:
             check_status(status)
         with read_transaction(self._engine) as conn:
             yield from loading.iter_documents(conn, project_id, status, annotator, batch_size)
+
+    def iter_export_rows(
+        self,
+        project_id: int,
+        *,
+        version: int,
+        status: DocStatus | None = None,
+        annotator: str | None = None,
+        batch_size: int = 500,
+    ) -> Iterator[ExportRow]:
+        """The CoNLL export's read (``token_cache``): every document of a project in corpus
+        order as plain rows, with its token template of ``version`` if one is stored."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if status is not None:
+            check_status(status)
+        with read_transaction(self._engine) as conn:
+            yield from token_cache.iter_export_rows(conn, project_id, status=status,
+                                                    annotator=annotator, version=version,
+                                                    batch_size=batch_size)
+
+    def save_token_templates(
+        self, templates: Sequence[tuple[int, str, StoredTemplate]], *, version: int
+    ) -> bool:
+        """Keep (document id, content hash, template) rows for later exports; False if they
+        were not kept. Only a cache: a database in memory (one connection, busy with the
+        export's read) keeps none, and a failed write is not an error of the export."""
+        if is_memory_sqlite(self._engine.url):
+            return False
+        driver_error: type[Exception] = self._engine.dialect.loaded_dbapi.Error
+        try:
+            # One attempt, not run_write's retries: a database busy with a long write (an
+            # import) would hold the export up for minutes; the next export keeps them.
+            with self._engine.connect() as conn, conn.begin():
+                token_cache.save_templates(conn, templates, version)
+        except (SQLAlchemyError, driver_error):  # the driver's own cursor raises its errors
+            return False
+        return True
 
     def document_keys(
         self, project_id: int, *, status: DocStatus | None = None

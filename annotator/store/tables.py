@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -243,4 +244,20 @@ DOCUMENT_CERTAINTY = Table(
     Column("certainty", Float, nullable=False),
     Column("model", String(128), nullable=False),
     Index("ix_document_certainty_order", "project_id", "certainty", "document_id"),
+)
+
+
+# Revision 0015: the CoNLL export's token templates (docs/adr/0022), filled lazily by the first
+# export of a document and read by later ones. Texts never change after import; a row counts
+# only while its content hash is the document's and its version is the program's.
+TOKEN_TEMPLATES = Table(
+    "token_templates",
+    METADATA,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("words", Text, nullable=False),
+    Column("starts", LargeBinary, nullable=False),
+    Column("ends", LargeBinary, nullable=False),
+    Column("breaks", LargeBinary, nullable=False),
 )

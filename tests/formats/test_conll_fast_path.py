@@ -6,22 +6,32 @@ through the tagger, the whole file built in memory); it is the oracle here.
 
 from __future__ import annotations
 
+import hashlib
 import random
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from annotator.core.model import Document, Span, make_span, normalize_newlines
-from annotator.core.text import tokenize
+from annotator.core.text import SENTENCE_MARKS, sentences, token_columns, tokenize
+from annotator.core.token_template import (
+    TEMPLATE_VERSION,
+    make_template,
+    pack_template,
+    unpack_template,
+)
 from annotator.formats.base import Problem, WriteOptions, WriteReport
 from annotator.formats.conll import (
     DOCSTART,
     ConllFormat,
+    ConllSource,
     _line_finder,
     fast_lines,
     tag_document,
     unplaced_problems,
 )
+from bench.gen_corpus import generate
 
 
 def _pad(body: str, suffix: str) -> str:
@@ -177,3 +187,119 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         ConllFormat().write(documents(), out, WriteOptions())  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+# --- token columns and templates (docs/adr/0022) -----------------------------------------------
+
+_ODD_TEXTS = [
+    "",
+    "   ",
+    " قصف\u00a0الطيران\x1c حلب\u2028دير الزور ",  # NBSP, file separator, line separator
+    "هــ.دد مصــ..رع 6.3 ١,٠٠٠ SY24 «قسد»، (حلب)... ؟! \"كونيكو\".",
+    "أيضاً تصدّى لـ”التحالف “عين الأسد” 😀👍🏽 🇸🇾 و\u200fالبوكمال\u200c.",
+    "سطر أول.\n\nسطر ثان؟» ثم «ثالث»!\n",
+]
+
+
+def _texts_for_columns(seed_texts: dict[str, str]) -> list[str]:
+    rng = random.Random(11)
+    texts = [normalize_newlines(t) for t in seed_texts.values()] + _ODD_TEXTS
+    pool = "".join(texts) + " \t\n\u00a0\u200f\u200c\x1c😀."
+    for _ in range(300):  # random slices and random character soups
+        base = rng.choice(texts)
+        a = rng.randrange(max(1, len(base)))
+        texts.append(base[a : a + rng.randint(0, 300)])
+        texts.append("".join(rng.choice(pool) for _ in range(rng.randint(0, 40))))
+    return texts
+
+
+def test_token_columns_are_the_tokens_of_tokenize(seed_texts: dict[str, str]) -> None:
+    for text in _texts_for_columns(seed_texts):
+        tokens = tokenize(text)
+        columns = token_columns(text)
+        assert columns.texts == [t.text for t in tokens], text
+        assert columns.starts == [t.start for t in tokens]
+        assert columns.ends == [t.end for t in tokens]
+        # Every token that may start a sentence end is among the odd ones.
+        assert {i for i, t in enumerate(tokens) if t.text[0] in SENTENCE_MARKS} <= \
+            set(columns.odd)
+        assert columns.odd == sorted(columns.odd)
+
+
+def test_sentence_ends_of_a_template_are_those_of_sentences(
+    seed_texts: dict[str, str]
+) -> None:
+    for text in _texts_for_columns(seed_texts):
+        template = make_template(text)
+        built = [(template.starts[a + 1], template.ends[b])
+                 for a, b in pairwise([-1, *template.breaks])]
+        assert built == sentences(text), text
+
+
+def test_a_stored_template_reads_back_the_same(seed_texts: dict[str, str]) -> None:
+    for text in _texts_for_columns(seed_texts)[:60]:
+        template = make_template(text)
+        back = unpack_template(pack_template(template))
+        assert back.texts == template.texts
+        assert list(back.starts) == template.starts and list(back.ends) == template.ends
+        assert list(back.breaks) == template.breaks
+
+
+#: sha256 of the templates of ``_texts_for_columns``. If this changes, the tokenizer or the
+#: sentence rules changed what they give: raise TEMPLATE_VERSION (stored templates of the old
+#: rules must not be used) and put the new digest here.
+TEMPLATE_DIGEST = {1: "4bc80e243ad527d09b5b8be52bde8813fd784b006478a58a694b53c8d0623432"}
+
+
+def _templates_digest(seed_texts: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for text in _texts_for_columns(seed_texts):
+        digest.update(repr(make_template(text)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def test_template_version_names_the_rules(seed_texts: dict[str, str]) -> None:
+    assert _templates_digest(seed_texts) == TEMPLATE_DIGEST[TEMPLATE_VERSION]
+
+
+def _sources(docs: list[Document], cached: bool) -> list[ConllSource]:
+    return [ConllSource(i, d.name, d.text, [(s.start, s.end, s.label) for s in d.spans],
+                        unpack_template(pack_template(make_template(d.text))) if cached
+                        else None)
+            for i, d in enumerate(docs)]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: f"{o.scheme}-{o.conll_columns}"
+                         f"{'-whole' if o.whole_tokens else ''}{'-nested' if o.nested else ''}")
+@pytest.mark.parametrize("cached", [False, True], ids=["made", "stored"])
+def test_sources_with_templates_write_the_reference_bytes(
+    tmp_path: Path, seed_texts: dict[str, str], options: WriteOptions, cached: bool
+) -> None:
+    texts = [normalize_newlines(t) for t in seed_texts.values()]
+    docs = _seed_documents(seed_texts) + _random_documents(texts, random.Random(7), 200)
+    docs.append(Document(name="empty", text="   "))
+    docs.append(Document(name="odd", text=_ODD_TEXTS[4], spans=(
+        make_span(_ODD_TEXTS[4], 0, 5, "ACTOR"), make_span(_ODD_TEXTS[4], 45, 53, "LOCATION"))))
+    made: list[int] = []
+    out = tmp_path / "out.conll"
+    report = ConllFormat().write_sources(_sources(docs, cached), out, options,
+                                         lambda source, _t: made.append(source.id))
+    expected, expected_report = reference_write(docs, out, options)
+    assert out.read_bytes() == expected
+    assert report == expected_report
+    # Templates are made for exactly the sources that came without one.
+    assert made == ([] if cached else list(range(len(docs))))
+
+
+def test_the_generated_corpus_writes_the_reference_bytes(tmp_path: Path) -> None:
+    records = list(generate(docs=120, seed=4))
+    docs = [Document(name=str(r["id"]), text=str(r["text"]), spans=tuple(
+        make_span(str(r["text"]), int(s["start"]), int(s["end"]), str(s["label"]))
+        for s in r["spans"]))  # type: ignore[attr-defined]
+        for r in records]
+    assert any(fast_lines(d, WriteOptions()) is not None for d in docs)
+    for options in OPTIONS[:2]:
+        out = tmp_path / "out.conll"
+        ConllFormat().write_sources(_sources(docs, True), out, options, lambda s, t: None)
+        expected, _ = reference_write(docs, out, options)
+        assert out.read_bytes() == expected

@@ -1,0 +1,148 @@
+"""Token templates kept by the CoNLL export (docs/adr/0022), on both engines: the first export
+keeps them, a later one uses them and writes the same bytes, a stale one is never used."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from annotator.core.model import Document, make_span, normalize_newlines
+from annotator.formats import WriteOptions
+from annotator.formats import conll as conll_format
+from annotator.formats.conll import ConllFormat
+from annotator.services.exporting import export_documents
+from annotator.store.db import open_database
+from annotator.store.repository import Repository
+from tests.formats.test_conll_fast_path import _random_documents, _seed_documents
+
+
+def _documents(seed_texts: dict[str, str]) -> list[Document]:
+    texts = [normalize_newlines(t) for t in seed_texts.values()]
+    docs = _seed_documents(seed_texts) + _random_documents(texts, random.Random(3), 40)
+    seen: set[str] = set()
+    unique = []
+    for doc in docs:  # the store keeps one copy of a text
+        if doc.text.strip() and doc.text not in seen:
+            seen.add(doc.text)
+            unique.append(doc)
+    return unique
+
+
+def _export(repo: Repository, out: Path, **kwargs: object) -> bytes:
+    export_documents(repo, fmt="conll", out=out, options=WriteOptions(), **kwargs)  # type: ignore[arg-type]
+    return out.read_bytes()
+
+
+def _count(url: str, sql: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text(sql)).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_a_later_export_uses_the_kept_templates_and_writes_the_same_bytes(
+    repo: Repository, project: int, db_url: str, seed_texts: dict[str, str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = _documents(seed_texts)
+    repo.add_documents(project, docs)
+    expected = tmp_path / "expected.conll"
+    ConllFormat().write(repo.iter_documents(project), expected, WriteOptions())
+    first = _export(repo, tmp_path / "first.conll", project=project)
+    assert first == expected.read_bytes()
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates") == len(docs)
+
+    new = tmp_path / "expected-new.conll"
+    ConllFormat().write(repo.iter_documents(project, status="new"), new, WriteOptions())
+
+    def no_tokenizing(text: str) -> object:
+        raise AssertionError("a kept template was made again")
+
+    monkeypatch.setattr(conll_format, "make_template", no_tokenizing)
+    assert _export(repo, tmp_path / "later.conll", project=project) == first
+    # Filters read the same templates (they belong to the text, not to the spans).
+    assert _export(repo, tmp_path / "new.conll", project=project,
+                   status="new") == new.read_bytes()
+
+
+def test_a_template_of_another_version_or_text_is_not_used(
+    repo: Repository, project: int, db_url: str, seed_texts: dict[str, str], tmp_path: Path
+) -> None:
+    docs = _documents(seed_texts)[:6]
+    repo.add_documents(project, docs)
+    first = _export(repo, tmp_path / "first.conll", project=project)
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as conn:  # garbage templates, each stale in one way
+            conn.execute(sa.text("UPDATE token_templates SET words = 'x', version = 0 "
+                                 "WHERE document_id IN (SELECT MIN(document_id) "
+                                 "FROM token_templates)"))
+            conn.execute(sa.text("UPDATE token_templates SET words = 'x', content_hash = 'old' "
+                                 "WHERE version <> 0"))
+    finally:
+        engine.dispose()
+    assert _export(repo, tmp_path / "again.conll", project=project) == first
+    # Made again and kept, in place of the stale ones.
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates WHERE words = 'x'") == 0
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates") == len(docs)
+
+
+def test_a_deleted_document_takes_its_template_with_it(
+    repo: Repository, project: int, db_url: str, tmp_path: Path
+) -> None:
+    text = "قصف الطيران مدينة حلب."
+    repo.add_documents(project, [Document(name="a", text=text, spans=(
+        make_span(text, 4, 11, "ACTOR"),)), Document(name="b", text="وصلت القوات.")])
+    _export(repo, tmp_path / "out.conll", project=project)
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates") == 2
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                conn.execute(sa.text("PRAGMA foreign_keys = ON"))
+            conn.execute(sa.text("DELETE FROM documents WHERE name = 'a'"))
+    finally:
+        engine.dispose()
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates") == 1
+
+
+def test_a_database_in_memory_exports_without_keeping_templates(tmp_path: Path) -> None:
+    repo = open_database("sqlite://", seed_demo=False)
+    try:
+        text = "قصف الطيران مدينة حلب."
+        pid = repo.default_project()
+        repo.add_documents(pid, [Document(name="a", text=text, spans=(
+            make_span(text, 4, 11, "ACTOR"),))])
+        out = tmp_path / "out.conll"
+        export_documents(repo, fmt="conll", out=out, options=WriteOptions())
+        assert out.read_text(encoding="utf-8").endswith(
+            "قصف O\nالطيران B-ACTOR\nمدينة O\nحلب O\n. O\n\n")
+        assert repo.save_token_templates([], version=1) is False
+    finally:
+        repo.close()
+
+
+def test_templates_the_database_refuses_do_not_fail_the_export(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    repo = open_database(str(path), seed_demo=False)
+    try:
+        text = "قصف الطيران مدينة حلب."
+        repo.add_documents(repo.default_project(), [Document(name="a", text=text, spans=(
+            make_span(text, 4, 11, "ACTOR"),))])
+        url = f"sqlite:///{path}"
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(sa.text("CREATE TRIGGER refuse BEFORE INSERT ON token_templates "
+                                 "BEGIN SELECT RAISE(ABORT, 'read-only here'); END"))
+        engine.dispose()
+        out = tmp_path / "out.conll"
+        export_documents(repo, fmt="conll", out=out, options=WriteOptions())
+        assert "الطيران B-ACTOR\n" in out.read_text(encoding="utf-8")
+        assert _count(url, "SELECT COUNT(*) FROM token_templates") == 0
+    finally:
+        repo.close()

@@ -6,8 +6,8 @@ the order by position, name or status is a range of an index ((project, position
 name, position) of revision 0010, (project, status, position)); sorting by status reads one
 status after the other. Filters narrow through indexes too: the corpus search index for
 text, (label, document) on spans for a label, the assignments and annotator statuses tables.
-Sorting by span count has no stored per-document count to walk: it counts every listed
-document's spans (an index count each) and sorts them.
+Sorting by span count walks (project, span count, position) of revision 0013: the count
+is stored per document (``documents.span_count``, kept by every span write, ADR 0024).
 """
 
 from __future__ import annotations
@@ -92,15 +92,6 @@ def _text_clause(conn: Connection, needle: str) -> Any:
     ).bindparams(list_text=f"%{escaped}%")
 
 
-# The listed document's span count (an index count): built once, used by every query.
-_SPAN_COUNT = (
-    select(func.count())
-    .where(SPANS.c.document_id == DOCUMENTS.c.id)
-    .correlate(DOCUMENTS)
-    .scalar_subquery()
-)
-
-
 class _Plan:
     """One DocumentQuery made SQL: the filter clauses and the sort columns."""
 
@@ -112,7 +103,8 @@ class _Plan:
         self.status = (
             DOCUMENTS.c.status if self.annotator_id is None else _own_status(self.annotator_id)
         )
-        self.span_count = _SPAN_COUNT
+        # Stored, not counted: an index range when sorting by it (revision 0013).
+        self.span_count = DOCUMENTS.c.span_count
         where: list[Any] = [DOCUMENTS.c.project_id == project_id]
         if query.status is not None:
             where.append(_status_is(self.annotator_id, query.status))

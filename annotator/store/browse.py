@@ -292,7 +292,7 @@ def document_place(
     ).scalar_one()
     if not inside:
         return None
-    total = int(conn.execute(select(func.count()).where(*plan.where)).scalar_one())
+    total = _count(conn, project_id, plan)
     forward = not query.descending
     before = 0
     for group in plan.groups():
@@ -324,5 +324,29 @@ def document_position(conn: Connection, project_id: int, document_id: int) -> in
 
 def count_documents(conn: Connection, project_id: int, query: DocumentQuery) -> int:
     """How many documents ``query`` lets through."""
-    plan = _Plan(conn, project_id, query)
+    return _count(conn, project_id, _Plan(conn, project_id, query))
+
+
+def _count(conn: Connection, project_id: int, plan: _Plan) -> int:
+    """How many documents ``plan`` lets through.
+
+    The label filter alone is a probe of the (label, document) index per document of the
+    project (0.12 s at 100,000 documents). When the project is the only one with documents,
+    the documents holding the label are the distinct documents of that label's index range,
+    counted without touching the documents (about half the time).
+    """
+    q = plan.query
+    if (q.label is not None and q.status is None and q.assigned_to is None
+            and not fold_key(q.text).strip() and _only_project(conn, project_id)):
+        return int(conn.execute(
+            select(func.count(SPANS.c.document_id.distinct())).where(SPANS.c.label == q.label)
+        ).scalar_one())
     return int(conn.execute(select(func.count()).where(*plan.where)).scalar_one())
+
+
+def _only_project(conn: Connection, project_id: int) -> bool:
+    """Whether no other project has documents (two seeks of the (project, position) index)."""
+    for other in (DOCUMENTS.c.project_id < project_id, DOCUMENTS.c.project_id > project_id):
+        if conn.execute(select(DOCUMENTS.c.id).where(other).limit(1)).first() is not None:
+            return False
+    return True

@@ -6,6 +6,8 @@ A QUERY is ``PHRASE@INDEX:SIDE``: the character INDEX (0-based) of the first occ
 PHRASE in the article the window opens first, and the SIDE of its glyph: ``right`` or ``left``
 (just inside that edge: in right-to-left text, where a drag starts before or ends after the
 letter) or ``centre``.
+A QUERY ``list-header:COLUMN`` is the middle of a column title of the document list, and
+``list-cell:ROW:COLUMN`` the middle of a cell of it (as the list first shows).
 One line ``X Y`` per query, relative to the window's top-left corner.
 
 The window is built exactly as the program builds it on a first start (same size, fonts and
@@ -53,7 +55,20 @@ def main(argv: list[str] | None = None) -> int:
     view = window.article
     text = session.text
     code = 0
+    table = window.documents.table
     for query in args.queries:
+        if query.startswith(("list-header:", "list-cell:")):
+            numbers = [int(n) for n in query.split(":")[1:]]
+            if query.startswith("list-header:"):
+                header = table.horizontalHeader()
+                column = numbers[0]
+                x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+                point = header.viewport().mapTo(window, QPoint(x, header.height() // 2))
+            else:
+                rect = table.visualRect(table.model().index(numbers[0], numbers[1]))
+                point = table.viewport().mapTo(window, rect.center())
+            print(point.x(), point.y())
+            continue
         phrase, _, rest = query.rpartition("@")
         index_text, _, side = rest.partition(":")
         at = text.find(phrase)

@@ -19,8 +19,8 @@ SpanInsert = tuple[int, int | None, int, int, str, str, str]
 # (id, document_id, start, end, label, attrs as stored, origin, annotator name)
 SpanSelect = tuple[int, int, int, int, str, Any, str, str | None]
 
-# (project_id, name, text, content_hash, meta as JSON text, status, position)
-DocumentInsert = tuple[int, str, str, str, str, str, int]
+# (project_id, name, text, content_hash, meta as JSON text, status, position, span count)
+DocumentInsert = tuple[int, str, str, str, str, str, int, int]
 
 _EMPTY = "{}"
 
@@ -68,15 +68,15 @@ def insert_documents(conn: Connection, rows: Sequence[DocumentInsert]) -> None:
 
         conn.execute(DOCUMENTS.insert(), [
             {"project_id": r[0], "name": r[1], "text": r[2], "content_hash": r[3],
-             "meta": json.loads(r[4]), "status": r[5], "position": r[6]}
+             "meta": json.loads(r[4]), "status": r[5], "position": r[6], "span_count": r[7]}
             for r in rows
         ])
         return
     # Plain tuples to sqlite3: SQLAlchemy's per-row parameter dicts and JSON processors cost
     # more than SQLite's own work on 100,000 rows.
     conn.exec_driver_sql(
-        "INSERT INTO documents (project_id, name, text, content_hash, meta, status, position) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (project_id, name, text, content_hash, meta, status, position, "
+        "span_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         list(rows),
     )
 

@@ -320,9 +320,11 @@ def _insert_documents(
         select(func.max(DOCUMENTS.c.position)).where(DOCUMENTS.c.project_id == project_id)
     ).scalar()
     first_position = 0 if last is None else int(last) + 1
+    # Each new document's stored span count is given with its row: every one of its spans
+    # is inserted in this transaction (add_in), so no UPDATE per document follows.
     insert_documents(conn, [
         (project_id, doc.name, doc.text, digest, meta_json(doc.meta), doc.status,
-         first_position + i)
+         first_position + i, len(doc.spans))
         for i, (doc, digest) in enumerate(keep)
     ])
     # Ids by content hash (unique in a project): one executemany above instead of a

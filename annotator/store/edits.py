@@ -41,6 +41,7 @@ from annotator.store.rows import (
     SPANS,
     DocHead,
     annotator_ids,
+    count_document_spans,
     count_spans,
     head,
     schema_of,
@@ -251,6 +252,7 @@ def delete_span(
     ).one()
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
     count_spans(conn, doc.project_id, {(gone.label, gone.annotator_id): -1})
+    count_document_spans(conn, doc.id, -1)
 
 
 def update_span(
@@ -328,6 +330,7 @@ def _insert_span(
     result = conn.execute(insert(SPANS).values(**values))
     assert result.inserted_primary_key is not None
     count_spans(conn, doc.project_id, {(span.label, annotator_id): +1})
+    count_document_spans(conn, doc.id, +1)
     return _read_span(conn, int(result.inserted_primary_key[0]), doc.text)
 
 

@@ -25,6 +25,7 @@ from annotator.store.rows import (
     EVENT_ROLES,
     EVENTS,
     SPANS,
+    count_document_spans,
     count_spans,
     event_ref_rows,
     head,
@@ -156,6 +157,7 @@ def merge_into(
     insert_spans(conn, rows)
     # The project's stored span counts follow every span written or removed here.
     count_spans(conn, stored_head.project_id, counts)
+    count_document_spans(conn, stored_head.id, sum(counts.values()))
     if rows:
         keys = _stored_spans(conn, document_id)
     id_of: dict[SpanKey, int] = {}

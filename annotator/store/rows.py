@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.labels import SchemaError, parse_schema
@@ -43,6 +43,7 @@ __all__ = [
     "DocHead",
     "annotator_ids",
     "chunks",
+    "count_document_spans",
     "count_spans",
     "head",
     "insert_event",
@@ -179,6 +180,19 @@ def count_spans(
         ),
         rows,
     )
+
+
+def count_document_spans(conn: Connection, document_id: int, delta: int) -> None:
+    """Add ``delta`` to the document's stored span count (``documents.span_count``).
+
+    Every write of spans calls this in its own transaction, next to ``count_spans``, so the
+    count always matches the rows; an import gives a new document its count as it inserts it.
+    """
+    if delta:
+        conn.execute(
+            update(DOCUMENTS).where(DOCUMENTS.c.id == document_id)
+            .values(span_count=DOCUMENTS.c.span_count + delta)
+        )
 
 
 def insert_event(

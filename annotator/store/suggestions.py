@@ -30,6 +30,7 @@ from annotator.store.rows import (
     DocHead,
     annotator_ids,
     chunks,
+    count_document_spans,
     count_spans,
     head,
     schema_of,
@@ -78,6 +79,7 @@ def replace_suggestions(conn: Connection, document_id: int, spans: Sequence[Span
     for s in spans:
         deltas[(s.label, None)] += 1
     count_spans(conn, doc.project_id, deltas)
+    count_document_spans(conn, doc.id, sum(deltas.values()))
     if spans:
         conn.execute(
             insert(SPANS),
@@ -312,6 +314,7 @@ def reject_suggestion(
     was = conn.execute(select(SPANS.c.annotator_id).where(SPANS.c.id == span_id)).scalar_one()
     conn.execute(delete(SPANS).where(SPANS.c.id == span_id))
     count_spans(conn, doc.project_id, {(old.label, was): -1})
+    count_document_spans(conn, doc.id, -1)
     decision = record_decision(conn, doc.id, str(old.attrs.get("source", "unknown")),
                                old.label, fold_key(old.text), "rejected")
     return old, decision
@@ -337,6 +340,7 @@ def unreject_suggestion(
     result = conn.execute(insert(SPANS).values(**values))
     assert result.inserted_primary_key is not None
     count_spans(conn, doc.project_id, {(old.label, None): +1})
+    count_document_spans(conn, doc.id, +1)
     forget_decision(conn, decision_id)
     return Span(start=old.start, end=old.end, label=old.label, text=old.text,
                 id=int(result.inserted_primary_key[0]), origin="suggested", attrs=old.attrs)

@@ -75,6 +75,10 @@ DOCUMENTS = Table(
     Column("position", Integer, nullable=False),
     # Bumped by every edit of the document or its spans/events: optimistic concurrency.
     Column("version", Integer, server_default="1", nullable=False),
+    # Revision 0013: how many spans the document has (every annotator's, suggestions too),
+    # kept by the store in the transaction of every span write, so that the document list
+    # sorts by it through an index instead of counting every document's spans.
+    Column("span_count", Integer, server_default="0", nullable=False),
     _created(),
     _updated(),
     Index("ix_documents_project_position", "project_id", "position"),
@@ -84,6 +88,9 @@ DOCUMENTS = Table(
     Index("ix_documents_project_hash", "project_id", "content_hash", unique=True),
     # Revision 0010: the document list sorted by name, a page at a time.
     Index("ix_documents_project_name_position", "project_id", "name", "position"),
+    # Revision 0013: the document list sorted by span count, the whole keyset (count,
+    # position, id) in the index so that PostgreSQL needs no sort step either.
+    Index("ix_documents_project_spans_position", "project_id", "span_count", "position", "id"),
     sqlite_autoincrement=True,
 )
 

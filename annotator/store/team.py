@@ -23,6 +23,7 @@ from annotator.store.rows import (
     EVENTS,
     SPANS,
     annotator_ids,
+    count_document_spans,
     count_spans,
     head,
     insert_event,
@@ -194,6 +195,7 @@ def replace_layer(
         )
     )
     count_spans(conn, doc.project_id, counts)
+    count_document_spans(conn, doc.id, sum(counts.values()))
     stored: list[Span] = []
     for span in spans:
         result = conn.execute(

@@ -196,6 +196,9 @@ class DocumentRow:
     span_count: int
     position: int
     title: str
+    #: The row's place in the list's order as it was read: pages continue after it even when
+    #: an edit has since changed the count or status shown (the row does not move).
+    key: Cursor = ()
 
 
 class DocumentListModel(_TableModel):
@@ -289,25 +292,24 @@ class DocumentListModel(_TableModel):
         session = self._bridge.session
         where = session.document_cursor(document_id, self._query)
         if where is None or (self._rows and not comes_after(
-                self._query, where, self._cursor(self._rows[-1]))):
+                self._query, where, self._rows[-1].key)):
             return None
         # One query up to that document (a deep jump), not page after page.
         self._insert(self._read(limit=None, through=where))
         return self._row_by_id.get(document_id)
 
-    def _cursor(self, row: DocumentRow) -> Cursor:
-        return cursor_of(self._query, id=row.id, name=row.name, status=row.status,
-                         span_count=row.span_count, position=row.position)
-
     def _read(self, *, limit: int | None, through: Cursor | None = None) -> list[DocumentRow]:
-        after = self._cursor(self._rows[-1]) if self._rows else None
+        after = self._rows[-1].key if self._rows else None
         page = self._bridge.session.document_page(
             query=self._query, after=after, limit=limit, through=through
         )
         if limit is not None and len(page) < limit:
             self._complete = True
-        return [DocumentRow(d.id, d.name, d.status, d.span_count, d.position, d.title or d.name)
-                for d in page]
+        # A row an edit moved further down the order is already shown where it was read.
+        return [DocumentRow(d.id, d.name, d.status, d.span_count, d.position, d.title or d.name,
+                            cursor_of(self._query, id=d.id, name=d.name, status=d.status,
+                                      span_count=d.span_count, position=d.position))
+                for d in page if d.id not in self._row_by_id]
 
     def _append(self, rows: list[DocumentRow]) -> None:
         for row in rows:

@@ -155,3 +155,24 @@ def _check_assigned(repo: Repository, project: int,
 
 def test_status_rank_is_the_workflow_order() -> None:
     assert [status_rank(s) for s in ("new", "in_progress", "done", "skipped")] == [0, 1, 2, 3]
+
+
+def test_label_counts_and_places_stay_within_the_project(
+    repo: Repository, project: int, schema: LabelSchema, listed: dict[int, dict[str, Any]]
+) -> None:
+    # With one project the label filter is counted from the label's index alone; a second
+    # project holding the same label must not be counted in the first.
+    label = schema.names[0]
+    q = DocumentQuery(label=label)
+    want = _expected(listed, replace(q, annotator="amal"))
+    assert repo.count_documents(project, query=q) == len(want)
+    other = repo.create_project("other", schema)
+    added = repo.add_documents(other, [
+        Document(name=f"o{i}", text=f"نص آخر {i} عن حلب",
+                 spans=(make_span(f"نص آخر {i} عن حلب", 0, 2, label),))
+        for i in range(3)
+    ]).added
+    assert repo.count_documents(project, query=q) == len(want)
+    assert repo.document_place(project, want[-1], query=q) == (len(want), len(want))
+    assert repo.count_documents(other, query=q) == 3
+    assert repo.document_place(other, added[0], query=q) == (1, 3)

@@ -270,3 +270,26 @@ def test_a_restored_document_deep_in_the_list_is_selected(
     assert again.bridge.session.document_id == deep.id
     assert again.documents.table.currentIndex().row() == 420
     assert again.position_label.text() == "Document 421 / 450"
+
+
+def test_a_span_added_in_the_last_loaded_row_loses_no_document_of_the_sorted_list(
+    qtbot: QtBot, big_repo: Repository, settings: QSettings
+) -> None:
+    window = _window_over(qtbot, big_repo, settings)
+    documents = window.documents
+    model = documents.document_model
+    documents.sort_by(3)  # Spans, fewest first: every count is 0, so corpus order
+    assert model.rowCount() == DocumentListModel.PAGE
+    last = model.document_at(model.rowCount() - 1)
+    window.navigator.open(last.id)
+    view = window.article
+    view.select_range(*word(view.toPlainText(), "مقال"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    row = model.row_of(last.id)
+    assert row == DocumentListModel.PAGE - 1  # the row stays where it was, its count shown
+    assert model.index(row, 3).data() == "1"
+    # The next pages continue after the place the row was read at, not after its new count.
+    while model.canFetchMore():
+        model.fetchMore()
+    ids = [model.document_at(r).id for r in range(model.rowCount())]
+    assert len(ids) == len(set(ids)) == 450

@@ -12,18 +12,17 @@ from typing import Any
 import pytest
 
 from annotator.core.model import Document
-from annotator.formats import FORMATS
-from annotator.formats import spacy_docbin
+from annotator.formats import FORMATS, spacy_docbin
 from annotator.formats.base import WriteOptions
 from annotator.formats.conll import tag_document
 
 pytest.importorskip("spacy")
-from spacy.tokens import Doc, DocBin  # noqa: E402
-from spacy.training.corpus import Corpus  # noqa: E402
-from spacy.vocab import Vocab  # noqa: E402
+from spacy.tokens import Doc, DocBin
+from spacy.training.corpus import Corpus
+from spacy.vocab import Vocab
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from gen_corpus import generate  # noqa: E402
+from gen_corpus import generate
 
 
 @pytest.fixture(scope="module")

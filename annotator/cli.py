@@ -56,9 +56,11 @@ examples:
 
 _EXPORT_EPILOG = """\
 brat and txt write a folder of files (OUT/); hf writes OUT and its tag list beside it
-(out.jsonl -> out.tags.json).
+(out.jsonl -> out.tags.json). spacy writes a folder of DocBin parts (OUT/part-00001.spacy ...,
+about 200,000 tokens each; spacy train reads the folder), or one file when OUT ends in .spacy
+(held whole in memory: for small exports).
 With --split the documents are shuffled with --seed and cut into three parts, written as
-OUT/train.EXT, OUT/dev.EXT and OUT/test.EXT (OUT is a folder; folder formats give
+OUT/train.EXT, OUT/dev.EXT and OUT/test.EXT (OUT is a folder; folder formats and spacy give
 OUT/train/ ...). The same seed and the same documents always give the same parts.
 Spans a flat format cannot hold (overlapping or nested without --nested) are listed in the
 summary, never dropped silently.

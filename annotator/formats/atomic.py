@@ -17,6 +17,9 @@ from annotator.formats.base import usual_mode
 
 #: The first token of a CoNLL document's header line (kept as written when padding).
 DOCSTART = "-DOCSTART-"
+#: Written first by the CSV writers: UTF-8 with a byte order mark, which spreadsheet programs
+#: need to see Arabic (the bytes of Python's "utf-8-sig").
+BOM = "\ufeff"
 
 
 class AtomicText:

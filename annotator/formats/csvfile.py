@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from annotator.core.messages import Message
 from annotator.core.model import Document
+from annotator.formats.atomic import BOM, atomic_text
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -19,7 +21,6 @@ from annotator.formats.base import (
     SourcedDocument,
     WriteOptions,
     WriteReport,
-    write_atomic,
 )
 from annotator.formats.textio import read_text
 
@@ -108,21 +109,28 @@ class CsvFormat(Format):
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """UTF-8 with a BOM (so spreadsheet programs see Arabic), ``id,text`` then metadata."""
-        docs = list(documents)
-        meta_keys: list[str] = []
-        for doc in docs:
-            meta_keys.extend(k for k in doc.meta if k not in meta_keys and k not in ("id", "text"))
-        buf = io.StringIO(newline="")
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(["id", "text", *meta_keys])
-        report = WriteReport(files=[out], documents=len(docs))
+        # The header names every metadata key, known only at the end: each document goes to
+        # a spill file first (one JSON line: id, text, its cells by key), then the rows are
+        # written from it. Memory stays that of one document, whatever the corpus size.
+        meta_keys: dict[str, None] = {}  # in order of first appearance
+        report = WriteReport(files=[out])
         unwritten = 0
-        for doc in docs:
-            writer.writerow([doc.name, doc.text,
-                             *(_cell(doc.meta[k]) if k in doc.meta else "" for k in meta_keys)])
-            unwritten += len(doc.spans)
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spill:
+            for doc in documents:
+                cells = {k: _cell(v) for k, v in doc.meta.items() if k not in ("id", "text")}
+                meta_keys.update(dict.fromkeys(cells))
+                spill.write(json.dumps([doc.name, doc.text, cells], ensure_ascii=False) + "\n")
+                report.documents += 1
+                unwritten += len(doc.spans)
+            spill.seek(0)
+            with atomic_text(out) as fh:
+                fh.write(BOM)
+                writer = csv.writer(fh, lineterminator="\r\n")
+                writer.writerow(["id", "text", *meta_keys])
+                for line in spill:
+                    name, text, cells = json.loads(line)
+                    writer.writerow([name, text, *(cells.get(k, "") for k in meta_keys)])
         if unwritten:
             report.dropped.append(Problem(str(out), None,
                                           Message("csv.spans_dropped", n=unwritten)))
-        write_atomic(out, buf.getvalue().encode("utf-8-sig"))
         return report

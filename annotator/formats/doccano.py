@@ -8,6 +8,7 @@ from typing import Any
 
 from annotator.core.messages import Message
 from annotator.core.model import Document, Relation, Span
+from annotator.formats.atomic import atomic_text
 from annotator.formats.base import (
     Format,
     Problem,
@@ -16,7 +17,6 @@ from annotator.formats.base import (
     WriteReport,
     is_int,
     record_name,
-    write_lines,
 )
 from annotator.formats.jsonlines import json_line, read_json_lines
 from annotator.formats.records import RecordError, TextMapper, record_error, relation_from
@@ -96,6 +96,27 @@ def record_to_document(rec: Any, *, default_name: str) -> Document:
                     spans=tuple(spans), relations=tuple(links))
 
 
+def document_record(doc: Document) -> dict[str, Any]:
+    """A document as one doccano record: the relation style when it has relations."""
+    rec: dict[str, Any] = {"id": doc.name, "text": doc.text}
+    if doc.relations:
+        # The relation style: entities with ids the relations point at.
+        rec["entities"] = [
+            {"id": i, "start_offset": s.start, "end_offset": s.end, "label": s.label}
+            for i, s in enumerate(doc.spans)
+        ]
+        rec["relations"] = [
+            {"id": i, "from_id": r.head, "to_id": r.tail, "type": r.type}
+            for i, r in enumerate(doc.relations)
+        ]
+    else:
+        rec["label"] = [[s.start, s.end, s.label] for s in doc.spans]
+    for key, value in doc.meta.items():
+        if key not in rec and key not in ("data", "relations", *_SPAN_KEYS):
+            rec[key] = value
+    return rec
+
+
 class DoccanoFormat(Format):
     """doccano's sequence-labeling JSONL."""
 
@@ -108,33 +129,19 @@ class DoccanoFormat(Format):
         return read_json_lines(path, record_to_document)
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
-        """``{"id", "text", "label", meta...}`` per line; events are reported, not written."""
+        """``{"id", "text", "label", meta...}`` per line; events are reported, not written.
+
+        Each line is written as it is made: an export of any size streams.
+        """
         report = WriteReport(files=[out])
-        lines: list[str] = []
-        for doc in documents:
-            rec: dict[str, Any] = {"id": doc.name, "text": doc.text}
-            if doc.relations:
-                # The relation style: entities with ids the relations point at.
-                rec["entities"] = [
-                    {"id": i, "start_offset": s.start, "end_offset": s.end, "label": s.label}
-                    for i, s in enumerate(doc.spans)
-                ]
-                rec["relations"] = [
-                    {"id": i, "from_id": r.head, "to_id": r.tail, "type": r.type}
-                    for i, r in enumerate(doc.relations)
-                ]
-            else:
-                rec["label"] = [[s.start, s.end, s.label] for s in doc.spans]
-            for key, value in doc.meta.items():
-                if key not in rec and key not in ("data", "relations", *_SPAN_KEYS):
-                    rec[key] = value
-            lines.append(json_line(rec))
-            report.documents += 1
-            report.spans += len(doc.spans)
-            if doc.events:
-                report.dropped.append(Problem(
-                    str(out), len(lines),
-                    Message("doccano.events_dropped", document=doc.name,
-                            n=len(doc.events))))
-        write_lines(out, lines)
+        with atomic_text(out) as fh:
+            for doc in documents:
+                fh.write(json_line(document_record(doc)) + "\n")
+                report.documents += 1
+                report.spans += len(doc.spans)
+                if doc.events:
+                    report.dropped.append(Problem(
+                        str(out), report.documents,
+                        Message("doccano.events_dropped", document=doc.name,
+                                n=len(doc.events))))
         return report

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,7 +21,8 @@ from annotator.core.messages import Message
 from annotator.core.model import Document, Event
 from annotator.core.publication import published_of
 from annotator.core.text import sentences
-from annotator.formats.base import Format, Problem, WriteOptions, WriteReport, write_atomic
+from annotator.formats.atomic import BOM, atomic_text
+from annotator.formats.base import Format, Problem, WriteOptions, WriteReport
 
 COLUMNS = ("event_id", "event_date", "time_precision", "sub_event_type", "actor1", "actor2",
            "location", "source_document", "notes", "date_value", "date_source")
@@ -93,28 +93,29 @@ class EventsCsvFormat(Format):
 
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """One row per event, UTF-8 with a BOM for spreadsheet programs."""
-        buf = io.StringIO(newline="")
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
         report = WriteReport(files=[out])
-        for doc in documents:
-            report.documents += 1
-            for k, event in enumerate(doc.events, 1):
-                row = event_row(doc, event, k)
-                writer.writerow(row)
-                report.spans += sum(len(idx) for idx in event.roles.values())
-                if event.event_args:
-                    # A nested event is a row of its own; the table has no column to link them.
-                    named = ", ".join(f"{role}: {doc.name}-e{j + 1}"
-                                      for role, idx in event.event_args.items() for j in idx)
-                    report.dropped.append(Problem(str(out), None,
-                                                  f"{doc.name}: event {k} ({event.type}): its "
-                                                  f"argument events ({named}) not written"))
-                if not row[1]:
+        with atomic_text(out) as fh:  # rows written as they are made: streams
+            fh.write(BOM)
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            for doc in documents:
+                report.documents += 1
+                for k, event in enumerate(doc.events, 1):
+                    row = event_row(doc, event, k)
+                    writer.writerow(row)
+                    report.spans += sum(len(idx) for idx in event.roles.values())
+                    if event.event_args:
+                        # A nested event is a row of its own; the table has no column to
+                        # link them.
+                        named = ", ".join(f"{role}: {doc.name}-e{j + 1}"
+                                          for role, idx in event.event_args.items() for j in idx)
+                        report.dropped.append(Problem(str(out), None,
+                                                      f"{doc.name}: event {k} ({event.type}): its "
+                                                      f"argument events ({named}) not written"))
+                    if not row[1]:
+                        report.dropped.append(Problem(str(out), None, Message(
+                            "events.no_date", document=doc.name, n=k, type=event.type)))
+                if doc.spans and not doc.events:
                     report.dropped.append(Problem(str(out), None, Message(
-                        "events.no_date", document=doc.name, n=k, type=event.type)))
-            if doc.spans and not doc.events:
-                report.dropped.append(Problem(str(out), None, Message(
-                    "events.no_event", document=doc.name, n=len(doc.spans))))
-        write_atomic(out, buf.getvalue().encode("utf-8-sig"))
+                        "events.no_event", document=doc.name, n=len(doc.spans))))
         return report

@@ -8,6 +8,7 @@ from typing import Any
 
 from annotator.core.messages import Message, message_of
 from annotator.core.model import Document, Event, Relation, Span, SpanOrigin
+from annotator.formats.atomic import atomic_text
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -18,7 +19,6 @@ from annotator.formats.base import (
     WriteReport,
     is_int,
     record_name,
-    write_atomic,
 )
 from annotator.formats.jsonlines import JsonProblem, json_line, loads
 from annotator.formats.records import RecordError, TextMapper, record_error, relation_from
@@ -330,16 +330,15 @@ class LabelStudioFormat(Format):
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """A JSON list of tasks, one per line inside the list, ids from 1."""
         report = WriteReport(files=[out])
-        lines: list[str] = []
-        for number, doc in enumerate(documents, 1):
-            task, events = document_to_task(doc, number)
-            lines.append(json_line(task))
-            report.documents += 1
-            report.spans += len(doc.spans)
-            if events:
-                report.dropped.append(Problem(
-                    str(out), number + 1,
-                    Message("labelstudio.events_dropped", document=doc.name, n=events)))
-        body = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
-        write_atomic(out, body.encode("utf-8"))
+        with atomic_text(out) as fh:  # each task written as it is made: streams
+            for number, doc in enumerate(documents, 1):
+                task, events = document_to_task(doc, number)
+                fh.write(("[\n" if number == 1 else ",\n") + json_line(task))
+                report.documents += 1
+                report.spans += len(doc.spans)
+                if events:
+                    report.dropped.append(Problem(
+                        str(out), number + 1,
+                        Message("labelstudio.events_dropped", document=doc.name, n=events)))
+            fh.write("\n]\n" if report.documents else "[]\n")
         return report

@@ -12,6 +12,7 @@ from typing import Any
 
 from annotator.core.messages import Message, message_of
 from annotator.core.model import Document
+from annotator.formats.atomic import atomic_text
 from annotator.formats.base import (
     Format,
     Problem,
@@ -19,7 +20,6 @@ from annotator.formats.base import (
     SourcedDocument,
     WriteOptions,
     WriteReport,
-    write_lines,
 )
 from annotator.formats.jsonl import record_to_document
 from annotator.formats.jsonlines import json_line, json_lines
@@ -90,18 +90,18 @@ class ProdigyFormat(Format):
     def write(self, documents: Iterable[Document], out: Path, options: WriteOptions) -> WriteReport:
         """One accepted task per document: text, spans (start, end, label), meta with its id."""
         report = WriteReport(files=[out])
-        lines: list[str] = []
-        for doc in documents:
-            lines.append(json_line({
-                "text": doc.text,
-                "meta": {**dict(doc.meta), "id": doc.name},
-                "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in doc.spans],
-                "answer": "accept",
-            }))
-            report.documents += 1
-            report.spans += len(doc.spans)
-            if doc.events:
-                report.dropped.append(Problem(str(out), len(lines), Message(
-                    "prodigy.events_dropped", document=doc.name, n=len(doc.events))))
-        write_lines(out, lines)
+        with atomic_text(out) as fh:  # each line written as it is made: streams
+            for doc in documents:
+                fh.write(json_line({
+                    "text": doc.text,
+                    "meta": {**dict(doc.meta), "id": doc.name},
+                    "spans": [{"start": s.start, "end": s.end, "label": s.label}
+                              for s in doc.spans],
+                    "answer": "accept",
+                }) + "\n")
+                report.documents += 1
+                report.spans += len(doc.spans)
+                if doc.events:
+                    report.dropped.append(Problem(str(out), report.documents, Message(
+                        "prodigy.events_dropped", document=doc.name, n=len(doc.events))))
         return report

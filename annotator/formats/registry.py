@@ -64,8 +64,9 @@ FORMAT_INFO: dict[str, FormatInfo] = {info.name: info for info in (
                "CoNLL token-per-line NER (2 or 4 columns, IOB2 or BIOES, nested columns)",
                (".conll", ".iob", ".bio", ".bioes", ".tsv")),
     FormatInfo("spacy", "spacy_docbin:SpacyFormat",
-               "spaCy DocBin (.spacy); all spans also in doc.spans['sc'] when nested",
-               (".spacy",), can_read=False),
+               "spaCy DocBin: a folder of part-NNNNN.spacy files (spacy train reads the "
+               "folder), or one NAME.spacy; all spans also in doc.spans['sc'] when nested",
+               (".spacy",), can_read=False, writes_folder=True),
     FormatInfo("hf", "hf:HfFormat",
                'Hugging Face JSONL {"id", "tokens", "ner_tags"} with NAME.tags.json beside it',
                (".jsonl",), can_read=False),

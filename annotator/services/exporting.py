@@ -1,7 +1,8 @@
 """Export job: pick the documents, optionally split them, write them with a format, atomically.
 
 A split export writes ``OUT/train<ext>``, ``OUT/dev<ext>`` and ``OUT/test<ext>`` (formats that
-write a folder give ``OUT/train/`` ...; side files such as a tag list go beside them). Every part
+write a folder, and spaCy's parts, give ``OUT/train/`` ...; side files such as a tag list go
+beside them). Every part
 is written into a temporary folder beside OUT first and moved into place only when all parts
 succeeded, so a failed export leaves no parts.
 """
@@ -268,8 +269,15 @@ def _refuse_folder(out: Path, *, fmt: str) -> None:
             str(out), None, Message("export.is_folder", example=str(example)))])
 
 
+#: Formats whose split parts are folders of files that stream (ADR 0023): spaCy reads a
+#: ``.spacy`` file whole, so ``OUT/train/`` holds parts that it reads one at a time.
+SHARDED_PARTS = frozenset({"spacy"})
+
+
 def part_target(folder: Path, part: Part, *, fmt: str) -> Path:
-    """Where a format writing one file puts part ``part`` of a split export in ``folder``."""
+    """Where a format puts part ``part`` of a split export in ``folder``."""
+    if fmt in SHARDED_PARTS:
+        return folder / part
     extensions = FORMATS[fmt].extensions
     return folder / f"{part}{extensions[0] if extensions else ''}"
 

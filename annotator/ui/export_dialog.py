@@ -103,9 +103,8 @@ class ExportDialog(QDialog):
         split_row.addWidget(self.seed)
         self.destination = QLineEdit(self)
         self.destination.setObjectName("export_destination")
-        self.destination.setPlaceholderText(
-            self.tr("a file (or a folder for a split or a folder format)")
-        )
+        self._show_destination_hint()
+        self.format.currentIndexChanged.connect(self._show_destination_hint)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_destination)
         destination_row = QHBoxLayout()
@@ -155,8 +154,17 @@ class ExportDialog(QDialog):
         """Choose a format by registry name."""
         self.format.setCurrentIndex(max(0, self.format.findData(name)))
 
+    def _show_destination_hint(self) -> None:
+        if self.format.currentData() == "spacy":
+            # spaCy reads a .spacy file whole: a folder of parts is what streams (ADR 0023).
+            hint = self.tr("a folder of spaCy parts (spacy train reads it), "
+                           "or NAME.spacy: one file, for a small export")
+        else:
+            hint = self.tr("a file (or a folder for a split or a folder format)")
+        self.destination.setPlaceholderText(hint)
+
     def _choose_destination(self) -> None:
-        if self.split.isChecked():
+        if self.split.isChecked() or self.format.currentData() == "spacy":
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into a folder"))
         else:
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"))

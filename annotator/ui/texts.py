@@ -52,7 +52,8 @@ FORMAT_TITLES: dict[str, str] = {
     "conll": QT_TRANSLATE_NOOP(
         "Formats", "CoNLL token-per-line NER (2 or 4 columns, IOB2 or BIOES, nested columns)"),
     "spacy": QT_TRANSLATE_NOOP(
-        "Formats", "spaCy DocBin (.spacy); nested spans kept in a span group"),
+        "Formats", "spaCy DocBin: a folder of .spacy parts, or one .spacy file; nested spans "
+        "kept in a span group"),
     "hf": QT_TRANSLATE_NOOP(
         "Formats", "Hugging Face JSONL of tokens and tags, with its tag list beside it"),
     "events": QT_TRANSLATE_NOOP(

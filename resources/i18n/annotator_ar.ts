@@ -567,6 +567,10 @@
         <translation>تصدير</translation>
     </message>
     <message>
+        <source>a folder of spaCy parts (spacy train reads it), or NAME.spacy: one file, for a small export</source>
+        <translation>مجلد من أجزاء spaCy (يقرؤه spacy train)، أو ‎NAME.spacy: ملف واحد، لتصدير صغير</translation>
+    </message>
+    <message>
         <source>Export into a folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -657,8 +661,8 @@
         <translation>CoNLL: كلمة في كل سطر (عمودان أو أربعة، IOB2 أو BIOES، أعمدة للمقاطع المتداخلة)</translation>
     </message>
     <message>
-        <source>spaCy DocBin (.spacy); nested spans kept in a span group</source>
-        <translation>spaCy DocBin (‎.spacy)؛ المقاطع المتداخلة في مجموعة مقاطع</translation>
+        <source>spaCy DocBin: a folder of .spacy parts, or one .spacy file; nested spans kept in a span group</source>
+        <translation>spaCy DocBin: مجلد من أجزاء ‎.spacy، أو ملف ‎.spacy واحد؛ المقاطع المتداخلة في مجموعة مقاطع</translation>
     </message>
     <message>
         <source>Hugging Face JSONL of tokens and tags, with its tag list beside it</source>

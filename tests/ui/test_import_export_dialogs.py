@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -178,3 +179,26 @@ def test_a_refused_export_says_why_and_writes_nothing(
     assert dialog.summary.text() == "Nothing was exported:"
     assert "no documents to export with status done" in dialog.problems.toPlainText()
     assert not out.exists()
+
+
+def test_spacy_export_names_a_folder_of_parts_and_writes_them(
+    window: MainWindow, repo: Repository, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    dialog = window.tools.show_export()
+    dialog.set_format("conll")
+    assert "folder of spaCy parts" not in dialog.destination.placeholderText()
+    dialog.set_format("spacy")
+    assert dialog.destination.placeholderText().startswith("a folder of spaCy parts")
+    out = tmp_path / "spacy-out"
+    dialog.destination.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.progress.running, timeout=JOB_TIMEOUT_MS)
+    assert dialog.summary.text().startswith("Exported 3 document(s)"), dialog.summary.text()
+    assert [p.name for p in out.iterdir()] == ["part-00001.spacy"]
+    docs = list(DocBin().from_bytes((out / "part-00001.spacy").read_bytes()).get_docs(Vocab()))
+    assert sorted(d.user_data["name"] for d in docs) == sorted(
+        d.name for d in repo.iter_documents(repo.default_project()))

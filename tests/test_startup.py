@@ -162,8 +162,9 @@ def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> N
     old = tmp_path / "old.sqlite3"
     open_database(str(old), seed_demo=True).close()
     with sqlite3.connect(old) as raw:
-        # Back to revision 0010: the tables of 0011 (change counter) and 0012 go.
+        # Back to revision 0010: the tables of 0011 (change counter), 0012 and 0014 go.
         raw.execute("UPDATE alembic_version SET version_num = '0010'")
+        raw.execute("DROP TABLE document_search_pending")
         raw.execute("DROP TABLE document_certainty")
         for name in ("documents_insert_changes", "documents_delete_changes",
                      "documents_version_changes"):

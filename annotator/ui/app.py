@@ -22,6 +22,7 @@ from annotator.store.repository import Repository
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
+from annotator.ui.search_index import SearchIndexCompleter
 from annotator.ui.team import NAME_KEY, ask_name, stored_name
 from annotator.ui.timing import (
     after_first_paint,
@@ -174,6 +175,8 @@ def _open_window(
     # After the article is on screen: it competes for the interpreter with what draws it.
     after_first_paint(warm_up_dates)
     after_first_paint(known_names.load)
+    # What imports left out of the corpus search index, a small batch per turn (ADR 0016).
+    after_first_paint(SearchIndexCompleter(repository, window).start)
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

@@ -10,12 +10,9 @@ start (or ``annotator index``).
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-
-from annotator.store.errors import StoreError
-from annotator.store.repository import Repository
 
 #: Documents indexed per turn: about 25 ms of work on this machine (folding and trigrams).
 BATCH = 50
@@ -24,11 +21,17 @@ PAUSE_MS = 10
 
 
 class SearchIndexCompleter(QObject):
-    """Moves pending documents into the corpus search index, a batch at a time."""
+    """Moves pending documents into the corpus search index, a batch at a time.
 
-    def __init__(self, repository: Repository, parent: QObject | None = None) -> None:
+    ``index_some(n)`` indexes up to n pending documents in one write transaction and says how
+    many it did (0: the index is complete, or it could not be written: searches stay correct
+    without it, only slower).
+    """
+
+    def __init__(self, index_some: Callable[[int], int], parent: QObject | None = None
+                 ) -> None:
         super().__init__(parent)
-        self._repository = repository
+        self._index_some = index_some
         self._running = False
 
     def start(self) -> None:
@@ -43,13 +46,7 @@ class SearchIndexCompleter(QObject):
         return self._running
 
     def _step(self) -> None:
-        try:
-            moved = self._repository.index_pending(BATCH)
-        except StoreError as exc:
-            # Searches stay correct without the index; only slower. Not worth a dialog.
-            logging.getLogger(__name__).warning("search index not completed: %s", exc)
-            moved = 0
-        if moved:
+        if self._index_some(BATCH):
             QTimer.singleShot(PAUSE_MS, self, self._step)
         else:
             self._running = False

@@ -9,7 +9,7 @@ from annotator.core.model import Document
 from annotator.services.searching import search_corpus
 from annotator.store.repository import Repository
 from annotator.ui import search_index
-from annotator.ui.app import application
+from annotator.ui.app import application, index_pending
 from annotator.ui.search_index import SearchIndexCompleter
 
 
@@ -30,8 +30,9 @@ def test_pending_documents_are_indexed_a_batch_per_turn(
         return moved
 
     monkeypatch.setattr(repo, "index_pending", counted)
+
     monkeypatch.setattr(search_index, "BATCH", 4)
-    completer = SearchIndexCompleter(repo)
+    completer = SearchIndexCompleter(lambda n: index_pending(repo, n))
     completer.start()
     assert calls == []  # nothing until the event loop turns
     qtbot.waitUntil(lambda: not completer.running)

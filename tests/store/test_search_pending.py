@@ -132,3 +132,27 @@ def test_a_document_imported_and_searched_at_once_from_the_command_line(
         hits = search_corpus(reader, "قصف")
         assert [(h.document, h.text) for h in hits] == [("a", "قصف"), ("b", "قصف")]
         assert [h.document for h in search_corpus(reader, "هدد")] == ["b"]
+
+
+def test_downgrading_revision_0014_indexes_the_pending_documents_first(db_url: str) -> None:
+    from alembic import command
+
+    from annotator.store.db import open_database
+    from annotator.store.engine import make_engine, run_write
+    from annotator.store.migrate import alembic_config
+
+    repository = open_database(db_url, seed_demo=False)
+    project = repository.default_project()
+    repository.add_documents(project, _docs(0, 6, random.Random(3)))
+    assert repository.search_pending() == 6
+    repository.close()
+    engine = make_engine(db_url)
+    try:
+        run_write(engine, lambda conn: command.downgrade(alembic_config(conn), "0012"))
+        with read_transaction(engine) as conn:
+            column = "rowid" if conn.dialect.name == "sqlite" else "document_id"
+            indexed = conn.exec_driver_sql(f"SELECT COUNT({column}) FROM document_search"
+                                           ).scalar_one()
+    finally:
+        engine.dispose()
+    assert indexed == 6  # an 0012 program finds them through its index alone

@@ -169,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("query", metavar="QUERY", help="words to find")
     se.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N hits")
 
+    sub.add_parser(
+        "index", parents=[db_parent], help="complete the corpus search index",
+        description="Add the documents imported since the last run to the corpus search "
+        "index. Searches find them before that too, only more slowly; the window does this "
+        "on its own after it starts.",
+        epilog="examples:\n  annotator import corpus.jsonl && annotator index",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
     da = sub.add_parser(
         "dates", help="normalize a date expression (to check the date rules)",
         description="Print the normalized value of a date expression as VALUE<TAB>PRECISION"
@@ -237,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(db)
     handlers: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
         "import": _cmd_import, "export": _cmd_export, "stats": _cmd_stats,
-        "search": _cmd_search, "dates": _cmd_dates, "train": _cmd_train,
+        "search": _cmd_search, "index": _cmd_index, "dates": _cmd_dates, "train": _cmd_train,
         "suggest": _cmd_suggest, **_TEAM_HANDLERS,
     }
     try:
@@ -537,6 +546,22 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
         print(f"{hit.document}:{hit.start}-{hit.end}: {hit.context}")
     print(f"{len(hits)} hit(s)" + (" (limit reached)" if args.limit == len(hits) else ""),
           file=sys.stderr)
+    return 0
+
+
+def _cmd_index(args: argparse.Namespace, db: str | None) -> int:
+    try:
+        with _open(db) as repo:
+            done = 0
+            with _progress_bar() as progress:
+                total = repo.search_pending()
+                # A transaction per batch: the window and other imports can write in between.
+                while moved := repo.index_pending():
+                    done += moved
+                    progress("indexing", done, total)
+    except _expected_errors() as exc:
+        return _report_failure(exc)
+    print(f"documents indexed: {done}")
     return 0
 
 

@@ -5,6 +5,12 @@ Run by hand (it is not a test); it prints one table:
     python bench/gen_corpus.py -o /tmp/corpus.jsonl
     python bench/bench_io.py /tmp/corpus.jsonl
     python bench/bench_io.py /tmp/corpus.jsonl --profile /tmp/prof   # also cProfile each step
+    python bench/bench_io.py /tmp/corpus.jsonl --import-runs 3   # import only, CPU and wall
+
+``--import-runs N`` times only the import, N times, each next to a floor of its own, in CPU
+seconds of this process (``time.process_time``: what a loaded machine changes least) and in
+wall seconds, and prints the median ratios; the search index is completed after the import
+(ADR 0016), so ``annotator index``'s work is timed separately.
 
 Targets (issue 4): import >= 10,000 docs/s with spans, CoNLL export >= 5,000 docs/s.
 For reference, Label Studio did 1,050 and 510 on the same data.
@@ -74,13 +80,54 @@ class PhaseClock:
         return ", ".join(f"{task} {end - start:.2f} s" for task, (start, end) in self.spans.items())
 
 
+def import_runs(corpus: Path, runs: int) -> int:
+    """The import alone, ``runs`` times against the floor; prints the ratios and medians."""
+    import os
+    import statistics
+
+    cpu: list[float] = []
+    wall: list[float] = []
+    index: list[float] = []
+    print(f"corpus: {corpus}; load {os.getloadavg()[0]:.1f}")
+    for run in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            c0, w0 = time.process_time(), time.perf_counter()
+            floor_import(corpus, folder / "floor.sqlite3")
+            floor_cpu, floor_wall = time.process_time() - c0, time.perf_counter() - w0
+            repo = open_database(str(folder / "bench.sqlite3"))
+            c0, w0 = time.process_time(), time.perf_counter()
+            import_paths(repo, [corpus], fmt="jsonl")
+            in_cpu, in_wall = time.process_time() - c0, time.perf_counter() - w0
+            c0 = time.process_time()
+            while repo.index_pending():
+                pass
+            index_cpu = time.process_time() - c0
+            repo.close()
+        cpu.append(in_cpu / floor_cpu)
+        wall.append(in_wall / floor_wall)
+        index.append(index_cpu / floor_cpu)
+        print(f"  run {run + 1}: floor CPU {floor_cpu:.2f} s (wall {floor_wall:.2f}), import "
+              f"CPU {in_cpu:.2f} s = {cpu[-1]:.2f}x (wall {in_wall:.2f} s = {wall[-1]:.2f}x); "
+              f"then the search index CPU {index_cpu:.2f} s = {index[-1]:.2f}x; "
+              f"load {os.getloadavg()[0]:.1f}")
+    print(f"median import / floor: CPU {statistics.median(cpu):.2f}x, wall "
+          f"{statistics.median(wall):.2f}x (target <= 1.5x); search index afterwards, CPU "
+          f"{statistics.median(index):.2f}x the floor")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the four measurements and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="JSONL written by bench/gen_corpus.py")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="profile each step with cProfile, saving the stats in DIR")
+    parser.add_argument("--import-runs", type=int, metavar="N",
+                        help="only the import, N times, CPU and wall ratios to the floor")
     args = parser.parse_args(argv)
+    if args.import_runs:
+        return import_runs(args.corpus, args.import_runs)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         n_docs, n_spans, floor_in = floor_import(args.corpus, folder / "floor.sqlite3")

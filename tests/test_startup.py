@@ -162,11 +162,12 @@ def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> N
     old = tmp_path / "old.sqlite3"
     open_database(str(old), seed_demo=True).close()
     with sqlite3.connect(old) as raw:
-        # Back to revision 0010: the tables of 0011 (change counter), 0012 and 0015 go, and
-        # the stored span counts of 0013.
+        # Back to revision 0010: the tables of 0011 (change counter), 0012, 0014 and 0015 go,
+        # and the stored span counts of 0013.
         raw.execute("UPDATE alembic_version SET version_num = '0010'")
         raw.execute("DROP INDEX ix_documents_project_spans_position")
         raw.execute("ALTER TABLE documents DROP COLUMN span_count")
+        raw.execute("DROP TABLE document_search_pending")
         raw.execute("DROP TABLE document_certainty")
         for name in ("documents_insert_changes", "documents_delete_changes",
                      "documents_version_changes"):

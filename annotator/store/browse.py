@@ -12,10 +12,11 @@ is stored per document (``documents.span_count``, kept by every span write, ADR 
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import exists, func, literal, select, text, tuple_
+from sqlalchemy import exists, func, literal, or_, select, text, tuple_
 from sqlalchemy.engine import Connection
 
 from annotator.core.listing import Cursor, DocumentQuery, cursor_of, status_rank
@@ -24,6 +25,7 @@ from annotator.core.text import fold_key
 from annotator.store.checks import check_status
 from annotator.store.documents import DocumentSummary
 from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPANS, schema_of
+from annotator.store.sql_reads import pending_hits
 from annotator.store.tables import ANNOTATOR_STATUSES, ASSIGNMENTS
 
 # Characters of the text read to find a title: the first line of an article is shorter.
@@ -72,9 +74,24 @@ def _status_is(annotator_id: int | None, status: str) -> Any:
     return DOCUMENTS.c.id.in_(rows.where(ANNOTATOR_STATUSES.c.status == status))
 
 
-def _text_clause(conn: Connection, needle: str) -> Any:
+def _text_clause(conn: Connection, needle: str, project_id: int) -> Any:
     """Documents whose folded text holds ``needle`` (folded), from the corpus search index
-    (annotator.store.search): FTS5 trigrams on SQLite, pg_trgm on PostgreSQL."""
+    (annotator.store.search): FTS5 trigrams on SQLite, pg_trgm on PostgreSQL; and those not
+    yet indexed, found in their texts (``sql_reads.pending_hits``)."""
+    indexed = _indexed_clause(conn, needle)
+    pending = pending_hits(conn.connection, conn.dialect.name, project_id, needle)
+    if not pending:
+        return indexed
+    ids = sorted(pending)
+    if conn.dialect.name == "sqlite":
+        found = text("documents.id IN (SELECT value FROM json_each(:list_pending))"
+                     ).bindparams(list_pending=json.dumps(ids))
+    else:
+        found = text("documents.id = ANY(:list_pending)").bindparams(list_pending=ids)
+    return or_(indexed, found)
+
+
+def _indexed_clause(conn: Connection, needle: str) -> Any:
     if conn.dialect.name == "sqlite":
         if len(needle) >= 3:
             return text(
@@ -110,7 +127,7 @@ class _Plan:
             where.append(_status_is(self.annotator_id, query.status))
         needle = fold_key(query.text).strip()
         if needle:
-            where.append(_text_clause(conn, needle))
+            where.append(_text_clause(conn, needle, project_id))
         if query.label is not None:
             # Through ix_spans_label_document (revision 0010): the documents holding the label.
             # One probe per document walked, not the set of every span of a common label.

@@ -38,7 +38,7 @@ from annotator.store.rows import (
     insert_event,
     schema_of,
 )
-from annotator.store.search import index_documents
+from annotator.store.search import mark_pending
 
 # Documents stored per round of inserts (their spans and search keys go with them).
 INSERT_BATCH = 500
@@ -264,12 +264,13 @@ def add_in(
     ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
     counts: dict[tuple[str, int | None], int] = {}
     doc_ids: list[int] = []
-    # In slices: the rows sent to the driver (span tuples, folded texts) never exist for the
+    # In slices: the rows sent to the driver (span tuples) never exist for the
     # whole batch at once. Still one transaction: all or nothing.
     for start in range(0, len(keep), INSERT_BATCH):
         part = keep[start : start + INSERT_BATCH]
         ids = _insert_documents(conn, project_id, part)
-        index_documents(conn, [(i, doc.text) for i, (doc, _) in zip(ids, part, strict=True)])
+        # Not indexed here: the search index is completed later (store.search, ADR 0016).
+        mark_pending(conn, ids)
         span_rows: list[SpanInsert] = []
         for doc_id, (doc, _) in zip(ids, part, strict=True):
             span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))

@@ -282,6 +282,17 @@ class Repository:
             schema_of(conn, project_id)
             yield from search.candidates(conn, project_id, needle)
 
+    def index_pending(self, limit: int | None = search.INDEX_BATCH) -> int:
+        """Move up to ``limit`` documents (None: all) that an import left out of the corpus
+        search index into it, in one write transaction; how many were moved (0: complete).
+        Searches find the pending documents anyway; this only makes them fast again."""
+        return run_write(self._engine, lambda conn: search.index_pending(conn, limit=limit))
+
+    def search_pending(self) -> int:
+        """How many documents are not yet in the corpus search index."""
+        with read_transaction(self._engine) as conn:
+            return search.pending_count(conn)
+
     def get_document(self, document_id: int, *, annotator: str | None = None) -> Document:
         """A document with its spans (by start, end, label) and events; None: all annotators."""
         with read_transaction(self._engine) as conn:

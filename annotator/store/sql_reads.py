@@ -35,6 +35,7 @@ class Cursor(Protocol):
 
     def execute(self, operation: str, parameters: Sequence[Any] = ..., /) -> object: ...
     def fetchall(self) -> list[Any]: ...
+    def fetchmany(self, size: int = ..., /) -> list[Any]: ...
     def close(self) -> None: ...
 
 
@@ -162,6 +163,8 @@ def candidates(
             hits = f"SELECT document_id FROM document_search WHERE key LIKE {m}"
             param = _like_pattern(needle)
         found = {int(doc_id) for (doc_id,) in _rows(conn, hits, (param,))}
+        # Documents imported but not yet indexed (revision 0014): their texts, folded here.
+        found |= pending_hits(conn, dialect, project_id, needle)
         # Put in corpus order here rather than by one join: SQLite would either walk every
         # document of the project testing each against the list (slow for a rare word) or
         # sort whole rows, texts and all (slow for a common one).
@@ -263,3 +266,28 @@ class _DriverErrors:
                  traceback: TracebackType | None) -> None:
         if isinstance(value, self._driver_error):
             raise DatabaseError(f"database error: {value}") from value
+
+
+def pending_hits(
+    conn: DriverConnection, dialect: str, project_id: int, needle: str
+) -> set[int]:
+    """Ids of the project's documents not yet in the search index whose folded text holds
+    ``needle`` (already folded): what the index would name among them, read from their texts.
+    Nothing is pending once the index is complete, and then this is one empty look-up."""
+    # Imported here: the module must stay light for the readers that never need folding.
+    from annotator.core.text import fold_key
+
+    m = _marks(dialect)
+    found: set[int] = set()
+    cursor = conn.cursor()
+    try:
+        cursor.execute(
+            "SELECT d.id, d.text FROM document_search_pending p JOIN documents d "
+            f"ON d.id = p.document_id WHERE d.project_id = {m}", (project_id,),
+        )
+        while rows := cursor.fetchmany(_FETCH):
+            found.update(int(doc_id) for doc_id, doc_text in rows
+                         if needle in fold_key(doc_text))
+    finally:
+        cursor.close()
+    return found

@@ -22,6 +22,7 @@ from annotator.store.repository import Repository
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
+from annotator.ui.search_index import SearchIndexCompleter
 from annotator.ui.team import NAME_KEY, ask_name, stored_name
 from annotator.ui.timing import (
     after_first_paint,
@@ -125,6 +126,16 @@ def least_sure(repository: Repository, project: int) -> int | None:
     return least_sure_document(repository, project)
 
 
+def index_pending(repository: Repository, limit: int) -> int:
+    """Up to ``limit`` documents into the corpus search index; 0 when it is complete or cannot
+    be written now (searches stay correct without it, only slower: not worth a dialog)."""
+    try:
+        return repository.index_pending(limit)
+    except StoreError as exc:
+        logging.getLogger(__name__).warning("search index not completed: %s", exc)
+        return 0
+
+
 def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
@@ -174,6 +185,9 @@ def _open_window(
     # After the article is on screen: it competes for the interpreter with what draws it.
     after_first_paint(warm_up_dates)
     after_first_paint(known_names.load)
+    # What imports left out of the corpus search index, a small batch per turn (ADR 0016).
+    after_first_paint(SearchIndexCompleter(
+        lambda n: index_pending(repository, n), window).start)
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

@@ -1,7 +1,7 @@
 """Token templates of the CoNLL export: a document's tokens kept after its first export.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-02
 
 One new table, nothing else touched: it starts empty and fills as documents are exported
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

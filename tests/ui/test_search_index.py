@@ -1,0 +1,43 @@
+"""The window completes the corpus search index in small batches, between its other work."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import Document
+from annotator.services.searching import search_corpus
+from annotator.store.repository import Repository
+from annotator.ui import search_index
+from annotator.ui.app import application, index_pending
+from annotator.ui.search_index import SearchIndexCompleter
+
+
+def test_pending_documents_are_indexed_a_batch_per_turn(
+    qtbot: QtBot, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    application()
+    project = repo.default_project()
+    repo.add_documents(project, [Document(name=f"more-{i}", text=f"خبر رقم {i} عن حلب")
+                                 for i in range(7)])
+    assert repo.search_pending() == 10  # the fixture's three and these seven
+    calls: list[int] = []
+    real = repo.index_pending
+
+    def counted(limit: int | None = None) -> int:
+        moved = real(limit)
+        calls.append(moved)
+        return moved
+
+    monkeypatch.setattr(repo, "index_pending", counted)
+
+    monkeypatch.setattr(search_index, "BATCH", 4)
+    completer = SearchIndexCompleter(lambda n: index_pending(repo, n))
+    completer.start()
+    assert calls == []  # nothing until the event loop turns
+    qtbot.waitUntil(lambda: not completer.running)
+    assert calls == [4, 4, 2, 0]
+    assert repo.search_pending() == 0
+    # The same hits as before, now from the index.
+    assert [h.document for h in search_corpus(repo, "حلب")] == [
+        "second", *(f"more-{i}" for i in range(7))]

@@ -71,6 +71,10 @@ def _json(raw: Any) -> Any:
 class SQLiteWindowReader(SQLiteReader):
     """The window's first reads of one snapshot of an SQLite project (see the module)."""
 
+    def __init__(self, connection: sqlite3.Connection, project: int) -> None:
+        super().__init__(connection, project)
+        self._counts: dict[int, int] = {}
+
     @classmethod
     def open(cls, db: str | None) -> SQLiteWindowReader | None:
         reader = super().open(db)
@@ -99,9 +103,13 @@ class SQLiteWindowReader(SQLiteReader):
         query: DocumentQuery | None = None,
     ) -> int:
         _plain(query, status)
-        with self._served():
-            return int(self._one("SELECT COUNT(*) FROM documents WHERE project_id = ?",
-                                 (project_id,)))
+        # One snapshot: the count cannot change under the reader (the list and the place
+        # shown both ask; at 100,000 documents each count walks the whole index).
+        if project_id not in self._counts:
+            with self._served():
+                self._counts[project_id] = int(self._one(
+                    "SELECT COUNT(*) FROM documents WHERE project_id = ?", (project_id,)))
+        return self._counts[project_id]
 
     def document_page(
         self,

@@ -23,7 +23,7 @@ from annotator.store.sqlite_window import OpeningRepository, SQLiteWindowReader
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
-from annotator.ui.team import NAME_KEY, ask_name, stored_name
+from annotator.ui.team_name import NAME_KEY, ask_name, stored_name
 from annotator.ui.timing import (
     after_first_paint,
     hold_until_first_paint,

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document
 from annotator.services.known_names import KnownNames
+from annotator.services.session import AnnotationSession
 from annotator.store.db import open_database, resolve_url
 from annotator.store.repository import Repository
 from annotator.store.revision import HEAD_REVISION
@@ -117,10 +118,16 @@ def test_a_window_gone_before_its_paint_holds_nothing_back_afterwards(qtbot: QtB
 # --- the window starts without the store (ADR 0015) -------------------------------------------
 
 #: What the window may not have imported when its article is first painted: the store and
-#: SQLAlchemy (opened right after), the matcher, the date rules, the model, the charts.
+#: SQLAlchemy (opened right after), the matcher, the date rules, the model, the charts, and
+#: the dialogs opened from a menu (team, import, export, help) with what they bring.
 NOT_BEFORE_PAINT = ("sqlalchemy", "alembic", "annotator.store.repository", "annotator.store.db",
                     "numpy", "ahocorasick", "dateparser", "pycrfsuite", "pyqtgraph",
-                    "annotator.formats.brat", "annotator.ui.stats_view")
+                    "annotator.formats.brat", "annotator.ui.stats_view",
+                    "annotator.ui.team_agreement", "annotator.ui.team_curation",
+                    "annotator.ui.team_assign", "annotator.ui.import_dialog",
+                    "annotator.ui.export_dialog", "annotator.ui.occurrences_dialog",
+                    "annotator.ui.help_dialog",
+                    "annotator.services.agreement", "annotator.services.curation")
 
 _AT_FIRST_PAINT = """
 import json, sys
@@ -258,3 +265,30 @@ def test_an_edit_right_after_the_first_paint_is_stored(
         stored = repo.get_document(document.id).spans
         assert [(s.label, s.text, s.annotator) for s in stored] == [("ACTOR", "الطيران",
                                                                      "tester")]
+
+
+def test_building_the_window_reads_the_list_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Turning sorting on over a model sorts it: the first page was read twice before.
+    db, _ = _project(tmp_path, documents=5)
+    application()
+    calls: list[str] = []
+    with open_database(db) as repo:
+        for name in ("document_page", "count_documents"):
+            method = getattr(repo, name)
+            monkeypatch.setattr(repo, name, lambda *a, _m=method, _n=name, **k: (
+                calls.append(_n), _m(*a, **k))[1])
+        session = AnnotationSession(repo, project_id=repo.default_project(), annotator="amal")
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(session, settings=settings, database=db)
+        qtbot.addWidget(window)
+        assert calls.count("document_page") == 1
+        assert window.documents.document_model.rowCount() == 5
+        # Sorting still works: a click on a column title reads the list in that order.
+        window.documents.sort_by(0, Qt.SortOrder.DescendingOrder)
+        assert calls.count("document_page") == 2
+        model = window.documents.document_model
+        assert [model.document_at(r).name for r in range(5)] == [f"d{i}" for i in
+                                                                  reversed(range(5))]
+        window.close()

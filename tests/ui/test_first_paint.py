@@ -126,7 +126,8 @@ NOT_BEFORE_PAINT = ("sqlalchemy", "alembic", "annotator.store.repository", "anno
                     "annotator.ui.team_agreement", "annotator.ui.team_curation",
                     "annotator.ui.team_assign", "annotator.ui.import_dialog",
                     "annotator.ui.export_dialog", "annotator.ui.occurrences_dialog",
-                    "annotator.ui.help_dialog",
+                    "annotator.ui.help_dialog", "annotator.services.importing",
+                    "annotator.services.exporting", "annotator.services.child_jobs",
                     "annotator.services.agreement", "annotator.services.curation")
 
 _AT_FIRST_PAINT = """

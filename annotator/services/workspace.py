@@ -13,16 +13,18 @@ from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.model import DocStatus
 from annotator.formats import FORMAT_INFO, format_names
-from annotator.formats.base import WriteOptions
-from annotator.services.child_jobs import ChildJob, Method
-from annotator.services.exporting import ExportReport, export_documents
-from annotator.services.importing import ImportReport, import_paths
 from annotator.services.progress import ProgressFn, no_progress
 from annotator.services.searching import SearchHit, search_corpus
 from annotator.services.session import AnnotationSession
 from annotator.services.stats import project_stats
 
 if TYPE_CHECKING:
+    # Imported where used: the window holds a workspace from its start, and imports or
+    # exports nothing until asked (ADR 0015).
+    from annotator.formats.base import WriteOptions
+    from annotator.services.child_jobs import ChildJob, Method
+    from annotator.services.exporting import ExportReport
+    from annotator.services.importing import ImportReport
     from annotator.store.repository import Repository
 
 
@@ -59,6 +61,8 @@ class Workspace:
         url = self.repository.url
         if url.startswith("sqlite") and (url.endswith(":memory:") or url.rstrip("/") == "sqlite:"):
             return None
+        from annotator.services.child_jobs import ChildJob
+
         return ChildJob(url, self.project_id, method, dict(arguments))
 
     def import_files(
@@ -71,6 +75,8 @@ class Workspace:
         progress: ProgressFn = no_progress,
     ) -> ImportReport:
         """services.importing.import_paths into this project (ImportRefused: nothing stored)."""
+        from annotator.services.importing import import_paths
+
         return import_paths(
             self.repository, paths, fmt=fmt, project=self.project_id, label_map=label_map,
             add_labels=add_labels, progress=progress,
@@ -88,6 +94,8 @@ class Workspace:
         progress: ProgressFn = no_progress,
     ) -> ExportReport:
         """services.exporting.export_documents of this project (ExportRefused: nothing written)."""
+        from annotator.services.exporting import export_documents
+
         return export_documents(
             self.repository, fmt=fmt, out=out, options=options, project=self.project_id,
             status=status, split=split, seed=seed, progress=progress,

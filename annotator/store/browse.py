@@ -27,20 +27,9 @@ from annotator.store.documents import DocumentSummary
 from annotator.store.rows import ANNOTATORS, DOCUMENTS, SPANS, schema_of
 from annotator.store.sql_reads import pending_hits
 from annotator.store.tables import ANNOTATOR_STATUSES, ASSIGNMENTS
-
-# Characters of the text read to find a title: the first line of an article is shorter.
-_TITLE_SOURCE = 400
-TITLE_LENGTH = 120
-
-
-def title_of(head: str, meta: Any, name: str) -> str:
-    """``meta["title"]`` if it is a non-empty string, else the first line of ``head``, else
-    ``name``; cut to TITLE_LENGTH characters."""
-    title = meta.get("title") if isinstance(meta, dict) else None
-    if not (isinstance(title, str) and title.strip()):
-        title = next((line for line in head.split("\n") if line.strip()), name)
-    title = " ".join(title.split())
-    return title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1] + "…"
+from annotator.store.titles import TITLE_LENGTH as TITLE_LENGTH
+from annotator.store.titles import TITLE_SOURCE as _TITLE_SOURCE
+from annotator.store.titles import title_of
 
 
 def _annotator_id(conn: Connection, name: str) -> int:

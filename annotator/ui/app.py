@@ -10,26 +10,31 @@ import sys
 import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
-from annotator.store.db import default_data_dir, open_database, resolve_url
 from annotator.store.errors import StoreError
-from annotator.store.repository import Repository
+from annotator.store.location import default_data_dir, sqlite_file
+from annotator.store.sqlite_window import OpeningRepository, SQLiteWindowReader
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.search_index import SearchIndexCompleter
-from annotator.ui.team import NAME_KEY, ask_name, stored_name
+from annotator.ui.team_name import NAME_KEY, ask_name, stored_name
 from annotator.ui.timing import (
     after_first_paint,
     hold_until_first_paint,
     stop_holding,
+    store_ready,
     watch_first_paint,
 )
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Repository
 
 
 def annotator_name() -> str:
@@ -153,28 +158,71 @@ def run(db: str | None) -> int:
         stop_holding()
 
 
+def open_store(db: str | None) -> Repository:
+    """The store of ``db`` (created or upgraded as needed): SQLAlchemy and every store module
+    are imported here, not when the window starts."""
+    from annotator.store.db import open_database
+
+    return open_database(db)
+
+
+def opening_repository(db: str | None) -> tuple[Repository, str, OpeningRepository | None]:
+    """The repository the window starts with, its URL, and the one to open after the first
+    paint: on an SQLite file at the current revision with a project, the first reads go
+    over sqlite3 alone and the store opens once the window is drawn (ADR 0015); anything
+    else (PostgreSQL, a file to create or upgrade) opens the store now."""
+    reader = SQLiteWindowReader.open(db)
+    if reader is None:
+        from annotator.store.db import resolve_url
+
+        return open_store(db), resolve_url(db), None
+    path = sqlite_file(db)
+    opening = OpeningRepository(reader, lambda: open_store(db))
+    # The store's own repository type for the session and the window: the methods they
+    # call are the Repository's, answered by the reader or the store.
+    return cast("Repository", opening), f"sqlite:///{path}", opening
+
+
+def _cannot_open(exc: StoreError) -> None:
+    logging.getLogger(__name__).warning("cannot open the project database: %s", exc)
+    QMessageBox.critical(
+        None,
+        "annotator",
+        QCoreApplication.translate("App", "Cannot open the project database:\n{reason}")
+        .format(reason=isolate(str(exc))),
+    )
+    print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
+
+
+def _load_store(app: QApplication, opening: OpeningRepository | None) -> None:
+    """Open the store the window started without (None: it was open already)."""
+    if opening is not None:
+        try:
+            opening.load()
+        except StoreError as exc:  # the file changed under the window (made read-only)
+            _cannot_open(exc)
+            app.exit(1)
+            return
+    store_ready()
+
+
 def _open_window(
     app: QApplication, db: str | None, settings: QSettings, name: str, log_path: Path
 ) -> int:
     try:
-        repository = open_database(db)
+        repository, database, opening = opening_repository(db)
         project = repository.default_project()
         session = AnnotationSession(repository, project_id=project, annotator=name)
         known_names = KnownNames(repository, project)
     except StoreError as exc:  # the store's errors are written for users
-        logging.getLogger(__name__).warning("cannot open the project database: %s", exc)
-        QMessageBox.critical(
-            None,
-            "annotator",
-            QCoreApplication.translate("App", "Cannot open the project database:\n{reason}")
-            .format(reason=isolate(str(exc))),
-        )
-        print(f"annotator: cannot open the project database: {exc}", file=sys.stderr)
+        _cannot_open(exc)
         return 1
+    # The first thing done after the first paint: every later read and edit uses the store.
+    after_first_paint(lambda: _load_store(app, opening))
     window = MainWindow(
         session,
         settings=settings,
-        database=resolve_url(db),
+        database=database,
         log_path=log_path,
         known_names=known_names,
         suggest=lambda: suggest_open_document(session, repository),

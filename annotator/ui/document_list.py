@@ -69,6 +69,13 @@ class DocumentListView(QWidget):
         self._typing.timeout.connect(self._apply_text)
         self._retranslate_filter()
         self.table = QTableView(self)
+        header = self.table.horizontalHeader()
+        # A click on a column title sorts by it (the model reads the list again, in pages).
+        # Turned on before the model is set: turning it on over a model sorts it, which
+        # would read the list a second time before the window is first drawn.
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setModel(self.document_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,16 +83,11 @@ class DocumentListView(QWidget):
         self.table.verticalHeader().hide()
         # One line per document: a long title is cut, and shown whole in the tooltip.
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Size the columns from the rows on screen only: measuring every loaded row asked the
         # model for thousands of cells before the first paint.
         header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # A click on a column title sorts by it (the model reads the list again, in pages).
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_filter)

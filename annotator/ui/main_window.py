@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -44,7 +45,6 @@ from annotator.ui.document_list import DocumentListView
 from annotator.ui.event_actions import EventActions
 from annotator.ui.events_panel import EventsPanel
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
-from annotator.ui.help_dialog import HelpDialog
 from annotator.ui.i18n import (
     LANGUAGES,
     Language,
@@ -64,6 +64,9 @@ from annotator.ui.suggestions import SuggestionActions
 from annotator.ui.team import TeamActions
 from annotator.ui.texts import label_title, status_title
 from annotator.ui.training import ModelTraining
+
+if TYPE_CHECKING:  # imported when first shown (F1): the window does not wait for it
+    from annotator.ui.help_dialog import HelpDialog
 
 # How often the window asks the store whether the open document or the list changed elsewhere.
 CHANGE_CHECK_MS = 3000
@@ -364,6 +367,8 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         """Show the shortcuts (non-modal, so the article stays usable)."""
         if self.help_dialog is None:
+            from annotator.ui.help_dialog import HelpDialog
+
             self.help_dialog = HelpDialog(self.bridge.session.schema, self)
         self.help_dialog.show()
         self.help_dialog.raise_()

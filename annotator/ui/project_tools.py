@@ -7,23 +7,28 @@ widget; the main window only places them and binds their actions.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
-from annotator.services.importing import ImportReport
 from annotator.services.searching import SearchHit
 from annotator.services.workspace import Workspace
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
-from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
 from annotator.ui.i18n import current_language
-from annotator.ui.import_dialog import ImportDialog, report_summary
-from annotator.ui.occurrences_dialog import OccurrencesDialog
 from annotator.ui.progress_summary import ProgressSummary
 from annotator.ui.search_panel import SearchPanel
+
+# The dialogs (and the import's and export's services and formats behind them) are imported
+# when one is first opened: the window does not wait for them at its start (ADR 0015).
+if TYPE_CHECKING:
+    from annotator.services.importing import ImportReport
+    from annotator.ui.export_dialog import ExportDialog
+    from annotator.ui.import_dialog import ImportDialog
+    from annotator.ui.occurrences_dialog import OccurrencesDialog
 
 # The interface language a dialog's texts were set in.
 LANGUAGE_PROPERTY = "interface_language"
@@ -57,6 +62,8 @@ class ProjectTools(QObject):
             self.import_dialog.deleteLater()
             self.import_dialog = None
         if self.import_dialog is None:
+            from annotator.ui.import_dialog import ImportDialog
+
             self.import_dialog = ImportDialog(self.workspace, self._window)
             self.import_dialog.setProperty(LANGUAGE_PROPERTY, current_language())
             self.import_dialog.imported.connect(self._on_imported)
@@ -72,6 +79,8 @@ class ProjectTools(QObject):
             self.export_dialog.deleteLater()
             self.export_dialog = None
         if self.export_dialog is None:
+            from annotator.ui.export_dialog import ExportDialog
+
             self.export_dialog = ExportDialog(self.workspace, self._window)
             self.export_dialog.setProperty(LANGUAGE_PROPERTY, current_language())
         self.export_dialog.show()
@@ -101,6 +110,8 @@ class ProjectTools(QObject):
         return True
 
     def _on_imported(self, report: ImportReport) -> None:
+        from annotator.ui.import_dialog import report_summary
+
         # The import was stored by this process but outside the session: the same check that
         # picks up other annotators' changes lists the new documents.
         self._bridge.check_for_changes()
@@ -148,6 +159,8 @@ class ProjectTools(QObject):
                 self.tr("Click a span first: its label goes on its other occurrences.")
             )
             return None
+        from annotator.ui.occurrences_dialog import OccurrencesDialog
+
         dialog = OccurrencesDialog(self._bridge, self.workspace, span_id, self._window)
         self.occurrences_dialog = dialog
         # Back to the article afterwards: the next key (Ctrl+Z, a label) is meant for it.

@@ -9,36 +9,36 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTextEdit
 
 from annotator.core.model import Span
-from annotator.services.agreement import AgreementStore, annotator_names
 from annotator.services.changes import (
     Change,
     DocumentOpened,
     DocumentReloaded,
     DocumentsChanged,
 )
-from annotator.services.curation import Curation, CurationStore
 from annotator.services.editing import StoreFailure
-from annotator.services.team import TeamStore
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
 from annotator.ui.i18n import isolate
-from annotator.ui.team_agreement import AgreementDialog
-from annotator.ui.team_assign import AssignDialog
-from annotator.ui.team_curation import DISAGREEMENT_COLOR, CurationDialog, comma
 from annotator.ui.team_name import NAME_KEY, ask_name, stored_name
 from annotator.ui.texts import label_title
 
-__all__ = [
-    "DISAGREEMENT_COLOR", "NAME_KEY", "AgreementDialog", "AssignDialog", "CurationDialog",
-    "OthersOverlay", "TeamActions", "ask_name", "stored_name",
-]
+# The dialogs (and agreement, curation and assignment behind them) are imported when one is
+# first opened: the window does not wait for them at its start (ADR 0015).
+if TYPE_CHECKING:
+    from annotator.services.agreement import AgreementStore
+    from annotator.services.curation import CurationStore
+    from annotator.ui.team_agreement import AgreementDialog
+    from annotator.ui.team_assign import AssignDialog
+    from annotator.ui.team_curation import CurationDialog
+
+__all__ = ["NAME_KEY", "OthersOverlay", "TeamActions", "ask_name", "stored_name"]
 
 #: One colour per other annotator, in the order of their names (colour-blind safe set).
 MARKER_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -104,6 +104,8 @@ class OthersOverlay:
         if not self.markers:
             return QCoreApplication.translate(
                 "TeamActions", "No one else labeled this document.")
+        from annotator.ui.team_curation import comma
+
         return QCoreApplication.translate("TeamActions", "Others:") + " " + comma().join(
             f'<span style="color:{color.name()}">■</span>&nbsp;{html.escape(name)}'
             for name, color in self.markers.items()
@@ -116,12 +118,12 @@ class OthersOverlay:
 
 def curation_store(store: Any) -> CurationStore:
     """The session's repository seen as what curation needs (the composition root's store)."""
-    return cast(CurationStore, store)
+    return cast("CurationStore", store)
 
 
 def agreement_store(store: Any) -> AgreementStore:
     """The session's repository seen as what agreement needs."""
-    return cast(AgreementStore, store)
+    return cast("AgreementStore", store)
 
 
 class TeamActions(QObject):
@@ -241,6 +243,9 @@ class TeamActions(QObject):
 
     def show_agreement(self) -> AgreementDialog:
         """Statistics > Agreement, for the current annotator and another one."""
+        from annotator.services.agreement import annotator_names
+        from annotator.ui.team_agreement import AgreementDialog
+
         session = self._bridge.session
         store = agreement_store(session.repository)
         try:
@@ -271,6 +276,9 @@ class TeamActions(QObject):
 
     def curate(self) -> CurationDialog | None:
         """Document > Curate: the curation of the open document."""
+        from annotator.services.curation import Curation
+        from annotator.ui.team_curation import CurationDialog
+
         session = self._bridge.session
         if session.document_id is None:
             return None
@@ -290,6 +298,9 @@ class TeamActions(QObject):
 
     def assign(self) -> AssignDialog:
         """Document > Assign documents; the list is read again when some were given."""
+        from annotator.services.team import TeamStore
+        from annotator.ui.team_assign import AssignDialog
+
         session = self._bridge.session
         dialog = AssignDialog(
             cast(TeamStore, session.repository), session.project_id, session.annotator,

@@ -3,7 +3,9 @@ reports the time to it.
 
 Measured from the start of the process (Linux: its start time in ``/proc``; elsewhere from the
 import of this package, which misses the interpreter's own start), up to the first paint of
-the article. ``ANNOTATOR_TIMING=exit`` also quits right after, for benchmarks.
+the article, and then to the store being open (the window may start without it: ADR 0015).
+``ANNOTATOR_TIMING=exit`` quits right after the first paint, ``ready`` once the store is
+open, for benchmarks.
 """
 
 from __future__ import annotations
@@ -59,12 +61,22 @@ def stop_holding() -> None:
     _waiting = None
 
 
+#: Set when a benchmark run quits once the store is open: the work released after the first
+#: paint and not yet run is dropped (known names read every span of the project).
+_quitting = False
+
+
+def _run_unless_quitting(callback: Callable[[], object]) -> None:
+    if not _quitting:
+        callback()
+
+
 def _release() -> None:
     global _waiting
     waiting, _waiting = _waiting or [], None
     for callback in waiting:
         # Each in a turn of its own: the window answers between them.
-        QTimer.singleShot(0, callback)
+        QTimer.singleShot(0, lambda c=callback: _run_unless_quitting(c))
 
 
 class FirstPaintWatcher(QObject):
@@ -97,10 +109,28 @@ class FirstPaintWatcher(QObject):
         _release()
 
 
+def _mode() -> str:
+    mode = os.environ.get("ANNOTATOR_TIMING", "").strip().lower()
+    return "" if mode == "0" else mode
+
+
 def watch_first_paint(widget: QWidget) -> FirstPaintWatcher:
     """Watch for the first paint of ``widget`` (the article: what the annotator waits for);
     the time to it is printed when $ANNOTATOR_TIMING asks (``exit``: then the program quits).
     """
-    mode = os.environ.get("ANNOTATOR_TIMING", "").strip().lower()
-    report = bool(mode) and mode != "0"
-    return FirstPaintWatcher(widget, report=report, quit_after=mode == "exit")
+    mode = _mode()
+    return FirstPaintWatcher(widget, report=bool(mode), quit_after=mode == "exit")
+
+
+def store_ready() -> None:
+    """The window's store is open (after the first paint, when the window started without
+    it): the time is printed when $ANNOTATOR_TIMING asks (``ready``: then the program quits).
+    """
+    mode = _mode()
+    if mode:
+        seconds = time.time() - process_start()
+        print(f"annotator: store open {seconds:.3f} s after start", file=sys.stderr, flush=True)
+    if mode == "ready":
+        global _quitting
+        _quitting = True
+        QCoreApplication.quit()

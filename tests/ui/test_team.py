@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import Event, make_span
 from annotator.store.repository import Repository
 from annotator.ui.main_window import MainWindow
-from annotator.ui.team import DISAGREEMENT_COLOR, NAME_KEY
+from annotator.ui.team import NAME_KEY
+from annotator.ui.team_curation import DISAGREEMENT_COLOR
 
 
 def _first(repo: Repository) -> tuple[int, str]:

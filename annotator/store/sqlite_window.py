@@ -137,7 +137,7 @@ class SQLiteWindowReader(SQLiteReader):
                 params = [annotator_id]
             sql = (f"SELECT d.id, d.name, {status_sql}, d.position, d.meta, "
                    f"substr(d.text, 1, {TITLE_SOURCE}), "
-                   "(SELECT COUNT(*) FROM spans WHERE spans.document_id = d.id) "
+                   "d.span_count "  # stored per document (revision 0013)
                    "FROM documents d WHERE d.project_id = ?")
             params.append(project_id)
             # Keyset paging on (position, id), as the store's (ix_documents_project_position).

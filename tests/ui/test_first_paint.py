@@ -189,9 +189,13 @@ def test_an_older_file_is_upgraded_by_the_store_before_the_window_opens(
     tmp_path: Path,
 ) -> None:
     db, texts = _project(tmp_path)
-    with sqlite3.connect(db) as raw:  # back to revision 0011: 0012's table goes
+    with sqlite3.connect(db) as raw:  # back to revision 0011: what 0012 to 0015 made goes
         raw.execute("UPDATE alembic_version SET version_num = '0011'")
         raw.execute("DROP TABLE document_certainty")
+        raw.execute("DROP INDEX ix_documents_project_spans_position")
+        raw.execute("ALTER TABLE documents DROP COLUMN span_count")
+        raw.execute("DROP TABLE document_search_pending")
+        raw.execute("DROP TABLE token_templates")
     code, seen, _ = _at_first_paint(db, tmp_path)
     assert code == 0 and seen["text"] == texts[0]
     assert "sqlalchemy" in seen["loaded"]  # the store's path, as before

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document
@@ -243,23 +243,28 @@ def test_an_edit_right_after_the_first_paint_is_stored(
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint and not done:
                     done.append(True)
-                    QTimer.singleShot(0, label_a_word)
+                    # This run's window (earlier tests may leave windows of their own).
+                    QTimer.singleShot(0, lambda: label_a_word(widget.window()))
                 return False
 
         widget.installEventFilter(AtPaint(widget))
         return watcher
 
-    def label_a_word() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        repository = window.bridge.session.repository
-        assert isinstance(repository, OpeningRepository)
-        seen["loaded before"] = repository.loaded
-        start = texts[0].index("الطيران")
-        window.article.select_range(start, start + len("الطيران"))
-        seen["result"] = window.article.apply_label("ACTOR")
-        seen["loaded after"] = repository.loaded
-        seen["shown"] = [s.text for s in window.bridge.session.spans]
-        window.close()
+    def label_a_word(window: QWidget) -> None:
+        # Whatever happens, the window closes: a failure here must fail the test, not leave
+        # the event loop running for ever.
+        try:
+            assert isinstance(window, MainWindow)
+            repository = window.bridge.session.repository
+            assert isinstance(repository, OpeningRepository)
+            seen["loaded before"] = repository.loaded
+            start = texts[0].index("الطيران")
+            window.article.select_range(start, start + len("الطيران"))
+            seen["result"] = window.article.apply_label("ACTOR")
+            seen["loaded after"] = repository.loaded
+            seen["shown"] = [s.text for s in window.bridge.session.spans]
+        finally:
+            window.close()
 
     monkeypatch.setattr(app_module, "watch_first_paint", edit_once_painted)
     assert app_module.run(db) == 0

@@ -235,7 +235,7 @@ def _reset_pg(url: str) -> None:
     with engine.begin() as conn:
         for table in ("document_search", "document_search_pending", "span_counts",
                       "event_roles", "events", "relations", "suggestion_decisions",
-                      "annotator_statuses", "assignments",
+                      "annotator_statuses", "assignments", "token_templates",
                       "project_changes", "document_certainty", "spans", "annotators",
                       "documents", "projects", "alembic_version"):
             conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,20 @@ def test_work_held_back_until_the_first_paint(qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: ran[-1:] == ["later"])
     finally:
         timing._waiting = None
+
+
+def test_the_process_start_is_when_the_process_was_started() -> None:
+    # The time to the first paint counts from it: /proc/stat's boot time is whole seconds,
+    # which put the start up to a second too early (0.55 s on the machine this was found on).
+    code = "from annotator.ui.timing import process_start; print(repr(process_start()))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    before = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True)
+    after = time.time()
+    started = float(out.stdout)
+    # /proc counts in clock ticks (10 ms): the start may read up to a tick early.
+    assert before - 0.02 <= started <= after
 
 
 def test_without_a_starting_window_work_runs_on_the_next_turn(qtbot: QtBot) -> None:

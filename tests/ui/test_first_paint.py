@@ -161,6 +161,14 @@ def at_paint(self):
     seen["text"] = window.article.toPlainText()
     seen["rows"] = window.documents.document_model.rowCount()
     seen["visible"] = window.isVisible()
+    # Our modules imported after PySide6 (its import hook reads each one's source): those
+    # that do not use it could have come before. sys.modules keeps the order of import.
+    names = list(sys.modules)
+    after = names[names.index("PySide6"):]
+    seen["pure after qt"] = [
+        n for n in after if n.startswith("annotator.")
+        and getattr(sys.modules[n], "__file__", None)
+        and "PySide6" not in open(sys.modules[n].__file__, encoding="utf-8").read()]
     painted(self)
 
 timing.FirstPaintWatcher._painted = at_paint
@@ -195,6 +203,7 @@ def test_the_first_paint_shows_the_article_before_the_store_is_imported(
     code, seen, err = _at_first_paint(db, tmp_path)
     assert code == 0
     assert seen["loaded"] == []
+    assert seen["pure after qt"] == []
     # The real window, with the list and the first article in it: not an empty frame.
     assert seen["visible"] and seen["rows"] == 3 and seen["text"] == texts[0]
     assert "annotator: first paint" in err

@@ -293,3 +293,31 @@ def test_a_span_added_in_the_last_loaded_row_loses_no_document_of_the_sorted_lis
         model.fetchMore()
     ids = [model.document_at(r).id for r in range(model.rowCount())]
     assert len(ids) == len(set(ids)) == 450
+
+
+def test_list_columns_fit_their_widest_text_without_asking_the_rows(
+    qtbot: QtBot, big_repo: Repository, settings: QSettings
+) -> None:
+    # Sized to contents, every change of rows or selection asked the model for every cell on
+    # screen (thousands of calls before the first paint): the widths are measured from the
+    # widest text a column can show instead.
+    window = _window_over(qtbot, big_repo, settings)
+    view = window.documents
+    header = view.table.horizontalHeader()
+    metrics = view.table.fontMetrics()
+    assert view.widest_texts()[0] == "888"  # 450 documents: three digits
+    for column, text in view.widest_texts().items():
+        assert header.sectionSize(column) > metrics.horizontalAdvance(text)
+        title = view.document_model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title)
+    # The title takes what is left.
+    assert header.sectionResizeMode(1) == header.ResizeMode.Stretch
+    widths = [header.sectionSize(c) for c in range(4)]
+    for document_id in list(names(big_repo))[-20:]:  # three-digit places
+        view.show_document(document_id)
+        qtbot.wait(1)
+    assert [header.sectionSize(c) for c in range(4)] == widths
+    # A column the annotator widened stays so when the list is read again.
+    header.resizeSection(2, widths[2] + 40)
+    view.set_status_filter("done")
+    assert header.sectionSize(2) == widths[2] + 40

@@ -18,6 +18,7 @@ from annotator.store.repository import Repository
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models import DocumentListModel
 from annotator.ui.shortcuts import SHORTCUTS
+from annotator.ui.state import WindowState
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -124,6 +125,26 @@ def test_state_restored_after_reopening(
     assert again.size() == window_size
     qtbot.keyClick(again.article, Qt.Key.Key_Minus, CTRL)
     assert again.article.point_size() == size - 1
+
+
+def test_the_open_document_is_remembered_soon_after_not_before_the_first_paint(
+    qtbot: QtBot, repo: Repository, settings: QSettings
+) -> None:
+    # Building the window opens a document; writing it down (laying the article out for its
+    # top line, syncing the settings file) waits for the event loop: the paint comes first.
+    session = AnnotationSession(repo, project_id=repo.default_project(), annotator="amal")
+    window = MainWindow(session, settings=settings, database="remembered")
+    qtbot.addWidget(window)
+    state = WindowState(settings, database="remembered")
+    assert state.last_document is None
+    window.show()
+    opened = window.bridge.session.document_id
+    qtbot.waitUntil(lambda: state.last_document == opened)
+    # And so for a document opened later, without closing the window.
+    window.navigator.step(+1)
+    moved = window.bridge.session.document_id
+    assert moved != opened
+    qtbot.waitUntil(lambda: state.last_document == moved)
 
 
 def default_window_size() -> QSize:

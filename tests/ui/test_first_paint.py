@@ -134,14 +134,16 @@ def test_a_window_gone_before_its_paint_holds_nothing_back_afterwards(qtbot: QtB
 
 #: What the window may not have imported when its article is first painted: the store and
 #: SQLAlchemy (opened right after), the matcher, the date rules, the model, the charts, and
-#: the dialogs opened from a menu (team, import, export, help) with what they bring.
+#: the dialogs opened from a menu or a key (team, import, export, help, date value,
+#: properties) with what they bring.
 NOT_BEFORE_PAINT = ("sqlalchemy", "alembic", "annotator.store.repository", "annotator.store.db",
                     "numpy", "ahocorasick", "dateparser", "pycrfsuite", "pyqtgraph",
                     "annotator.formats.brat", "annotator.ui.stats_view",
                     "annotator.ui.team_agreement", "annotator.ui.team_curation",
                     "annotator.ui.team_assign", "annotator.ui.import_dialog",
                     "annotator.ui.export_dialog", "annotator.ui.occurrences_dialog",
-                    "annotator.ui.help_dialog", "annotator.services.importing",
+                    "annotator.ui.help_dialog", "annotator.ui.date_dialog",
+                    "annotator.ui.properties_dialog", "annotator.services.importing",
                     "annotator.services.exporting", "annotator.services.child_jobs",
                     "annotator.services.agreement", "annotator.services.curation")
 

@@ -135,6 +135,8 @@ class DocumentListView(QWidget):
             self._retranslate_filter()
             self.document_model.retranslate()
             self._fit_columns()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()  # the same texts, measured in the new font
 
     def widest_texts(self) -> dict[int, str]:
         """The widest text of each column but the title's: the last document's place, a

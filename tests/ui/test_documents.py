@@ -342,3 +342,12 @@ def test_list_columns_fit_their_widest_text_without_asking_the_rows(
     header.resizeSection(2, widths[2] + 40)
     view.set_status_filter("done")
     assert header.sectionSize(2) == widths[2] + 40
+    # A larger font: the texts are measured again.
+    font = view.font()
+    font.setPointSize(font.pointSize() * 2)
+    view.setFont(font)
+    metrics, titles = view.table.fontMetrics(), header.fontMetrics()
+    for column, text in view.widest_texts().items():
+        title = view.document_model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > max(metrics.horizontalAdvance(text),
+                                                titles.horizontalAdvance(title))

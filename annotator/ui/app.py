@@ -12,6 +12,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from annotator.services.changes import Change, DocumentsChanged
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.store.errors import StoreError
@@ -135,6 +136,12 @@ def least_sure(repository: Repository, project: int) -> int | None:
     return least_sure_document(repository, project)
 
 
+def index_after_imports(change: Change, completer: SearchIndexCompleter) -> None:
+    """Start completing the search index again when documents were added to the project."""
+    if isinstance(change, DocumentsChanged):
+        completer.start()
+
+
 def index_pending(repository: Repository, limit: int) -> int:
     """Up to ``limit`` documents into the corpus search index; 0 when it is complete or cannot
     be written now (searches stay correct without it, only slower: not worth a dialog)."""
@@ -237,9 +244,11 @@ def _open_window(
     # After the article is on screen: it competes for the interpreter with what draws it.
     after_first_paint(warm_up_dates)
     after_first_paint(known_names.load)
-    # What imports left out of the corpus search index, a small batch per turn (ADR 0016).
-    after_first_paint(SearchIndexCompleter(
-        lambda n: index_pending(repository, n), window).start)
+    # What imports left out of the corpus search index, a small batch per turn (ADR 0016):
+    # at start, and again whenever documents arrive (an import here or elsewhere).
+    completer = SearchIndexCompleter(lambda n: index_pending(repository, n), window)
+    after_first_paint(completer.start)
+    window.bridge.changed.connect(lambda change: index_after_imports(change, completer))
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

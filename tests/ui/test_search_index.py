@@ -6,10 +6,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document
+from annotator.services.changes import DocumentsChanged, StatusChanged
 from annotator.services.searching import search_corpus
 from annotator.store.repository import Repository
 from annotator.ui import search_index
-from annotator.ui.app import application, index_pending
+from annotator.ui.app import application, index_after_imports, index_pending
 from annotator.ui.search_index import SearchIndexCompleter
 
 
@@ -41,3 +42,23 @@ def test_pending_documents_are_indexed_a_batch_per_turn(
     # The same hits as before, now from the index.
     assert [h.document for h in search_corpus(repo, "حلب")] == [
         "second", *(f"more-{i}" for i in range(7))]
+
+
+def test_documents_added_later_are_indexed_too(
+    qtbot: QtBot, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An import while the window is open (here or from another process) is seen as
+    # DocumentsChanged; its documents must not stay pending until the next start.
+    application()
+    project = repo.default_project()
+    completer = SearchIndexCompleter(lambda n: index_pending(repo, n))
+    completer.start()
+    qtbot.waitUntil(lambda: not completer.running)
+    assert repo.search_pending() == 0
+    repo.add_documents(project, [Document(name="late", text="قصف في حمص")])
+    assert repo.search_pending() == 1
+    index_after_imports(StatusChanged(document_id=1, status="done", before="new"), completer)
+    assert not completer.running  # other changes do not start it
+    index_after_imports(DocumentsChanged(), completer)
+    qtbot.waitUntil(lambda: not completer.running)
+    assert repo.search_pending() == 0

@@ -19,7 +19,7 @@ from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
 from annotator.core.text import SENTENCE_MARKS, Token, sentences
-from annotator.core.token_template import TokenTemplate, make_template
+from annotator.core.token_template import END, NEXT, TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
     Format,
@@ -139,20 +139,34 @@ def _tagged_lines(
 
 @dataclass(frozen=True, slots=True)
 class ConllSource:
-    """A document as the cached export reads it: plain (start, end, label) spans in the
-    store's order and, when the cache holds it, its token template (docs/adr/0022)."""
+    """A document as the cached export reads it: plain (start, end, label) spans and, when the
+    cache holds it, its token template (docs/adr/0022). ``text`` may be left out (None) when
+    the template is there: ``text_of`` reads it if the tagger needs it after all."""
 
     id: int
     name: str
-    text: str
+    text: str | None
     spans: list[tuple[int, int, str]]
     template: TokenTemplate | None = None
+    text_of: Callable[[int], str] | None = None
+    #: False: the spans come in no order; the tagger gets them in the store's order (start,
+    #: end, label), which decides what it reports. The fast path needs no order.
+    spans_sorted: bool = True
+
+    def full_text(self) -> str:
+        """The stored text, read now if it was left out."""
+        if self.text is not None:
+            return self.text
+        if self.text_of is None:
+            raise ValueError(f"no text for document {self.name}")
+        return self.text_of(self.id)
 
     def document(self) -> Document:
         """The document itself, for the tagger."""
-        text = self.text
+        text = self.full_text()
+        spans = self.spans if self.spans_sorted else sorted(self.spans)
         return Document(name=self.name, text=text, spans=tuple(
-            Span(start=a, end=b, label=label, text=text[a:b]) for a, b, label in self.spans))
+            Span(start=a, end=b, label=label, text=text[a:b]) for a, b, label in spans))
 
 
 #: Told of every template an export made because the source came without one.
@@ -167,9 +181,9 @@ def source_lines(
     it has none), through the tagger when the fast path does not apply."""
     template = source.template
     if template is None:
-        template = make_template(source.text)
+        template = make_template(source.full_text())
         made(source, template)
-    fast = template_lines(source.text, source.spans, template, options)
+    fast = template_lines(source.spans, template, options)
     if fast is not None:
         return _counted(fast, report)
     return _tagged_lines(source.document(), options, out, first_line, report)
@@ -179,125 +193,181 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
     """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
     tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
     the tagger's work reduces to a lookup per span. None for any other document."""
-    return template_lines(doc.text, [(s.start, s.end, s.label) for s in doc.spans],
+    return template_lines([(s.start, s.end, s.label) for s in doc.spans],
                           make_template(doc.text), options)
 
 
+#: A line of the output is a unit: token ``i`` (``i << _PIECE``) or, for a token cut at a
+#: span edge, its piece ``k`` (``i << _PIECE | k``): ints that sort in line order.
+_PIECE = 32
+
+
 def template_lines(
-    text: str, spans: Sequence[tuple[int, int, str]], template: TokenTemplate,
-    options: WriteOptions,
+    spans: Sequence[tuple[int, int, str]], template: TokenTemplate, options: WriteOptions,
 ) -> tuple[str, int, int, int] | None:
     """``fast_lines`` from a document's token template (made now, or read from the cache):
-    (body, tokens, sentences, spans), or None where the tagger must decide."""
-    texts, starts, ends, breaks = template
-    if not texts:
-        return None
-    ranges = _token_ranges(spans, starts, ends)
-    if ranges is None:
-        if options.whole_tokens:
-            return None  # spans grow to whole tokens: the tagger's rules
-        # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
-        cut = _cut_tokens(text, template, [p for s, e, _ in spans for p in (s, e)])
-        if cut is None:
-            return None
-        texts, starts, ends, breaks = cut
-        ranges = _token_ranges(spans, starts, ends)
-        if ranges is None:
-            return None  # an edge at an invisible control or a space: the tagger decides
-    ranges.sort()
-    for (_, prev_last, _), (first, _, _) in pairwise(ranges):
-        if first < prev_last:
-            return None  # overlapping or repeated spans: the tagger decides what is written
-    sep = " -X- _ " if options.conll_columns == 4 else " "
-    # Every token line is "TEXT O"; the few inside spans get their tags. Built with map and
-    # str.__add__ (C loops), not a format per token: exports write millions of these lines.
-    suffixes = [f"{sep}O\n"] * len(texts)
-    bioes = options.scheme == "bioes"
-    for first, last, label in ranges:  # the tags of core.tagging.encode, span by span
-        if bioes and last - first == 1:
-            suffixes[first] = f"{sep}S-{label}\n"
-            continue
-        suffixes[first] = f"{sep}B-{label}\n"
-        inside = last - 1 if bioes else last
-        suffixes[first + 1 : inside] = [f"{sep}I-{label}\n"] * (inside - first - 1)
-        if bioes:
-            suffixes[last - 1] = f"{sep}E-{label}\n"
-    # A sentence ends with a blank line, unless a span crosses its end: then it runs on into
-    # the next (text.sentences' keep_together). Ranges are sorted by first token.
-    kept = 0
-    reach = -1  # the furthest last token of the spans starting at or before this end
-    k = 0
-    for end in breaks:
-        while k < len(ranges) and ranges[k][0] <= end:
-            reach = max(reach, ranges[k][1] - 1)
-            k += 1
-        if reach > end:
-            continue
-        suffixes[end] += "\n"
-        kept += 1
-    return "".join(map(str.__add__, texts, suffixes)), len(texts), kept, len(ranges)
+    (body, tokens, sentences, spans), or None where the tagger must decide.
 
-
-def _token_ranges(
-    spans: Sequence[tuple[int, int, str]], starts: Sequence[int], ends: Sequence[int]
-) -> list[tuple[int, int, str]] | None:
-    """(first, last, label) token ranges of spans, None unless every span starts where a
-    token starts and ends where one ends."""
+    The body is the template's words with each mark turned into the end of an O line (one
+    ``str.replace`` over the runs of untouched tokens); only the lines of tokens inside a
+    span, or cut by a span edge, are written one by one.
+    """
+    _, starts, offsets = template
     n = len(starts)
-    ranges: list[tuple[int, int, str]] = []
+    if not n:
+        return None
+    ranges: list[tuple[int, int, str]] = []  # (first unit, last unit, label)
+    pieces: dict[int, list[tuple[int, int, str]]] = {}
     for start, end, label in spans:
         first = bisect_left(starts, start)
-        last = bisect_left(ends, end)
-        if first == n or last == n or starts[first] != start or ends[last] != end \
-                or last < first:
-            return None
-        ranges.append((first, last + 1, label))
-    return ranges
+        last = bisect_left(starts, end) - 1
+        if first == n or starts[first] != start or last < first \
+                or starts[last] + offsets[last + 1] - offsets[last] - 1 != end:
+            break
+        ranges.append((first << _PIECE, last << _PIECE, label))
+    else:
+        return _lines(template, ranges, pieces, options)
+    if options.whole_tokens:
+        return None  # spans grow to whole tokens: the tagger's rules
+    # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
+    cut = _cut_pieces(template, spans)
+    if cut is None:
+        return None
+    ranges.clear()
+    for start, end, label in spans:
+        first_unit = _unit_starting(template, cut, start)
+        last_unit = _unit_ending(template, cut, end)
+        if first_unit is None or last_unit is None or last_unit < first_unit:
+            return None  # an edge at an invisible control or a space: the tagger decides
+        ranges.append((first_unit, last_unit, label))
+    return _lines(template, ranges, cut, options)
 
 
-def _cut_tokens(text: str, template: TokenTemplate, cuts: list[int]) -> TokenTemplate | None:
-    """The template with its tokens split at ``cuts`` as ``tagging.split_tokens`` splits them;
-    None if a piece holds a sentence mark (the sentence rules would have to run again)."""
-    texts, starts, ends, breaks = template
+def _unit_starting(template: TokenTemplate, cut: dict[int, list[tuple[int, int, str]]],
+                   at: int) -> int | None:
+    """The unit (token or piece) that starts at text offset ``at``, if one does."""
+    i = bisect_right(template.starts, at) - 1
+    if i < 0:
+        return None
+    if i in cut:
+        for k, (a, _, _) in enumerate(cut[i]):
+            if a == at:
+                return i << _PIECE | k
+        return None
+    return i << _PIECE if template.starts[i] == at else None
+
+
+def _unit_ending(template: TokenTemplate, cut: dict[int, list[tuple[int, int, str]]],
+                 at: int) -> int | None:
+    """The unit (token or piece) that ends at text offset ``at``, if one does."""
+    j = bisect_left(template.starts, at) - 1
+    if j < 0:
+        return None
+    if j in cut:
+        for k, (_, b, _) in enumerate(cut[j]):
+            if b == at:
+                return j << _PIECE | k
+        return None
+    return j << _PIECE if template.end(j) == at else None
+
+
+def _cut_pieces(template: TokenTemplate, spans: Sequence[tuple[int, int, str]]
+                ) -> dict[int, list[tuple[int, int, str]]] | None:
+    """The pieces (start, end, text) of every token a span edge falls inside, split as
+    ``tagging.split_tokens`` splits them; None if a piece holds a sentence mark (the sentence
+    rules would have to run again)."""
+    starts = template.starts
     inner: dict[int, list[int]] = {}  # token index -> the cuts inside it
-    for cut in sorted(set(cuts)):
+    for cut in sorted({p for s, e, _ in spans for p in (s, e)}):
         i = bisect_right(starts, cut) - 1
-        if i >= 0 and starts[i] < cut < ends[i]:
+        if i >= 0 and starts[i] < cut < template.end(i):
             inner.setdefault(i, []).append(cut)
-    if not inner:
-        return template
-    new_texts: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    moved: list[int] = []  # for each split token, in order: how many tokens it added
-    done = 0
-    for i in sorted(inner):
-        edges = [starts[i], *inner[i], ends[i]]
-        pieces = [Token(a, b, text[a:b]) for a, b in pairwise(edges)]
-        if not all(p.text.isalnum() for p in pieces):
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for i, cuts in inner.items():
+        base, word = starts[i], template.text(i)
+        edges = [0, *(c - base for c in cuts), len(word)]
+        parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
+        if not all(p[2].isalnum() for p in parts):
             # A piece of letters and digits only is one token: split_tokens keeps it as it
             # is. Any other piece is tokenized again there.
-            pieces = split_tokens(text, [Token(starts[i], ends[i], texts[i])], inner[i])
-            if any(c in SENTENCE_MARKS for p in pieces for c in p.text):
+            split = split_tokens(word, [Token(0, len(word), word)], edges[1:-1])
+            if any(c in SENTENCE_MARKS for p in split for c in p.text):
                 return None
-        new_texts += texts[done:i]
-        new_starts += starts[done:i]
-        new_ends += ends[done:i]
-        new_texts += [p.text for p in pieces]
-        new_starts += [p.start for p in pieces]
-        new_ends += [p.end for p in pieces]
-        moved.append(len(pieces) - 1)
-        done = i + 1
-    new_texts += texts[done:]
-    new_starts += starts[done:]
-    new_ends += ends[done:]
-    # A sentence ending at a split token now ends at its last piece.
-    split_at = sorted(inner)
-    new_breaks = []
-    for end in breaks:
-        n = bisect_right(split_at, end)  # split tokens at or before it
-        new_breaks.append(end + sum(moved[:n]))
-    return TokenTemplate(new_texts, new_starts, new_ends, new_breaks)
+            parts = [(p.start, p.end, p.text) for p in split]
+        out[i] = [(base + a, base + b, piece) for a, b, piece in parts]
+    return out
+
+
+def _lines(
+    template: TokenTemplate, ranges: list[tuple[int, int, str]],
+    cut: dict[int, list[tuple[int, int, str]]], options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """The body of a document whose spans cover the units ``ranges`` (inclusive)."""
+    words, _, offsets = template
+    sep = " -X- _ " if options.conll_columns == 4 else " "
+    o_line = f"{sep}O\n"
+    o_end = f"{sep}O\n\n"
+    n_units = len(template.starts) + sum(len(p) - 1 for p in cut.values())
+    sentences = words.count(END)
+    if not ranges and not cut:
+        return words.replace(NEXT, o_line).replace(END, o_end), n_units, sentences, 0
+    ranges.sort()
+    tags: dict[int, str] = {}  # unit -> tag
+    merged: set[int] = set()  # tokens whose sentence end a span crosses
+    bioes = options.scheme == "bioes"
+    prev_last = -1
+    for first, last, label in ranges:
+        if first <= prev_last:
+            return None  # overlapping or repeated spans: the tagger decides what is written
+        prev_last = last
+        i, j = first >> _PIECE, last >> _PIECE
+        if i == j and first == last:
+            tags[first] = f"S-{label}" if bioes else f"B-{label}"
+            continue
+        units = _units_between(first, last, cut)
+        tags[first] = f"B-{label}"
+        inside = f"I-{label}"
+        for unit in units[1:-1]:
+            tags[unit] = inside
+        tags[last] = f"E-{label}" if bioes else inside
+        merged.update(range(i, j))
+    special = sorted({unit >> _PIECE for unit in tags}.union(cut))
+    out: list[str] = []
+    add = out.append
+    done = 0  # the first token not written yet
+    for t in special:
+        if t > done:
+            add(words[offsets[done] : offsets[t]].replace(NEXT, o_line).replace(END, o_end))
+        if t in cut:
+            for k, (_, _, piece) in enumerate(cut[t]):
+                add(f"{piece}{sep}{tags.get(t << _PIECE | k, 'O')}\n")
+        else:
+            add(f"{words[offsets[t] : offsets[t + 1] - 1]}{sep}{tags.get(t << _PIECE, 'O')}\n")
+        if words[offsets[t + 1] - 1] == END:
+            if t in merged:
+                sentences -= 1
+            else:
+                add("\n")
+        done = t + 1
+    if done < len(template.starts):
+        add(words[offsets[done] :].replace(NEXT, o_line).replace(END, o_end))
+    return "".join(out), n_units, sentences, len(ranges)
+
+
+def _units_between(first: int, last: int, cut: dict[int, list[tuple[int, int, str]]]
+                   ) -> list[int]:
+    """Every unit from ``first`` to ``last``, both included, in order."""
+    i, j = first >> _PIECE, last >> _PIECE
+    mask = (1 << _PIECE) - 1
+    units: list[int] = []
+    for t in range(i, j + 1):
+        if t in cut:
+            k0 = first & mask if t == i else 0
+            k1 = last & mask if t == j else len(cut[t]) - 1
+            units.extend(t << _PIECE | k for k in range(k0, k1 + 1))
+        else:
+            units.append(t << _PIECE)
+    return units
 
 
 def _write_all(

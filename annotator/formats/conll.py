@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -197,9 +197,9 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
                           make_template(doc.text), options)
 
 
-#: A line of the output is a unit: token ``i`` (``i << _PIECE``) or, for a token cut at a
-#: span edge, its piece ``k`` (``i << _PIECE | k``): ints that sort in line order.
-_PIECE = 32
+#: A span as the writer places it: where its first line's word begins in the words, where
+#: that word ends, where the last one ends (its mark follows), and its label.
+_Placed = tuple[int, int, int, str]
 
 
 def template_lines(
@@ -208,166 +208,185 @@ def template_lines(
     """``fast_lines`` from a document's token template (made now, or read from the cache):
     (body, tokens, sentences, spans), or None where the tagger must decide.
 
-    The body is the template's words with each mark turned into the end of an O line (one
-    ``str.replace`` over the runs of untouched tokens); only the lines of tokens inside a
-    span, or cut by a span edge, are written one by one.
+    The body is the template's words with each mark turned into the end of an O line, by
+    ``str.replace`` over the runs between spans; the words inside a span get their tags the
+    same way, so no step of Python is taken per token, only per span.
     """
-    _, starts, offsets = template
+    words, starts, offsets = template
     n = len(starts)
     if not n:
         return None
-    ranges: list[tuple[int, int, str]] = []  # (first unit, last unit, label)
-    pieces: dict[int, list[tuple[int, int, str]]] = {}
+    # Nearly every span starts and ends where tokens do: placed at once, a few steps each.
+    placed: list[_Placed] = []
+    add = placed.append
     for start, end, label in spans:
         first = bisect_left(starts, start)
-        last = bisect_left(starts, end) - 1
-        if first == n or starts[first] != start or last < first \
-                or starts[last] + offsets[last + 1] - offsets[last] - 1 != end:
+        last = bisect_left(starts, end, first) - 1
+        if last < first or starts[first] != start:
             break
-        ranges.append((first << _PIECE, last << _PIECE, label))
+        p1 = offsets[last + 1] - 1
+        if starts[last] + p1 - offsets[last] != end:
+            break
+        add((offsets[first], offsets[first + 1] - 1, p1, label))
     else:
-        return _lines(template, ranges, pieces, options)
+        return _lines(words, n, placed, options)
+    return _unusual_lines(template, spans, options)
+
+
+def _unusual_lines(
+    template: TokenTemplate, spans: Sequence[tuple[int, int, str]], options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """``template_lines`` of a document with a span edge that is not a token's edge: inside
+    a token (cut there), or else the tagger's to decide (None)."""
+    words, starts, offsets = template
+    n = len(starts)
+    found: list[tuple[int, int, int, int, str]] = []  # (first token, last token, span)
+    inner: dict[int, set[int]] = {}  # token -> the span edges inside it
+    for start, end, label in spans:
+        first = bisect_left(starts, start)
+        starts_inside = first == n or starts[first] != start
+        if starts_inside:
+            first -= 1  # the token holding the start, unless it is in a space
+            if first < 0 or start >= starts[first] + offsets[first + 1] - offsets[first] - 1:
+                return None  # an edge at a space: the tagger decides
+            inner.setdefault(first, set()).add(start)
+        last = bisect_left(starts, end) - 1
+        if last < first:
+            return None
+        last_end = starts[last] + offsets[last + 1] - offsets[last] - 1
+        ends_inside = last_end != end
+        if ends_inside:
+            if last_end < end:
+                return None
+            inner.setdefault(last, set()).add(end)
+        found.append((first, last, start, end, label))
+    if not inner:
+        return _lines(words, n, [(offsets[first], offsets[first + 1] - 1, offsets[last + 1] - 1,
+                                  label) for first, last, _, _, label in found], options)
     if options.whole_tokens:
         return None  # spans grow to whole tokens: the tagger's rules
     # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
-    cut = _cut_pieces(template, spans)
-    if cut is None:
-        return None
-    ranges.clear()
-    for start, end, label in spans:
-        first_unit = _unit_starting(template, cut, start)
-        last_unit = _unit_ending(template, cut, end)
-        if first_unit is None or last_unit is None or last_unit < first_unit:
-            return None  # an edge at an invisible control or a space: the tagger decides
-        ranges.append((first_unit, last_unit, label))
-    return _lines(template, ranges, cut, options)
+    return _cut_lines(template, found, inner, options)
 
 
-def _unit_starting(template: TokenTemplate, cut: dict[int, list[tuple[int, int, str]]],
-                   at: int) -> int | None:
-    """The unit (token or piece) that starts at text offset ``at``, if one does."""
-    i = bisect_right(template.starts, at) - 1
-    if i < 0:
-        return None
-    if i in cut:
-        for k, (a, _, _) in enumerate(cut[i]):
-            if a == at:
-                return i << _PIECE | k
-        return None
-    return i << _PIECE if template.starts[i] == at else None
-
-
-def _unit_ending(template: TokenTemplate, cut: dict[int, list[tuple[int, int, str]]],
-                 at: int) -> int | None:
-    """The unit (token or piece) that ends at text offset ``at``, if one does."""
-    j = bisect_left(template.starts, at) - 1
-    if j < 0:
-        return None
-    if j in cut:
-        for k, (_, b, _) in enumerate(cut[j]):
-            if b == at:
-                return j << _PIECE | k
-        return None
-    return j << _PIECE if template.end(j) == at else None
-
-
-def _cut_pieces(template: TokenTemplate, spans: Sequence[tuple[int, int, str]]
-                ) -> dict[int, list[tuple[int, int, str]]] | None:
-    """The pieces (start, end, text) of every token a span edge falls inside, split as
-    ``tagging.split_tokens`` splits them; None if a piece holds a sentence mark (the sentence
-    rules would have to run again)."""
-    starts = template.starts
-    inner: dict[int, list[int]] = {}  # token index -> the cuts inside it
-    for cut in sorted({p for s, e, _ in spans for p in (s, e)}):
-        i = bisect_right(starts, cut) - 1
-        if i >= 0 and starts[i] < cut < template.end(i):
-            inner.setdefault(i, []).append(cut)
-    out: dict[int, list[tuple[int, int, str]]] = {}
-    for i, cuts in inner.items():
-        base, word = starts[i], template.text(i)
-        edges = [0, *(c - base for c in cuts), len(word)]
-        parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
-        if not all(p[2].isalnum() for p in parts):
-            # A piece of letters and digits only is one token: split_tokens keeps it as it
-            # is. Any other piece is tokenized again there.
-            split = split_tokens(word, [Token(0, len(word), word)], edges[1:-1])
-            if any(c in SENTENCE_MARKS for p in split for c in p.text):
+def _cut_lines(
+    template: TokenTemplate, found: list[tuple[int, int, int, int, str]],
+    inner: dict[int, set[int]], options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """``template_lines`` of a document with span edges inside tokens: the words again with
+    each such token as its pieces (one line each), and the spans placed in them."""
+    words, starts, offsets = template
+    parts: list[str] = []
+    done = 0  # in the template's words
+    shift = 0  # how much longer the new words are before this point
+    cut_at: list[int] = []  # the cut tokens, ascending
+    shifts: list[int] = [0]  # the shift after each of them
+    begins: dict[int, tuple[int, int]] = {}  # a piece's start in the text -> its place, end
+    ends: dict[int, int] = {}  # a piece's end in the text -> its end in the new words
+    extra = 0
+    for i in sorted(inner):
+        pieces = _pieces(template, i, sorted(inner[i]))
+        if pieces is None:
+            return None
+        parts.append(words[done : offsets[i]])
+        at = offsets[i] + shift
+        for a, b, piece in pieces:
+            begins[a] = (at, at + len(piece))
+            ends[b] = at + len(piece)
+            at += len(piece) + 1
+        joined = NEXT.join([p for _, _, p in pieces]) + words[offsets[i + 1] - 1]
+        parts.append(joined)
+        shift += len(joined) - (offsets[i + 1] - offsets[i])
+        extra += len(pieces) - 1
+        cut_at.append(i)
+        shifts.append(shift)
+        done = offsets[i + 1]
+    parts.append(words[done:])
+    placed: list[_Placed] = []
+    for first, last, start, end, label in found:
+        if first in inner:
+            got = begins.get(start)
+            if got is None:
+                return None  # an edge at an invisible control: the tagger decides
+            p0, q = got
+        else:
+            moved = shifts[bisect_right(cut_at, first)]
+            p0, q = offsets[first] + moved, offsets[first + 1] - 1 + moved
+        if last in inner:
+            p1 = ends.get(end, -1)
+            if p1 < 0:
                 return None
-            parts = [(p.start, p.end, p.text) for p in split]
-        out[i] = [(base + a, base + b, piece) for a, b, piece in parts]
-    return out
+        else:
+            p1 = offsets[last + 1] - 1 + shifts[bisect_right(cut_at, last)]
+        if p1 < q:
+            return None  # it would end before it starts: the tagger decides
+        placed.append((p0, q, p1, label))
+    return _lines("".join(parts), len(starts) + extra, placed, options)
+
+
+def _pieces(template: TokenTemplate, i: int, cuts: list[int]
+            ) -> list[tuple[int, int, str]] | None:
+    """The pieces (start, end, text) of token ``i`` cut at ``cuts`` (ascending, inside it),
+    as ``tagging.split_tokens`` splits them; None if a piece holds a sentence mark (the
+    sentence rules would have to run again)."""
+    base = template.starts[i]
+    pieces = _word_pieces(template.text(i), tuple(c - base for c in cuts))
+    if pieces is None:
+        return None
+    return [(base + a, base + b, piece) for a, b, piece in pieces]
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_pieces(word: str, cuts: tuple[int, ...]) -> tuple[tuple[int, int, str], ...] | None:
+    """``_pieces`` of one word: the same few words are cut the same way again and again (a
+    tanween or a shadda left out of a span), and ``split_tokens`` tokenizes each piece."""
+    edges = [0, *cuts, len(word)]
+    parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
+    if all(p[2].isalnum() for p in parts):
+        return tuple(parts)  # a piece of letters and digits only is one token, as it is
+    split = split_tokens(word, [Token(0, len(word), word)], cuts)
+    if any(c in SENTENCE_MARKS for p in split for c in p.text):
+        return None
+    return tuple((p.start, p.end, p.text) for p in split)
 
 
 def _lines(
-    template: TokenTemplate, ranges: list[tuple[int, int, str]],
-    cut: dict[int, list[tuple[int, int, str]]], options: WriteOptions,
+    words: str, n_tokens: int, placed: list[_Placed], options: WriteOptions
 ) -> tuple[str, int, int, int] | None:
-    """The body of a document whose spans cover the units ``ranges`` (inclusive)."""
-    words, _, offsets = template
+    """The body of a document from its words (every token followed by its mark) and its
+    spans placed in them; None if spans overlap (the tagger decides what is written)."""
     sep = " -X- _ " if options.conll_columns == 4 else " "
     o_line = f"{sep}O\n"
     o_end = f"{sep}O\n\n"
-    n_units = len(template.starts) + sum(len(p) - 1 for p in cut.values())
     sentences = words.count(END)
-    if not ranges and not cut:
-        return words.replace(NEXT, o_line).replace(END, o_end), n_units, sentences, 0
-    ranges.sort()
-    tags: dict[int, str] = {}  # unit -> tag
-    merged: set[int] = set()  # tokens whose sentence end a span crosses
+    if not placed:
+        return words.replace(NEXT, o_line).replace(END, o_end), n_tokens, sentences, 0
+    placed.sort()
     bioes = options.scheme == "bioes"
-    prev_last = -1
-    for first, last, label in ranges:
-        if first <= prev_last:
-            return None  # overlapping or repeated spans: the tagger decides what is written
-        prev_last = last
-        i, j = first >> _PIECE, last >> _PIECE
-        if i == j and first == last:
-            tags[first] = f"S-{label}" if bioes else f"B-{label}"
-            continue
-        units = _units_between(first, last, cut)
-        tags[first] = f"B-{label}"
-        inside = f"I-{label}"
-        for unit in units[1:-1]:
-            tags[unit] = inside
-        tags[last] = f"E-{label}" if bioes else inside
-        merged.update(range(i, j))
-    special = sorted({unit >> _PIECE for unit in tags}.union(cut))
     out: list[str] = []
     add = out.append
-    done = 0  # the first token not written yet
-    for t in special:
-        if t > done:
-            add(words[offsets[done] : offsets[t]].replace(NEXT, o_line).replace(END, o_end))
-        if t in cut:
-            for k, (_, _, piece) in enumerate(cut[t]):
-                add(f"{piece}{sep}{tags.get(t << _PIECE | k, 'O')}\n")
+    done = 0  # where the words not written yet begin
+    for p0, q, p1, label in placed:
+        if p0 < done:
+            return None  # overlapping or repeated spans: the tagger decides what is written
+        if p0 > done:
+            add(words[done:p0].replace(NEXT, o_line).replace(END, o_end))
+        add(words[p0:q])
+        if q == p1:  # one line: S- or B-
+            add(f"{sep}S-{label}\n" if bioes else f"{sep}B-{label}\n")
         else:
-            add(f"{words[offsets[t] : offsets[t + 1] - 1]}{sep}{tags.get(t << _PIECE, 'O')}\n")
-        if words[offsets[t + 1] - 1] == END:
-            if t in merged:
-                sentences -= 1
-            else:
-                add("\n")
-        done = t + 1
-    if done < len(template.starts):
-        add(words[offsets[done] :].replace(NEXT, o_line).replace(END, o_end))
-    return "".join(out), n_units, sentences, len(ranges)
-
-
-def _units_between(first: int, last: int, cut: dict[int, list[tuple[int, int, str]]]
-                   ) -> list[int]:
-    """Every unit from ``first`` to ``last``, both included, in order."""
-    i, j = first >> _PIECE, last >> _PIECE
-    mask = (1 << _PIECE) - 1
-    units: list[int] = []
-    for t in range(i, j + 1):
-        if t in cut:
-            k0 = first & mask if t == i else 0
-            k1 = last & mask if t == j else len(cut[t]) - 1
-            units.extend(t << _PIECE | k for k in range(k0, k1 + 1))
-        else:
-            units.append(t << _PIECE)
-    return units
+            inside = f"{sep}I-{label}\n"
+            add(f"{sep}B-{label}\n")
+            # A span holds its sentence together: the marks inside it end lines, no sentence.
+            add(words[q + 1 : p1].replace(NEXT, inside).replace(END, inside))
+            sentences -= words.count(END, q, p1)
+            add(f"{sep}E-{label}\n" if bioes else inside)
+        if words[p1] == END:
+            add("\n")
+        done = p1 + 1
+    if done < len(words):
+        add(words[done:].replace(NEXT, o_line).replace(END, o_end))
+    return "".join(out), n_tokens, sentences, len(placed)
 
 
 def _write_all(

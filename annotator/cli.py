@@ -170,10 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N hits")
 
     sub.add_parser(
-        "index", parents=[db_parent], help="complete the corpus search index",
+        "index", parents=[db_parent],
+        help="complete the corpus search index and the CoNLL export's token templates",
         description="Add the documents imported since the last run to the corpus search "
-        "index. Searches find them before that too, only more slowly; the window does this "
-        "on its own after it starts.",
+        "index, and keep the tokens of each for the CoNLL export. Searches and exports work "
+        "before that too, only more slowly; the window does this on its own after it "
+        "starts.",
         epilog="examples:\n  annotator import corpus.jsonl && annotator index",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -589,18 +591,33 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _cmd_index(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.core.token_template import TEMPLATE_VERSION
+
     try:
         with _open(db) as repo:
-            done = 0
+            done = made = 0
             with _progress_bar() as progress:
                 total = repo.search_pending()
                 # A transaction per batch: the window and other imports can write in between.
                 while moved := repo.index_pending():
                     done += moved
                     progress("indexing", done, total)
+                # Then the CoNLL export's token templates (docs/adr/0022), so that no export
+                # after this one has to tokenize.
+                total = repo.missing_token_templates(repo.default_project(),
+                                                     version=TEMPLATE_VERSION)
+                after = 0
+                while True:
+                    filled, after = repo.fill_token_templates(version=TEMPLATE_VERSION,
+                                                              after=after)
+                    made += filled
+                    progress("token templates", made, max(total, made))
+                    if not after:
+                        break
     except _expected_errors() as exc:
         return _report_failure(exc)
     print(f"documents indexed: {done}")
+    print(f"token templates made: {made}")
     return 0
 
 

@@ -362,12 +362,15 @@ class Repository:
             return False
         return True
 
-    def fill_token_templates(self, *, version: int, limit: int = 200) -> int:
-        """Make the token templates of up to ``limit`` documents that have none for their
-        text, in one short write transaction; how many (0: none is missing). What ``annotator
-        index`` and the window's background pass call, so that exports find them."""
+    def fill_token_templates(
+        self, *, version: int, limit: int = 200, after: int = 0
+    ) -> tuple[int, int]:
+        """Make the token templates of up to ``limit`` documents with an id above ``after``
+        that have none for their text, in one short write transaction: (how many, the id to
+        go on after; 0 when none is left). What ``annotator index`` and the window's
+        background pass call, so that exports find them (docs/adr/0022)."""
         return run_write(self._engine,
-                         lambda conn: token_cache.fill_templates(conn, version, limit))
+                         lambda conn: token_cache.fill_templates(conn, version, limit, after))
 
     def missing_token_templates(self, project_id: int, *, version: int) -> int:
         """How many of the project's documents have no token template of ``version``."""

@@ -80,19 +80,23 @@ def save_templates(
         cursor.close()
 
 
-def fill_templates(conn: Connection, version: int, limit: int) -> int:
-    """Make and store the templates of up to ``limit`` documents (any project) that have
-    none of ``version`` for their text; how many were made (0: none is missing)."""
+def fill_templates(conn: Connection, version: int, limit: int, after: int) -> tuple[int, int]:
+    """Make and store the templates of up to ``limit`` documents (any project) with an id
+    above ``after`` that have none of ``version`` for their text: (how many were made, the
+    id to go on after; 0 when no document is left)."""
     m = _marker(conn)
     cursor = conn.connection.cursor()
     try:
+        # In id order from ``after``: each batch starts where the last one stopped, instead
+        # of walking again past every document already done.
         cursor.execute(
             "SELECT d.id, d.content_hash, d.text FROM documents d LEFT JOIN token_templates t "
             f"ON t.document_id = d.id AND t.version = {m} AND t.content_hash = d.content_hash "
-            f"WHERE t.document_id IS NULL LIMIT {m}", (version, limit))
+            f"WHERE d.id > {m} AND t.document_id IS NULL ORDER BY d.id LIMIT {m}",
+            (version, after, limit))
         rows = cursor.fetchall()
     finally:
         cursor.close()
     save_templates(conn, [(int(doc_id), str(digest), pack_template(make_template(str(text))))
                           for doc_id, digest, text in rows], version)
-    return len(rows)
+    return len(rows), int(rows[-1][0]) if rows else 0

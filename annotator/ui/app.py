@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -141,6 +142,33 @@ def index_pending(repository: Repository, limit: int) -> int:
         return 0
 
 
+def background_completion(repository: Repository) -> Callable[[int], int]:
+    """One batch of ``limit`` documents per call: the search index first, then the CoNLL
+    export's token templates (docs/adr/0022), so that an export after the window has run
+    does not tokenize; 0 when both are complete or cannot be written now."""
+    after = 0  # the templates' pass goes on after this document id
+    templates_done = False
+
+    def step(limit: int) -> int:
+        nonlocal after, templates_done
+        moved = index_pending(repository, limit)
+        if moved or templates_done:
+            return moved
+        # Imported here: the tokenizer's module is not needed for the first paint.
+        from annotator.core.token_template import TEMPLATE_VERSION
+
+        try:
+            made, after = repository.fill_token_templates(version=TEMPLATE_VERSION,
+                                                          limit=limit, after=after)
+        except StoreError as exc:
+            logging.getLogger(__name__).warning("token templates not made: %s", exc)
+            made = 0
+        templates_done = made == 0
+        return made
+
+    return step
+
+
 def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
@@ -233,9 +261,9 @@ def _open_window(
     # After the article is on screen: it competes for the interpreter with what draws it.
     after_first_paint(warm_up_dates)
     after_first_paint(known_names.load)
-    # What imports left out of the corpus search index, a small batch per turn (ADR 0016).
-    after_first_paint(SearchIndexCompleter(
-        lambda n: index_pending(repository, n), window).start)
+    # What imports left out of the corpus search index, then the token templates the CoNLL
+    # export reads, a small batch per turn (ADR 0016, 0022).
+    after_first_paint(SearchIndexCompleter(background_completion(repository), window).start)
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

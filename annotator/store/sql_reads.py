@@ -1,4 +1,5 @@
-"""The statistics and corpus-search reads as SQL text over any DBAPI connection (ADR 0015).
+"""The statistics, corpus-search and CoNLL-export reads as SQL text over any DBAPI connection
+(ADR 0015, 0022).
 
 The store runs them on its SQLAlchemy connection's driver connection; ``annotator stats`` and
 ``annotator search`` on a database at the current revision run the very same functions over
@@ -339,8 +340,9 @@ def annotator_names(conn: DriverConnection) -> list[str]:
 # --- a reader over the bare driver -------------------------------------------------------------
 
 class SnapshotReader:
-    """The reads of ``stats`` and ``search`` on one snapshot of a current database, over the
-    bare driver (``SQLiteReader``, ``PgReader``). Read only: it is not a second store.
+    """The reads of ``stats``, ``search`` and a CoNLL export whose token templates are all
+    kept, on one snapshot of a current database, over the bare driver (``SQLiteReader``,
+    ``PgReader``). Read only: it is not a second store.
 
     A subclass opens the connection inside one read transaction and checks the revision
     (``current_project``); it names its dialect and the driver's base error, which comes out

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.services.changes import Change, DocumentsChanged
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.store.errors import StoreError
@@ -132,6 +133,12 @@ def least_sure(repository: Repository, project: int) -> int | None:
     return least_sure_document(repository, project)
 
 
+def index_after_imports(change: Change, completer: SearchIndexCompleter) -> None:
+    """Start completing the search index again when documents were added to the project."""
+    if isinstance(change, DocumentsChanged):
+        completer.start()
+
+
 def index_pending(repository: Repository, limit: int) -> int:
     """Up to ``limit`` documents into the corpus search index; 0 when it is complete or cannot
     be written now (searches stay correct without it, only slower: not worth a dialog)."""
@@ -152,8 +159,11 @@ def background_completion(repository: Repository) -> Callable[[int], int]:
     def step(limit: int) -> int:
         nonlocal after, templates_done
         moved = index_pending(repository, limit)
-        if moved or templates_done:
+        if moved:
+            templates_done = False  # documents arrived: they need templates too
             return moved
+        if templates_done:
+            return 0
         # Imported here: the tokenizer's module is not needed for the first paint.
         from annotator.core.token_template import TEMPLATE_VERSION
 
@@ -262,8 +272,11 @@ def _open_window(
     after_first_paint(warm_up_dates)
     after_first_paint(known_names.load)
     # What imports left out of the corpus search index, then the token templates the CoNLL
-    # export reads, a small batch per turn (ADR 0016, 0022).
-    after_first_paint(SearchIndexCompleter(background_completion(repository), window).start)
+    # export reads, a small batch per turn (ADR 0016, 0022): at start, and again whenever
+    # documents arrive (an import here or elsewhere).
+    completer = SearchIndexCompleter(background_completion(repository), window)
+    after_first_paint(completer.start)
+    window.bridge.changed.connect(lambda change: index_after_imports(change, completer))
     code = app.exec()
     repository.close()
     # Every edit is stored when it is made: nothing is left to do but exit. Python's last

@@ -7,10 +7,16 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document
 from annotator.core.token_template import TEMPLATE_VERSION
+from annotator.services.changes import DocumentsChanged, StatusChanged
 from annotator.services.searching import search_corpus
 from annotator.store.repository import Repository
 from annotator.ui import search_index
-from annotator.ui.app import application, background_completion, index_pending
+from annotator.ui.app import (
+    application,
+    background_completion,
+    index_after_imports,
+    index_pending,
+)
 from annotator.ui.search_index import SearchIndexCompleter
 
 
@@ -68,3 +74,28 @@ def test_after_the_index_the_window_makes_the_token_templates(
     qtbot.waitUntil(lambda: not completer.running)
     assert made == [4, 4, 2, 0]
     assert repo.missing_token_templates(project, version=TEMPLATE_VERSION) == 0
+    # Documents imported later get theirs when the completer starts again.
+    repo.add_documents(project, [Document(name="late", text="قصف في حمص.")])
+    index_after_imports(DocumentsChanged(), completer)
+    qtbot.waitUntil(lambda: not completer.running)
+    assert repo.missing_token_templates(project, version=TEMPLATE_VERSION) == 0
+
+
+def test_documents_added_later_are_indexed_too(
+    qtbot: QtBot, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An import while the window is open (here or from another process) is seen as
+    # DocumentsChanged; its documents must not stay pending until the next start.
+    application()
+    project = repo.default_project()
+    completer = SearchIndexCompleter(lambda n: index_pending(repo, n))
+    completer.start()
+    qtbot.waitUntil(lambda: not completer.running)
+    assert repo.search_pending() == 0
+    repo.add_documents(project, [Document(name="late", text="قصف في حمص")])
+    assert repo.search_pending() == 1
+    index_after_imports(StatusChanged(document_id=1, status="done", before="new"), completer)
+    assert not completer.running  # other changes do not start it
+    index_after_imports(DocumentsChanged(), completer)
+    qtbot.waitUntil(lambda: not completer.running)
+    assert repo.search_pending() == 0

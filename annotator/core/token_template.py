@@ -2,14 +2,14 @@
 
 Stored texts never change after import (nothing in the store updates ``documents.text``), so
 the tokens of a document are the same at every export. The CoNLL export keeps them per
-document in a cache table (``store/token_cache.py``, docs/adr/0022) in the shape it writes
-from: ``words``, every token followed by ``"\\n"``, or by ``"\\r"`` where a sentence ends
-(before spans merge any: ``text.sentence_ends``); a token never holds whitespace, so neither
-mark can be part of one. With one ``str.replace`` per mark, ``words`` becomes the document's
-lines with every tag O; the export then rewrites only the lines of the tokens spans touch.
-``starts`` are the tokens' offsets in the text (where span edges are looked up) and
-``offsets`` where each token begins in ``words``, with ``len(words)`` last (a token's text
-and end follow from them).
+document in a cache table (``store/token_cache.py``, docs/adr/0022) in the shape it writes:
+``words`` is the document's two-column CoNLL body with every tag O, ``"TOKEN O\\n"`` a token,
+and one more ``"\\n"`` (a blank line) after the last token of each sentence (before spans
+merge any: ``text.sentence_ends``). A token never holds whitespace, so ``" O\\n"`` ends
+exactly the token lines. The export copies the runs of untouched lines as they are and
+rewrites only the lines of the tokens spans touch. ``starts`` are the tokens' offsets in the
+text (where span edges are looked up) and ``offsets`` where each token's line begins in
+``words``, with ``len(words)`` last.
 
 ``TEMPLATE_VERSION`` names the rules that made a template and its shape: a stored template
 of another version is not used. Change it whenever ``tokenize`` or ``sentence_ends`` change
@@ -29,12 +29,12 @@ from annotator.core.text import sentence_ends, token_columns
 
 #: Bump when the tokenizer, the sentence rules or the stored shape change.
 #: 1: token texts joined by newlines, starts, ends, sentence ends (revision 0015).
-#: 2: ``words`` with the sentence ends marked in it, starts, offsets in words (0017).
-TEMPLATE_VERSION = 2
+#: 3: ``words`` as the all-O body, starts, line offsets (revision 0017).
+TEMPLATE_VERSION = 3
 
-#: What follows a token in ``words``: the next token of its sentence, or a sentence end.
-NEXT = "\n"
-END = "\r"
+#: What ends a token's line in ``words``; a sentence's last line is followed by ``BLANK``.
+O_LINE = " O\n"
+BLANK = "\n"
 
 
 class TokenTemplate(NamedTuple):
@@ -46,27 +46,30 @@ class TokenTemplate(NamedTuple):
     starts: Sequence[int]
     offsets: Sequence[int]
 
+    def text_end(self, i: int) -> int:
+        """Where the text of token ``i`` ends in ``words`` (its " O" follows)."""
+        return self.words.find(" ", self.offsets[i])
+
     def text(self, i: int) -> str:
         """The text of token ``i``."""
-        offsets = self.offsets
-        return self.words[offsets[i] : offsets[i + 1] - 1]
+        return self.words[self.offsets[i] : self.text_end(i)]
 
     def end(self, i: int) -> int:
         """Where token ``i`` ends in the text."""
-        offsets = self.offsets
-        return self.starts[i] + offsets[i + 1] - offsets[i] - 1
+        return self.starts[i] + self.text_end(i) - self.offsets[i]
+
+    def ends_sentence(self, i: int) -> bool:
+        """Whether token ``i`` is the last of a sentence (a blank line follows it)."""
+        return self.words[self.offsets[i + 1] - 2] == BLANK
 
     def columns(self) -> tuple[list[str], list[int], list[int], list[int]]:
         """(texts, starts, ends, sentence ends): the tokens as ``token_columns`` and
-        ``sentence_ends`` give them (for the tests and the tagger's equal)."""
+        ``sentence_ends`` give them (for the tests)."""
         n = len(self.starts)
-        if not n:
-            return [], [], [], []
-        texts = self.words[:-1].replace(END, NEXT).split(NEXT)
-        starts = list(self.starts)
-        ends = [a + len(t) for a, t in zip(starts, texts, strict=True)]
-        breaks = [i for i in range(n) if self.words[self.offsets[i + 1] - 1] == END]
-        return texts, starts, ends, breaks
+        texts = [self.text(i) for i in range(n)]
+        ends = [self.end(i) for i in range(n)]
+        breaks = [i for i in range(n) if self.ends_sentence(i)]
+        return texts, list(self.starts), ends, breaks
 
 
 EMPTY = TokenTemplate("", [], [0])
@@ -78,12 +81,12 @@ def make_template(text: str) -> TokenTemplate:
     texts = columns.texts
     if not texts:
         return EMPTY
-    marks = [NEXT] * len(texts)
+    ends = [O_LINE] * len(texts)
     for i in sentence_ends(text, texts, columns.starts, columns.odd):
-        marks[i] = END
-    words = "".join(map(str.__add__, texts, marks))
-    offsets = list(accumulate(map(len, texts), lambda at, n: at + n + 1, initial=0))
-    return TokenTemplate(words, columns.starts, offsets)
+        ends[i] = O_LINE + BLANK
+    lines = list(map(str.__add__, texts, ends))
+    return TokenTemplate("".join(lines), columns.starts,
+                         list(accumulate(map(len, lines), initial=0)))
 
 
 class StoredTemplate(NamedTuple):

@@ -19,7 +19,7 @@ from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
 from annotator.core.text import SENTENCE_MARKS, Token, sentences
-from annotator.core.token_template import END, NEXT, TokenTemplate, make_template
+from annotator.core.token_template import BLANK, O_LINE, TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
     Format,
@@ -219,15 +219,16 @@ def template_lines(
     # Nearly every span starts and ends where tokens do: placed at once, a few steps each.
     placed: list[_Placed] = []
     add = placed.append
+    find = words.find
     for start, end, label in spans:
         first = bisect_left(starts, start)
         last = bisect_left(starts, end, first) - 1
         if last < first or starts[first] != start:
             break
-        p1 = offsets[last + 1] - 1
+        p1 = find(" ", offsets[last])  # where the last token's text ends
         if starts[last] + p1 - offsets[last] != end:
             break
-        add((offsets[first], offsets[first + 1] - 1, p1, label))
+        add((offsets[first], find(" ", offsets[first]), p1, label))
     else:
         return _lines(words, n, placed, options)
     return _unusual_lines(template, spans, options)
@@ -247,13 +248,13 @@ def _unusual_lines(
         starts_inside = first == n or starts[first] != start
         if starts_inside:
             first -= 1  # the token holding the start, unless it is in a space
-            if first < 0 or start >= starts[first] + offsets[first + 1] - offsets[first] - 1:
+            if first < 0 or start >= template.end(first):
                 return None  # an edge at a space: the tagger decides
             inner.setdefault(first, set()).add(start)
         last = bisect_left(starts, end) - 1
         if last < first:
             return None
-        last_end = starts[last] + offsets[last + 1] - offsets[last] - 1
+        last_end = template.end(last)
         ends_inside = last_end != end
         if ends_inside:
             if last_end < end:
@@ -261,8 +262,9 @@ def _unusual_lines(
             inner.setdefault(last, set()).add(end)
         found.append((first, last, start, end, label))
     if not inner:
-        return _lines(words, n, [(offsets[first], offsets[first + 1] - 1, offsets[last + 1] - 1,
-                                  label) for first, last, _, _, label in found], options)
+        return _lines(words, n, [(offsets[first], template.text_end(first),
+                                  template.text_end(last), label)
+                                 for first, last, _, _, label in found], options)
     if options.whole_tokens:
         return None  # spans grow to whole tokens: the tagger's rules
     # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
@@ -293,8 +295,10 @@ def _cut_lines(
         for a, b, piece in pieces:
             begins[a] = (at, at + len(piece))
             ends[b] = at + len(piece)
-            at += len(piece) + 1
-        joined = NEXT.join([p for _, _, p in pieces]) + words[offsets[i + 1] - 1]
+            at += len(piece) + len(O_LINE)
+        joined = "".join([p + O_LINE for _, _, p in pieces])
+        if template.ends_sentence(i):
+            joined += BLANK
         parts.append(joined)
         shift += len(joined) - (offsets[i + 1] - offsets[i])
         extra += len(pieces) - 1
@@ -311,13 +315,13 @@ def _cut_lines(
             p0, q = got
         else:
             moved = shifts[bisect_right(cut_at, first)]
-            p0, q = offsets[first] + moved, offsets[first + 1] - 1 + moved
+            p0, q = offsets[first] + moved, template.text_end(first) + moved
         if last in inner:
             p1 = ends.get(end, -1)
             if p1 < 0:
                 return None
         else:
-            p1 = offsets[last + 1] - 1 + shifts[bisect_right(cut_at, last)]
+            p1 = template.text_end(last) + shifts[bisect_right(cut_at, last)]
         if p1 < q:
             return None  # it would end before it starts: the tagger decides
         placed.append((p0, q, p1, label))
@@ -353,39 +357,45 @@ def _word_pieces(word: str, cuts: tuple[int, ...]) -> tuple[tuple[int, int, str]
 def _lines(
     words: str, n_tokens: int, placed: list[_Placed], options: WriteOptions
 ) -> tuple[str, int, int, int] | None:
-    """The body of a document from its words (every token followed by its mark) and its
-    spans placed in them; None if spans overlap (the tagger decides what is written)."""
-    sep = " -X- _ " if options.conll_columns == 4 else " "
-    o_line = f"{sep}O\n"
-    o_end = f"{sep}O\n\n"
-    sentences = words.count(END)
+    """The body of a document from its all-O lines and its spans placed in them (where the
+    first token's line begins and its text ends, where the last token's text ends); None if
+    spans overlap (the tagger decides what is written)."""
+    four = options.conll_columns == 4
+    sep = " -X- _ " if four else " "
+    o_four = f"{sep}O\n"
+    sentences = words.count(BLANK + BLANK)
     if not placed:
-        return words.replace(NEXT, o_line).replace(END, o_end), n_tokens, sentences, 0
+        return (words.replace(O_LINE, o_four) if four else words), n_tokens, sentences, 0
     placed.sort()
     bioes = options.scheme == "bioes"
     out: list[str] = []
     add = out.append
-    done = 0  # where the words not written yet begin
+    done = 0  # where the lines not written yet begin
     for p0, q, p1, label in placed:
         if p0 < done:
             return None  # overlapping or repeated spans: the tagger decides what is written
         if p0 > done:
-            add(words[done:p0].replace(NEXT, o_line).replace(END, o_end))
+            add(words[done:p0].replace(O_LINE, o_four) if four else words[done:p0])
         add(words[p0:q])
         if q == p1:  # one line: S- or B-
             add(f"{sep}S-{label}\n" if bioes else f"{sep}B-{label}\n")
         else:
             inside = f"{sep}I-{label}\n"
             add(f"{sep}B-{label}\n")
-            # A span holds its sentence together: the marks inside it end lines, no sentence.
-            add(words[q + 1 : p1].replace(NEXT, inside).replace(END, inside))
-            sentences -= words.count(END, q, p1)
+            # A span holds its sentence together: no blank line inside it.
+            middle = words[q:p1]  # " O\n" ending the first line ... the last token's text
+            merged = middle.count(BLANK + BLANK)
+            if merged:
+                sentences -= merged
+                middle = middle.replace(BLANK + BLANK, BLANK)
+            add(middle.replace(O_LINE, inside)[len(inside):])
             add(f"{sep}E-{label}\n" if bioes else inside)
-        if words[p1] == END:
-            add("\n")
-        done = p1 + 1
+        done = p1 + len(O_LINE)
+        if words.startswith(BLANK, done):
+            add(BLANK)
+            done += 1
     if done < len(words):
-        add(words[done:].replace(NEXT, o_line).replace(END, o_end))
+        add(words[done:].replace(O_LINE, o_four) if four else words[done:])
     return "".join(out), n_tokens, sentences, len(placed)
 
 

@@ -5,9 +5,9 @@ Revises: 0015
 Create Date: 2026-12-02
 
 The table is a cache: its rows (version 1) are dropped with it and made again by the next
-``annotator index``, the window's background pass or export. ``words`` now marks sentence
-ends itself, and ``offsets`` (where each token begins in ``words``) replace ``ends`` and
-``breaks``.
+``annotator index``, the window's background pass or export. ``words`` is now the
+document's all-O CoNLL body, and ``offsets`` (where each token's line begins in it) replace
+``ends`` and ``breaks``.
 """
 
 from __future__ import annotations

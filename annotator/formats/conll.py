@@ -234,6 +234,11 @@ def template_lines(
     return _unusual_lines(template, spans, options)
 
 
+#: A span found in the template: first and last token, start, end, label, and where the last
+#: token's text ends in the words.
+_Found = tuple[int, int, int, int, str, int]
+
+
 def _unusual_lines(
     template: TokenTemplate, spans: Sequence[tuple[int, int, str]], options: WriteOptions,
 ) -> tuple[str, int, int, int] | None:
@@ -241,30 +246,29 @@ def _unusual_lines(
     a token (cut there), or else the tagger's to decide (None)."""
     words, starts, offsets = template
     n = len(starts)
-    found: list[tuple[int, int, int, int, str]] = []  # (first token, last token, span)
+    find = words.find  # find(" ", line start): where that token's text ends
+    found: list[_Found] = []
     inner: dict[int, set[int]] = {}  # token -> the span edges inside it
     for start, end, label in spans:
         first = bisect_left(starts, start)
-        starts_inside = first == n or starts[first] != start
-        if starts_inside:
+        if first == n or starts[first] != start:
             first -= 1  # the token holding the start, unless it is in a space
-            if first < 0 or start >= template.end(first):
+            if first < 0 or start >= starts[first] + find(" ", offsets[first]) - offsets[first]:
                 return None  # an edge at a space: the tagger decides
             inner.setdefault(first, set()).add(start)
-        last = bisect_left(starts, end) - 1
+        last = bisect_left(starts, end, first) - 1
         if last < first:
             return None
-        last_end = template.end(last)
-        ends_inside = last_end != end
-        if ends_inside:
+        text_end = find(" ", offsets[last])
+        last_end = starts[last] + text_end - offsets[last]
+        if last_end != end:
             if last_end < end:
-                return None
+                return None  # an edge at a space: the tagger decides
             inner.setdefault(last, set()).add(end)
-        found.append((first, last, start, end, label))
+        found.append((first, last, start, end, label, text_end))
     if not inner:
-        return _lines(words, n, [(offsets[first], template.text_end(first),
-                                  template.text_end(last), label)
-                                 for first, last, _, _, label in found], options)
+        return _lines(words, n, [(offsets[first], find(" ", offsets[first]), text_end, label)
+                                 for first, _, _, _, label, text_end in found], options)
     if options.whole_tokens:
         return None  # spans grow to whole tokens: the tagger's rules
     # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
@@ -272,7 +276,7 @@ def _unusual_lines(
 
 
 def _cut_lines(
-    template: TokenTemplate, found: list[tuple[int, int, int, int, str]],
+    template: TokenTemplate, found: list[_Found],
     inner: dict[int, set[int]], options: WriteOptions,
 ) -> tuple[str, int, int, int] | None:
     """``template_lines`` of a document with span edges inside tokens: the words again with
@@ -307,7 +311,8 @@ def _cut_lines(
         done = offsets[i + 1]
     parts.append(words[done:])
     placed: list[_Placed] = []
-    for first, last, start, end, label in found:
+    find = words.find
+    for first, last, start, end, label, text_end in found:
         if first in inner:
             got = begins.get(start)
             if got is None:
@@ -315,13 +320,13 @@ def _cut_lines(
             p0, q = got
         else:
             moved = shifts[bisect_right(cut_at, first)]
-            p0, q = offsets[first] + moved, template.text_end(first) + moved
+            p0, q = offsets[first] + moved, find(" ", offsets[first]) + moved
         if last in inner:
             p1 = ends.get(end, -1)
             if p1 < 0:
                 return None
         else:
-            p1 = template.text_end(last) + shifts[bisect_right(cut_at, last)]
+            p1 = text_end + shifts[bisect_right(cut_at, last)]
         if p1 < q:
             return None  # it would end before it starts: the tagger decides
         placed.append((p0, q, p1, label))

@@ -197,8 +197,8 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
                           make_template(doc.text), options)
 
 
-#: A span as the writer places it: where its first line's word begins in the words, where
-#: that word ends, where the last one ends (its mark follows), and its label.
+#: A span as the writer places it in the all-O lines: where its first line begins, where that
+#: line's token ends, where the last line's token ends (its " O" follows), and its label.
 _Placed = tuple[int, int, int, str]
 
 
@@ -208,9 +208,9 @@ def template_lines(
     """``fast_lines`` from a document's token template (made now, or read from the cache):
     (body, tokens, sentences, spans), or None where the tagger must decide.
 
-    The body is the template's words with each mark turned into the end of an O line, by
-    ``str.replace`` over the runs between spans; the words inside a span get their tags the
-    same way, so no step of Python is taken per token, only per span.
+    The template is the document's lines with every tag O: the runs no span touches are
+    copied (four columns: one ``str.replace``), the lines inside a span get their tag by one
+    ``str.replace`` of their O, so no step of Python is taken per token, only per span.
     """
     words, starts, offsets = template
     n = len(starts)

@@ -170,10 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N hits")
 
     sub.add_parser(
-        "index", parents=[db_parent], help="complete the corpus search index",
+        "index", parents=[db_parent],
+        help="complete the corpus search index and the CoNLL export's token templates",
         description="Add the documents imported since the last run to the corpus search "
-        "index. Searches find them before that too, only more slowly; the window does this "
-        "on its own after it starts.",
+        "index, and keep the tokens of each for the CoNLL export. Searches and exports work "
+        "before that too, only more slowly; the window does this on its own after it "
+        "starts.",
         epilog="examples:\n  annotator import corpus.jsonl && annotator index",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -351,16 +353,41 @@ def _open(db: str | None, *, create: bool = False) -> Repository:
 def _open_reading(db: str | None) -> Repository | SnapshotReader:
     """``stats`` and ``search``: a current SQLite file or PostgreSQL database is read over
     its bare driver, without loading SQLAlchemy (ADR 0015); anything else through the store."""
-    reader: SnapshotReader | None
+    reader = _snapshot_reader(db)
+    return reader if reader is not None else _open(db)
+
+
+def _snapshot_reader(db: str | None) -> SnapshotReader | None:
+    """A read-only snapshot of a current database over its bare driver, or None."""
     if db is not None and "://" in db:
         from annotator.store.pg_reader import PgReader
 
-        reader = PgReader.open(db)
-    else:
-        from annotator.store.sqlite_reader import SQLiteReader
+        return PgReader.open(db)
+    from annotator.store.sqlite_reader import SQLiteReader
 
-        reader = SQLiteReader.open(db)
-    return reader if reader is not None else _open(db)
+    return SQLiteReader.open(db)
+
+
+def _conll_reader(db: str | None) -> SnapshotReader | None:
+    """A CoNLL export without a split whose every token template is kept (the common case
+    after ``annotator index`` or the window) reads over the bare driver, as ``stats`` does
+    (ADR 0015, 0022): the reader cannot keep templates, so any missing one sends the export
+    through the store, which makes and keeps them."""
+    from annotator.core.token_template import TEMPLATE_VERSION
+
+    reader = _snapshot_reader(db)
+    if reader is None:
+        return None
+    try:
+        missing = reader.missing_token_templates(reader.default_project(),
+                                                 version=TEMPLATE_VERSION)
+    except Exception:
+        reader.close()
+        raise
+    if missing:
+        reader.close()
+        return None
+    return reader
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
@@ -478,7 +505,12 @@ def _print_encodings(encodings: dict[str, str], *, stream: TextIO, per_file: int
 
 def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
     from annotator.formats import WriteOptions
-    from annotator.services.exporting import ExportRefused, export_documents, parse_split
+    from annotator.services.exporting import (
+        ExportRefused,
+        export_conll,
+        export_documents,
+        parse_split,
+    )
 
     split = None
     if args.split is not None:
@@ -492,12 +524,21 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
         nested=args.nested,
     )
     try:
-        with _open(db) as repo, _progress_bar() as progress:
-            report = export_documents(
-                repo, fmt=args.format, out=args.out, options=options, status=args.status,
-                annotator=args.annotator, split=split, seed=args.seed,
-                include_suggestions=args.include_suggestions, progress=progress,
-            )
+        reader = _conll_reader(db) if args.format == "conll" and split is None else None
+        if reader is not None:
+            with reader, _progress_bar() as progress:
+                report = export_conll(
+                    reader, out=args.out, options=options, status=args.status,
+                    annotator=args.annotator, include_suggestions=args.include_suggestions,
+                    progress=progress,
+                )
+        else:
+            with _open(db) as repo, _progress_bar() as progress:
+                report = export_documents(
+                    repo, fmt=args.format, out=args.out, options=options, status=args.status,
+                    annotator=args.annotator, split=split, seed=args.seed,
+                    include_suggestions=args.include_suggestions, progress=progress,
+                )
     except ExportRefused as exc:
         _print_problems(exc.problems, stream=sys.stderr)
         _error("nothing exported")
@@ -567,18 +608,33 @@ def _cmd_search(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _cmd_index(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.core.token_template import TEMPLATE_VERSION
+
     try:
         with _open(db) as repo:
-            done = 0
+            done = made = 0
             with _progress_bar() as progress:
                 total = repo.search_pending()
                 # A transaction per batch: the window and other imports can write in between.
                 while moved := repo.index_pending():
                     done += moved
                     progress("indexing", done, total)
+                # Then the CoNLL export's token templates (docs/adr/0022), so that no export
+                # after this one has to tokenize.
+                total = repo.missing_token_templates(repo.default_project(),
+                                                     version=TEMPLATE_VERSION)
+                after = 0
+                while True:
+                    filled, after = repo.fill_token_templates(version=TEMPLATE_VERSION,
+                                                              after=after)
+                    made += filled
+                    progress("token templates", made, max(total, made))
+                    if not after:
+                        break
     except _expected_errors() as exc:
         return _report_failure(exc)
     print(f"documents indexed: {done}")
+    print(f"token templates made: {made}")
     return 0
 
 

@@ -145,6 +145,36 @@ def test_the_sqlite_reader_answers_as_the_store(current_db: str, argv: list[str]
     assert code == 0 and (out or argv[1] == "زمهرير")  # a word no seed holds: no hits
 
 
+def test_a_conll_export_after_index_reads_over_sqlite3_alone(tmp_path: Path) -> None:
+    from annotator.formats import WriteOptions
+    from annotator.services.exporting import export_documents
+
+    db = str(tmp_path / "seeds.sqlite3")
+    open_database(db, seed_demo=True).close()
+    assert _cli(["--db", db, "index"])[0] == 0  # after an import: the templates made
+    out = tmp_path / "out.conll"
+    code, loaded, printed = _imported_by(["--db", db, "export", "--format", "conll", "-o",
+                                          str(out)])
+    assert code == 0 and "documents exported: 5" in printed
+    # The writer and its text reader only: no SQLAlchemy, no Alembic.
+    assert not {"sqlalchemy", "alembic", "mako", "numpy"} & set(loaded), loaded
+    expected = tmp_path / "store.conll"
+    repo = open_database(db)
+    try:
+        store = export_documents(repo, fmt="conll", out=expected, options=WriteOptions())
+    finally:
+        repo.close()
+    assert out.read_bytes() == expected.read_bytes()
+    assert f"spans exported: {store.spans}" in printed
+    # A template missing: the store's path, which makes and keeps it; the same bytes.
+    with sqlite3.connect(db) as raw:
+        raw.execute("DELETE FROM token_templates WHERE document_id = "
+                    "(SELECT MIN(document_id) FROM token_templates)")
+    code, loaded, _ = _imported_by(["--db", db, "export", "--format", "conll", "-o", str(out)])
+    assert code == 0 and "sqlalchemy" in loaded
+    assert out.read_bytes() == expected.read_bytes()
+
+
 def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> None:
     from annotator.store.sqlite_reader import SQLiteReader
 
@@ -162,7 +192,7 @@ def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> N
     old = tmp_path / "old.sqlite3"
     open_database(str(old), seed_demo=True).close()
     with sqlite3.connect(old) as raw:
-        # Back to revision 0010: the tables of 0011 (change counter), 0012, 0014 and 0015 go,
+        # Back to revision 0010: the tables of 0011 (change counter), 0012, 0014, 0015 and 0017 go,
         # and the stored span counts of 0013.
         raw.execute("UPDATE alembic_version SET version_num = '0010'")
         raw.execute("DROP INDEX ix_documents_project_spans_position")
@@ -173,7 +203,7 @@ def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> N
                      "documents_version_changes"):
             raw.execute(f"DROP TRIGGER {name}")
         raw.execute("DROP TABLE project_changes")
-        raw.execute("DROP TABLE token_templates")  # revision 0015
+        raw.execute("DROP TABLE token_templates")  # revisions 0015 and 0017
     assert SQLiteReader.open(str(old)) is None
     code, out, _ = _cli(["--db", str(old), "stats", "--json"])
     assert code == 0 and json.loads(out)["documents"] == 5

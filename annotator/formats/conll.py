@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from annotator.core.messages import Message
 from annotator.core.model import Document, Span
 from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
 from annotator.core.text import SENTENCE_MARKS, Token, sentences
-from annotator.core.token_template import TokenTemplate, make_template
+from annotator.core.token_template import BLANK, O_LINE, TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
     Format,
@@ -139,20 +139,34 @@ def _tagged_lines(
 
 @dataclass(frozen=True, slots=True)
 class ConllSource:
-    """A document as the cached export reads it: plain (start, end, label) spans in the
-    store's order and, when the cache holds it, its token template (docs/adr/0022)."""
+    """A document as the cached export reads it: plain (start, end, label) spans and, when the
+    cache holds it, its token template (docs/adr/0022). ``text`` may be left out (None) when
+    the template is there: ``text_of`` reads it if the tagger needs it after all."""
 
     id: int
     name: str
-    text: str
+    text: str | None
     spans: list[tuple[int, int, str]]
     template: TokenTemplate | None = None
+    text_of: Callable[[int], str] | None = None
+    #: False: the spans come in no order; the tagger gets them in the store's order (start,
+    #: end, label), which decides what it reports. The fast path needs no order.
+    spans_sorted: bool = True
+
+    def full_text(self) -> str:
+        """The stored text, read now if it was left out."""
+        if self.text is not None:
+            return self.text
+        if self.text_of is None:
+            raise ValueError(f"no text for document {self.name}")
+        return self.text_of(self.id)
 
     def document(self) -> Document:
         """The document itself, for the tagger."""
-        text = self.text
+        text = self.full_text()
+        spans = self.spans if self.spans_sorted else sorted(self.spans)
         return Document(name=self.name, text=text, spans=tuple(
-            Span(start=a, end=b, label=label, text=text[a:b]) for a, b, label in self.spans))
+            Span(start=a, end=b, label=label, text=text[a:b]) for a, b, label in spans))
 
 
 #: Told of every template an export made because the source came without one.
@@ -167,9 +181,9 @@ def source_lines(
     it has none), through the tagger when the fast path does not apply."""
     template = source.template
     if template is None:
-        template = make_template(source.text)
+        template = make_template(source.full_text())
         made(source, template)
-    fast = template_lines(source.text, source.spans, template, options)
+    fast = template_lines(source.spans, template, options)
     if fast is not None:
         return _counted(fast, report)
     return _tagged_lines(source.document(), options, out, first_line, report)
@@ -179,125 +193,215 @@ def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int
     """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
     tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
     the tagger's work reduces to a lookup per span. None for any other document."""
-    return template_lines(doc.text, [(s.start, s.end, s.label) for s in doc.spans],
+    return template_lines([(s.start, s.end, s.label) for s in doc.spans],
                           make_template(doc.text), options)
 
 
+#: A span as the writer places it in the all-O lines: where its first line begins, where that
+#: line's token ends, where the last line's token ends (its " O" follows), and its label.
+_Placed = tuple[int, int, int, str]
+
+
 def template_lines(
-    text: str, spans: Sequence[tuple[int, int, str]], template: TokenTemplate,
-    options: WriteOptions,
+    spans: Sequence[tuple[int, int, str]], template: TokenTemplate, options: WriteOptions,
 ) -> tuple[str, int, int, int] | None:
     """``fast_lines`` from a document's token template (made now, or read from the cache):
-    (body, tokens, sentences, spans), or None where the tagger must decide."""
-    texts, starts, ends, breaks = template
-    if not texts:
-        return None
-    ranges = _token_ranges(spans, starts, ends)
-    if ranges is None:
-        if options.whole_tokens:
-            return None  # spans grow to whole tokens: the tagger's rules
-        # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
-        cut = _cut_tokens(text, template, [p for s, e, _ in spans for p in (s, e)])
-        if cut is None:
-            return None
-        texts, starts, ends, breaks = cut
-        ranges = _token_ranges(spans, starts, ends)
-        if ranges is None:
-            return None  # an edge at an invisible control or a space: the tagger decides
-    ranges.sort()
-    for (_, prev_last, _), (first, _, _) in pairwise(ranges):
-        if first < prev_last:
-            return None  # overlapping or repeated spans: the tagger decides what is written
-    sep = " -X- _ " if options.conll_columns == 4 else " "
-    # Every token line is "TEXT O"; the few inside spans get their tags. Built with map and
-    # str.__add__ (C loops), not a format per token: exports write millions of these lines.
-    suffixes = [f"{sep}O\n"] * len(texts)
-    bioes = options.scheme == "bioes"
-    for first, last, label in ranges:  # the tags of core.tagging.encode, span by span
-        if bioes and last - first == 1:
-            suffixes[first] = f"{sep}S-{label}\n"
-            continue
-        suffixes[first] = f"{sep}B-{label}\n"
-        inside = last - 1 if bioes else last
-        suffixes[first + 1 : inside] = [f"{sep}I-{label}\n"] * (inside - first - 1)
-        if bioes:
-            suffixes[last - 1] = f"{sep}E-{label}\n"
-    # A sentence ends with a blank line, unless a span crosses its end: then it runs on into
-    # the next (text.sentences' keep_together). Ranges are sorted by first token.
-    kept = 0
-    reach = -1  # the furthest last token of the spans starting at or before this end
-    k = 0
-    for end in breaks:
-        while k < len(ranges) and ranges[k][0] <= end:
-            reach = max(reach, ranges[k][1] - 1)
-            k += 1
-        if reach > end:
-            continue
-        suffixes[end] += "\n"
-        kept += 1
-    return "".join(map(str.__add__, texts, suffixes)), len(texts), kept, len(ranges)
+    (body, tokens, sentences, spans), or None where the tagger must decide.
 
-
-def _token_ranges(
-    spans: Sequence[tuple[int, int, str]], starts: Sequence[int], ends: Sequence[int]
-) -> list[tuple[int, int, str]] | None:
-    """(first, last, label) token ranges of spans, None unless every span starts where a
-    token starts and ends where one ends."""
+    The template is the document's lines with every tag O: the runs no span touches are
+    copied (four columns: one ``str.replace``), the lines inside a span get their tag by one
+    ``str.replace`` of their O, so no step of Python is taken per token, only per span.
+    """
+    words, starts, offsets = template
     n = len(starts)
-    ranges: list[tuple[int, int, str]] = []
+    if not n:
+        return None
+    # Nearly every span starts and ends where tokens do: placed at once, a few steps each.
+    placed: list[_Placed] = []
+    add = placed.append
+    find = words.find
     for start, end, label in spans:
         first = bisect_left(starts, start)
-        last = bisect_left(ends, end)
-        if first == n or last == n or starts[first] != start or ends[last] != end \
-                or last < first:
+        last = bisect_left(starts, end, first) - 1
+        if last < first or starts[first] != start:
+            break
+        p1 = find(" ", offsets[last])  # where the last token's text ends
+        if starts[last] + p1 - offsets[last] != end:
+            break
+        add((offsets[first], find(" ", offsets[first]), p1, label))
+    else:
+        return _lines(words, n, placed, options)
+    return _unusual_lines(template, spans, options)
+
+
+#: A span found in the template: first and last token, start, end, label, and where the last
+#: token's text ends in the words.
+_Found = tuple[int, int, int, int, str, int]
+
+
+def _unusual_lines(
+    template: TokenTemplate, spans: Sequence[tuple[int, int, str]], options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """``template_lines`` of a document with a span edge that is not a token's edge: inside
+    a token (cut there), or else the tagger's to decide (None)."""
+    words, starts, offsets = template
+    n = len(starts)
+    find = words.find  # find(" ", line start): where that token's text ends
+    found: list[_Found] = []
+    inner: dict[int, set[int]] = {}  # token -> the span edges inside it
+    for start, end, label in spans:
+        first = bisect_left(starts, start)
+        if first == n or starts[first] != start:
+            first -= 1  # the token holding the start, unless it is in a space
+            if first < 0 or start >= starts[first] + find(" ", offsets[first]) - offsets[first]:
+                return None  # an edge at a space: the tagger decides
+            inner.setdefault(first, set()).add(start)
+        last = bisect_left(starts, end, first) - 1
+        if last < first:
             return None
-        ranges.append((first, last + 1, label))
-    return ranges
-
-
-def _cut_tokens(text: str, template: TokenTemplate, cuts: list[int]) -> TokenTemplate | None:
-    """The template with its tokens split at ``cuts`` as ``tagging.split_tokens`` splits them;
-    None if a piece holds a sentence mark (the sentence rules would have to run again)."""
-    texts, starts, ends, breaks = template
-    inner: dict[int, list[int]] = {}  # token index -> the cuts inside it
-    for cut in sorted(set(cuts)):
-        i = bisect_right(starts, cut) - 1
-        if i >= 0 and starts[i] < cut < ends[i]:
-            inner.setdefault(i, []).append(cut)
+        text_end = find(" ", offsets[last])
+        last_end = starts[last] + text_end - offsets[last]
+        if last_end != end:
+            if last_end < end:
+                return None  # an edge at a space: the tagger decides
+            inner.setdefault(last, set()).add(end)
+        found.append((first, last, start, end, label, text_end))
     if not inner:
-        return template
-    new_texts: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    moved: list[int] = []  # for each split token, in order: how many tokens it added
-    done = 0
+        return _lines(words, n, [(offsets[first], find(" ", offsets[first]), text_end, label)
+                                 for first, _, _, _, label, text_end in found], options)
+    if options.whole_tokens:
+        return None  # spans grow to whole tokens: the tagger's rules
+    # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
+    return _cut_lines(template, found, inner, options)
+
+
+def _cut_lines(
+    template: TokenTemplate, found: list[_Found],
+    inner: dict[int, set[int]], options: WriteOptions,
+) -> tuple[str, int, int, int] | None:
+    """``template_lines`` of a document with span edges inside tokens: the words again with
+    each such token as its pieces (one line each), and the spans placed in them."""
+    words, starts, offsets = template
+    parts: list[str] = []
+    done = 0  # in the template's words
+    shift = 0  # how much longer the new words are before this point
+    cut_at: list[int] = []  # the cut tokens, ascending
+    shifts: list[int] = [0]  # the shift after each of them
+    begins: dict[int, tuple[int, int]] = {}  # a piece's start in the text -> its place, end
+    ends: dict[int, int] = {}  # a piece's end in the text -> its end in the new words
+    extra = 0
     for i in sorted(inner):
-        edges = [starts[i], *inner[i], ends[i]]
-        pieces = [Token(a, b, text[a:b]) for a, b in pairwise(edges)]
-        if not all(p.text.isalnum() for p in pieces):
-            # A piece of letters and digits only is one token: split_tokens keeps it as it
-            # is. Any other piece is tokenized again there.
-            pieces = split_tokens(text, [Token(starts[i], ends[i], texts[i])], inner[i])
-            if any(c in SENTENCE_MARKS for p in pieces for c in p.text):
+        pieces = _pieces(template, i, sorted(inner[i]))
+        if pieces is None:
+            return None
+        parts.append(words[done : offsets[i]])
+        at = offsets[i] + shift
+        for a, b, piece in pieces:
+            begins[a] = (at, at + len(piece))
+            ends[b] = at + len(piece)
+            at += len(piece) + len(O_LINE)
+        joined = "".join([p + O_LINE for _, _, p in pieces])
+        if template.ends_sentence(i):
+            joined += BLANK
+        parts.append(joined)
+        shift += len(joined) - (offsets[i + 1] - offsets[i])
+        extra += len(pieces) - 1
+        cut_at.append(i)
+        shifts.append(shift)
+        done = offsets[i + 1]
+    parts.append(words[done:])
+    placed: list[_Placed] = []
+    find = words.find
+    for first, last, start, end, label, text_end in found:
+        if first in inner:
+            got = begins.get(start)
+            if got is None:
+                return None  # an edge at an invisible control: the tagger decides
+            p0, q = got
+        else:
+            moved = shifts[bisect_right(cut_at, first)]
+            p0, q = offsets[first] + moved, find(" ", offsets[first]) + moved
+        if last in inner:
+            p1 = ends.get(end, -1)
+            if p1 < 0:
                 return None
-        new_texts += texts[done:i]
-        new_starts += starts[done:i]
-        new_ends += ends[done:i]
-        new_texts += [p.text for p in pieces]
-        new_starts += [p.start for p in pieces]
-        new_ends += [p.end for p in pieces]
-        moved.append(len(pieces) - 1)
-        done = i + 1
-    new_texts += texts[done:]
-    new_starts += starts[done:]
-    new_ends += ends[done:]
-    # A sentence ending at a split token now ends at its last piece.
-    split_at = sorted(inner)
-    new_breaks = []
-    for end in breaks:
-        n = bisect_right(split_at, end)  # split tokens at or before it
-        new_breaks.append(end + sum(moved[:n]))
-    return TokenTemplate(new_texts, new_starts, new_ends, new_breaks)
+        else:
+            p1 = text_end + shifts[bisect_right(cut_at, last)]
+        if p1 < q:
+            return None  # it would end before it starts: the tagger decides
+        placed.append((p0, q, p1, label))
+    return _lines("".join(parts), len(starts) + extra, placed, options)
+
+
+def _pieces(template: TokenTemplate, i: int, cuts: list[int]
+            ) -> list[tuple[int, int, str]] | None:
+    """The pieces (start, end, text) of token ``i`` cut at ``cuts`` (ascending, inside it),
+    as ``tagging.split_tokens`` splits them; None if a piece holds a sentence mark (the
+    sentence rules would have to run again)."""
+    base = template.starts[i]
+    pieces = _word_pieces(template.text(i), tuple(c - base for c in cuts))
+    if pieces is None:
+        return None
+    return [(base + a, base + b, piece) for a, b, piece in pieces]
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_pieces(word: str, cuts: tuple[int, ...]) -> tuple[tuple[int, int, str], ...] | None:
+    """``_pieces`` of one word: the same few words are cut the same way again and again (a
+    tanween or a shadda left out of a span), and ``split_tokens`` tokenizes each piece."""
+    edges = [0, *cuts, len(word)]
+    parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
+    if all(p[2].isalnum() for p in parts):
+        return tuple(parts)  # a piece of letters and digits only is one token, as it is
+    split = split_tokens(word, [Token(0, len(word), word)], cuts)
+    if any(c in SENTENCE_MARKS for p in split for c in p.text):
+        return None
+    return tuple((p.start, p.end, p.text) for p in split)
+
+
+def _lines(
+    words: str, n_tokens: int, placed: list[_Placed], options: WriteOptions
+) -> tuple[str, int, int, int] | None:
+    """The body of a document from its all-O lines and its spans placed in them (where the
+    first token's line begins and its text ends, where the last token's text ends); None if
+    spans overlap (the tagger decides what is written)."""
+    four = options.conll_columns == 4
+    sep = " -X- _ " if four else " "
+    o_four = f"{sep}O\n"
+    sentences = words.count(BLANK + BLANK)
+    if not placed:
+        return (words.replace(O_LINE, o_four) if four else words), n_tokens, sentences, 0
+    placed.sort()
+    bioes = options.scheme == "bioes"
+    out: list[str] = []
+    add = out.append
+    done = 0  # where the lines not written yet begin
+    for p0, q, p1, label in placed:
+        if p0 < done:
+            return None  # overlapping or repeated spans: the tagger decides what is written
+        if p0 > done:
+            add(words[done:p0].replace(O_LINE, o_four) if four else words[done:p0])
+        add(words[p0:q])
+        if q == p1:  # one line: S- or B-
+            add(f"{sep}S-{label}\n" if bioes else f"{sep}B-{label}\n")
+        else:
+            inside = f"{sep}I-{label}\n"
+            add(f"{sep}B-{label}\n")
+            # A span holds its sentence together: no blank line inside it.
+            middle = words[q:p1]  # " O\n" ending the first line ... the last token's text
+            merged = middle.count(BLANK + BLANK)
+            if merged:
+                sentences -= merged
+                middle = middle.replace(BLANK + BLANK, BLANK)
+            add(middle.replace(O_LINE, inside)[len(inside):])
+            add(f"{sep}E-{label}\n" if bioes else inside)
+        done = p1 + len(O_LINE)
+        if words.startswith(BLANK, done):
+            add(BLANK)
+            done += 1
+    if done < len(words):
+        add(words[done:].replace(O_LINE, o_four) if four else words[done:])
+    return "".join(out), n_tokens, sentences, len(placed)
 
 
 def _write_all(

@@ -17,17 +17,18 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from annotator.core.messages import Message
-from annotator.core.model import DocStatus, Document, without_suggestions
+from annotator.core.model import DocStatus, Document, LabelSchema, without_suggestions
 from annotator.formats import FORMATS
 from annotator.formats.base import Problem, WriteOptions
 from annotator.services.progress import ProgressFn, no_progress
 
 if TYPE_CHECKING:
-    from annotator.core.token_template import TokenTemplate
+    from annotator.core.token_template import StoredTemplate, TokenTemplate
     from annotator.store.repository import Repository
+    from annotator.store.sql_reads import ExportRow
 
 T = TypeVar("T")
 Part = Literal["train", "dev", "test"]
@@ -89,6 +90,54 @@ def split_items(
     return {part: [items[i] for i in sorted(cuts[part])] for part in PARTS}
 
 
+class ExportSource(Protocol):
+    """What the checks and the CoNLL export read: the store (``Repository``) or, on the
+    command line, a read-only snapshot over the bare driver (``SnapshotReader``, ADR 0015)."""
+
+    def default_project(self) -> int: ...
+    def annotators(self) -> list[str]: ...
+    def stats(self, project_id: int) -> dict[str, Any]: ...
+    def project_schema(self, project_id: int) -> LabelSchema: ...
+
+    def iter_export_rows(
+        self, project_id: int, *, version: int, status: DocStatus | None = None,
+        annotator: str | None = None, include_suggestions: bool = False,
+        batch_size: int = 500,
+    ) -> Iterator[ExportRow]: ...
+
+    def save_token_templates(
+        self, templates: Sequence[tuple[int, str, StoredTemplate]], *, version: int
+    ) -> bool: ...
+
+
+def _checked(
+    source: ExportSource, *, fmt: str, out: Path, options: WriteOptions, project: int | None,
+    status: DocStatus | None, annotator: str | None,
+) -> tuple[int, int, WriteOptions]:
+    """(project, documents to export, options with the schema's labels), or ExportRefused."""
+    if fmt not in FORMATS or not FORMATS[fmt].can_write:
+        raise ExportRefused([Problem(str(out), None,
+                                     Message("export.no_format", format=repr(fmt)))])
+    pid = source.default_project() if project is None else project
+    if annotator is not None and annotator not in (known := source.annotators()):
+        # The filter keeps that annotator's spans: a typo would export empty documents.
+        raise ExportRefused([Problem(
+            str(out), None,
+            Message("export.no_annotator", name=repr(annotator),
+                    known=", ".join(known) or "none"))])
+    counts = source.stats(pid)
+    total = counts["by_status"].get(status, 0) if status is not None else counts["documents"]
+    if not total:
+        raise ExportRefused([Problem(
+            str(out), None,
+            Message("export.no_documents_with", status=status) if status
+            else Message("export.no_documents"))])
+    if not options.labels:
+        # One tag list for every part of a split: the schema's labels, not each part's.
+        options = replace(options, labels=source.project_schema(pid).names)
+    return pid, total, options
+
+
 def export_documents(
     repo: Repository,
     *,
@@ -107,27 +156,13 @@ def export_documents(
 
     Suggested spans (unreviewed proposals) are left out unless ``include_suggestions``.
     """
-    if fmt not in FORMATS or not FORMATS[fmt].can_write:
-        raise ExportRefused([Problem(str(out), None,
-                                     Message("export.no_format", format=repr(fmt)))])
-    pid = repo.default_project() if project is None else project
-    if annotator is not None and annotator not in (known := repo.annotators()):
-        # The filter keeps that annotator's spans: a typo would export empty documents.
-        raise ExportRefused([Problem(
-            str(out), None,
-            Message("export.no_annotator", name=repr(annotator),
-                    known=", ".join(known) or "none"))])
-    counts = repo.stats(pid)
-    total = counts["by_status"].get(status, 0) if status is not None else counts["documents"]
-    if not total:
-        raise ExportRefused([Problem(
-            str(out), None,
-            Message("export.no_documents_with", status=status) if status
-            else Message("export.no_documents"))])
+    if split is None and fmt == "conll":
+        return export_conll(repo, out=out, options=options, project=project, status=status,
+                            annotator=annotator, include_suggestions=include_suggestions,
+                            progress=progress)
+    pid, total, options = _checked(repo, fmt=fmt, out=out, options=options, project=project,
+                                   status=status, annotator=annotator)
     left_out = 0
-    if not options.labels:
-        # One tag list for every part of a split: the schema's labels, not each part's.
-        options = replace(options, labels=repo.project_schema(pid).names)
     read = 0
 
     def prepared(documents: Iterable[Document]) -> Iterator[Document]:
@@ -144,12 +179,7 @@ def export_documents(
             yield doc
 
     progress("reading documents", 0, total)
-    if split is None and fmt == "conll":
-        report, left_out = _write_conll(repo, pid, out, options=options, status=status,
-                                        annotator=annotator, total=total,
-                                        include_suggestions=include_suggestions,
-                                        progress=progress)
-    elif split is None:
+    if split is None:
         report = _write(prepared(repo.iter_documents(pid, status=status, annotator=annotator)),
                         out, fmt=fmt, options=options, progress=progress)
     else:
@@ -165,6 +195,29 @@ def export_documents(
         report = _write_split({part: reader(ids) for part, ids in id_parts.items()},
                               {part: len(ids) for part, ids in id_parts.items()},
                               out, fmt=fmt, options=options, progress=progress)
+    return replace(report, suggestions_left_out=left_out)
+
+
+def export_conll(
+    source: ExportSource,
+    *,
+    out: Path,
+    options: WriteOptions,
+    project: int | None = None,
+    status: DocStatus | None = None,
+    annotator: str | None = None,
+    include_suggestions: bool = False,
+    progress: ProgressFn = no_progress,
+) -> ExportReport:
+    """``export_documents`` in CoNLL without a split, from the store or a snapshot reader:
+    plain rows and cached token templates (docs/adr/0022), the same bytes as the writer
+    with documents."""
+    pid, total, options = _checked(source, fmt="conll", out=out, options=options,
+                                   project=project, status=status, annotator=annotator)
+    progress("reading documents", 0, total)
+    report, left_out = _write_conll(source, pid, out, options=options, status=status,
+                                    annotator=annotator, total=total,
+                                    include_suggestions=include_suggestions, progress=progress)
     return replace(report, suggestions_left_out=left_out)
 
 
@@ -188,7 +241,7 @@ def _write(
 
 
 def _write_conll(
-    repo: Repository,
+    source: ExportSource,
     pid: int,
     out: Path,
     *,
@@ -199,12 +252,11 @@ def _write_conll(
     include_suggestions: bool,
     progress: ProgressFn,
 ) -> tuple[ExportReport, int]:
-    """The CoNLL export from plain rows and cached token templates (docs/adr/0022); the same
-    bytes as ``_write`` with documents. Templates it had to make are kept for the next export,
-    500 at a time. Returns the report and how many suggested spans were left out."""
+    """The CoNLL export from plain rows and cached token templates. Templates it had to make
+    are kept for the next export, 500 at a time, if the source can keep them. Returns the
+    report and how many suggested spans were left out."""
     from annotator.core.token_template import (
         TEMPLATE_VERSION,
-        StoredTemplate,
         pack_template,
         unpack_template,
     )
@@ -217,11 +269,10 @@ def _write_conll(
 
     def sources() -> Iterator[ConllSource]:
         nonlocal left_out, read
-        for row in repo.iter_export_rows(pid, version=TEMPLATE_VERSION, status=status,
-                                         annotator=annotator):
-            spans = [(a, b, label) for a, b, label, _, origin in row.spans
-                     if include_suggestions or origin != "suggested"]
-            left_out += len(row.spans) - len(spans)
+        for row in source.iter_export_rows(pid, version=TEMPLATE_VERSION, status=status,
+                                           annotator=annotator,
+                                           include_suggestions=include_suggestions):
+            left_out += row.suggested
             if row.template is None:
                 hashes[row.id] = row.content_hash
                 template = None
@@ -230,18 +281,19 @@ def _write_conll(
             read += 1
             if read % 100 == 0 or read == total:
                 progress("reading documents", read, total)
-            yield ConllSource(row.id, row.name, row.text, spans, template)
+            yield ConllSource(row.id, row.name, row.text, row.spans, template, row.read_text,
+                              spans_sorted=False)
 
     keeping = True  # until the database refuses them once
 
-    def made(source: ConllSource, template: TokenTemplate) -> None:
+    def made(conll_source: ConllSource, template: TokenTemplate) -> None:
         nonlocal keeping
-        digest = hashes.pop(source.id)
+        digest = hashes.pop(conll_source.id)
         if not keeping:
             return
-        pending.append((source.id, digest, pack_template(template)))
+        pending.append((conll_source.id, digest, pack_template(template)))
         if len(pending) >= 500:
-            keeping = repo.save_token_templates(pending, version=TEMPLATE_VERSION)
+            keeping = source.save_token_templates(pending, version=TEMPLATE_VERSION)
             pending.clear()
 
     progress("writing", 0, 1)
@@ -254,8 +306,8 @@ def _write_conll(
     finally:
         if collecting:
             gc.enable()
-    if keeping:
-        repo.save_token_templates(pending, version=TEMPLATE_VERSION)
+    if keeping and pending:
+        source.save_token_templates(pending, version=TEMPLATE_VERSION)
     progress("writing", 1, 1)
     return ExportReport(files=list(report.files), documents=report.documents,
                         spans=report.spans, dropped=list(report.dropped)), left_out

@@ -30,7 +30,8 @@ def conninfo(db: str | None) -> str | None:
 
 
 class PgReader(sql_reads.SnapshotReader):
-    """The reads of ``stats`` and ``search`` on one snapshot of a PostgreSQL project."""
+    """The reads of ``stats``, ``search`` and a kept CoNLL export on one snapshot of a
+    PostgreSQL project."""
 
     dialect = "postgresql"
     driver_error = psycopg.Error

@@ -56,13 +56,13 @@ from annotator.store.errors import ConflictError, DatabaseError, StoreError
 from annotator.store.merging import OnDuplicate
 from annotator.store.projects import DEFAULT_PROJECT as DEFAULT_PROJECT
 from annotator.store.rows import head, schema_of
+from annotator.store.sql_reads import ExportRow
 from annotator.store.tables import ANNOTATORS as ANNOTATORS
 from annotator.store.tables import DOCUMENTS as DOCUMENTS
 from annotator.store.tables import EVENT_ROLES as EVENT_ROLES
 from annotator.store.tables import EVENTS as EVENTS
 from annotator.store.tables import PROJECTS as PROJECTS
 from annotator.store.tables import SPANS as SPANS
-from annotator.store.token_cache import ExportRow
 
 __all__ = [
     "AddResult",
@@ -329,18 +329,20 @@ class Repository:
         version: int,
         status: DocStatus | None = None,
         annotator: str | None = None,
+        include_suggestions: bool = False,
         batch_size: int = 500,
     ) -> Iterator[ExportRow]:
         """The CoNLL export's read (``token_cache``): every document of a project in corpus
-        order as plain rows, with its token template of ``version`` if one is stored."""
+        order as plain rows, with its token template of ``version`` if one is stored (and
+        then no text: ``ExportRow.read_text`` reads it while the rows are read)."""
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         if status is not None:
             check_status(status)
         with read_transaction(self._engine) as conn:
-            yield from token_cache.iter_export_rows(conn, project_id, status=status,
-                                                    annotator=annotator, version=version,
-                                                    batch_size=batch_size)
+            yield from token_cache.iter_export_rows(
+                conn, project_id, status=status, annotator=annotator, version=version,
+                include_suggestions=include_suggestions, batch_size=batch_size)
 
     def save_token_templates(
         self, templates: Sequence[tuple[int, str, StoredTemplate]], *, version: int
@@ -359,6 +361,21 @@ class Repository:
         except (SQLAlchemyError, driver_error):  # the driver's own cursor raises its errors
             return False
         return True
+
+    def fill_token_templates(
+        self, *, version: int, limit: int = 200, after: int = 0
+    ) -> tuple[int, int]:
+        """Make the token templates of up to ``limit`` documents with an id above ``after``
+        that have none for their text, in one short write transaction: (how many, the id to
+        go on after; 0 when none is left). What ``annotator index`` and the window's
+        background pass call, so that exports find them (docs/adr/0022)."""
+        return run_write(self._engine,
+                         lambda conn: token_cache.fill_templates(conn, version, limit, after))
+
+    def missing_token_templates(self, project_id: int, *, version: int) -> int:
+        """How many of the project's documents have no token template of ``version``."""
+        with read_transaction(self._engine) as conn:
+            return token_cache.missing_templates(conn, project_id, version)
 
     def document_keys(
         self, project_id: int, *, status: DocStatus | None = None

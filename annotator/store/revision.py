@@ -7,4 +7,4 @@ A test checks that it equals the head of ``migrations/versions``; a new migratio
 
 from __future__ import annotations
 
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0017"

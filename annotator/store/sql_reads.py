@@ -1,4 +1,5 @@
-"""The statistics and corpus-search reads as SQL text over any DBAPI connection (ADR 0015).
+"""The statistics, corpus-search and CoNLL-export reads as SQL text over any DBAPI connection
+(ADR 0015, 0022).
 
 The store runs them on its SQLAlchemy connection's driver connection; ``annotator stats`` and
 ``annotator search`` on a database at the current revision run the very same functions over
@@ -20,14 +21,18 @@ without a hit, never miss one; the caller finds the hits in the stored text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from types import TracebackType
-from typing import Any, ClassVar, Protocol, Self
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, Self
 
 from annotator.core.labels import SchemaError, parse_schema
 from annotator.core.model import DOC_STATUSES, LabelSchema
 from annotator.store.errors import DatabaseError, StoreError
 from annotator.store.revision import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from annotator.core.token_template import StoredTemplate
 
 
 class Cursor(Protocol):
@@ -204,11 +209,140 @@ def _in_corpus_order(
     return [doc_id for _, doc_id in keyed]
 
 
+# --- the CoNLL export (docs/adr/0022) --------------------------------------------------------
+
+class ExportRow(NamedTuple):
+    """One document as the CoNLL export reads it."""
+
+    id: int
+    name: str
+    #: The stored text; None when the template is there (the fast path does not need it):
+    #: ``document_text`` reads it on the same snapshot if the tagger needs it after all.
+    text: str | None
+    content_hash: str
+    #: (start, end, label) of the spans kept, in no particular order.
+    spans: list[tuple[int, int, str]]
+    #: How many suggested spans were left out.
+    suggested: int
+    template: StoredTemplate | None
+    #: Reads a document's text by id on the same snapshot, while the rows are being read.
+    read_text: Callable[[int], str]
+
+
+def export_rows(
+    conn: DriverConnection,
+    dialect: str,
+    project_id: int,
+    *,
+    status: str | None,
+    annotator: str | None,
+    version: int,
+    include_suggestions: bool,
+    batch_size: int = 500,
+) -> Iterator[ExportRow]:
+    """The project's documents in corpus order (position, id), ``batch_size`` at a time:
+    each with its token template of ``version`` when one is stored for its text, and its
+    text only when none is."""
+    # Imported here: stats and search must not pay for the tokenizer's module.
+    from annotator.core.token_template import StoredTemplate
+
+    m = _marks(dialect)
+    read_text = partial(document_text, conn, dialect)
+    where = f"d.project_id = {m}"
+    fixed: list[Any] = [project_id]
+    if status is not None:
+        where += f" AND d.status = {m}"
+        fixed.append(status)
+    # The text is not read where a template is (a third of what the read costs otherwise).
+    head = (
+        "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN d.text END, "
+        "d.content_hash, d.position, t.words, t.starts, t.offsets FROM documents d "
+        f"LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
+        f"AND t.content_hash = d.content_hash WHERE {where}"
+    )
+    last: tuple[int, int] | None = None
+    while True:
+        sql = head
+        params: list[Any] = [version, *fixed]
+        if last is not None:
+            # Keyset paging: each batch is an index range scan, however deep.
+            sql += f" AND (d.position > {m} OR (d.position = {m} AND d.id > {m}))"
+            params += [last[0], last[0], last[1]]
+        sql += f" ORDER BY d.position, d.id LIMIT {m}"
+        params.append(batch_size)
+        docs = _rows(conn, sql, params)
+        if not docs:
+            return
+        spans, suggested = _export_spans(conn, dialect, [int(r[0]) for r in docs], annotator,
+                                         include_suggestions)
+        for r in docs:
+            doc_id = int(r[0])
+            stored = None if r[5] is None else StoredTemplate(r[5], bytes(r[6]), bytes(r[7]))
+            yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, []),
+                            suggested.get(doc_id, 0), stored, read_text)
+        last = (int(docs[-1][4]), int(docs[-1][0]))
+
+
+def _export_spans(
+    conn: DriverConnection, dialect: str, ids: list[int], annotator: str | None,
+    include_suggestions: bool,
+) -> tuple[dict[int, list[tuple[int, int, str]]], dict[int, int]]:
+    m = _marks(dialect)
+    sql = ("SELECT s.document_id, s.start_offset, s.end_offset, s.label, s.origin "
+           "FROM spans s")
+    params: list[Any] = list(ids)
+    where = f" WHERE s.document_id IN ({', '.join([m] * len(ids))})"
+    if annotator is not None:
+        sql += " JOIN annotators a ON a.id = s.annotator_id"
+        where += f" AND a.name = {m}"
+        params.append(annotator)
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    suggested: dict[int, int] = {}
+    for doc_id, start, end, label, origin in _rows(conn, sql + where, params):
+        if origin == "suggested" and not include_suggestions:
+            suggested[doc_id] = suggested.get(doc_id, 0) + 1
+            continue
+        spans = out.get(doc_id)
+        if spans is None:
+            spans = out[doc_id] = []
+        spans.append((start, end, label))
+    return out, suggested
+
+
+def document_text(conn: DriverConnection, dialect: str, document_id: int) -> str:
+    """The stored text of one document."""
+    rows = _rows(conn, f"SELECT text FROM documents WHERE id = {_marks(dialect)}",
+                 (document_id,))
+    if not rows:
+        raise StoreError(f"document {document_id} does not exist")
+    return str(rows[0][0])
+
+
+def missing_templates(
+    conn: DriverConnection, dialect: str, project_id: int, version: int
+) -> int:
+    """How many of the project's documents have no token template of ``version`` for their
+    text."""
+    m = _marks(dialect)
+    (n,) = _rows(conn, (
+        "SELECT COUNT(*) FROM documents d LEFT JOIN token_templates t "
+        f"ON t.document_id = d.id AND t.version = {m} AND t.content_hash = d.content_hash "
+        f"WHERE d.project_id = {m} AND t.document_id IS NULL"), (version, project_id))[0]
+    return int(n)
+
+
+def annotator_names(conn: DriverConnection) -> list[str]:
+    """Names of every annotator known to the database, sorted as the store sorts them."""
+    return [str(name) for (name,) in _rows(conn, "SELECT name FROM annotators ORDER BY name",
+                                           ())]
+
+
 # --- a reader over the bare driver -------------------------------------------------------------
 
 class SnapshotReader:
-    """The reads of ``stats`` and ``search`` on one snapshot of a current database, over the
-    bare driver (``SQLiteReader``, ``PgReader``). Read only: it is not a second store.
+    """The reads of ``stats``, ``search`` and a CoNLL export whose token templates are all
+    kept, on one snapshot of a current database, over the bare driver (``SQLiteReader``,
+    ``PgReader``). Read only: it is not a second store.
 
     A subclass opens the connection inside one read transaction and checks the revision
     (``current_project``); it names its dialect and the driver's base error, which comes out
@@ -238,6 +372,33 @@ class SnapshotReader:
         with self._errors():
             project_schema(self._conn, self.dialect, project_id)
             yield from candidates(self._conn, self.dialect, project_id, needle)
+
+    def annotators(self) -> list[str]:
+        with self._errors():
+            return annotator_names(self._conn)
+
+    def missing_token_templates(self, project_id: int, *, version: int) -> int:
+        with self._errors():
+            return missing_templates(self._conn, self.dialect, project_id, version)
+
+    def iter_export_rows(
+        self, project_id: int, *, version: int, status: str | None = None,
+        annotator: str | None = None, include_suggestions: bool = False,
+        batch_size: int = 500,
+    ) -> Iterator[ExportRow]:
+        with self._errors():
+            project_schema(self._conn, self.dialect, project_id)
+            yield from export_rows(self._conn, self.dialect, project_id, status=status,
+                                   annotator=annotator, version=version,
+                                   include_suggestions=include_suggestions,
+                                   batch_size=batch_size)
+
+    def save_token_templates(
+        self, templates: Sequence[tuple[int, str, StoredTemplate]], *, version: int
+    ) -> bool:
+        """Never kept: the reader only reads (the command line takes it only when every
+        template is there already)."""
+        return False
 
     def close(self) -> None:
         self._conn.close()

@@ -1,6 +1,7 @@
-"""``annotator stats`` and ``annotator search`` on an SQLite project, over sqlite3 alone.
+"""``annotator stats``, ``annotator search`` and a kept CoNLL export on an SQLite project,
+over sqlite3 alone.
 
-Importing SQLAlchemy costs these two commands more than their whole work (ADR 0015). On an
+Importing SQLAlchemy costs these commands more than their whole work (ADR 0015, 0022). On an
 SQLite file at the current revision they read through this, with the store's own SQL
 (``sql_reads``) in one read transaction; anything else (a server URL, a file to create,
 upgrade or refuse, a project to make) goes through the store as before. Read only: nothing
@@ -20,7 +21,8 @@ BUSY_TIMEOUT_S = 10.0  # as the store's engine: a writer's commit is waited for
 
 
 class SQLiteReader(sql_reads.SnapshotReader):
-    """The reads of ``stats`` and ``search`` on one snapshot of an SQLite project."""
+    """The reads of ``stats``, ``search`` and the CoNLL export on one snapshot of an SQLite
+    project."""
 
     dialect = "sqlite"
     driver_error = sqlite3.Error

@@ -254,8 +254,9 @@ DOCUMENT_CERTAINTY = Table(
 )
 
 
-# Revision 0015: the CoNLL export's token templates (docs/adr/0022), filled lazily by the first
-# export of a document and read by later ones. Texts never change after import; a row counts
+# Revisions 0015 and 0017: the CoNLL export's token templates (docs/adr/0022), filled by
+# ``annotator index``, the window's background pass or the first export of a document, and
+# read by later ones. Texts never change after import; a row counts
 # only while its content hash is the document's and its version is the program's.
 TOKEN_TEMPLATES = Table(
     "token_templates",
@@ -265,6 +266,5 @@ TOKEN_TEMPLATES = Table(
     Column("content_hash", String(64), nullable=False),
     Column("words", Text, nullable=False),
     Column("starts", LargeBinary, nullable=False),
-    Column("ends", LargeBinary, nullable=False),
-    Column("breaks", LargeBinary, nullable=False),
+    Column("offsets", LargeBinary, nullable=False),
 )

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -152,6 +153,36 @@ def index_pending(repository: Repository, limit: int) -> int:
         return 0
 
 
+def background_completion(repository: Repository) -> Callable[[int], int]:
+    """One batch of ``limit`` documents per call: the search index first, then the CoNLL
+    export's token templates (docs/adr/0022), so that an export after the window has run
+    does not tokenize; 0 when both are complete or cannot be written now."""
+    after = 0  # the templates' pass goes on after this document id
+    templates_done = False
+
+    def step(limit: int) -> int:
+        nonlocal after, templates_done
+        moved = index_pending(repository, limit)
+        if moved:
+            templates_done = False  # documents arrived: they need templates too
+            return moved
+        if templates_done:
+            return 0
+        # Imported here: the tokenizer's module is not needed for the first paint.
+        from annotator.core.token_template import TEMPLATE_VERSION
+
+        try:
+            made, after = repository.fill_token_templates(version=TEMPLATE_VERSION,
+                                                          limit=limit, after=after)
+        except StoreError as exc:
+            logging.getLogger(__name__).warning("token templates not made: %s", exc)
+            made = 0
+        templates_done = made == 0
+        return made
+
+    return step
+
+
 def run(db: str | None) -> int:
     """Open the window on the project database ``db`` (None: the default one); exit code."""
     app = application()
@@ -244,9 +275,10 @@ def _open_window(
     # After the article is on screen: it competes for the interpreter with what draws it.
     after_first_paint(warm_up_dates)
     after_first_paint(known_names.load)
-    # What imports left out of the corpus search index, a small batch per turn (ADR 0016):
-    # at start, and again whenever documents arrive (an import here or elsewhere).
-    completer = SearchIndexCompleter(lambda n: index_pending(repository, n), window)
+    # What imports left out of the corpus search index, then the token templates the CoNLL
+    # export reads, a small batch per turn (ADR 0016, 0022): at start, and again whenever
+    # documents arrive (an import here or elsewhere).
+    completer = SearchIndexCompleter(background_completion(repository), window)
     after_first_paint(completer.start)
     window.bridge.changed.connect(lambda change: index_after_imports(change, completer))
     code = app.exec()

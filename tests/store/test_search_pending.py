@@ -122,7 +122,7 @@ def test_a_document_imported_and_searched_at_once_from_the_command_line(
     assert main(["--db", db, "search", "قصف"]) == 0
     assert capsys.readouterr().out.startswith("a:0-3: ")
     assert main(["--db", db, "index"]) == 0
-    assert capsys.readouterr().out == "documents indexed: 1\n"
+    assert capsys.readouterr().out == "documents indexed: 1\ntoken templates made: 1\n"
     assert main(["--db", db, "import", str(second)]) == 0
     from annotator.store.sqlite_reader import SQLiteReader
 

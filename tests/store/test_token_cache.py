@@ -4,19 +4,23 @@ keeps them, a later one uses them and writes the same bytes, a stale one is neve
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from annotator.core.model import Document, make_span, normalize_newlines
+from annotator.core.token_template import TEMPLATE_VERSION
 from annotator.formats import WriteOptions
 from annotator.formats import conll as conll_format
 from annotator.formats.conll import ConllFormat
-from annotator.services.exporting import export_documents
+from annotator.services.exporting import ExportRefused, export_conll, export_documents
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
-from tests.formats.test_conll_fast_path import _random_documents, _seed_documents
+from annotator.store.sql_reads import SnapshotReader
+from annotator.store.sqlite_reader import SQLiteReader
+from tests.formats.test_conll_fast_path import OPTIONS, _random_documents, _seed_documents
 
 
 def _documents(seed_texts: dict[str, str]) -> list[Document]:
@@ -146,3 +150,66 @@ def test_templates_the_database_refuses_do_not_fail_the_export(tmp_path: Path) -
         assert _count(url, "SELECT COUNT(*) FROM token_templates") == 0
     finally:
         repo.close()
+
+
+def _snapshot_reader(db_url: str) -> SnapshotReader:
+    """The command line's read-only reader of the database (ADR 0015)."""
+    reader: SnapshotReader | None
+    if db_url.startswith("sqlite:///"):
+        reader = SQLiteReader.open(db_url.removeprefix("sqlite:///"))
+    else:
+        from annotator.store.pg_reader import PgReader
+
+        reader = PgReader.open(db_url)
+    assert reader is not None
+    return reader
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: f"{o.scheme}-{o.conll_columns}"
+                         f"{'-whole' if o.whole_tokens else ''}{'-nested' if o.nested else ''}")
+def test_the_bare_driver_export_writes_the_store_exports_bytes(
+    repo: Repository, project: int, db_url: str, seed_texts: dict[str, str], tmp_path: Path,
+    options: WriteOptions,
+) -> None:
+    docs = _documents(seed_texts)
+    # Suggested spans (left out and counted), two annotators, statuses to filter on.
+    half = len(docs) // 2
+    repo.add_documents(project, docs[:half], annotator="amal")
+    repo.add_documents(project, [replace(d, spans=tuple(
+        replace(s, origin="suggested") if k % 3 == 0 else s for k, s in enumerate(d.spans)))
+        for d in docs[half:]], annotator="badr")
+    for doc_id in [s.id for s in repo.list_documents(project)][::4]:
+        repo.set_status(doc_id, "done")
+    with _snapshot_reader(db_url) as reader:
+        assert reader.missing_token_templates(project, version=TEMPLATE_VERSION) == len(docs)
+    after = 0
+    while True:  # what `annotator index` does
+        _, after = repo.fill_token_templates(version=TEMPLATE_VERSION, limit=7, after=after)
+        if not after:
+            break
+    cases: list[dict[str, object]] = [
+        {}, {"status": "done"}, {"annotator": "badr"}, {"include_suggestions": True}]
+    with _snapshot_reader(db_url) as reader:
+        assert reader.missing_token_templates(project, version=TEMPLATE_VERSION) == 0
+        for n, kwargs in enumerate(cases):
+            expected = tmp_path / f"store-{n}.conll"
+            got = tmp_path / f"reader-{n}.conll"
+            report = export_documents(repo, fmt="conll", out=expected, options=options,
+                                      **kwargs)  # type: ignore[arg-type]
+            fast = export_conll(reader, out=got, options=options,
+                                **kwargs)  # type: ignore[arg-type]
+            assert got.read_bytes() == expected.read_bytes(), kwargs
+            assert [(p.line, p.message) for p in fast.dropped] == \
+                [(p.line, p.message) for p in report.dropped]
+            assert replace(fast, files=[], dropped=[]) == replace(report, files=[], dropped=[])
+            assert report.documents
+        # The same refusals, in the same words.
+        with pytest.raises(ExportRefused) as store_refused:
+            export_documents(repo, fmt="conll", out=tmp_path / "x.conll", options=options,
+                             annotator="nobody")
+        with pytest.raises(ExportRefused) as reader_refused:
+            export_conll(reader, out=tmp_path / "x.conll", options=options, annotator="nobody")
+        assert reader_refused.value.problems == store_refused.value.problems
+    # Suggestions were there to leave out.
+    assert export_documents(repo, fmt="conll", out=tmp_path / "s.conll",
+                            options=options).suggestions_left_out > 0

@@ -6,11 +6,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Document
+from annotator.core.token_template import TEMPLATE_VERSION
 from annotator.services.changes import DocumentsChanged, StatusChanged
 from annotator.services.searching import search_corpus
 from annotator.store.repository import Repository
 from annotator.ui import search_index
-from annotator.ui.app import application, index_after_imports, index_pending
+from annotator.ui.app import (
+    application,
+    background_completion,
+    index_after_imports,
+    index_pending,
+)
 from annotator.ui.search_index import SearchIndexCompleter
 
 
@@ -42,6 +48,37 @@ def test_pending_documents_are_indexed_a_batch_per_turn(
     # The same hits as before, now from the index.
     assert [h.document for h in search_corpus(repo, "حلب")] == [
         "second", *(f"more-{i}" for i in range(7))]
+
+
+def test_after_the_index_the_window_makes_the_token_templates(
+    qtbot: QtBot, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    application()
+    project = repo.default_project()
+    repo.add_documents(project, [Document(name=f"more-{i}", text=f"خبر رقم {i} عن حلب.")
+                                 for i in range(7)])
+    assert repo.missing_token_templates(project, version=TEMPLATE_VERSION) == 10
+    made: list[int] = []
+    real = repo.fill_token_templates
+
+    def counted(*, version: int, limit: int = 200, after: int = 0) -> tuple[int, int]:
+        assert repo.search_pending() == 0  # the index first: searches need it more
+        n, last = real(version=version, limit=limit, after=after)
+        made.append(n)
+        return n, last
+
+    monkeypatch.setattr(repo, "fill_token_templates", counted)
+    monkeypatch.setattr(search_index, "BATCH", 4)
+    completer = SearchIndexCompleter(background_completion(repo))
+    completer.start()
+    qtbot.waitUntil(lambda: not completer.running)
+    assert made == [4, 4, 2, 0]
+    assert repo.missing_token_templates(project, version=TEMPLATE_VERSION) == 0
+    # Documents imported later get theirs when the completer starts again.
+    repo.add_documents(project, [Document(name="late", text="قصف في حمص.")])
+    index_after_imports(DocumentsChanged(), completer)
+    qtbot.waitUntil(lambda: not completer.running)
+    assert repo.missing_token_templates(project, version=TEMPLATE_VERSION) == 0
 
 
 def test_documents_added_later_are_indexed_too(

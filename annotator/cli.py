@@ -238,6 +238,9 @@ def _format_names(direction: Literal["read", "write"]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    window, window_db = _window_only(sys.argv[1:] if argv is None else argv)
+    if window:
+        return _open_window(window_db)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -265,6 +268,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Imports and exports are all-or-nothing, so stopping midway leaves nothing half done.
         _error("interrupted; nothing was changed")
         return 130
+
+
+def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, db) when ``argv`` is nothing or ``--db X`` alone: the window opens without the
+    full parser (every command's options: about 10 ms of a start that must paint within a
+    second). Anything else, ``--help`` and mistakes included, goes through the parser."""
+    args = list(argv)
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return True, args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return True, args[0][len("--db="):]
+    return False, None
 
 
 def _drop_stdout() -> None:

@@ -1,7 +1,7 @@
 """Save a picture of the window as it is at its first paint, on any project.
 
     python scripts/screenshot_first_paint.py --db /tmp/scale/project-100000.sqlite3 \
-        --out /tmp/first-paint.png
+        --out /tmp/first-paint.png [--lang ar]
 
 The program's own start (``annotator.ui.app.run``), offscreen unless a display is set, with
 throw-away settings: the picture is taken in the turn of the event loop right after the
@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="project database (file or URL)")
     parser.add_argument("--out", type=Path, default=Path("first-paint.png"))
+    parser.add_argument("--lang", choices=("en", "ar"), default="en",
+                        help="interface language, as if chosen in View > Language before")
     args = parser.parse_args(argv)
     if "DISPLAY" not in os.environ:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,10 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ANNOTATOR_NAME", "screenshot")
     os.environ["ANNOTATOR_TIMING"] = "exit"
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from annotator.ui import app, timing
+    from annotator.ui.i18n import SETTINGS_KEY
     from annotator.ui.main_window import MainWindow
+
+    app.application()
+    settings = QSettings()
+    settings.setValue(SETTINGS_KEY, args.lang)
+    settings.sync()
 
     painted = timing.FirstPaintWatcher._painted
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from annotator import cli
 from annotator.cli import main
 
 Run = Callable[..., tuple[int, str, str]]
@@ -668,6 +669,38 @@ def test_no_command_without_a_window_says_so(run: Run, db: str,
     code, _, err = run("--db", db)
     assert code == 1
     assert "window" in err
+
+
+@pytest.mark.parametrize(("argv", "window_db"), [
+    ([], None), (["--db", "p.sqlite3"], "p.sqlite3"), (["--db=p.sqlite3"], "p.sqlite3"),
+    (["--db", "import"], "import"),  # as the full parser reads it: a file named import
+])
+def test_the_window_opens_without_building_every_commands_parser(
+    argv: list[str], window_db: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str | None] = []
+    monkeypatch.setattr(cli, "_open_window", lambda db: opened.append(db) or 0)
+
+    def no_parser() -> None:
+        raise AssertionError("the full parser was built")
+
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    assert cli.main(argv) == 0
+    assert opened == [window_db]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--db"], ["--db", "-x"], ["--db", "a", "stats"],
+                                  ["--d", "p.sqlite3"], ["stats"]])
+def test_anything_else_goes_through_the_parser(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built: list[bool] = []
+    build = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: (built.append(True), build())[1])
+    monkeypatch.setattr(cli, "_open_window", lambda db: 0)
+    monkeypatch.setattr(cli, "_cmd_stats", lambda args, db: 0)
+    cli.main(argv)
+    assert built == [True]
 
 
 def test_split_of_folder_and_side_file_formats(run: Run, db: str, tmp_path: Path) -> None:

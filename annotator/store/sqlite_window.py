@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.listing import Cursor, DocumentQuery
 from annotator.core.model import DocStatus, Document, Event, Relation, Span
 from annotator.store.checks import check_status
+from annotator.store.errors import StoreError
 from annotator.store.sqlite_reader import SQLiteReader
 from annotator.store.titles import TITLE_SOURCE, title_of
 
@@ -73,7 +74,7 @@ class SQLiteWindowReader(SQLiteReader):
 
     def __init__(self, connection: sqlite3.Connection, project: int) -> None:
         super().__init__(connection, project)
-        self._counts: dict[int, int] = {}
+        self._stats: dict[int, dict[str, Any]] = {}
 
     @classmethod
     def open(cls, db: str | None) -> SQLiteWindowReader | None:
@@ -103,13 +104,23 @@ class SQLiteWindowReader(SQLiteReader):
         query: DocumentQuery | None = None,
     ) -> int:
         _plain(query, status)
-        # One snapshot: the count cannot change under the reader (the list and the place
-        # shown both ask; at 100,000 documents each count walks the whole index).
-        if project_id not in self._counts:
-            with self._served():
-                self._counts[project_id] = int(self._one(
-                    "SELECT COUNT(*) FROM documents WHERE project_id = ?", (project_id,)))
-        return self._counts[project_id]
+        try:
+            return int(self._project_stats(project_id)["documents"])
+        except StoreError:  # no such project, or the read failed: the store answers
+            raise NotServed from None
+
+    def stats(self, project_id: int) -> dict[str, Any]:
+        stats = self._project_stats(project_id)
+        return {key: dict(value) if isinstance(value, dict) else value
+                for key, value in stats.items()}
+
+    def _project_stats(self, project_id: int) -> dict[str, Any]:
+        # One snapshot: the counts cannot change under the reader. The list's count and the
+        # status bar's statistics both walk the project's documents (at 100,000 documents,
+        # 10 and 25 ms): the count is the statistics' sum of the statuses, read once.
+        if project_id not in self._stats:
+            self._stats[project_id] = super().stats(project_id)
+        return self._stats[project_id]
 
     def document_page(
         self,

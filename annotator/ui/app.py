@@ -13,15 +13,19 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from annotator.services.changes import Change, DocumentsChanged
 from annotator.services.known_names import KnownNames
 from annotator.services.session import AnnotationSession
 from annotator.store.errors import StoreError
 from annotator.store.location import default_data_dir, sqlite_file
 from annotator.store.sqlite_window import OpeningRepository, SQLiteWindowReader
+
+# isort: split
+# PySide6 after the pure-Python modules above (and those of ui/__init__.py): its import hook
+# reads the source of every module imported after it.
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import isolate, remembered_language, set_language
 from annotator.ui.main_window import MainWindow

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -83,11 +84,15 @@ class DocumentListView(QWidget):
         self.table.verticalHeader().hide()
         # One line per document: a long title is cut, and shown whole in the tooltip.
         self.table.setWordWrap(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Size the columns from the rows on screen only: measuring every loaded row asked the
-        # model for thousands of cells before the first paint.
-        header.setResizeContentsPrecision(0)
+        # Widths from the widest text each column can show, measured once (and again when
+        # the language or the project's size changes): sizing to contents asked the model for
+        # every cell on screen whenever the rows or the selection changed, thousands of calls
+        # before the first paint. The title takes the rest; a column can still be dragged.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fitted: dict[int, int] = {}
+        self._fit_columns()
+        self.document_model.modelReset.connect(self._fit_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_filter)
@@ -129,6 +134,37 @@ class DocumentListView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_filter()
             self.document_model.retranslate()
+            self._fit_columns()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()  # the same texts, measured in the new font
+
+    def widest_texts(self) -> dict[int, str]:
+        """The widest text of each column but the title's: the last document's place, a
+        status, a four-digit span count (a larger one is elided; the column can be widened)."""
+        statuses = [status_title(s) for s in DOC_STATUSES]
+        digits = len(str(max(self.document_model.project_size, 1)))
+        return {0: "8" * digits, 2: max(statuses, key=len), 3: "8888"}
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        cells = self.table.fontMetrics()
+        titles = header.fontMetrics()
+        # The margins Qt's own sizing adds: the cell's focus frame; the title's margins and
+        # its sort arrow.
+        style = self.table.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                        self.table) + 1)
+        title_margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        model = self.document_model
+        for column, text in self.widest_texts().items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(cells.horizontalAdvance(text) + margin,
+                        titles.horizontalAdvance(title) + 3 * title_margin + arrow)
+            # Only when the width needed changed: a column the annotator widened stays so.
+            if self._fitted.get(column) != width:
+                self._fitted[column] = width
+                header.resizeSection(column, width)
 
     def _schema(self) -> LabelSchema:
         return self.document_model.bridge_schema()

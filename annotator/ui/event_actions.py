@@ -4,15 +4,19 @@ behaviour behind those actions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.date_spans import is_date
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bridge import SessionBridge
-from annotator.ui.date_dialog import DateValueDialog
 from annotator.ui.events_panel import EventsPanel
-from annotator.ui.properties_dialog import PropertiesDialog
+
+if TYPE_CHECKING:  # imported when first opened: the window's start does not wait for them
+    from annotator.ui.date_dialog import DateValueDialog
+    from annotator.ui.properties_dialog import PropertiesDialog
 
 
 class EventActions(QObject):
@@ -59,6 +63,8 @@ class EventActions(QObject):
             self.message_posted.emit(self.tr("Click a date span first, then press Ctrl+D."))
             return False
         span = session.span(span_id)
+        from annotator.ui.date_dialog import DateValueDialog
+
         dialog = DateValueDialog(span.text, span.attrs, self._dialog_parent())
         self.date_dialog = dialog
 
@@ -80,6 +86,8 @@ class EventActions(QObject):
         if document is None:
             return False
         meta = self._open_meta()
+        from annotator.ui.properties_dialog import PropertiesDialog
+
         dialog = PropertiesDialog(document.name, document.text, meta, self._dialog_parent())
         self.properties_dialog = dialog
 

@@ -425,7 +425,9 @@ class MainWindow(QMainWindow):
         if self.known_names is not None:
             self.known_names.refresh()  # names labeled elsewhere meanwhile
         self._update_position()
-        self.remember()
+        # Written a moment later, as a scroll is: the write lays the article out to find its
+        # top line and syncs the settings file, which the window's first paint waited for.
+        self._remember_timer.start()
         if self._pending_scroll is not None:
             value, top = self._pending_scroll
             self._pending_scroll = None

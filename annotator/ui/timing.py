@@ -27,11 +27,13 @@ def process_start() -> float:
         with open("/proc/self/stat", encoding="ascii") as fh:
             # Field 22, after the command name in parentheses (which may hold spaces).
             fields = fh.read().rsplit(")", 1)[1].split()
-        ticks = int(fields[19])
-        with open("/proc/stat", encoding="ascii") as fh:
-            boot = next(int(line.split()[1]) for line in fh if line.startswith("btime"))
-        return boot + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration):
+        # The start in clock ticks since boot, against the boot clock read now: its age. Not
+        # /proc/stat's boot time, which is whole seconds and made every start look up to a
+        # second older than it was.
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / os.sysconf(
+            "SC_CLK_TCK")
+        return time.time() - age
+    except (OSError, ValueError, IndexError, AttributeError):
         return _IMPORTED
 
 

@@ -168,3 +168,26 @@ def test_what_it_does_not_serve_is_left_to_the_store(db: str, query: DocumentQue
             reader.open_document(10_000)  # the store's own message for a missing one
         with pytest.raises(NotServed):
             reader.document_page(project, through=3)  # a position: the store's case
+
+
+def test_the_count_and_the_statistics_read_the_documents_once(db: str) -> None:
+    # Both walk every document of the project (the list's count, the status bar's counts):
+    # in one snapshot the count is the statistics' sum, read once.
+    reader, store = _both(db)
+    statements: list[str] = []
+    reader._conn.set_trace_callback(statements.append)
+    try:
+        project = store.default_project()
+        assert reader.count_documents(project) == store.count_documents(project) == 5
+        assert reader.stats(project) == store.stats(project)
+        assert reader.count_documents(project) == 5
+        walks = [s for s in statements if "FROM documents" in s and "COUNT(*)" in s]
+        assert len(walks) == 1
+        # The answer is the caller's to keep: changing it changes no later answer.
+        reader.stats(project)["by_status"]["done"] = 99
+        assert reader.stats(project) == store.stats(project)
+        with pytest.raises(NotServed):
+            reader.count_documents(project + 1)
+    finally:
+        reader.close()
+        store.close()

@@ -18,6 +18,7 @@ from annotator.store.repository import Repository
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models import DocumentListModel
 from annotator.ui.shortcuts import SHORTCUTS
+from annotator.ui.state import WindowState
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -124,6 +125,26 @@ def test_state_restored_after_reopening(
     assert again.size() == window_size
     qtbot.keyClick(again.article, Qt.Key.Key_Minus, CTRL)
     assert again.article.point_size() == size - 1
+
+
+def test_the_open_document_is_remembered_soon_after_not_before_the_first_paint(
+    qtbot: QtBot, repo: Repository, settings: QSettings
+) -> None:
+    # Building the window opens a document; writing it down (laying the article out for its
+    # top line, syncing the settings file) waits for the event loop: the paint comes first.
+    session = AnnotationSession(repo, project_id=repo.default_project(), annotator="amal")
+    window = MainWindow(session, settings=settings, database="remembered")
+    qtbot.addWidget(window)
+    state = WindowState(settings, database="remembered")
+    assert state.last_document is None
+    window.show()
+    opened = window.bridge.session.document_id
+    qtbot.waitUntil(lambda: state.last_document == opened)
+    # And so for a document opened later, without closing the window.
+    window.navigator.step(+1)
+    moved = window.bridge.session.document_id
+    assert moved != opened
+    qtbot.waitUntil(lambda: state.last_document == moved)
 
 
 def default_window_size() -> QSize:
@@ -293,3 +314,40 @@ def test_a_span_added_in_the_last_loaded_row_loses_no_document_of_the_sorted_lis
         model.fetchMore()
     ids = [model.document_at(r).id for r in range(model.rowCount())]
     assert len(ids) == len(set(ids)) == 450
+
+
+def test_list_columns_fit_their_widest_text_without_asking_the_rows(
+    qtbot: QtBot, big_repo: Repository, settings: QSettings
+) -> None:
+    # Sized to contents, every change of rows or selection asked the model for every cell on
+    # screen (thousands of calls before the first paint): the widths are measured from the
+    # widest text a column can show instead.
+    window = _window_over(qtbot, big_repo, settings)
+    view = window.documents
+    header = view.table.horizontalHeader()
+    metrics = view.table.fontMetrics()
+    assert view.widest_texts()[0] == "888"  # 450 documents: three digits
+    for column, text in view.widest_texts().items():
+        assert header.sectionSize(column) > metrics.horizontalAdvance(text)
+        title = view.document_model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title)
+    # The title takes what is left.
+    assert header.sectionResizeMode(1) == header.ResizeMode.Stretch
+    widths = [header.sectionSize(c) for c in range(4)]
+    for document_id in list(names(big_repo))[-20:]:  # three-digit places
+        view.show_document(document_id)
+        qtbot.wait(1)
+    assert [header.sectionSize(c) for c in range(4)] == widths
+    # A column the annotator widened stays so when the list is read again.
+    header.resizeSection(2, widths[2] + 40)
+    view.set_status_filter("done")
+    assert header.sectionSize(2) == widths[2] + 40
+    # A larger font: the texts are measured again.
+    font = view.font()
+    font.setPointSize(font.pointSize() * 2)
+    view.setFont(font)
+    metrics, titles = view.table.fontMetrics(), header.fontMetrics()
+    for column, text in view.widest_texts().items():
+        title = view.document_model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > max(metrics.horizontalAdvance(text),
+                                                titles.horizontalAdvance(title))

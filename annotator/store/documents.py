@@ -323,13 +323,15 @@ def _insert_documents(
     first_position = 0 if last is None else int(last) + 1
     # Each new document's stored span count is given with its row: every one of its spans
     # is inserted in this transaction (add_in), so no UPDATE per document follows.
-    insert_documents(conn, [
+    ids = insert_documents(conn, [
         (project_id, doc.name, doc.text, digest, meta_json(doc.meta), doc.status,
          first_position + i, len(doc.spans))
         for i, (doc, digest) in enumerate(keep)
     ])
-    # Ids by content hash (unique in a project): one executemany above instead of a
-    # RETURNING insert, which SQLite can only run row by row when the order matters.
+    if ids is not None:
+        return ids
+    # Other engines: ids by content hash (unique in a project), one query per chunk; an
+    # INSERT ... RETURNING of many rows promises no order.
     id_by_hash: dict[str, int] = {}
     for chunk in chunks([digest for _, digest in keep]):
         for digest, doc_id in conn.execute(

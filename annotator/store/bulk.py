@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -79,7 +80,7 @@ def _insert_many(
         if full:
             sql = head + ", ".join([one] * per)
             for start in range(0, full, per):
-                cursor.execute(sql, [value for row in rows[start : start + per] for value in row])
+                cursor.execute(sql, list(chain.from_iterable(rows[start : start + per])))
                 lasts.append(int(cursor.lastrowid))
         for row in rows[full:]:
             cursor.execute(head + one, row)

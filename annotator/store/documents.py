@@ -7,8 +7,10 @@ and events is in ``loading``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
@@ -47,6 +49,8 @@ from annotator.store.search import mark_pending
 
 # Documents stored per round of inserts (their spans and search keys go with them).
 INSERT_BATCH = 500
+# A span row's (label, annotator id): what the stored span counts are kept per.
+_LABEL_AND_OWNER = itemgetter(4, 1)
 # How many problems one failed import lists before "and N more".
 MAX_PROBLEMS = 20
 # Class of the PostgreSQL advisory locks (class, project id) that serialize imports.
@@ -278,7 +282,7 @@ def add_in(
 
     names = {name for doc, _ in keep for name in _annotators(doc, default_annotator)}
     ids_by_name = annotator_ids(conn, {n for n in names if n is not None})
-    counts: dict[tuple[str, int | None], int] = {}
+    counts: Counter[tuple[str, int | None]] = Counter()
     doc_ids: list[int] = []
     # In slices: the rows sent to the driver (span tuples) never exist for the
     # whole batch at once. Still one transaction: all or nothing.
@@ -291,9 +295,8 @@ def add_in(
         for doc_id, (doc, _) in zip(ids, part, strict=True):
             span_rows.extend(_span_rows(doc_id, doc, default_annotator, ids_by_name))
         insert_spans(conn, span_rows)
-        for row in span_rows:
-            key = (row[4], row[1])
-            counts[key] = counts.get(key, 0) + 1
+        # (label, annotator id) of every row, counted in C: 220,000 rows in a 10k import.
+        counts.update(map(_LABEL_AND_OWNER, span_rows))
         with_events = [(i, doc) for i, (doc, _) in zip(ids, part, strict=True)
                        if isinstance(doc, Document) and (doc.events or doc.relations)]
         if with_events:

@@ -94,8 +94,13 @@ def _rows(rec: Any, default_name: str, labels: Container[str], max_chars: int
     The caller has seen no ``\\uD...`` escape in the line, so no string holds an unpaired
     surrogate.
     """
-    if type(rec) is not dict or rec.get("events") or rec.get("relations"):
+    if type(rec) is not dict:
         return None
+    for key in ("events", "relations"):
+        # Absent or an empty list; anything else (null and {} included: the general reader
+        # refuses those) takes the general way.
+        if key in rec and rec[key] != []:
+            return None
     text = rec.get("text")
     raw_spans = rec.get("spans")
     if (type(text) is not str or type(raw_spans) is not list or "\r" in text

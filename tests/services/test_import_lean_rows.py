@@ -120,7 +120,7 @@ def test_one_content_hash_per_text(
 
 @pytest.mark.parametrize("damage", [
     "unknown label", "NaN in attrs", "NaN in meta", "bad status", "span text differs",
-    "span past the end", "bad published date",
+    "span past the end", "bad published date", "events not a list", "relations null",
 ])
 def test_a_bad_record_gets_the_general_message_with_its_line(
     tmp_path: Path, repos: tuple[Repository, Repository], damage: str
@@ -143,6 +143,10 @@ def test_a_bad_record_gets_the_general_message_with_its_line(
         span["end"] = len(record["text"]) + 3
     elif damage == "bad published date":
         record["meta"] = {"published": "not a date"}
+    elif damage == "events not a list":
+        record["events"] = {}
+    elif damage == "relations null":
+        record["relations"] = None
     path = tmp_path / "corpus.jsonl"
     _write(path, records)
     repo, _ = repos

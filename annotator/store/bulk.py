@@ -62,31 +62,39 @@ def insert_spans(conn: Connection, rows: Sequence[SpanInsert]) -> None:
     head = ("INSERT INTO spans (document_id, annotator_id, start_offset, end_offset, label, "
             "attrs, origin) VALUES ")
     if conn.dialect.name == "sqlite":
-        _insert_many(conn, head, "(?, ?, ?, ?, ?, ?, ?)", rows, SPAN_ROWS_PER_STATEMENT)
+        _insert_many(conn, head, "(?, ?, ?, ?, ?, ?, ?)", rows, SPAN_ROWS_PER_STATEMENT,
+                     ids=False)
         return
     m = _marker(conn)
     conn.exec_driver_sql(f"{head}({m}, {m}, {m}, {m}, {m}, {m}, {m})", list(rows))
 
 
 def _insert_many(
-    conn: Connection, head: str, one: str, rows: Sequence[tuple[Any, ...]], per: int
+    conn: Connection, head: str, one: str, rows: Sequence[tuple[Any, ...]], per: int, *,
+    ids: bool
 ) -> list[int]:
-    """SQLite: ``rows`` in multi-row INSERTs of ``per`` rows, the rest one row at a time;
-    the rowid of the last row of each statement (``per`` rows each, then one each)."""
-    cursor: Any = conn.connection.cursor()
+    """SQLite: ``rows`` in multi-row INSERTs of ``per`` rows, the rest one row at a time.
+
+    With ``ids``, the rowid of the last row of each statement (``per`` rows each, then one
+    each); without, the rest goes in one executemany and nothing is returned. Through
+    SQLAlchemy's ``exec_driver_sql`` (not the bare cursor) so that a failure (a read-only
+    file, a busy database) comes out as SQLAlchemy's error, as from every other write.
+    """
     lasts: list[int] = []
-    try:
-        full = len(rows) - len(rows) % per
-        if full:
-            sql = head + ", ".join([one] * per)
-            for start in range(0, full, per):
-                cursor.execute(sql, list(chain.from_iterable(rows[start : start + per])))
-                lasts.append(int(cursor.lastrowid))
-        for row in rows[full:]:
-            cursor.execute(head + one, row)
-            lasts.append(int(cursor.lastrowid))
-    finally:
-        cursor.close()
+    full = len(rows) - len(rows) % per
+    if full:
+        sql = head + ", ".join([one] * per)
+        for start in range(0, full, per):
+            values = tuple(chain.from_iterable(rows[start : start + per]))
+            result = conn.exec_driver_sql(sql, values)
+            lasts.append(int(result.lastrowid))
+    rest = rows[full:]
+    if not ids:
+        if rest:
+            conn.exec_driver_sql(head + one, list(rest))
+        return []
+    for row in rest:
+        lasts.append(int(conn.exec_driver_sql(head + one, tuple(row)).lastrowid))
     return lasts
 
 
@@ -120,6 +128,7 @@ def insert_documents(conn: Connection, rows: Sequence[DocumentInsert]) -> list[i
         "(?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
         per,
+        ids=True,
     )
     ids: list[int] = []
     full = len(rows) - len(rows) % per

@@ -3,6 +3,9 @@ SQLite counts them back from the last row's id, other engines read them by conte
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from annotator.core.model import Document, DocumentRows, LabelSchema, Span, content_hash
@@ -77,3 +80,24 @@ def test_rows_with_a_label_the_schema_lacks_are_refused(
     with pytest.raises(StoreError, match="ORG"):
         repo.add_document_batches(project, lambda: [[good], [bad]], annotator=None)
     assert repo.list_documents(project) == []
+
+
+def test_the_import_cache_size_is_set_back(tmp_path: Path, schema: LabelSchema,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.store import documents
+    from annotator.store.db import open_database
+
+    seen: list[int] = []
+    real = documents._add_batches
+
+    def spy(conn: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(int(conn.exec_driver_sql("PRAGMA cache_size").scalar()))
+        return real(conn, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "_add_batches", spy)
+    with open_database(f"sqlite:///{tmp_path / 'c.sqlite3'}", seed_demo=False) as repo:
+        project = repo.create_project("c", schema)
+        repo.add_documents(project, _docs("c", 3), annotator="amal")
+        assert seen == [documents.IMPORT_CACHE_SIZE]
+        with repo._engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32000

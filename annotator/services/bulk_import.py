@@ -17,12 +17,13 @@ file costs the work up to its first bad record, thrown away.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from annotator.core.model import Document
-from annotator.formats.base import SourcedDocument
+from annotator.core.model import DOC_STATUSES, Document, DocumentRows, SpanRow, content_hash
+from annotator.core.publication import published_problem
+from annotator.formats.base import SourcedDocument, record_name
 from annotator.formats.jsonl import record_to_document
 from annotator.formats.records import RecordError
 from annotator.services.progress import ProgressFn, no_progress
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 #: Documents parsed, checked and stored at a time.
 BATCH = 500
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 13}
+# The keys of a span as this program's export writes it (formats/jsonl.py).
+_SPAN_KEYS = frozenset({"id", "start", "end", "label", "text", "attrs"})
 
 
 class _NotStreamable(Exception):
@@ -65,7 +68,9 @@ def _clean_lines(path: Path) -> Iterator[tuple[int, int, str] | None]:
             except UnicodeDecodeError:
                 yield None
                 return
-            if line.strip():
+            # isspace(), not strip(): no copy of every line; a line of other white space
+            # fails to parse and goes the general way, which decides.
+            if not raw.isspace():
                 yield lineno, offset, line
             offset += len(raw)
 
@@ -77,6 +82,74 @@ def _parse(line: str, name: str) -> Document | None:
     # JSONDecodeError is a ValueError, and so is an integer of thousands of digits.
     except (ValueError, RecursionError, RecordError):
         return None
+
+
+def _rows(rec: Any, default_name: str, labels: Container[str], max_chars: int
+          ) -> DocumentRows | None:
+    """The common record (what this program's export writes: spans of six keys, no events,
+    no relations) as rows, checked in one pass for everything the general reader, the
+    import's checks and the store would refuse; None for any other record, which then takes
+    the general reader and checks (they explain what is wrong, with file and line).
+
+    The caller has seen no ``\\uD...`` escape in the line, so no string holds an unpaired
+    surrogate.
+    """
+    if type(rec) is not dict:
+        return None
+    for key in ("events", "relations"):
+        # Absent or an empty list; anything else (null and {} included: the general reader
+        # refuses those) takes the general way.
+        if key in rec and rec[key] != []:
+            return None
+    text = rec.get("text")
+    raw_spans = rec.get("spans")
+    if (type(text) is not str or type(raw_spans) is not list or "\r" in text
+            or "\x00" in text or len(text) > max_chars or not text or text.isspace()):
+        return None
+    meta = rec.get("meta", {})
+    status = rec.get("status", "new")
+    annotator = rec.get("annotator")
+    name = record_name(rec.get("id"), default_name)
+    if (meta is not None and type(meta) is not dict) or status not in DOC_STATUSES \
+            or (annotator is not None and type(annotator) is not str) or "\x00" in name:
+        return None
+    if meta:
+        if published_problem(meta) is not None:
+            return None
+        try:
+            # As the store writes metadata (store.bulk.meta_json), refusing NaN and infinity.
+            meta_text = json.dumps(meta, allow_nan=False)
+        except (ValueError, RecursionError):
+            return None
+    else:
+        meta_text = "{}"
+    size = len(text)
+    sids: list[object] = []
+    spans: list[SpanRow] = []
+    for item in raw_spans:
+        # Subscripts, not .get(): the keys were compared first; a 10k import checks 220,000.
+        if type(item) is not dict or item.keys() != _SPAN_KEYS:
+            return None
+        start, end, label, attrs = item["start"], item["end"], item["label"], item["attrs"]
+        if not (type(start) is int and type(end) is int and 0 <= start < end <= size
+                and type(label) is str and label in labels and type(attrs) is dict
+                and text[start:end] == item["text"]):
+            return None
+        sids.append(item["id"])
+        if attrs:
+            try:
+                # As the store writes span attributes (store.bulk.attrs_json).
+                attrs_text = json.dumps(attrs, ensure_ascii=False, allow_nan=False)
+            except (ValueError, RecursionError):
+                return None
+        else:
+            attrs_text = "{}"
+        spans.append((start, end, label, attrs_text))
+    # Span ids: strings, each once (events and relations would refer to them).
+    if len(set(sids)) != len(sids) or not set(map(type, sids)) <= {str}:
+        return None
+    return DocumentRows(name, text, meta_text, status, annotator, tuple(spans),
+                        content_hash(text))
 
 
 def _work(doc: Document) -> tuple[object, ...]:
@@ -104,7 +177,7 @@ def import_jsonl_stream(
     written) if it needs the general import: any problem, anything but clean UTF-8 JSONL, two
     records with the same text and different annotations (the general import merges such
     copies before storing)."""
-    from annotator.services.importing import ImportReport, check_documents
+    from annotator.services.importing import MAX_TEXT_CHARS, ImportReport, check_documents
 
     records = 0
 
@@ -114,32 +187,39 @@ def import_jsonl_stream(
     # first copy is read again only when a second one turns up (rare).
     first_copy: dict[str, int] = {}
 
-    def checked(batch: list[SourcedDocument], offsets: list[int], escapes: bool
-                ) -> list[Document]:
-        result = check_documents(batch, schema, label_map={}, add_labels=False,
-                                 surrogates=escapes)
-        if result.problems or len(result.good) != len(batch):
-            raise _NotStreamable
-        if any(good.document is not record.document and good.document != record.document
-               for good, record in zip(result.good, batch, strict=True)):
-            # Checking changed a record (a label matched by another case, say): the store
-            # would get it changed, and the general import reports such changes.
-            raise _NotStreamable
+    labels = set(schema.names)
+
+    def checked(batch: list[Document | DocumentRows], slow: list[SourcedDocument],
+                offsets: list[int], escapes: bool) -> list[Document | DocumentRows]:
+        # Records the lean reader took are checked already; the others (``slow``, also
+        # in ``batch``) get the general import's checks.
+        if slow:
+            result = check_documents(slow, schema, label_map={}, add_labels=False,
+                                     surrogates=escapes)
+            if result.problems or len(result.good) != len(slow):
+                raise _NotStreamable
+            if any(good.document is not record.document and good.document != record.document
+                   for good, record in zip(result.good, slow, strict=True)):
+                # Checking changed a record (a label matched by another case, say): the
+                # store would get it changed, and the general import reports such changes.
+                raise _NotStreamable
         # Digests only now: a checked text holds no unpaired surrogate, so it encodes.
-        for record, offset in zip(batch, offsets, strict=True):
-            seen = first_copy.setdefault(record.document.content_hash, offset)
+        for doc, offset in zip(batch, offsets, strict=True):
+            seen = first_copy.setdefault(doc.content_hash, offset)
             if seen != offset:
                 first = _parse(_line_at(path, seen), path.stem)
-                if first is None or _work(first) != _work(record.document):
+                again = doc.document() if isinstance(doc, DocumentRows) else doc
+                if first is None or _work(first) != _work(again):
                     raise _NotStreamable
-        return [record.document for record in batch]
+        return batch
 
-    def batches() -> Iterator[list[Document]]:
+    def batches() -> Iterator[list[Document | DocumentRows]]:
         # Called again from the start if the database was busy and the transaction re-runs.
         nonlocal records
         records = 0
         first_copy.clear()
-        batch: list[SourcedDocument] = []
+        batch: list[Document | DocumentRows] = []
+        slow: list[SourcedDocument] = []
         offsets: list[int] = []
         # Decoded UTF-8 holds no unpaired surrogate: only a JSON escape (\\uD800 to \\uDFFF)
         # can make one, so the check for them runs only on batches with such an escape.
@@ -148,25 +228,39 @@ def import_jsonl_stream(
             if item is None:
                 raise _NotStreamable
             lineno, offset, line = item
-            doc = _parse(line, f"{path.stem}-{n}")
-            if doc is None:
-                raise _NotStreamable
-            escapes = escapes or "\\ud" in line or "\\uD" in line
-            batch.append(SourcedDocument(doc, str(path), lineno))
+            name = f"{path.stem}-{n}"
+            escaped = "\\ud" in line or "\\uD" in line
+            try:
+                rec = json.loads(line)
+            # JSONDecodeError is a ValueError, and so is an integer of thousands of digits.
+            except (ValueError, RecursionError):
+                raise _NotStreamable from None
+            rows = None if escaped else _rows(rec, name, labels, MAX_TEXT_CHARS)
+            if rows is not None:
+                batch.append(rows)
+            else:
+                try:
+                    doc = record_to_document(rec, default_name=name)
+                except (ValueError, RecursionError):  # RecordError is a ValueError
+                    raise _NotStreamable from None
+                escapes = escapes or escaped
+                batch.append(doc)
+                slow.append(SourcedDocument(doc, str(path), lineno))
             offsets.append(offset)
             if len(batch) == BATCH:
                 # Reports while the transaction is open: a job cancelled here rolls it back.
                 progress("reading", records + len(batch), None)
                 progress("checking", records + len(batch), None)
-                yield checked(batch, offsets, escapes)
+                yield checked(batch, slow, offsets, escapes)
                 records += len(batch)
                 batch = []
+                slow = []
                 offsets = []
                 escapes = False
         if batch:
             progress("reading", records + len(batch), None)
             progress("checking", records + len(batch), None)
-            yield checked(batch, offsets, escapes)
+            yield checked(batch, slow, offsets, escapes)
             records += len(batch)
         if not records:
             raise _NotStreamable  # "the file holds no records" comes from the general reader

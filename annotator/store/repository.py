@@ -25,6 +25,7 @@ from annotator.core.listing import Cursor, DocumentQuery
 from annotator.core.model import (
     DocStatus,
     Document,
+    DocumentRows,
     Event,
     EventFrame,
     EventLink,
@@ -173,7 +174,7 @@ class Repository:
     def add_document_batches(
         self,
         project_id: int,
-        batches: Callable[[], Iterable[list[Document]]],
+        batches: Callable[[], Iterable[Sequence[Document | DocumentRows]]],
         *,
         annotator: str | None = None,
         on_duplicate: OnDuplicate = "skip",

@@ -44,9 +44,9 @@ _PRODIGY_KEYS = {"answer", "_task_hash", "_input_hash"}
 
 def _first_json_line(path: Path) -> object:
     from annotator.formats.jsonlines import JsonProblem, loads
-    from annotator.formats.textio import read_text
+    from annotator.formats.textio import read_head
 
-    for line in read_text(path).text.split("\n"):
+    for line in read_head(path, lines=1).split("\n"):
         if line.strip():
             try:
                 return loads(line)
@@ -58,10 +58,10 @@ def _first_json_line(path: Path) -> object:
 def _looks_like_conll(path: Path) -> bool:
     """True when a file's first lines are ``TOKEN ... TAG`` rows (ANERcorp ships as .txt)."""
     from annotator.core.tagging import TAG_RE
-    from annotator.formats.textio import read_text
+    from annotator.formats.textio import read_head
 
     try:
-        lines = [line.split() for line in read_text(path).text.split("\n", 50)[:50]]
+        lines = [line.split() for line in read_head(path, lines=50).split("\n", 50)[:50]]
     except FormatError:
         return False
     rows = [parts for parts in lines if parts and parts[0] != "-DOCSTART-"]
@@ -71,7 +71,7 @@ def _looks_like_conll(path: Path) -> bool:
 def detect_format(path: Path) -> str:
     """The registry name of the format of ``path`` (``--format auto``); FormatError if unclear."""
     # Here, not at the top: listing the formats must not import the readers (start-up time).
-    from annotator.formats.textio import read_text
+    from annotator.formats.textio import read_head, read_text
     from annotator.formats.webanno import MARK as WEBANNO_MARK
 
     def unclear(why: Message) -> FormatError:
@@ -98,7 +98,7 @@ def detect_format(path: Path) -> str:
         return "csv"
     if suffix in FORMAT_INFO["conll"].extensions:
         # INCEpTION's .tsv files are WebAnno TSV, told by their first line.
-        return "webanno" if read_text(path).text.startswith(WEBANNO_MARK) else "conll"
+        return "webanno" if read_head(path, lines=1).startswith(WEBANNO_MARK) else "conll"
     if suffix == ".jsonl":
         first = _first_json_line(path)
         if isinstance(first, dict):

@@ -149,13 +149,9 @@ def _arabic_single_byte(data: bytes) -> tuple[str, str] | None:
 MAX_FILE_BYTES = 1 << 30
 
 
-def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
-    """The bytes of a regular file, at most ``limit`` (default MAX_FILE_BYTES).
-
-    A named pipe, a device (``/dev/zero``) or a socket is refused before it is opened: reading
-    one would wait forever or never end. FormatError with the reason.
-    """
-    limit = MAX_FILE_BYTES if limit is None else limit
+def _open_regular(path: Path, limit: int) -> int:
+    """A descriptor of ``path`` open for reading, if it is a regular file of at most ``limit``
+    bytes; FormatError with the reason otherwise."""
     try:
         # O_NONBLOCK: opening a FIFO without a writer would block even before the check.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -173,6 +169,21 @@ def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
         if info.st_size > limit:
             raise FormatError([Problem(
                 str(path), None, Message("file.too_big", size=info.st_size, limit=limit))])
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, at most ``limit`` (default MAX_FILE_BYTES).
+
+    A named pipe, a device (``/dev/zero``) or a socket is refused before it is opened: reading
+    one would wait forever or never end. FormatError with the reason.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    fd = _open_regular(path, limit)
+    try:
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, 1 << 20):
@@ -182,6 +193,70 @@ def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
                 raise FormatError([Problem(
                     str(path), None, Message("file.grew", limit=limit))])
         return b"".join(chunks)
+    except OSError as exc:
+        raise FormatError([Problem(str(path), None, Message(
+            "file.cannot_read", reason=str(exc.strerror or exc)))]) from None
+    finally:
+        os.close(fd)
+
+
+#: Bytes read at a time by ``read_head``.
+_HEAD_CHUNK = 1 << 16
+
+
+def _first_lines(text: str, lines: int) -> str | None:
+    """``text`` up to the end of its ``lines``-th line that is not blank; None if it has fewer
+    complete ones."""
+    found = end = 0
+    while (newline := text.find("\n", end)) >= 0:
+        found += bool(text[end:newline].strip())
+        end = newline + 1
+        if found == lines:
+            return text[:newline]
+    return None
+
+
+def _whole_head(path: Path, lines: int) -> str:
+    text = read_text(path).text
+    head = _first_lines(text, lines)
+    return text if head is None else head
+
+
+def read_head(path: Path, *, lines: int) -> str:
+    """The start of a text file up to its ``lines``-th line that is not blank (``\\n``
+    endings; all of it if it has fewer): what format detection looks at.
+
+    Read a chunk at a time, so that telling the format of a corpus of several hundred MB does
+    not hold it in memory (``read_text`` would: the bytes, the text and its lines). A file
+    that is not UTF-8 (or UTF-16 with its mark) in its first chunk, an empty or binary one, is
+    read whole by ``read_text``, which decides and words its errors.
+    """
+    fd = _open_regular(path, MAX_FILE_BYTES)
+    try:
+        chunk = os.read(fd, _HEAD_CHUNK)
+        mark = next(((bom, enc) for bom, enc in _BOMS if chunk.startswith(bom)), None)
+        if mark is None:
+            if (not chunk or b"\x00" in chunk
+                    or sum(1 for b in chunk if b in _CONTROL) * 10 > 3 * len(chunk)):
+                return _whole_head(path, lines)
+            codec = "utf-8"
+        else:
+            chunk = chunk[len(mark[0]):]
+            codec = "utf-8" if mark[1] == "utf-8-sig" else mark[1]
+        decoder = codecs.getincrementaldecoder(codec)()
+        raw = ""
+        while True:
+            try:
+                raw += decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError:
+                return _whole_head(path, lines)
+            # A \r at the end may be the first half of a \r\n still to be read.
+            text = raw[:-1] if chunk and raw.endswith("\r") else raw
+            text = normalize_newlines(text) if "\r" in text else text
+            head = _first_lines(text, lines)
+            if head is not None or not chunk:
+                return text if head is None else head
+            chunk = os.read(fd, _HEAD_CHUNK)
     except OSError as exc:
         raise FormatError([Problem(str(path), None, Message(
             "file.cannot_read", reason=str(exc.strerror or exc)))]) from None

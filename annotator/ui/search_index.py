@@ -4,8 +4,8 @@ An import leaves its documents out of the search index (ADR 0016): searches and 
 filter read those documents' texts themselves, correct but slower on a large import. The
 window moves them into the index a small batch per turn of the event loop, each batch its
 own short write transaction, so the article, the list and the user's edits answer between
-them; it stops when nothing is left. What a later import leaves pending waits for the next
-start (or ``annotator index``).
+them; it stops when nothing is left, and starts again when documents arrive (an import in
+the window or from another process, seen as ``DocumentsChanged``).
 """
 
 from __future__ import annotations

@@ -196,8 +196,8 @@ class DocumentRow:
     span_count: int
     position: int
     title: str
-    #: The row's place in the list's order as it was read: pages continue after it even when
-    #: an edit has since changed the count or status shown (the row does not move).
+    # The row's place in the list's order as it was read: pages continue after it even when
+    # an edit has since changed the count or status shown (the row does not move).
     key: Cursor = ()
 
 

@@ -59,7 +59,9 @@ class ProgressSummary(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setObjectName("progress_done")
         self.bar.setMaximumWidth(160)
-        self.bar.setFormat(self.tr("%v / %m done"))
+        # The share only: "79977 / 100000 done" did not fit the bar at a large project's
+        # counts (cut off in both languages), and the label beside it says the counts.
+        self.bar.setFormat("%p%")
         self.text = QLabel(self)
         self.text.setObjectName("progress_text")
         layout = QHBoxLayout(self)
@@ -72,7 +74,6 @@ class ProgressSummary(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "text"):
-            self.bar.setFormat(self.tr("%v / %m done"))
             self.refresh()
 
     def refresh(self) -> None:

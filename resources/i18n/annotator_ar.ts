@@ -1853,10 +1853,6 @@ Reason: {why}.</source>
         <source>{done} / {documents} done</source>
         <translation>المكتمل {done} من {documents}</translation>
     </message>
-    <message>
-        <source>%v / %m done</source>
-        <translation>المكتمل %v من %m</translation>
-    </message>
 </context>
 <context>
     <name>ProjectFiles</name>

@@ -77,3 +77,17 @@ def test_spans_per_day_drawn_per_annotator_and_follow_edits(
     png = tmp_path / "stats.png"
     assert view.save_png(png)
     assert QImage(str(png)).width() > 300
+
+
+def test_the_progress_bar_text_fits_at_a_large_projects_counts(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # At 100,000 documents "79977 / 100000 done" was cut off inside the bar (both
+    # languages); the bar shows the share, the label beside it the counts.
+    summary = window.tools.progress_summary
+    summary.bar.setRange(0, 100_000)
+    summary.bar.setValue(79_977)
+    shown = summary.bar.text()
+    assert shown == "79%" or shown == "80%"
+    needed = summary.bar.fontMetrics().horizontalAdvance(shown)
+    assert needed < summary.bar.maximumWidth() // 2

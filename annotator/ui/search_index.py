@@ -1,11 +1,14 @@
-"""The corpus search index, completed in the background once the window is on screen.
+"""The corpus search index (then the CoNLL export's token templates), completed in the
+background once the window is on screen.
 
 An import leaves its documents out of the search index (ADR 0016): searches and the text
 filter read those documents' texts themselves, correct but slower on a large import. The
 window moves them into the index a small batch per turn of the event loop, each batch its
 own short write transaction, so the article, the list and the user's edits answer between
 them; it stops when nothing is left, and starts again when documents arrive (an import in
-the window or from another process, seen as ``DocumentsChanged``).
+the window or from another process, seen as ``DocumentsChanged``). What each batch does is
+the caller's: ``ui/app.py``'s ``background_completion`` indexes first, then makes the token
+templates (ADR 0022).
 """
 
 from __future__ import annotations
@@ -21,11 +24,11 @@ PAUSE_MS = 10
 
 
 class SearchIndexCompleter(QObject):
-    """Moves pending documents into the corpus search index, a batch at a time.
+    """Runs a batch of background work per turn of the event loop until a batch does nothing.
 
-    ``index_some(n)`` indexes up to n pending documents in one write transaction and says how
-    many it did (0: the index is complete, or it could not be written: searches stay correct
-    without it, only slower).
+    ``index_some(n)`` handles up to n documents in one write transaction and says how many it
+    did (0: everything is complete, or it could not be written: searches and exports stay
+    correct without it, only slower).
     """
 
     def __init__(self, index_some: Callable[[int], int], parent: QObject | None = None

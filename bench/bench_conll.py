@@ -34,20 +34,11 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_scale import PEAK_WRAPPER  # noqa: E402  (the program reporting its own peak memory)
 from sqlite_floor import floor_import  # noqa: E402
 
 _FLOOR = ("import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
           "from sqlite_floor import floor_export; floor_export(Path(sys.argv[1]))")
-_PEAK = (
-    "import atexit, runpy, sys\n"
-    "def _peak():\n"
-    "    with open('/proc/self/status') as fh:\n"
-    "        kb = next(int(l.split()[1]) for l in fh if l.startswith('VmHWM'))\n"
-    "    print(f'bench-peak-kb: {kb}', file=sys.stderr, flush=True)\n"
-    "atexit.register(_peak)\n"
-    "sys.argv = ['annotator', *sys.argv[1:]]\n"
-    "runpy.run_module('annotator', run_name='__main__')\n"
-)
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
@@ -90,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if not floor_db.exists():
         floor_import(args.corpus, floor_db)
     out = Path(tempfile.mkdtemp(prefix="bench-conll-out-")) / "out.conll"
-    export = [sys.executable, "-c", _PEAK, "--db", args.db, "export", "--format", "conll",
+    export = [sys.executable, "-c", PEAK_WRAPPER, "--db", args.db, "export", "--format", "conll",
               "-o", str(out)]
     rows: dict[str, list[tuple[float, float]]] = {"first": [], "later": [], "index": []}
     index = [sys.executable, "-m", "annotator", "--db", args.db, "index"]

@@ -64,7 +64,7 @@ class Row:
 # Runs the program and prints its own peak memory at exit. Not ru_maxrss from wait4: Linux
 # carries the parent's resident size at fork over the exec, so every child of a large bench
 # process would report at least the bench's own size. VmHWM is the program's own high mark.
-_WRAPPER = (
+PEAK_WRAPPER = (
     "import atexit, runpy, sys\n"
     "def _peak():\n"
     "    with open('/proc/self/status') as fh:\n"
@@ -80,13 +80,13 @@ def run_measured(args: Sequence[str], *, env: dict[str, str] | None = None
                  ) -> tuple[float, int, str, str]:
     """Run a process; (wall seconds, its own peak RSS in MB, stdout, stderr).
 
-    ``args`` starting with ``python -m annotator`` run through _WRAPPER, which reports the
+    ``args`` starting with ``python -m annotator`` run through PEAK_WRAPPER, which reports the
     peak; for any other command the peak is 0.
     """
     command = list(args)
     wrapped = command[1:3] == ["-m", "annotator"]
     if wrapped:
-        command = [command[0], "-c", _WRAPPER, *command[3:]]
+        command = [command[0], "-c", PEAK_WRAPPER, *command[3:]]
     began = time.perf_counter()
     proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT,
                           check=False)

@@ -14,25 +14,25 @@ copy of the demo project; nothing of the user's is touched.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from demo_window import open_demo, save_png, scratch_folder
+
 # Example words of the first seed article, by label; the nested pair shows how an inner span
 # is drawn inside an outer one.
-EXAMPLES: tuple[tuple[str, str, bool], ...] = (
-    ("التحالف الدولي", "ACTOR", False),
-    ("الميليشيات المدعومة من إيران", "TARGET", False),
-    ("إيران", "ACTOR", False),
-    ("دير الزور", "LOCATION", False),
-    ("شرق سوريا", "LOCATION", False),
-    ("حقل كونيكو للغاز", "TARGET", False),
-    ("كونيكو", "LOCATION", False),
-    ("شهر أكتوبر", "DATE", False),
-    ("حزب الله", "ACTOR", False),
-    ("إسرائيل", "TARGET", False),
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("التحالف الدولي", "ACTOR"),
+    ("الميليشيات المدعومة من إيران", "TARGET"),
+    ("إيران", "ACTOR"),
+    ("دير الزور", "LOCATION"),
+    ("شرق سوريا", "LOCATION"),
+    ("حقل كونيكو للغاز", "TARGET"),
+    ("كونيكو", "LOCATION"),
+    ("شهر أكتوبر", "DATE"),
+    ("حزب الله", "ACTOR"),
+    ("إسرائيل", "TARGET"),
 )
 
 
@@ -46,72 +46,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dialogs", type=Path, default=None,
                         help="also save the help and a question dialog in this folder")
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="annotator-screenshot-"))
-    # Private settings: the picture must not depend on (or change) the user's zoom and state.
-    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    scratch = scratch_folder()
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from annotator.services.commands import UndoStack
-    from annotator.services.session import AnnotationSession
-    from annotator.store.db import open_database
-    from annotator.ui.app import application
     from annotator.ui.i18n import set_language
-    from annotator.ui.main_window import MainWindow
 
-    app = application()
+    demo = open_demo(scratch)
     if not set_language(args.language):
         print(f"screenshot: the {args.language} catalog cannot be loaded", file=sys.stderr)
         return 1
-    db = str(scratch / "demo.sqlite3")
-    repository = open_database(db, seed_demo=True)
-    session = AnnotationSession(repository, project_id=repository.default_project(),
-                                annotator="demo")
-    first = session.documents()[0].id
-    session.open(first)
-    stack = UndoStack(session.writer)
-    text = session.text
-    for phrase, label, exact in EXAMPLES:
-        start = text.find(phrase)
-        if start < 0:
-            print(f"screenshot: {phrase!r} is not in the first seed", file=sys.stderr)
-            return 1
-        command = session.add_command(start, start + len(phrase), label, exact=exact)
-        if command is not None:
-            stack.push(command)
-    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, settings=settings, database=db)
-    window.resize(args.width, args.height)
-    window.show()
-    window.article.select_span(session.spans_at(text.find("كونيكو"))[0].id, scroll=False)
-    for _ in range(20):
-        app.processEvents()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(".png.tmp")
-    if not window.grab().save(str(tmp), "PNG"):
-        print(f"screenshot: cannot write {args.out}", file=sys.stderr)
+    missing = demo.label(EXAMPLES)
+    if missing is not None:
+        print(f"screenshot: {missing!r} is not in the first seed", file=sys.stderr)
         return 1
-    tmp.replace(args.out)
-    print(f"wrote {args.out}")
+    window = demo.window(args.width, args.height)
+    text = demo.session.text
+    window.article.select_span(demo.session.spans_at(text.find("كونيكو"))[0].id, scroll=False)
+    demo.settle()
+    if not save_png(window, args.out):
+        return 1
     if args.dialogs is not None:
         args.dialogs.mkdir(parents=True, exist_ok=True)
-        if not _save_dialogs(window, args.dialogs, args.language, app):
+        if not _save_dialogs(window, args.dialogs, args.language, demo.app):
             return 1
-    window.close()
-    repository.close()
-    QApplication.processEvents()
+    demo.close(window)
     return 0
-
-
-def _save(widget: Any, path: Path) -> bool:
-    if not widget.grab().save(str(path), "PNG"):
-        print(f"screenshot: cannot write {path}", file=sys.stderr)
-        return False
-    print(f"wrote {path}")
-    return True
 
 
 def _save_dialogs(window: Any, folder: Path, language: str, app: Any) -> bool:
@@ -125,7 +83,7 @@ def _save_dialogs(window: Any, folder: Path, language: str, app: Any) -> bool:
     dialog.resize(620, 520)
     for _ in range(20):
         app.processEvents()
-    if not _save(dialog, folder / f"help-{language}.png"):
+    if not save_png(dialog, folder / f"help-{language}.png"):
         return False
     dialog.close()
     saved: list[bool] = []
@@ -137,7 +95,7 @@ def _save_dialogs(window: Any, folder: Path, language: str, app: Any) -> bool:
             return
         for _ in range(10):
             app.processEvents()
-        saved.append(_save(box, folder / f"confirm-{language}.png"))
+        saved.append(save_png(box, folder / f"confirm-{language}.png"))
         box.button(QMessageBox.StandardButton.No).click()
 
     text = window.bridge.session.text

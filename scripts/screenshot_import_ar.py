@@ -11,12 +11,11 @@ in Arabic, the file names and labels as written. Runs offscreen unless a display
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
+
+from demo_window import open_demo, save_png, scratch_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,32 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs") / "import-problems-ar.png")
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="annotator-screenshot-"))
-    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
-    os.environ.setdefault("ANNOTATOR_CACHE_DIR", str(scratch / "cache"))
+    scratch = scratch_folder()
 
-    from PySide6.QtCore import QSettings
-
-    from annotator.services.session import AnnotationSession
-    from annotator.store.db import open_database
     from annotator.ui import i18n
-    from annotator.ui.app import application
-    from annotator.ui.main_window import MainWindow
 
-    app = application()
-    db = str(scratch / "demo.sqlite3")
-    repository = open_database(db, seed_demo=True)
-    session = AnnotationSession(repository, project_id=repository.default_project(),
-                                annotator="demo")
-    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, settings=settings, database=db)
+    demo = open_demo(scratch, open_first=False)
+    window = demo.window()
     if not i18n.set_language("ar"):
         print("screenshot: the Arabic catalog did not load", file=sys.stderr)
         return 1
-    window.resize(1280, 800)
-    window.show()
 
     seeds = scratch / "seeds"
     seeds.mkdir()
@@ -69,21 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     dialog = window.tools.show_import([seeds, bad, empty])
     dialog.resize(1100, 560)
     dialog.start()
-    deadline = time.monotonic() + 120
-    while dialog.progress.running and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    for _ in range(50):
-        app.processEvents()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if not dialog.grab().save(str(args.out), "PNG"):
-        print(f"screenshot: cannot write {args.out}", file=sys.stderr)
+    demo.wait(lambda: bool(dialog.progress.running))
+    if not save_png(dialog, args.out):
         return 1
-    print(f"wrote {args.out}")
     print(dialog.problems.toPlainText())
-    dialog.close()
-    window.close()
-    repository.close()
+    demo.close(dialog, window)
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 

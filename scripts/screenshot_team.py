@@ -11,9 +11,9 @@ database is a temporary copy of the demo project.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
+
+from demo_window import open_demo, save_png, scratch_folder
 
 # (annotator, words, label): amal and badr agree on some, differ on others.
 WORK: tuple[tuple[str, str, str], ...] = (
@@ -48,24 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", type=Path, default=Path("/tmp/annotator-team"))
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="annotator-team-"))
-    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
-    args.out_dir.mkdir(parents=True, exist_ok=True)
+    demo = open_demo(scratch_folder("annotator-team-"), annotator="badr", open_first=False)
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from annotator.core.model import Event, Span, make_span
-    from annotator.services.session import AnnotationSession
-    from annotator.store.db import open_database
-    from annotator.ui.app import application
-    from annotator.ui.main_window import MainWindow
 
-    app = application()
-    db = str(scratch / "demo.sqlite3")
-    repo = open_database(db, seed_demo=True)
+    app, repo = demo.app, demo.repository
     pid = repo.default_project()
     first = repo.list_documents(pid)[0].id
     text = repo.get_document(first).text
@@ -84,21 +73,13 @@ def main(argv: list[str] | None = None) -> int:
                        {role: [made[who, words].id or 0] for role, words in roles.items()})
     for who in ("amal", "badr", "carim"):
         repo.set_status(first, "done", annotator=who)
-    session = AnnotationSession(repo, project_id=pid, annotator="badr")
-    window = MainWindow(session, settings=QSettings(str(scratch / "s.ini"),
-                                                    QSettings.Format.IniFormat),
-                        database=db)
-    window.resize(1280, 800)
-    window.show()
+    window = demo.window()
     window.team.show_others(True)
 
     def grab(widget: QWidget, name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-        path = args.out_dir / name
-        if not widget.grab().save(str(path)):
-            raise SystemExit(f"screenshot_team: cannot write {path}")
-        print(path)
+        demo.settle(5)
+        if not save_png(widget, args.out_dir / name, script="screenshot_team"):
+            raise SystemExit(1)
 
     grab(window, "overlay.png")
     agreement = window.team.show_agreement()
@@ -119,9 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     grab(curation, "curation-ar.png")
     curation.reject()
     i18n.set_language("en")
-    window.close()
-    repo.close()
-    QApplication.processEvents()
+    demo.close(window)
     return 0
 
 

@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
-import tempfile
-import time
 from pathlib import Path
+
+from demo_window import open_demo, save_png, scratch_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,29 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", type=Path, default=Path("docs"))
     args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="annotator-screenshot-"))
-    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    scratch = scratch_folder()
 
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
 
-    from annotator.services.session import AnnotationSession
-    from annotator.store.db import open_database
-    from annotator.ui.app import application
-    from annotator.ui.main_window import MainWindow
-
-    app = application()
-    db = str(scratch / "demo.sqlite3")
-    repository = open_database(db, seed_demo=True)
-    session = AnnotationSession(repository, project_id=repository.default_project(),
-                                annotator="demo")
-    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, settings=settings, database=db)
-    window.resize(1280, 800)
-    window.show()
-    args.out_dir.mkdir(parents=True, exist_ok=True)
+    demo = open_demo(scratch, open_first=False)
+    app, session = demo.app, demo.session
+    window = demo.window()
 
     def settle(until: object = None) -> None:
         for _ in range(200):
@@ -61,12 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def save(widget: QWidget, name: str) -> bool:
         settle()
-        path = args.out_dir / name
-        if not widget.grab().save(str(path), "PNG"):
-            print(f"screenshot: cannot write {path}", file=sys.stderr)
-            return False
-        print(f"wrote {path}")
-        return True
+        return save_png(widget, args.out_dir / name)
 
     # A refused import: one record with a label the project lacks, one broken line.
     bad = scratch / "export-from-elsewhere.jsonl"
@@ -79,10 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     dialog = window.tools.show_import([bad])
     dialog.resize(1000, 520)
     dialog.start()
-    deadline = time.monotonic() + 60
-    while dialog.progress.running and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    demo.wait(lambda: bool(dialog.progress.running), seconds=60)
     ok = save(dialog, "import-problems.png")
     dialog.close()
 
@@ -137,9 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if documents.document_model.rowCount():
         window.navigator.open(documents.document_model.document_at(0).id)
     ok = save(window, "document-list.png") and ok
-    window.close()
-    repository.close()
-    QApplication.processEvents()
+    demo.close(window)
     return 0 if ok else 1
 
 

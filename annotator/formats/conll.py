@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.messages import Message
 from annotator.core.model import Document, Span
-from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
-from annotator.core.text import SENTENCE_MARKS, Token, sentences
 from annotator.core.token_template import BLANK, O_LINE, TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
@@ -30,7 +29,13 @@ from annotator.formats.base import (
     WriteOptions,
     WriteReport,
 )
-from annotator.formats.textio import read_text
+
+if TYPE_CHECKING:
+    from annotator.core.tagging import Tagging
+
+# The tagger, the tokenizer and the text reader are imported where they are used: an export
+# from kept token templates (docs/adr/0022) needs none of them, and they cost a tenth of a
+# second at every start (regex, pyarabic, charset-normalizer).
 
 #: How a WebAnno TSV file (INCEpTION, WebAnno) begins.
 WEBANNO_MARK = "#FORMAT=WebAnno TSV"
@@ -48,6 +53,9 @@ class TaggedDocument:
 
 def tag_document(doc: Document, options: WriteOptions) -> TaggedDocument:
     """Tokens, tags and sentences of one document under the export options."""
+    from annotator.core.tagging import tag_spans
+    from annotator.core.text import sentences
+
     tagging = tag_spans(doc.text, doc.spans, scheme=options.scheme,
                         whole_tokens=options.whole_tokens, nested=options.nested)
     ranges = sentences(doc.text, tokens=tagging.tokens,
@@ -370,6 +378,9 @@ def _word_pieces(word: str, cuts: tuple[int, ...]) -> tuple[tuple[int, int, str]
     parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
     if all(p[2].isalnum() for p in parts):
         return tuple(parts)  # a piece of letters and digits only is one token, as it is
+    from annotator.core.tagging import split_tokens
+    from annotator.core.text import SENTENCE_MARKS, Token
+
     split = split_tokens(word, [Token(0, len(word), word)], cuts)
     if any(c in SENTENCE_MARKS for p in split for c in p.text):
         return None
@@ -480,6 +491,8 @@ class ConllFormat(Format):
 
     def read(self, path: Path) -> ReadResult:
         """Documents rebuilt from tokens (spaces) and sentences (newlines), spans from tags."""
+        from annotator.formats.textio import read_text
+
         decoded = read_text(path)
         if decoded.text.startswith(WEBANNO_MARK):
             raise FormatError([Problem(
@@ -532,6 +545,8 @@ class _Block:
 
 
 def _documents(lines: list[str]) -> Iterator[_Block]:
+    from annotator.core.tagging import TAG_RE
+
     valid: set[str] = set()  # tags already checked: a file uses a handful, millions of times
 
     def is_tag(tag: str) -> bool:
@@ -588,6 +603,8 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
 
 def _rebuild(name: str, sents: list[list[tuple[str, list[str]]]]) -> Document:
     """Tokens joined by spaces, sentences by newlines; spans decoded per sentence and level."""
+    from annotator.core.tagging import decode
+
     lines: list[str] = []
     found: list[tuple[int, int, str]] = []
     offset = 0

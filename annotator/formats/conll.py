@@ -234,12 +234,16 @@ def template_lines(
     for span in spans:
         start, end, label = span
         first = bisect_left(starts, start)
-        last = bisect_left(starts, end, first) - 1
-        if last >= first and starts[first] == start:
+        if first < n and starts[first] == start:
+            p0 = offsets[first]
+            q = find(" ", p0)  # where the first token's text ends
+            if start + q - p0 == end:  # one token (most spans): no second look-up
+                add((p0, q, q, label))
+                continue
+            last = bisect_left(starts, end, first) - 1
             p1 = find(" ", offsets[last])  # where the last token's text ends
-            if starts[last] + p1 - offsets[last] == end:
-                add((offsets[first], p1 if first == last else find(" ", offsets[first]), p1,
-                     label))
+            if last > first and starts[last] + p1 - offsets[last] == end:
+                add((p0, q, p1, label))
                 continue
         odd.append(span)
     if not odd:

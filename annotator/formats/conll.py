@@ -329,17 +329,25 @@ def _cut_lines(
         shifts.append(shift)
         done = offsets[i + 1]
     parts.append(words[done:])
-    first_cut = cut_lines[0]
-    moved: list[_Placed] = []
-    for p0, q, p1, label in placed:
-        if p1 < first_cut:  # before every cut: where it was
-            moved.append((p0, q, p1, label))
-            continue
-        k0 = bisect_right(cut_lines, p0)
-        k1 = bisect_right(cut_lines, p1)
-        if (k0 and cut_lines[k0 - 1] == p0) or (k1 and cut_ends[k1 - 1] == p1):
-            return None  # a whole-token span over a cut token overlaps a span in it
-        moved.append((p0 + shifts[k0], q + shifts[k0], p1 + shifts[k1], label))
+    # The other spans: those before the first cut token stay where they are, the others move
+    # by what the cuts before them add. A span over a cut token overlaps a span in it.
+    placed.sort()
+    k = bisect_left(placed, (cut_lines[0],))
+    if k and placed[k - 1][2] >= cut_lines[0]:
+        return None
+    moved = placed[:k]
+    if len(cut_lines) == 1:  # most documents: one shift for all that follow
+        if k < len(placed) and placed[k][0] == cut_lines[0]:
+            return None
+        moved += [(p0 + shift, q + shift, p1 + shift, label)
+                  for p0, q, p1, label in placed[k:]]
+    else:
+        for p0, q, p1, label in placed[k:]:
+            k0 = bisect_right(cut_lines, p0)
+            k1 = bisect_right(cut_lines, p1)
+            if (k0 and cut_lines[k0 - 1] == p0) or (k1 and cut_ends[k1 - 1] == p1):
+                return None
+            moved.append((p0 + shifts[k0], q + shifts[k0], p1 + shifts[k1], label))
     find = words.find
     for first, last, start, end, label, text_end in found:
         if first in inner:

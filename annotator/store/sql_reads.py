@@ -229,6 +229,16 @@ class ExportRow(NamedTuple):
     read_text: Callable[[int], str]
 
 
+#: The CoNLL export's document columns: the text is not read where a template is (a third
+#: of what the read costs otherwise).
+_EXPORT_HEAD = (
+    "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN d.text END, "
+    "d.content_hash, d.position, t.words, t.starts, t.offsets FROM documents d "
+    "LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
+    "AND t.content_hash = d.content_hash WHERE "
+)
+
+
 def export_rows(
     conn: DriverConnection,
     dialect: str,
@@ -243,23 +253,13 @@ def export_rows(
     """The project's documents in corpus order (position, id), ``batch_size`` at a time:
     each with its token template of ``version`` when one is stored for its text, and its
     text only when none is."""
-    # Imported here: stats and search must not pay for the tokenizer's module.
-    from annotator.core.token_template import StoredTemplate
-
     m = _marks(dialect)
-    read_text = partial(document_text, conn, dialect)
     where = f"d.project_id = {m}"
     fixed: list[Any] = [project_id]
     if status is not None:
         where += f" AND d.status = {m}"
         fixed.append(status)
-    # The text is not read where a template is (a third of what the read costs otherwise).
-    head = (
-        "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN d.text END, "
-        "d.content_hash, d.position, t.words, t.starts, t.offsets FROM documents d "
-        f"LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
-        f"AND t.content_hash = d.content_hash WHERE {where}"
-    )
+    head = _EXPORT_HEAD.format(m=m) + where
     last: tuple[int, int] | None = None
     while True:
         sql = head
@@ -273,14 +273,48 @@ def export_rows(
         docs = _rows(conn, sql, params)
         if not docs:
             return
-        spans, suggested = _export_spans(conn, dialect, [int(r[0]) for r in docs], annotator,
-                                         include_suggestions)
-        for r in docs:
-            doc_id = int(r[0])
-            stored = None if r[5] is None else StoredTemplate(r[5], bytes(r[6]), bytes(r[7]))
-            yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, []),
-                            suggested.get(doc_id, 0), stored, read_text)
+        yield from _export_batch(conn, dialect, docs, annotator, include_suggestions)
         last = (int(docs[-1][4]), int(docs[-1][0]))
+
+
+def export_rows_by_id(
+    conn: DriverConnection,
+    dialect: str,
+    document_ids: Sequence[int],
+    *,
+    annotator: str | None,
+    version: int,
+    include_suggestions: bool,
+    batch_size: int = 500,
+) -> Iterator[ExportRow]:
+    """``export_rows`` of the documents ``document_ids``, in that order (a split export's
+    part)."""
+    m = _marks(dialect)
+    for at in range(0, len(document_ids), batch_size):
+        ids = list(document_ids[at : at + batch_size])
+        docs = _rows(conn, _EXPORT_HEAD.format(m=m) + f"d.id IN ({', '.join([m] * len(ids))})",
+                     [version, *ids])
+        by_id = {int(r[0]): r for r in docs}
+        yield from _export_batch(conn, dialect, [by_id[i] for i in ids if i in by_id],
+                                 annotator, include_suggestions)
+
+
+def _export_batch(
+    conn: DriverConnection, dialect: str, docs: list[Any], annotator: str | None,
+    include_suggestions: bool,
+) -> Iterator[ExportRow]:
+    """The rows of one batch of documents (``_EXPORT_HEAD``'s columns) with their spans."""
+    # Imported here: stats and search must not pay for the tokenizer's module.
+    from annotator.core.token_template import StoredTemplate
+
+    read_text = partial(document_text, conn, dialect)
+    spans, suggested = _export_spans(conn, dialect, [int(r[0]) for r in docs], annotator,
+                                     include_suggestions)
+    for r in docs:
+        doc_id = int(r[0])
+        stored = None if r[5] is None else StoredTemplate(r[5], bytes(r[6]), bytes(r[7]))
+        yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, []),
+                        suggested.get(doc_id, 0), stored, read_text)
 
 
 def _export_spans(

@@ -25,8 +25,6 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
-from annotator.core.text import sentence_ends, token_columns
-
 #: Bump when the tokenizer, the sentence rules or the stored shape change.
 #: 1: token texts joined by newlines, starts, ends, sentence ends (revision 0015).
 #: 3: ``words`` as the all-O body, starts, line offsets (revision 0017).
@@ -77,6 +75,9 @@ EMPTY = TokenTemplate("", [], [0])
 
 def make_template(text: str) -> TokenTemplate:
     """Tokenize ``text`` and find its sentence ends (the work a template saves)."""
+    # Imported here: an export reading kept templates never tokenizes (regex, pyarabic).
+    from annotator.core.text import sentence_ends, token_columns
+
     columns = token_columns(text)
     texts = columns.texts
     if not texts:

@@ -17,6 +17,9 @@ from annotator.formats.base import usual_mode
 
 #: The first token of a CoNLL document's header line (kept as written when padding).
 DOCSTART = "-DOCSTART-"
+#: The file's buffer: an export writes tens of megabytes, in blocks of 128 KiB (the default
+#: 8 KiB makes a system call every few documents).
+BUFFER = 1 << 17
 #: Written first by the CSV writers: UTF-8 with a byte order mark, which spreadsheet programs
 #: need to see Arabic (the bytes of Python's "utf-8-sig").
 BOM = "\ufeff"
@@ -31,13 +34,13 @@ class AtomicText:
         if self.direct:
             # A device or a named pipe (-o /dev/stdout) is written into, never replaced.
             self.path = out
-            self._fh = out.open("w", encoding="utf-8", newline="")
+            self._fh = out.open("w", encoding="utf-8", newline="", buffering=BUFFER)
             return
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
         os.chmod(tmp, usual_mode(folder=False))
         self.path = Path(tmp)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=BUFFER)
 
     def write(self, data: str) -> None:
         self._fh.write(data)

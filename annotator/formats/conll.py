@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.messages import Message
 from annotator.core.model import Document, Span
-from annotator.core.tagging import TAG_RE, Tagging, decode, split_tokens, tag_spans
-from annotator.core.text import SENTENCE_MARKS, Token, sentences
 from annotator.core.token_template import BLANK, O_LINE, TokenTemplate, make_template
 from annotator.formats.atomic import DOCSTART, atomic_text
 from annotator.formats.base import (
@@ -30,7 +29,13 @@ from annotator.formats.base import (
     WriteOptions,
     WriteReport,
 )
-from annotator.formats.textio import read_text
+
+if TYPE_CHECKING:
+    from annotator.core.tagging import Tagging
+
+# The tagger, the tokenizer and the text reader are imported where they are used: an export
+# from kept token templates (docs/adr/0022) needs none of them, and they cost a tenth of a
+# second at every start (regex, pyarabic, charset-normalizer).
 
 #: How a WebAnno TSV file (INCEpTION, WebAnno) begins.
 WEBANNO_MARK = "#FORMAT=WebAnno TSV"
@@ -48,6 +53,9 @@ class TaggedDocument:
 
 def tag_document(doc: Document, options: WriteOptions) -> TaggedDocument:
     """Tokens, tags and sentences of one document under the export options."""
+    from annotator.core.tagging import tag_spans
+    from annotator.core.text import sentences
+
     tagging = tag_spans(doc.text, doc.spans, scheme=options.scheme,
                         whole_tokens=options.whole_tokens, nested=options.nested)
     ranges = sentences(doc.text, tokens=tagging.tokens,
@@ -217,21 +225,30 @@ def template_lines(
     if not n:
         return None
     # Nearly every span starts and ends where tokens do: placed at once, a few steps each.
+    # The few others (an edge inside a token) are set aside and placed after, without going
+    # over the usual ones again (half the documents of a news corpus have one).
     placed: list[_Placed] = []
     add = placed.append
     find = words.find
-    for start, end, label in spans:
+    odd: list[tuple[int, int, str]] = []
+    for span in spans:
+        start, end, label = span
         first = bisect_left(starts, start)
-        last = bisect_left(starts, end, first) - 1
-        if last < first or starts[first] != start:
-            break
-        p1 = find(" ", offsets[last])  # where the last token's text ends
-        if starts[last] + p1 - offsets[last] != end:
-            break
-        add((offsets[first], find(" ", offsets[first]), p1, label))
-    else:
+        if first < n and starts[first] == start:
+            p0 = offsets[first]
+            q = find(" ", p0)  # where the first token's text ends
+            if start + q - p0 == end:  # one token (most spans): no second look-up
+                add((p0, q, q, label))
+                continue
+            last = bisect_left(starts, end, first) - 1
+            p1 = find(" ", offsets[last])  # where the last token's text ends
+            if last > first and starts[last] + p1 - offsets[last] == end:
+                add((p0, q, p1, label))
+                continue
+        odd.append(span)
+    if not odd:
         return _lines(words, n, placed, options)
-    return _unusual_lines(template, spans, options)
+    return _unusual_lines(template, placed, odd, options)
 
 
 #: A span found in the template: first and last token, start, end, label, and where the last
@@ -240,16 +257,18 @@ _Found = tuple[int, int, int, int, str, int]
 
 
 def _unusual_lines(
-    template: TokenTemplate, spans: Sequence[tuple[int, int, str]], options: WriteOptions,
+    template: TokenTemplate, placed: list[_Placed], odd: list[tuple[int, int, str]],
+    options: WriteOptions,
 ) -> tuple[str, int, int, int] | None:
-    """``template_lines`` of a document with a span edge that is not a token's edge: inside
-    a token (cut there), or else the tagger's to decide (None)."""
+    """``template_lines`` of a document with span edges that are not tokens' edges (``odd``;
+    ``placed``: the others): inside a token (cut there), or else the tagger's to decide
+    (None)."""
     words, starts, offsets = template
     n = len(starts)
     find = words.find  # find(" ", line start): where that token's text ends
     found: list[_Found] = []
     inner: dict[int, set[int]] = {}  # token -> the span edges inside it
-    for start, end, label in spans:
+    for start, end, label in odd:
         first = bisect_left(starts, start)
         if first == n or starts[first] != start:
             first -= 1  # the token holding the start, unless it is in a space
@@ -266,26 +285,25 @@ def _unusual_lines(
                 return None  # an edge at a space: the tagger decides
             inner.setdefault(last, set()).add(end)
         found.append((first, last, start, end, label, text_end))
-    if not inner:
-        return _lines(words, n, [(offsets[first], find(" ", offsets[first]), text_end, label)
-                                 for first, _, _, _, label, text_end in found], options)
-    if options.whole_tokens:
+    if options.whole_tokens or not inner:
         return None  # spans grow to whole tokens: the tagger's rules
     # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
-    return _cut_lines(template, found, inner, options)
+    return _cut_lines(template, placed, found, inner, options)
 
 
 def _cut_lines(
-    template: TokenTemplate, found: list[_Found],
+    template: TokenTemplate, placed: list[_Placed], found: list[_Found],
     inner: dict[int, set[int]], options: WriteOptions,
 ) -> tuple[str, int, int, int] | None:
     """``template_lines`` of a document with span edges inside tokens: the words again with
-    each such token as its pieces (one line each), and the spans placed in them."""
+    each such token as its pieces (one line each), the spans with such edges (``found``)
+    placed in them and the others (``placed``) moved by what the cuts before them add."""
     words, starts, offsets = template
     parts: list[str] = []
     done = 0  # in the template's words
     shift = 0  # how much longer the new words are before this point
-    cut_at: list[int] = []  # the cut tokens, ascending
+    cut_lines: list[int] = []  # where the cut tokens' lines begin in the template, ascending
+    cut_ends: list[int] = []  # where their texts end there
     shifts: list[int] = [0]  # the shift after each of them
     begins: dict[int, tuple[int, int]] = {}  # a piece's start in the text -> its place, end
     ends: dict[int, int] = {}  # a piece's end in the text -> its end in the new words
@@ -306,11 +324,30 @@ def _cut_lines(
         parts.append(joined)
         shift += len(joined) - (offsets[i + 1] - offsets[i])
         extra += len(pieces) - 1
-        cut_at.append(i)
+        cut_lines.append(offsets[i])
+        cut_ends.append(template.text_end(i))
         shifts.append(shift)
         done = offsets[i + 1]
     parts.append(words[done:])
-    placed: list[_Placed] = []
+    # The other spans: those before the first cut token stay where they are, the others move
+    # by what the cuts before them add. A span over a cut token overlaps a span in it.
+    placed.sort()
+    k = bisect_left(placed, (cut_lines[0],))
+    if k and placed[k - 1][2] >= cut_lines[0]:
+        return None
+    moved = placed[:k]
+    if len(cut_lines) == 1:  # most documents: one shift for all that follow
+        if k < len(placed) and placed[k][0] == cut_lines[0]:
+            return None
+        moved += [(p0 + shift, q + shift, p1 + shift, label)
+                  for p0, q, p1, label in placed[k:]]
+    else:
+        for p0, q, p1, label in placed[k:]:
+            k0 = bisect_right(cut_lines, p0)
+            k1 = bisect_right(cut_lines, p1)
+            if (k0 and cut_lines[k0 - 1] == p0) or (k1 and cut_ends[k1 - 1] == p1):
+                return None
+            moved.append((p0 + shifts[k0], q + shifts[k0], p1 + shifts[k1], label))
     find = words.find
     for first, last, start, end, label, text_end in found:
         if first in inner:
@@ -319,18 +356,18 @@ def _cut_lines(
                 return None  # an edge at an invisible control: the tagger decides
             p0, q = got
         else:
-            moved = shifts[bisect_right(cut_at, first)]
-            p0, q = offsets[first] + moved, find(" ", offsets[first]) + moved
+            k0 = bisect_right(cut_lines, offsets[first])
+            p0, q = offsets[first] + shifts[k0], find(" ", offsets[first]) + shifts[k0]
         if last in inner:
             p1 = ends.get(end, -1)
             if p1 < 0:
                 return None
         else:
-            p1 = text_end + shifts[bisect_right(cut_at, last)]
+            p1 = text_end + shifts[bisect_right(cut_lines, text_end)]
         if p1 < q:
             return None  # it would end before it starts: the tagger decides
-        placed.append((p0, q, p1, label))
-    return _lines("".join(parts), len(starts) + extra, placed, options)
+        moved.append((p0, q, p1, label))
+    return _lines("".join(parts), len(starts) + extra, moved, options)
 
 
 def _pieces(template: TokenTemplate, i: int, cuts: list[int]
@@ -353,6 +390,9 @@ def _word_pieces(word: str, cuts: tuple[int, ...]) -> tuple[tuple[int, int, str]
     parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
     if all(p[2].isalnum() for p in parts):
         return tuple(parts)  # a piece of letters and digits only is one token, as it is
+    from annotator.core.tagging import split_tokens
+    from annotator.core.text import SENTENCE_MARKS, Token
+
     split = split_tokens(word, [Token(0, len(word), word)], cuts)
     if any(c in SENTENCE_MARKS for p in split for c in p.text):
         return None
@@ -373,34 +413,35 @@ def _lines(
         return (words.replace(O_LINE, o_four) if four else words), n_tokens, sentences, 0
     placed.sort()
     bioes = options.scheme == "bioes"
+    # Per label: a one-line span's tag, a first line's, an inner line's ending, a last
+    # line's tag (a line's tag is written without its newline: the copy after it has it).
+    tags: dict[str, tuple[str, str, str, str]] = {}
     out: list[str] = []
     add = out.append
-    done = 0  # where the lines not written yet begin
+    done = 0  # where the words not written yet begin
     for p0, q, p1, label in placed:
         if p0 < done:
             return None  # overlapping or repeated spans: the tagger decides what is written
-        if p0 > done:
-            add(words[done:p0].replace(O_LINE, o_four) if four else words[done:p0])
-        add(words[p0:q])
+        tag = tags.get(label)
+        if tag is None:
+            tag = tags[label] = (f"{sep}S-{label}" if bioes else f"{sep}B-{label}",
+                                 f"{sep}B-{label}", f"{sep}I-{label}\n",
+                                 f"{sep}E-{label}" if bioes else f"{sep}I-{label}")
+        # The lines before it and the first token's text, at once.
+        add(words[done:q].replace(O_LINE, o_four) if four else words[done:q])
         if q == p1:  # one line: S- or B-
-            add(f"{sep}S-{label}\n" if bioes else f"{sep}B-{label}\n")
+            add(tag[0])
         else:
-            inside = f"{sep}I-{label}\n"
-            add(f"{sep}B-{label}\n")
-            # A span holds its sentence together: no blank line inside it.
-            middle = words[q:p1]  # " O\n" ending the first line ... the last token's text
-            merged = middle.count(BLANK + BLANK)
-            if merged:
-                sentences -= merged
+            add(tag[1])
+            # "\n" ending the first line ... the last token's text.
+            middle = words[q + 2 : p1]
+            if BLANK + BLANK in middle:  # a span holds its sentence together
+                sentences -= middle.count(BLANK + BLANK)
                 middle = middle.replace(BLANK + BLANK, BLANK)
-            add(middle.replace(O_LINE, inside)[len(inside):])
-            add(f"{sep}E-{label}\n" if bioes else inside)
-        done = p1 + len(O_LINE)
-        if words.startswith(BLANK, done):
-            add(BLANK)
-            done += 1
-    if done < len(words):
-        add(words[done:].replace(O_LINE, o_four) if four else words[done:])
+            add(middle.replace(O_LINE, tag[2]))
+            add(tag[3])
+        done = p1 + 2  # past " O": its newline (and a blank line after it) come next
+    add(words[done:].replace(O_LINE, o_four) if four else words[done:])
     return "".join(out), n_tokens, sentences, len(placed)
 
 
@@ -462,6 +503,8 @@ class ConllFormat(Format):
 
     def read(self, path: Path) -> ReadResult:
         """Documents rebuilt from tokens (spaces) and sentences (newlines), spans from tags."""
+        from annotator.formats.textio import read_text
+
         decoded = read_text(path)
         if decoded.text.startswith(WEBANNO_MARK):
             raise FormatError([Problem(
@@ -514,6 +557,8 @@ class _Block:
 
 
 def _documents(lines: list[str]) -> Iterator[_Block]:
+    from annotator.core.tagging import TAG_RE
+
     valid: set[str] = set()  # tags already checked: a file uses a handful, millions of times
 
     def is_tag(tag: str) -> bool:
@@ -570,6 +615,8 @@ def _documents(lines: list[str]) -> Iterator[_Block]:
 
 def _rebuild(name: str, sents: list[list[tuple[str, list[str]]]]) -> Document:
     """Tokens joined by spaces, sentences by newlines; spans decoded per sentence and level."""
+    from annotator.core.tagging import decode
+
     lines: list[str] = []
     found: list[tuple[int, int, str]] = []
     offset = 0

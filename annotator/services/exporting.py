@@ -15,6 +15,7 @@ import random
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
@@ -27,6 +28,8 @@ from annotator.services.progress import ProgressFn, no_progress
 
 if TYPE_CHECKING:
     from annotator.core.token_template import StoredTemplate, TokenTemplate
+    from annotator.formats.base import WriteReport
+    from annotator.formats.conll import ConllSource
     from annotator.store.repository import Repository
     from annotator.store.sql_reads import ExportRow
 
@@ -192,10 +195,48 @@ def export_documents(
         def reader(ids: list[int]) -> Callable[[], Iterator[Document]]:
             return lambda: prepared(repo.iter_documents_by_id(ids, annotator=annotator))
 
+        sizes = {part: len(ids) for part, ids in id_parts.items()}
+        if fmt == "conll":
+            # The kept token templates serve each part as they serve a whole export.
+            return _write_conll_split(repo, id_parts, sizes, out, options=options,
+                                      annotator=annotator, total=total,
+                                      include_suggestions=include_suggestions,
+                                      progress=progress)
         report = _write_split({part: reader(ids) for part, ids in id_parts.items()},
-                              {part: len(ids) for part, ids in id_parts.items()},
-                              out, fmt=fmt, options=options, progress=progress)
+                              sizes, out, fmt=fmt, options=options, progress=progress)
     return replace(report, suggestions_left_out=left_out)
+
+
+def _write_conll_split(
+    repo: Repository,
+    id_parts: dict[Part, list[int]],
+    sizes: dict[Part, int],
+    out: Path,
+    *,
+    options: WriteOptions,
+    annotator: str | None,
+    total: int,
+    include_suggestions: bool,
+    progress: ProgressFn,
+) -> ExportReport:
+    """A split CoNLL export from plain rows and kept token templates, part after part."""
+    from annotator.core.token_template import TEMPLATE_VERSION
+    from annotator.formats.conll import ConllFormat
+
+    rows = _ConllRows(repo, total, progress)
+
+    def write(part: Part, target: Path) -> WriteReport:
+        return ConllFormat().write_sources(
+            rows.sources(repo.iter_export_rows_by_id(
+                id_parts[part], version=TEMPLATE_VERSION, annotator=annotator,
+                include_suggestions=include_suggestions)),
+            target, options, rows.made)
+
+    with _no_collector():
+        report = _write_split({}, sizes, out, fmt="conll", options=options,
+                              progress=progress, write=write)
+    rows.finish()
+    return replace(report, suggestions_left_out=rows.left_out)
 
 
 def export_conll(
@@ -240,6 +281,73 @@ def _write(
     )
 
 
+class _ConllRows:
+    """The cached CoNLL export's rows as the writer's sources: templates unpacked, the
+    suggestions left out counted, progress told, and the templates the writer had to make
+    kept for the next export, 500 at a time, while the source can keep them."""
+
+    def __init__(self, source: ExportSource, total: int, progress: ProgressFn) -> None:
+        self.source = source
+        self.total = total
+        self.progress = progress
+        self.left_out = 0
+        self.read = 0
+        self._hashes: dict[int, str] = {}  # content hashes of the rows without a template
+        self._pending: list[tuple[int, str, StoredTemplate]] = []
+        self._keeping = True  # until the database refuses them once
+
+    def sources(self, rows: Iterable[ExportRow]) -> Iterator[ConllSource]:
+        from annotator.core.token_template import unpack_template
+        from annotator.formats.conll import ConllSource
+
+        for row in rows:
+            self.left_out += row.suggested
+            if row.template is None:
+                self._hashes[row.id] = row.content_hash
+                template = None
+            else:
+                template = unpack_template(row.template)
+            self.read += 1
+            if self.read % 100 == 0 or self.read == self.total:
+                self.progress("reading documents", self.read, self.total)
+            yield ConllSource(row.id, row.name, row.text, row.spans, template, row.read_text,
+                              spans_sorted=False)
+
+    def made(self, conll_source: ConllSource, template: TokenTemplate) -> None:
+        from annotator.core.token_template import TEMPLATE_VERSION, pack_template
+
+        digest = self._hashes.pop(conll_source.id)
+        if not self._keeping:
+            return
+        self._pending.append((conll_source.id, digest, pack_template(template)))
+        if len(self._pending) >= 500:
+            self._keeping = self.source.save_token_templates(self._pending,
+                                                             version=TEMPLATE_VERSION)
+            self._pending.clear()
+
+    def finish(self) -> None:
+        """Keep the templates made since the last 500."""
+        from annotator.core.token_template import TEMPLATE_VERSION
+
+        if self._keeping and self._pending:
+            self.source.save_token_templates(self._pending, version=TEMPLATE_VERSION)
+        self._pending.clear()
+
+
+@contextmanager
+def _no_collector() -> Iterator[None]:
+    """The cyclic garbage collector off while the CoNLL writer runs: millions of short-lived
+    strings and lists, no cycles among them; the collector's passes over everything alive
+    would cost about a quarter of the export."""
+    collecting = gc.isenabled()  # a window's job thread has turned it off already
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _write_conll(
     source: ExportSource,
     pid: int,
@@ -253,64 +361,24 @@ def _write_conll(
     progress: ProgressFn,
 ) -> tuple[ExportReport, int]:
     """The CoNLL export from plain rows and cached token templates. Templates it had to make
-    are kept for the next export, 500 at a time, if the source can keep them. Returns the
-    report and how many suggested spans were left out."""
-    from annotator.core.token_template import (
-        TEMPLATE_VERSION,
-        pack_template,
-        unpack_template,
-    )
-    from annotator.formats.conll import ConllFormat, ConllSource
+    are kept for the next export if the source can keep them. Returns the report and how
+    many suggested spans were left out."""
+    from annotator.core.token_template import TEMPLATE_VERSION
+    from annotator.formats.conll import ConllFormat
 
     _refuse_folder(out, fmt="conll")
-    left_out = read = 0
-    hashes: dict[int, str] = {}  # content hashes of the documents read without a template
-    pending: list[tuple[int, str, StoredTemplate]] = []
-
-    def sources() -> Iterator[ConllSource]:
-        nonlocal left_out, read
-        for row in source.iter_export_rows(pid, version=TEMPLATE_VERSION, status=status,
-                                           annotator=annotator,
-                                           include_suggestions=include_suggestions):
-            left_out += row.suggested
-            if row.template is None:
-                hashes[row.id] = row.content_hash
-                template = None
-            else:
-                template = unpack_template(row.template)
-            read += 1
-            if read % 100 == 0 or read == total:
-                progress("reading documents", read, total)
-            yield ConllSource(row.id, row.name, row.text, row.spans, template, row.read_text,
-                              spans_sorted=False)
-
-    keeping = True  # until the database refuses them once
-
-    def made(conll_source: ConllSource, template: TokenTemplate) -> None:
-        nonlocal keeping
-        digest = hashes.pop(conll_source.id)
-        if not keeping:
-            return
-        pending.append((conll_source.id, digest, pack_template(template)))
-        if len(pending) >= 500:
-            keeping = source.save_token_templates(pending, version=TEMPLATE_VERSION)
-            pending.clear()
-
+    rows = _ConllRows(source, total, progress)
     progress("writing", 0, 1)
-    # Millions of short-lived strings and lists, no cycles among them: the collector's passes
-    # over everything alive would cost about a quarter of the export.
-    collecting = gc.isenabled()  # a window's job thread has turned it off already
-    gc.disable()
-    try:
-        report = ConllFormat().write_sources(sources(), out, options, made)
-    finally:
-        if collecting:
-            gc.enable()
-    if keeping and pending:
-        source.save_token_templates(pending, version=TEMPLATE_VERSION)
+    with _no_collector():
+        report = ConllFormat().write_sources(
+            rows.sources(source.iter_export_rows(
+                pid, version=TEMPLATE_VERSION, status=status, annotator=annotator,
+                include_suggestions=include_suggestions)),
+            out, options, rows.made)
+    rows.finish()
     progress("writing", 1, 1)
     return ExportReport(files=list(report.files), documents=report.documents,
-                        spans=report.spans, dropped=list(report.dropped)), left_out
+                        spans=report.spans, dropped=list(report.dropped)), rows.left_out
 
 
 def _refuse_folder(out: Path, *, fmt: str) -> None:
@@ -342,7 +410,10 @@ def _write_split(
     fmt: str,
     options: WriteOptions,
     progress: ProgressFn,
+    write: Callable[[Part, Path], WriteReport] | None = None,
 ) -> ExportReport:
+    """Each part written into a temporary folder, then all moved into ``out``. ``write``
+    writes a part (default: the format's writer over ``parts``' documents)."""
     if out.exists():
         if not out.is_dir():
             raise ExportRefused([Problem(str(out), None, Message("export.split_folder"))])
@@ -360,7 +431,8 @@ def _write_split(
         for i, part in enumerate(PARTS):
             progress("writing", i, len(PARTS))
             target = part_target(tmp, part, fmt=fmt)
-            report = writer.write(parts[part](), target, options)
+            report = (write(part, target) if write is not None
+                      else writer.write(parts[part](), target, options))
             if target.is_dir():
                 # Folder formats (brat, txt): the part is a folder named after it.
                 target.rename(tmp / part)

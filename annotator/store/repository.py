@@ -345,6 +345,23 @@ class Repository:
                 conn, project_id, status=status, annotator=annotator, version=version,
                 include_suggestions=include_suggestions, batch_size=batch_size)
 
+    def iter_export_rows_by_id(
+        self,
+        document_ids: Sequence[int],
+        *,
+        version: int,
+        annotator: str | None = None,
+        include_suggestions: bool = False,
+        batch_size: int = 500,
+    ) -> Iterator[ExportRow]:
+        """``iter_export_rows`` of the documents ``document_ids``, in that order."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        with read_transaction(self._engine) as conn:
+            yield from token_cache.iter_export_rows_by_id(
+                conn, document_ids, annotator=annotator, version=version,
+                include_suggestions=include_suggestions, batch_size=batch_size)
+
     def save_token_templates(
         self, templates: Sequence[tuple[int, str, StoredTemplate]], *, version: int
     ) -> bool:

@@ -229,6 +229,16 @@ class ExportRow(NamedTuple):
     read_text: Callable[[int], str]
 
 
+#: The CoNLL export's document columns: the text is not read where a template is (a third
+#: of what the read costs otherwise).
+_EXPORT_HEAD = (
+    "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN d.text END, "
+    "d.content_hash, d.position, t.words, t.starts, t.offsets FROM documents d "
+    "LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
+    "AND t.content_hash = d.content_hash WHERE "
+)
+
+
 def export_rows(
     conn: DriverConnection,
     dialect: str,
@@ -243,23 +253,13 @@ def export_rows(
     """The project's documents in corpus order (position, id), ``batch_size`` at a time:
     each with its token template of ``version`` when one is stored for its text, and its
     text only when none is."""
-    # Imported here: stats and search must not pay for the tokenizer's module.
-    from annotator.core.token_template import StoredTemplate
-
     m = _marks(dialect)
-    read_text = partial(document_text, conn, dialect)
     where = f"d.project_id = {m}"
     fixed: list[Any] = [project_id]
     if status is not None:
         where += f" AND d.status = {m}"
         fixed.append(status)
-    # The text is not read where a template is (a third of what the read costs otherwise).
-    head = (
-        "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN d.text END, "
-        "d.content_hash, d.position, t.words, t.starts, t.offsets FROM documents d "
-        f"LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
-        f"AND t.content_hash = d.content_hash WHERE {where}"
-    )
+    head = _EXPORT_HEAD.format(m=m) + where
     last: tuple[int, int] | None = None
     while True:
         sql = head
@@ -273,23 +273,73 @@ def export_rows(
         docs = _rows(conn, sql, params)
         if not docs:
             return
-        spans, suggested = _export_spans(conn, dialect, [int(r[0]) for r in docs], annotator,
-                                         include_suggestions)
-        for r in docs:
-            doc_id = int(r[0])
-            stored = None if r[5] is None else StoredTemplate(r[5], bytes(r[6]), bytes(r[7]))
-            yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, []),
-                            suggested.get(doc_id, 0), stored, read_text)
+        yield from _export_batch(conn, dialect, docs, annotator, include_suggestions)
         last = (int(docs[-1][4]), int(docs[-1][0]))
+
+
+def export_rows_by_id(
+    conn: DriverConnection,
+    dialect: str,
+    document_ids: Sequence[int],
+    *,
+    annotator: str | None,
+    version: int,
+    include_suggestions: bool,
+    batch_size: int = 500,
+) -> Iterator[ExportRow]:
+    """``export_rows`` of the documents ``document_ids``, in that order (a split export's
+    part)."""
+    m = _marks(dialect)
+    for at in range(0, len(document_ids), batch_size):
+        ids = list(document_ids[at : at + batch_size])
+        docs = _rows(conn, _EXPORT_HEAD.format(m=m) + f"d.id IN ({', '.join([m] * len(ids))})",
+                     [version, *ids])
+        by_id = {int(r[0]): r for r in docs}
+        yield from _export_batch(conn, dialect, [by_id[i] for i in ids if i in by_id],
+                                 annotator, include_suggestions)
+
+
+def _export_batch(
+    conn: DriverConnection, dialect: str, docs: list[Any], annotator: str | None,
+    include_suggestions: bool,
+) -> Iterator[ExportRow]:
+    """The rows of one batch of documents (``_EXPORT_HEAD``'s columns) with their spans."""
+    # Imported here: stats and search must not pay for the tokenizer's module.
+    from annotator.core.token_template import StoredTemplate
+
+    read_text = partial(document_text, conn, dialect)
+    spans, suggested = _export_spans(conn, dialect, [int(r[0]) for r in docs], annotator,
+                                     include_suggestions)
+    for r in docs:
+        doc_id = int(r[0])
+        stored = None if r[5] is None else StoredTemplate(r[5], bytes(r[6]), bytes(r[7]))
+        yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, []),
+                        suggested.get(doc_id, 0), stored, read_text)
 
 
 def _export_spans(
     conn: DriverConnection, dialect: str, ids: list[int], annotator: str | None,
     include_suggestions: bool,
 ) -> tuple[dict[int, list[tuple[int, int, str]]], dict[int, int]]:
+    """The kept spans and the number of suggestions left out, of each document in ``ids``.
+
+    One row per document, its spans' starts, ends and labels gathered by the database (each
+    aggregate of one group sees the rows in the same order), instead of a row per span: a
+    Python step per span fewer, and a third of what reading the spans cost.
+    """
     m = _marks(dialect)
-    sql = ("SELECT s.document_id, s.start_offset, s.end_offset, s.label, s.origin "
-           "FROM spans s")
+    keep = "TRUE" if include_suggestions else "s.origin != 'suggested'"
+    if dialect == "sqlite":
+        # Numbers joined by commas; labels as a JSON array (a label may hold any character).
+        columns = (f"group_concat(s.start_offset, ',') FILTER (WHERE {keep}), "
+                   f"group_concat(s.end_offset, ',') FILTER (WHERE {keep}), "
+                   f"json_group_array(s.label) FILTER (WHERE {keep})")
+    else:
+        columns = (f"array_agg(s.start_offset) FILTER (WHERE {keep}), "
+                   f"array_agg(s.end_offset) FILTER (WHERE {keep}), "
+                   f"array_agg(s.label) FILTER (WHERE {keep})")
+    sql = (f"SELECT s.document_id, {columns}, "
+           "COUNT(*) FILTER (WHERE s.origin = 'suggested') FROM spans s")
     params: list[Any] = list(ids)
     where = f" WHERE s.document_id IN ({', '.join([m] * len(ids))})"
     if annotator is not None:
@@ -298,14 +348,18 @@ def _export_spans(
         params.append(annotator)
     out: dict[int, list[tuple[int, int, str]]] = {}
     suggested: dict[int, int] = {}
-    for doc_id, start, end, label, origin in _rows(conn, sql + where, params):
-        if origin == "suggested" and not include_suggestions:
-            suggested[doc_id] = suggested.get(doc_id, 0) + 1
+    loads = json.loads
+    for doc_id, starts, ends, labels, n_suggested in _rows(
+            conn, sql + where + " GROUP BY s.document_id", params):
+        if n_suggested and not include_suggestions:
+            suggested[doc_id] = int(n_suggested)
+        if not starts:  # every span a suggestion left out: NULL (SQLite) or NULL array
             continue
-        spans = out.get(doc_id)
-        if spans is None:
-            spans = out[doc_id] = []
-        spans.append((start, end, label))
+        if isinstance(starts, str):
+            out[doc_id] = list(zip(map(int, starts.split(",")), map(int, ends.split(",")),
+                                   loads(labels), strict=True))
+        else:
+            out[doc_id] = list(zip(starts, ends, labels, strict=True))
     return out, suggested
 
 

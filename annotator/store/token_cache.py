@@ -54,6 +54,21 @@ def iter_export_rows(
         version=version, include_suggestions=include_suggestions, batch_size=batch_size)
 
 
+def iter_export_rows_by_id(
+    conn: Connection,
+    document_ids: Sequence[int],
+    *,
+    annotator: str | None,
+    version: int,
+    include_suggestions: bool,
+    batch_size: int = 500,
+) -> Iterator[ExportRow]:
+    """The documents ``document_ids`` in that order, as ``iter_export_rows`` reads them."""
+    yield from sql_reads.export_rows_by_id(
+        conn.connection, _dialect(conn), document_ids, annotator=annotator, version=version,
+        include_suggestions=include_suggestions, batch_size=batch_size)
+
+
 def missing_templates(conn: Connection, project_id: int, version: int) -> int:
     """How many of the project's documents have no template of ``version`` for their text."""
     return sql_reads.missing_templates(conn.connection, _dialect(conn), project_id, version)

@@ -10,12 +10,17 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from annotator.core.model import Document, make_span, normalize_newlines
+from annotator.core.model import Document, make_span, normalize_newlines, without_suggestions
 from annotator.core.token_template import TEMPLATE_VERSION
 from annotator.formats import WriteOptions
 from annotator.formats import conll as conll_format
 from annotator.formats.conll import ConllFormat
-from annotator.services.exporting import ExportRefused, export_conll, export_documents
+from annotator.services.exporting import (
+    ExportRefused,
+    export_conll,
+    export_documents,
+    split_items,
+)
 from annotator.store.db import open_database
 from annotator.store.repository import Repository
 from annotator.store.sql_reads import SnapshotReader
@@ -213,3 +218,80 @@ def test_the_bare_driver_export_writes_the_store_exports_bytes(
     # Suggestions were there to leave out.
     assert export_documents(repo, fmt="conll", out=tmp_path / "s.conll",
                             options=options).suggestions_left_out > 0
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"annotator": "badr"}, {"include_suggestions": True}],
+                         ids=["all", "annotator", "suggestions"])
+def test_the_kept_templates_export_writes_what_the_documents_writer_writes(
+    repo: Repository, project: int, db_url: str, seed_texts: dict[str, str], tmp_path: Path,
+    kwargs: dict[str, object],
+) -> None:
+    """The cached export (spans gathered per document by the database, suggestions counted
+    there) against the general writer over the store's documents: the same bytes and count
+    of suggestions left out, with documents whose every span is a suggestion."""
+    docs = _documents(seed_texts)
+    third = len(docs) // 3
+    repo.add_documents(project, docs[:third], annotator="amal")
+    repo.add_documents(project, [replace(d, spans=tuple(
+        replace(s, origin="suggested") if k % 2 == 0 else s for k, s in enumerate(d.spans)))
+        for d in docs[third : 2 * third]], annotator="badr")
+    repo.add_documents(project, [replace(d, spans=tuple(
+        replace(s, origin="suggested") for s in d.spans)) for d in docs[2 * third :]],
+        annotator="badr")
+    repo.fill_token_templates(version=TEMPLATE_VERSION, limit=len(docs), after=0)
+    include = bool(kwargs.get("include_suggestions"))
+    annotator = kwargs.get("annotator")
+    read = list(repo.iter_documents(project, annotator=annotator))  # type: ignore[arg-type]
+    kept = [without_suggestions(d) if not include else (d, 0) for d in read]
+    expected = tmp_path / "expected.conll"
+    ConllFormat().write(iter([d for d, _ in kept]), expected, WriteOptions())
+    left_out = sum(n for _, n in kept)
+    assert include or left_out > 0
+    with _snapshot_reader(db_url) as reader:
+        got = tmp_path / "got.conll"
+        report = export_conll(reader, out=got, options=WriteOptions(),
+                              **kwargs)  # type: ignore[arg-type]
+    assert got.read_bytes() == expected.read_bytes()
+    assert report.suggestions_left_out == left_out
+
+
+def test_a_split_export_uses_and_keeps_the_templates_and_writes_the_documents_bytes(
+    repo: Repository, project: int, db_url: str, seed_texts: dict[str, str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = _documents(seed_texts)
+    half = len(docs) // 2
+    repo.add_documents(project, docs[:half], annotator="amal")
+    repo.add_documents(project, [replace(d, spans=tuple(
+        replace(s, origin="suggested") if k % 2 == 0 else s for k, s in enumerate(d.spans)))
+        for d in docs[half:]], annotator="badr")
+    split = (60, 20, 20)
+    # What the general writer writes for each part, from the documents themselves.
+    keys = sorted(repo.document_keys(project), key=lambda k: (k[1], k[2]))
+    id_parts = split_items([doc_id for doc_id, _, _ in keys], split, seed=4)
+    expected: dict[str, bytes] = {}
+    left_out = 0
+    for part, ids in id_parts.items():
+        kept = [without_suggestions(d) for d in repo.iter_documents_by_id(ids)]
+        left_out += sum(n for _, n in kept)
+        ConllFormat().write(iter([d for d, _ in kept]), tmp_path / f"{part}.conll",
+                            WriteOptions())
+        expected[part] = (tmp_path / f"{part}.conll").read_bytes()
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates") == 0
+    first = export_documents(repo, fmt="conll", out=tmp_path / "first", options=WriteOptions(),
+                             split=split, seed=4)
+    # The first split export made and kept every template; the next one tokenizes nothing.
+    assert _count(db_url, "SELECT COUNT(*) FROM token_templates") == len(docs)
+    monkeypatch.setattr(conll_format, "make_template", _no_tokenizing)
+    later = export_documents(repo, fmt="conll", out=tmp_path / "later", options=WriteOptions(),
+                             split=split, seed=4)
+    for report, folder in ((first, "first"), (later, "later")):
+        for part in ("train", "dev", "test"):
+            assert (tmp_path / folder / f"{part}.conll").read_bytes() == expected[part], part
+        assert report.parts == {part: len(ids) for part, ids in id_parts.items()}
+        assert report.documents == len(docs)
+        assert report.suggestions_left_out == left_out > 0
+
+
+def _no_tokenizing(text: str) -> object:
+    raise AssertionError("a kept template was made again")

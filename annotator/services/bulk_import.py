@@ -16,10 +16,12 @@ file costs the work up to its first bad record, thrown away.
 
 from __future__ import annotations
 
+import gc
 import json
+import sqlite3
 from collections.abc import Container, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.model import DOC_STATUSES, Document, DocumentRows, SpanRow, content_hash
 from annotator.core.publication import published_problem
@@ -163,38 +165,35 @@ def _line_at(path: Path, offset: int) -> str:
         return fh.readline().decode("utf-8")
 
 
-def import_jsonl_stream(
-    repo: Repository,
-    path: Path,
-    *,
-    project: int,
-    schema: LabelSchema,
-    annotator: str | None,
-    on_duplicate: OnDuplicate = "merge",
-    progress: ProgressFn = no_progress,
-) -> ImportReport | None:
-    """Import ``path`` in one streaming pass inside one write transaction; None (nothing
-    written) if it needs the general import: any problem, anything but clean UTF-8 JSONL, two
-    records with the same text and different annotations (the general import merges such
-    copies before storing)."""
-    from annotator.services.importing import MAX_TEXT_CHARS, ImportReport, check_documents
+class _Stream:
+    """The file's records in checked batches, for one run of the write transaction.
 
-    records = 0
+    ``lean_only``: every record must take the lean reader (``_rows``); any other raises
+    _NotStreamable (the bare-driver writer stores ``DocumentRows`` alone).
+    """
 
-    # Text digest -> byte offset of the first record with that text. A second copy of a text
-    # with the same annotations adds nothing (the store counts it as a duplicate); one with
-    # other annotations carries work that the general import merges, so it goes there. The
-    # first copy is read again only when a second one turns up (rare).
-    first_copy: dict[str, int] = {}
+    def __init__(self, path: Path, schema: LabelSchema, progress: ProgressFn, *,
+                 lean_only: bool = False) -> None:
+        self.path = path
+        self.schema = schema
+        self.labels = set(schema.names)
+        self.progress = progress
+        self.lean_only = lean_only
+        self.records = 0
+        # Text digest -> byte offset of the first record with that text. A second copy of a
+        # text with the same annotations adds nothing (the store counts it as a duplicate);
+        # one with other annotations carries work that the general import merges, so it goes
+        # there. The first copy is read again only when a second one turns up (rare).
+        self.first_copy: dict[str, int] = {}
 
-    labels = set(schema.names)
-
-    def checked(batch: list[Document | DocumentRows], slow: list[SourcedDocument],
+    def checked(self, batch: list[Document | DocumentRows], slow: list[SourcedDocument],
                 offsets: list[int], escapes: bool) -> list[Document | DocumentRows]:
+        from annotator.services.importing import check_documents
+
         # Records the lean reader took are checked already; the others (``slow``, also
         # in ``batch``) get the general import's checks.
         if slow:
-            result = check_documents(slow, schema, label_map={}, add_labels=False,
+            result = check_documents(slow, self.schema, label_map={}, add_labels=False,
                                      surrogates=escapes)
             if result.problems or len(result.good) != len(slow):
                 raise _NotStreamable
@@ -205,19 +204,21 @@ def import_jsonl_stream(
                 raise _NotStreamable
         # Digests only now: a checked text holds no unpaired surrogate, so it encodes.
         for doc, offset in zip(batch, offsets, strict=True):
-            seen = first_copy.setdefault(doc.content_hash, offset)
+            seen = self.first_copy.setdefault(doc.content_hash, offset)
             if seen != offset:
-                first = _parse(_line_at(path, seen), path.stem)
+                first = _parse(_line_at(self.path, seen), self.path.stem)
                 again = doc.document() if isinstance(doc, DocumentRows) else doc
                 if first is None or _work(first) != _work(again):
                     raise _NotStreamable
         return batch
 
-    def batches() -> Iterator[list[Document | DocumentRows]]:
-        # Called again from the start if the database was busy and the transaction re-runs.
-        nonlocal records
-        records = 0
-        first_copy.clear()
+    def batches(self) -> Iterator[list[Document | DocumentRows]]:
+        """Called again from the start if the database was busy and the transaction re-runs."""
+        from annotator.services.importing import MAX_TEXT_CHARS
+
+        path, labels, progress = self.path, self.labels, self.progress
+        self.records = 0
+        self.first_copy.clear()
         batch: list[Document | DocumentRows] = []
         slow: list[SourcedDocument] = []
         offsets: list[int] = []
@@ -238,6 +239,8 @@ def import_jsonl_stream(
             rows = None if escaped else _rows(rec, name, labels, MAX_TEXT_CHARS)
             if rows is not None:
                 batch.append(rows)
+            elif self.lean_only:
+                raise _NotStreamable
             else:
                 try:
                     doc = record_to_document(rec, default_name=name)
@@ -249,30 +252,48 @@ def import_jsonl_stream(
             offsets.append(offset)
             if len(batch) == BATCH:
                 # Reports while the transaction is open: a job cancelled here rolls it back.
-                progress("reading", records + len(batch), None)
-                progress("checking", records + len(batch), None)
-                yield checked(batch, slow, offsets, escapes)
-                records += len(batch)
+                progress("reading", self.records + len(batch), None)
+                progress("checking", self.records + len(batch), None)
+                yield self.checked(batch, slow, offsets, escapes)
+                self.records += len(batch)
                 batch = []
                 slow = []
                 offsets = []
                 escapes = False
         if batch:
-            progress("reading", records + len(batch), None)
-            progress("checking", records + len(batch), None)
-            yield checked(batch, slow, offsets, escapes)
-            records += len(batch)
-        if not records:
+            progress("reading", self.records + len(batch), None)
+            progress("checking", self.records + len(batch), None)
+            yield self.checked(batch, slow, offsets, escapes)
+            self.records += len(batch)
+        if not self.records:
             raise _NotStreamable  # "the file holds no records" comes from the general reader
-        progress("reading", records, records)
-        progress("checking", records, records)
+        progress("reading", self.records, self.records)
+        progress("checking", self.records, self.records)
         # Past this report the job is committing: only the commit is left.
-        progress("storing", records, records)
+        progress("storing", self.records, self.records)
 
+
+def import_jsonl_stream(
+    repo: Repository,
+    path: Path,
+    *,
+    project: int,
+    schema: LabelSchema,
+    annotator: str | None,
+    on_duplicate: OnDuplicate = "merge",
+    progress: ProgressFn = no_progress,
+) -> ImportReport | None:
+    """Import ``path`` in one streaming pass inside one write transaction; None (nothing
+    written) if it needs the general import: any problem, anything but clean UTF-8 JSONL, two
+    records with the same text and different annotations (the general import merges such
+    copies before storing)."""
+    from annotator.services.importing import ImportReport
+
+    stream = _Stream(path, schema, progress)
     try:
         # Documents the project has already are merged into (or skipped, or replaced) by the
         # store, batch by batch, exactly as in the general import.
-        result = repo.add_document_batches(project, batches, annotator=annotator,
+        result = repo.add_document_batches(project, stream.batches, annotator=annotator,
                                            on_duplicate=on_duplicate)
     except _NotStreamable:
         return None
@@ -285,5 +306,64 @@ def import_jsonl_stream(
         merged_spans=result.merged_spans,
         merged_events=result.merged_events,
         replaced_spans=result.replaced_spans,
+        on_duplicate=on_duplicate,
+    )
+
+
+def import_jsonl_bare(
+    db: str | None,
+    path: Path,
+    *,
+    annotator: str | None,
+    on_duplicate: OnDuplicate = "merge",
+    progress: ProgressFn = no_progress,
+) -> ImportReport | None:
+    """The command line's import of one clean JSONL file into the SQLite file ``db`` at the
+    head revision, over ``sqlite3`` alone (``store.sql_writes``, ADR 0016): the same rows as
+    :func:`import_jsonl_stream` through the store, without loading SQLAlchemy.
+
+    None (nothing written) when the store must do it: not such a file or database, a record
+    the lean reader does not take, a copy of a stored document to merge or replace, anything
+    unusual; the caller then takes the store's path, which decides and reports as always.
+    """
+    from annotator.services.importing import ImportReport
+    from annotator.store.sql_writes import NotLean, SQLiteImport
+
+    writer = SQLiteImport.open(db)
+    if writer is None:
+        return None
+    stream = _Stream(path, writer.schema, progress, lean_only=True)
+    added: list[int] = []
+    duplicates: list[str] = []
+    spans = 0
+    gc_was_on = gc.isenabled()
+    # As the store's add_document_batches: the collector would walk every live row again
+    # and again; reference counting still frees everything.
+    gc.disable()
+    try:
+        for batch in stream.batches():
+            # lean_only: every item is DocumentRows.
+            ids, dups, count = writer.add(cast("list[DocumentRows]", batch), annotator,
+                                          on_duplicate)
+            added.extend(ids)
+            duplicates.extend(dups)
+            spans += count
+        writer.commit()
+    except (_NotStreamable, NotLean, sqlite3.Error, OSError):
+        # A driver error (a full disk, say) or a file that cannot be read too: the store's
+        # path runs and reports it.
+        writer.rollback()
+        return None
+    except BaseException:
+        writer.rollback()
+        raise
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return ImportReport(
+        added=added,
+        duplicates=duplicates,
+        spans=spans,
+        encodings={str(path): "utf-8"},
         on_duplicate=on_duplicate,
     )

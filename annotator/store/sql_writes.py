@@ -29,10 +29,15 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.labels import SchemaError, parse_schema
+from annotator.core.labels import SchemaError, load_schema, parse_schema, schema_to_dict
 from annotator.core.model import DocumentRows, LabelSchema
+from annotator.paths import default_schema_path
 from annotator.store import sql_reads
 from annotator.store.location import sqlite_file
+from annotator.store.revision import HEAD_REVISION
+
+#: The project an import into a database without one makes (store.projects uses it too).
+DEFAULT_PROJECT = "default"
 
 # Rows per multi-row INSERT on SQLite. One statement of many rows instead of an executemany
 # of one-row statements: SQLite runs the statement's set-up once per statement, and with
@@ -143,7 +148,12 @@ class SQLiteImport:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_SIZE}")
             conn.execute("BEGIN IMMEDIATE")
-            project = sql_reads.current_project(conn)
+            if sql_reads.revision(conn) != HEAD_REVISION:
+                project = None
+            else:
+                # A database just made (``open_database``) has no project yet: the store's
+                # ``default_project`` would make "default" with the default schema.
+                project = sql_reads.first_project(conn) or _make_default_project(conn)
             schema = None if project is None else _schema(conn, project)
             if project is None or schema is None:
                 conn.rollback()
@@ -280,6 +290,16 @@ def _schema(conn: sqlite3.Connection, project: int) -> LabelSchema | None:
                             source=f"schema of project {project}")
     except (SchemaError, ValueError):
         return None  # the store reports it
+
+
+def _make_default_project(conn: sqlite3.Connection) -> int:
+    """store.projects.ensure_default, inside the import's transaction."""
+    schema = schema_to_dict(load_schema(default_schema_path()))
+    # The JSON text SQLAlchemy's JSON type writes (json.dumps).
+    conn.execute("INSERT INTO projects (name, schema) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                 (DEFAULT_PROJECT, json.dumps(schema)))
+    (found,) = conn.execute("SELECT MIN(id) FROM projects").fetchone()
+    return int(found)
 
 
 def _writable(path: Path) -> bool:

@@ -119,6 +119,25 @@ def test_bare_import_writes_every_table_as_the_store_does(
         assert bare_rows[table] == store_rows[table], table
 
 
+def test_into_a_new_database_the_bare_import_makes_the_default_project_as_the_store_does(
+    tmp_path: Path
+) -> None:
+    # What `annotator import` into a new file, or bench_scale, starts from: the schema at the
+    # head revision and no project yet.
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, _records(20))
+    bare_db, store_db = tmp_path / "bare.sqlite3", tmp_path / "store.sqlite3"
+    for path in (bare_db, store_db):
+        open_database(str(path), seed_demo=False).close()
+    bare = bulk_import.import_jsonl_bare(str(bare_db), corpus, annotator=None)
+    stored = _stream(store_db, corpus, None, "merge")
+    assert bare is not None and bare == stored
+    bare_rows, store_rows = _tables(bare_db), _tables(store_db)
+    assert [row[1] for row in bare_rows["projects"]] == ["default"]
+    for table in store_rows:
+        assert bare_rows[table] == store_rows[table], table
+
+
 def test_bare_import_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                        ) -> None:
     monkeypatch.setattr(bulk_import, "BATCH", 8)

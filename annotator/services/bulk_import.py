@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 #: Documents parsed, checked and stored at a time.
 BATCH = 500
+#: Files from this size on are imported by the command line in a rollback journal instead of
+#: WAL when nobody else has the database open (store.sql_writes, ADR 0016): about 1,000
+#: generated articles, where writing every page twice starts to cost a tenth of a second.
+ROLLBACK_JOURNAL_BYTES = 4 * 1024 * 1024
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 13}
 # The keys of a span as this program's export writes it (formats/jsonl.py).
 _SPAN_KEYS = frozenset({"id", "start", "end", "label", "text", "attrs"})
@@ -329,7 +333,7 @@ def import_jsonl_bare(
     from annotator.services.importing import ImportReport
     from annotator.store.sql_writes import NotLean, SQLiteImport
 
-    writer = SQLiteImport.open(db)
+    writer = SQLiteImport.open(db, large=path.stat().st_size >= ROLLBACK_JOURNAL_BYTES)
     if writer is None:
         return None
     stream = _Stream(path, writer.schema, progress, lean_only=True)

@@ -117,8 +117,11 @@ class SQLiteImport:
     :meth:`commit` or :meth:`rollback` ends it and closes the connection.
     """
 
-    def __init__(self, conn: sqlite3.Connection, project: int, schema: LabelSchema) -> None:
+    def __init__(self, conn: sqlite3.Connection, project: int, schema: LabelSchema, *,
+                 rollback_journal: bool = False) -> None:
         self._conn = conn
+        #: True while the file is in a rollback journal for this import (see ``open``).
+        self.rollback_journal = rollback_journal
         self.project = project
         self.schema = schema
         (last,) = conn.execute("SELECT MAX(position) FROM documents WHERE project_id = ?",
@@ -129,10 +132,19 @@ class SQLiteImport:
         self._added: set[str] = set()
 
     @classmethod
-    def open(cls, db: str | None) -> SQLiteImport | None:
+    def open(cls, db: str | None, *, large: bool = False) -> SQLiteImport | None:
         """The import's transaction on ``db`` (None: the default database), or None when the
         store must do it: a URL, no such file yet, a file this user cannot write, another
-        revision, no project, a busy database, or not a database."""
+        revision, no project, a busy database, or not a database.
+
+        ``large``: switch the file to a rollback journal for the import when this is the only
+        connection to it (ADR 0016). In WAL every page of one large transaction is written
+        twice, into the -wal and then, at the checkpoint, into the file; a rollback journal
+        keeps only the few old pages the import changes. SQLite refuses to leave WAL while
+        another connection has the file open (the window, say): the import then stays in
+        WAL. ``commit`` and ``rollback`` set WAL back; after a crash the store's next
+        connection rolls the journal back and sets WAL (store/engine.py).
+        """
         path = sqlite_file(db)
         if path is None or not path.is_file() or not _writable(path):
             return None
@@ -143,7 +155,10 @@ class SQLiteImport:
         try:
             # The store's connection settings (store/engine.py), then its import's cache.
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # WAL first, as the store's connection: a journal left by a killed import is rolled
+            # back here (a rollback journal can be "hot" only if this program left it).
             conn.execute("PRAGMA journal_mode = WAL")
+            rollback_journal = large and _leave_wal(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_SIZE}")
@@ -156,11 +171,16 @@ class SQLiteImport:
                 project = sql_reads.first_project(conn) or _make_default_project(conn)
             schema = None if project is None else _schema(conn, project)
             if project is None or schema is None:
-                conn.rollback()
+                conn.execute("ROLLBACK")
+                _back_to_wal(conn)
                 conn.close()
                 return None
-            return cls(conn, project, schema)
+            return cls(conn, project, schema, rollback_journal=rollback_journal)
         except sqlite3.Error:
+            with suppress(sqlite3.Error):
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                _back_to_wal(conn)
             conn.close()
             return None
 
@@ -228,6 +248,8 @@ class SQLiteImport:
     def commit(self) -> None:
         try:
             self._conn.execute("COMMIT")
+            if self.rollback_journal:
+                _back_to_wal(self._conn)
         finally:
             self._conn.close()
 
@@ -237,6 +259,8 @@ class SQLiteImport:
             with suppress(sqlite3.Error):
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
+                if self.rollback_journal:
+                    _back_to_wal(self._conn)
         finally:
             self._conn.close()
 
@@ -290,6 +314,23 @@ def _schema(conn: sqlite3.Connection, project: int) -> LabelSchema | None:
                             source=f"schema of project {project}")
     except (SchemaError, ValueError):
         return None  # the store reports it
+
+
+def _leave_wal(conn: sqlite3.Connection) -> bool:
+    """Put the file in a rollback journal (DELETE) if no other connection has it open;
+    whether it is in one now."""
+    try:
+        (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except sqlite3.OperationalError:
+        return False  # "database is locked": another connection is open; stay in WAL
+    return str(mode).lower() == "delete"
+
+
+def _back_to_wal(conn: sqlite3.Connection) -> None:
+    """Set WAL back. A connection that opened meanwhile and holds a read lock just now makes
+    it fail: then the next connection of the store sets it (store/engine.py)."""
+    with suppress(sqlite3.OperationalError):
+        conn.execute("PRAGMA journal_mode = WAL")
 
 
 def _make_default_project(conn: sqlite3.Connection) -> int:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +254,159 @@ def test_the_cli_import_into_a_current_file_loads_no_sqlalchemy(tmp_path: Path) 
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (21,)
         assert con.execute("SELECT COUNT(*) FROM document_search_pending").fetchone() == (21,)
+
+
+# --- the rollback journal of a large import (ADR 0016) ------------------------------------
+
+def _header_mode(path: Path) -> str:
+    """The journal mode the file's header says: bytes 18-19 are 2 in WAL, 1 otherwise."""
+    with path.open("rb") as fh:
+        return "wal" if fh.read(20)[18] == 2 else "rollback"
+
+
+def _journal_mode(path: Path) -> str:
+    with sqlite3.connect(path) as con:
+        return str(con.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def _modes_during_import(db: Path, corpus: Path, on_batch: Any = None) -> tuple[Any, list[str]]:
+    modes: list[str] = []
+
+    def progress(task: str, done: int, total: int | None) -> None:
+        if task == "reading" and total is None:
+            modes.append(_header_mode(db))
+            if on_batch is not None:
+                on_batch()
+
+    report = bulk_import.import_jsonl_bare(str(db), corpus, annotator=None, progress=progress)
+    return report, modes
+
+
+def test_a_large_import_alone_runs_in_a_rollback_journal_and_sets_wal_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 8)
+    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
+    db = _database(tmp_path)
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, _records(30))
+    report, modes = _modes_during_import(db, corpus)
+    assert report is not None and len(report.added) == 28
+    assert modes and set(modes) == {"rollback"}
+    assert _journal_mode(db) == "wal" and _header_mode(db) == "wal"
+
+
+def test_a_small_import_stays_in_wal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 8)
+    db = _database(tmp_path)
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, _records(30))
+    assert corpus.stat().st_size < bulk_import.ROLLBACK_JOURNAL_BYTES
+    report, modes = _modes_during_import(db, corpus)
+    assert report is not None and set(modes) == {"wal"}
+
+
+def test_with_the_window_open_a_large_import_stays_in_wal_and_the_window_sees_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 8)
+    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
+    db = _database(tmp_path)
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, _records(30))
+    window = open_database(str(db), seed_demo=False)
+    try:
+        project = window.default_project()
+        assert len(window.list_documents(project)) == 3  # its pool keeps a connection open
+        report, modes = _modes_during_import(db, corpus)
+        assert report is not None and set(modes) == {"wal"}
+        assert len(window.list_documents(project)) == 31
+    finally:
+        window.close()
+    assert _journal_mode(db) == "wal"
+
+
+def test_a_window_started_during_a_large_import_opens_and_reads_the_old_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 8)
+    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
+    db = _database(tmp_path)
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, _records(30))
+    seen: list[int] = []
+
+    def start_window() -> None:
+        if not seen:
+            repo = open_database(str(db), seed_demo=False)
+            try:
+                seen.append(len(repo.list_documents(repo.default_project())))
+            finally:
+                repo.close()
+
+    report, modes = _modes_during_import(db, corpus, start_window)
+    assert report is not None and modes[0] == "rollback"
+    assert seen == [3]
+    assert _journal_mode(db) == "wal"
+
+
+def test_a_failed_large_import_changes_nothing_and_sets_wal_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_import, "BATCH", 8)
+    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
+    db = _database(tmp_path)
+    before = _tables(db)
+    records = _records(30)
+    records[25]["spans"][0]["start"] = -1
+    corpus = tmp_path / "bad.jsonl"
+    _write(corpus, records)
+    report, modes = _modes_during_import(db, corpus)
+    assert report is None and modes[0] == "rollback"
+    assert _tables(db) == before
+    assert _journal_mode(db) == "wal"
+
+
+def test_a_killed_large_import_leaves_the_old_content_and_wal_at_the_next_open(
+    tmp_path: Path
+) -> None:
+    db = _database(tmp_path)
+    before = _tables(db)
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, list(generate(docs=3000, seed=8, rare=7)))
+    journal = Path(f"{db}-journal")
+    # The command line in its own process, with a batch small enough that the database
+    # file is written (pages spilled) long before the commit; killed while its journal is
+    # there.
+    code = (
+        "import sys\n"
+        "from annotator.services import bulk_import\n"
+        "from annotator.store import sql_writes\n"
+        "bulk_import.BATCH = 50\n"
+        "sql_writes.IMPORT_CACHE_SIZE = -256\n"
+        "from annotator.cli import main\n"
+        f"sys.exit(main(['--db', {str(db)!r}, 'import', {str(corpus)!r}]))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not (journal.exists() and journal.stat().st_size > 0 and _header_mode(db)
+                   == "rollback") and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert proc.poll() is None, "the import ended before it could be killed"
+        time.sleep(0.3)  # well inside the import: more pages spilled into the file
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert journal.exists()  # a hot journal: the file holds part of the import
+    repo = open_database(str(db), seed_demo=False)
+    try:
+        assert len(repo.list_documents(repo.default_project())) == 3
+    finally:
+        repo.close()
+    assert _tables(db) == before
+    assert _journal_mode(db) == "wal"

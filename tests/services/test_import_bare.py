@@ -410,3 +410,38 @@ def test_a_killed_large_import_leaves_the_old_content_and_wal_at_the_next_open(
         repo.close()
     assert _tables(db) == before
     assert _journal_mode(db) == "wal"
+
+
+def test_numbers_past_64_bits_are_stored_as_written(tmp_path: Path) -> None:
+    # The fast JSON reader would read them as floats: such lines are read by json.
+    records = _records(20)
+    records[2]["meta"] = {"serial": 123456789012345678901234567890, "n": -9223372036854775809}
+    records[3]["spans"][0]["attrs"] = {"id": 18446744073709551616}
+    records[4]["meta"] = {"phone": "00963112345678901234"}  # 20 digits in a text
+    corpus = tmp_path / "numbers.jsonl"
+    _write(corpus, records)
+    db = _database(tmp_path)
+    report = bulk_import.import_jsonl_bare(str(db), corpus, annotator=None)
+    assert report is not None
+    with sqlite3.connect(db) as con:
+        metas = [json.loads(m) for m, in con.execute("SELECT meta FROM documents ORDER BY id")]
+        attrs = {a for a, in con.execute("SELECT attrs FROM spans")}
+    assert records[2]["meta"] in metas and records[4]["meta"] in metas
+    assert '{"id": 18446744073709551616}' in attrs
+
+
+def test_json_beyond_the_standard_goes_the_general_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _database(tmp_path)
+    records = _records(20)
+    corpus = tmp_path / "nan.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    lines[5] = lines[5].replace('"meta": {', '"meta": {"score": NaN, ', 1)
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert bulk_import.import_jsonl_bare(str(db), corpus, annotator=None) is None
+    # The store's path reads it with json and decides as it always did.
+    code = main(["--db", str(db), "import", str(corpus)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert code == 1 and f"{corpus}:6:" in captured.err

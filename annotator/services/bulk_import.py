@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 import sqlite3
 from collections.abc import Container, Iterator
 from operator import itemgetter
@@ -50,7 +49,10 @@ _CONTROL = frozenset(range(0, 32)) - {9, 10, 13}
 # The keys of a span as this program's export writes it (formats/jsonl.py).
 _SPAN_KEYS = frozenset({"id", "start", "end", "label", "text", "attrs"})
 _SPAN_VALUES = itemgetter("start", "end", "label", "attrs", "text", "id")
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+# Every ASCII digit as "0", every other byte as "x": a line holds 19 digits in a row when its
+# translation holds _LONG_RUN (two passes in C: a tenth of a regular expression's time).
+_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else 0x78 for b in range(256))
+_LONG_RUN = b"0" * 19
 
 
 class _NotStreamable(Exception):
@@ -89,7 +91,7 @@ def _loads(raw: bytes) -> Any:
     escape) and bytes that are not UTF-8: those raise and go the general way, which reads
     with json. It would read an integer past 64 bits as a float: a line with 19 digits in a
     row (such an integer, or just a long number in a text) is read by json."""
-    if _LONG_DIGITS.search(raw) is not None:
+    if _LONG_RUN in raw.translate(_DIGITS_AS_ZERO):
         return json.loads(raw.decode("utf-8"))
     return orjson.loads(raw)
 

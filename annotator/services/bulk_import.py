@@ -12,6 +12,10 @@ stops the stream: the transaction is rolled back, so nothing is written, this re
 the general import runs instead; it reports problems exactly as it always did. Reading the file
 once instead of twice (once to check, once to store) halves the parsing of a clean file; a bad
 file costs the work up to its first bad record, thrown away.
+
+The command line first tries ``import_jsonl_bare``: the same reader, its batches written over
+bare ``sqlite3`` by ``store.sql_writes`` into a current SQLite file, without loading
+SQLAlchemy (ADR 0016); anything it does not take leaves nothing written and comes here.
 """
 
 from __future__ import annotations

@@ -241,6 +241,7 @@ class _Stream:
         from annotator.services.importing import MAX_TEXT_CHARS
 
         path, labels, progress = self.path, self.labels, self.progress
+        stem = path.stem  # a property in Python: once, not per line
         self.records = 0
         self.first_copy.clear()
         batch: list[Document | DocumentRows] = []
@@ -253,7 +254,7 @@ class _Stream:
             if item is None:
                 raise _NotStreamable
             lineno, offset, raw = item
-            name = f"{path.stem}-{n}"
+            name = f"{stem}-{n}"
             escaped = b"\\ud" in raw or b"\\uD" in raw
             try:
                 rec = _loads(raw)

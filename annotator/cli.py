@@ -21,6 +21,7 @@ from annotator.cli_team import add_parsers as add_team_parsers
 from annotator.core.model import DOC_STATUSES
 
 if TYPE_CHECKING:
+    from annotator.services.importing import ImportReport
     from annotator.services.progress import ProgressFn
     from annotator.store.repository import Repository
     from annotator.store.sql_reads import SnapshotReader
@@ -423,6 +424,9 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
     except ValueError as exc:
         _error(str(exc))
         return 2
+    report = _lean_import(args, db, label_map)
+    if report is not None:
+        return _print_import(report)
     from annotator.store.db import new_sqlite_file
 
     # A database made for an import that is refused goes again: nothing is left behind.
@@ -450,6 +454,26 @@ def _cmd_import(args: argparse.Namespace, db: str | None) -> int:
         _discard(repo, made)
         raise
     repo.close()
+    return _print_import(report)
+
+
+def _lean_import(args: argparse.Namespace, db: str | None, label_map: dict[str, str]
+                 ) -> ImportReport | None:
+    """One clean JSONL file into a current SQLite file, over sqlite3 alone (ADR 0016): the
+    common large import without loading SQLAlchemy. None (nothing written) for anything
+    else, which the store's path then imports."""
+    from annotator.services.importing import streamable
+
+    if not streamable(args.paths, args.format, label_map, args.add_labels, args.skip_bad):
+        return None
+    from annotator.services.bulk_import import import_jsonl_bare
+
+    with _progress_bar() as progress:
+        return import_jsonl_bare(db, args.paths[0], annotator=args.annotator,
+                                 on_duplicate=args.on_duplicate, progress=progress)
+
+
+def _print_import(report: ImportReport) -> int:
     if report.skipped:
         print(f"skipped {len(report.skipped)} bad record(s):", file=sys.stderr)
         _print_problems(report.skipped, stream=sys.stderr)

@@ -9,8 +9,9 @@ Run by hand (it is not a test); it prints one table:
 
 ``--import-runs N`` times only the import, N times, each next to a floor of its own, in CPU
 seconds of this process (``time.process_time``: what a loaded machine changes least) and in
-wall seconds, and prints the median ratios; the search index is completed after the import
-(ADR 0016), so ``annotator index``'s work is timed separately.
+wall seconds, then ``annotator import`` in its own process (the bare-driver path, start-up
+included; CPU of the child), and prints the median ratios; the search index is completed
+after the import (ADR 0016), so ``annotator index``'s work is timed separately.
 
 Targets (issue 4): import >= 10,000 docs/s with spans, CoNLL export >= 5,000 docs/s.
 For reference, Label Studio did 1,050 and 510 on the same data.
@@ -80,14 +81,38 @@ class PhaseClock:
         return ", ".join(f"{task} {end - start:.2f} s" for task, (start, end) in self.spans.items())
 
 
+def cli_import(corpus: Path, db: Path) -> tuple[float, float]:
+    """``annotator --db DB import CORPUS --format jsonl`` in its own process, as
+    bench_scale.py runs it, into a database made first (not timed); (CPU seconds of the
+    process, wall seconds)."""
+    import os
+    import resource
+    import subprocess
+
+    open_database(str(db)).close()
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # start-up without recompiling every module
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "annotator", "--db", str(db), "import", str(corpus),
+                    "--format", "jsonl"], check=True, env=env, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - w0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
 def import_runs(corpus: Path, runs: int) -> int:
-    """The import alone, ``runs`` times against the floor; prints the ratios and medians."""
+    """The import alone, ``runs`` times against the floor (in this process, then the command
+    line in its own); prints the ratios and medians."""
     import os
     import statistics
 
     cpu: list[float] = []
     wall: list[float] = []
     index: list[float] = []
+    cli_cpu: list[float] = []
+    cli_wall: list[float] = []
     print(f"corpus: {corpus}; load {os.getloadavg()[0]:.1f}")
     for run in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
@@ -104,16 +129,22 @@ def import_runs(corpus: Path, runs: int) -> int:
                 pass
             index_cpu = time.process_time() - c0
             repo.close()
+            c_cpu, c_wall = cli_import(corpus, folder / "cli.sqlite3")
         cpu.append(in_cpu / floor_cpu)
         wall.append(in_wall / floor_wall)
         index.append(index_cpu / floor_cpu)
+        cli_cpu.append(c_cpu / floor_cpu)
+        cli_wall.append(c_wall / floor_wall)
         print(f"  run {run + 1}: floor CPU {floor_cpu:.2f} s (wall {floor_wall:.2f}), import "
               f"CPU {in_cpu:.2f} s = {cpu[-1]:.2f}x (wall {in_wall:.2f} s = {wall[-1]:.2f}x); "
               f"then the search index CPU {index_cpu:.2f} s = {index[-1]:.2f}x; "
-              f"load {os.getloadavg()[0]:.1f}")
+              f"command line CPU {c_cpu:.2f} s = {cli_cpu[-1]:.2f}x (wall {c_wall:.2f} s = "
+              f"{cli_wall[-1]:.2f}x); load {os.getloadavg()[0]:.1f}")
     print(f"median import / floor: CPU {statistics.median(cpu):.2f}x, wall "
           f"{statistics.median(wall):.2f}x (target <= 1.5x); search index afterwards, CPU "
           f"{statistics.median(index):.2f}x the floor")
+    print(f"median command-line import / floor: CPU {statistics.median(cli_cpu):.2f}x, wall "
+          f"{statistics.median(cli_wall):.2f}x (target <= 1.5x)")
     return 0
 
 

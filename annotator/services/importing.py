@@ -474,11 +474,12 @@ def merge_copies(first: Document, other: Document) -> Document:
     return dataclasses.replace(first, spans=tuple(spans), events=tuple(events))
 
 
-def _streamable(
+def streamable(
     paths: Sequence[Path], fmt: str, label_map: Mapping[str, str] | None, add_labels: bool,
     skip_bad: bool,
 ) -> bool:
-    """One file of the project's JSONL, nothing to rename, add or skip."""
+    """One file of the project's JSONL, nothing to rename, add or skip: the streaming import
+    (``bulk_import``) may try it."""
     if len(paths) != 1 or label_map or add_labels or skip_bad or not paths[0].is_file():
         return False
     if fmt == "jsonl":
@@ -512,7 +513,7 @@ def import_paths(
     """
     pid = repo.default_project() if project is None else project
     schema = repo.project_schema(pid)
-    if _streamable(paths, fmt, label_map, add_labels, skip_bad):
+    if streamable(paths, fmt, label_map, add_labels, skip_bad):
         # One clean JSONL file: two streaming passes, memory flat in its size (None: not
         # clean after all, nothing written; the general path below reports why).
         from annotator.services.bulk_import import import_jsonl_stream

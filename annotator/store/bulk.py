@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from itertools import chain
 from typing import Any
 
 from sqlalchemy.engine import Connection
+
+from annotator.store.sql_writes import (
+    DOCUMENT_INSERT_HEAD,
+    DOCUMENT_INSERT_ROW,
+    DOCUMENT_ROWS_PER_STATEMENT,
+    SPAN_INSERT_HEAD,
+    SPAN_INSERT_ROW,
+    SPAN_ROWS_PER_STATEMENT,
+    insert_many,
+)
 
 # (document_id, annotator_id, start, end, label, attrs as JSON text, origin)
 SpanInsert = tuple[int, int | None, int, int, str, str, str]
@@ -24,15 +33,6 @@ SpanSelect = tuple[int, int, int, int, str, Any, str, str | None]
 DocumentInsert = tuple[int, str, str, str, str, str, int, int]
 
 _EMPTY = "{}"
-
-# Rows per multi-row INSERT on SQLite. One statement of many rows instead of an executemany
-# of one-row statements: SQLite runs the statement's set-up once per statement, and with
-# AUTOINCREMENT it reads and writes ``sqlite_sequence`` once per statement instead of once
-# per row (ADR 0016: the span inserts of a 10k import fell from about 2.2 s to 1.1-1.5 s of
-# CPU). 128 spans (7 parameters) and 100 documents (8) stay under SQLite's old limit of 999
-# parameters per statement.
-SPAN_ROWS_PER_STATEMENT = 128
-DOCUMENT_ROWS_PER_STATEMENT = 100
 
 
 def meta_json(meta: Any) -> str:
@@ -59,43 +59,30 @@ def insert_spans(conn: Connection, rows: Sequence[SpanInsert]) -> None:
     if conn.dialect.name == "postgresql":
         _copy_spans(conn, rows)
         return
-    head = ("INSERT INTO spans (document_id, annotator_id, start_offset, end_offset, label, "
-            "attrs, origin) VALUES ")
     if conn.dialect.name == "sqlite":
-        _insert_many(conn, head, "(?, ?, ?, ?, ?, ?, ?)", rows, SPAN_ROWS_PER_STATEMENT,
+        _insert_many(conn, SPAN_INSERT_HEAD, SPAN_INSERT_ROW, rows, SPAN_ROWS_PER_STATEMENT,
                      ids=False)
         return
     m = _marker(conn)
-    conn.exec_driver_sql(f"{head}({m}, {m}, {m}, {m}, {m}, {m}, {m})", list(rows))
+    conn.exec_driver_sql(f"{SPAN_INSERT_HEAD}({m}, {m}, {m}, {m}, {m}, {m}, {m})", list(rows))
 
 
 def _insert_many(
     conn: Connection, head: str, one: str, rows: Sequence[tuple[Any, ...]], per: int, *,
     ids: bool
 ) -> list[int]:
-    """SQLite: ``rows`` in multi-row INSERTs of ``per`` rows, the rest one row at a time.
+    """``sql_writes.insert_many`` (the CLI's bare-driver import runs the same statements)
+    through SQLAlchemy's ``exec_driver_sql``, not the bare cursor, so that a failure (a
+    read-only file, a busy database) comes out as SQLAlchemy's error, as from every other
+    write."""
 
-    With ``ids``, the rowid of the last row of each statement (``per`` rows each, then one
-    each); without, the rest goes in one executemany and nothing is returned. Through
-    SQLAlchemy's ``exec_driver_sql`` (not the bare cursor) so that a failure (a read-only
-    file, a busy database) comes out as SQLAlchemy's error, as from every other write.
-    """
-    lasts: list[int] = []
-    full = len(rows) - len(rows) % per
-    if full:
-        sql = head + ", ".join([one] * per)
-        for start in range(0, full, per):
-            values = tuple(chain.from_iterable(rows[start : start + per]))
-            result = conn.exec_driver_sql(sql, values)
-            lasts.append(int(result.lastrowid))
-    rest = rows[full:]
-    if not ids:
-        if rest:
-            conn.exec_driver_sql(head + one, list(rest))
-        return []
-    for row in rest:
-        lasts.append(int(conn.exec_driver_sql(head + one, tuple(row)).lastrowid))
-    return lasts
+    def execute(sql: str, params: Sequence[Any]) -> int:
+        return int(conn.exec_driver_sql(sql, tuple(params)).lastrowid)
+
+    def execute_many(sql: str, params: Sequence[Sequence[Any]]) -> None:
+        conn.exec_driver_sql(sql, [tuple(p) for p in params])
+
+    return insert_many(execute, execute_many, head, one, rows, per, ids=ids)
 
 
 def insert_documents(conn: Connection, rows: Sequence[DocumentInsert]) -> list[int] | None:
@@ -120,22 +107,8 @@ def insert_documents(conn: Connection, rows: Sequence[DocumentInsert]) -> list[i
             for r in rows
         ])
         return None
-    per = DOCUMENT_ROWS_PER_STATEMENT
-    lasts = _insert_many(
-        conn,
-        "INSERT INTO documents (project_id, name, text, content_hash, meta, status, position, "
-        "span_count) VALUES ",
-        "(?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-        per,
-        ids=True,
-    )
-    ids: list[int] = []
-    full = len(rows) - len(rows) % per
-    for n, last in enumerate(lasts):
-        size = per if n * per < full else 1
-        ids.extend(range(last - size + 1, last + 1))
-    return ids
+    return _insert_many(conn, DOCUMENT_INSERT_HEAD, DOCUMENT_INSERT_ROW, rows,
+                        DOCUMENT_ROWS_PER_STATEMENT, ids=True)
 
 
 def _copy_spans(conn: Connection, rows: Sequence[SpanInsert]) -> None:

@@ -49,12 +49,13 @@ from annotator.store.rows import (
 )
 from annotator.store.search import mark_pending
 
-# Documents stored per round of inserts (their spans and search keys go with them).
-INSERT_BATCH = 500
+# Documents stored per round of inserts (their spans and search keys go with them), and the
+# SQLite page cache of an import's transaction in KiB (PRAGMA cache_size's negative form):
+# shared with the CLI's bare-driver import, which must store the same rows in the same order.
+from annotator.store.sql_writes import IMPORT_CACHE_SIZE, INSERT_BATCH
+
 # A span row's (label, annotator id): what the stored span counts are kept per.
 _LABEL_AND_OWNER = itemgetter(4, 1)
-# SQLite page cache of an import's transaction, in KiB (PRAGMA cache_size's negative form).
-IMPORT_CACHE_SIZE = -131072
 # How many problems one failed import lists before "and N more".
 MAX_PROBLEMS = 20
 # Class of the PostgreSQL advisory locks (class, project id) that serialize imports.

@@ -8,6 +8,7 @@ so "database is locked" never reaches the user while another process is writing.
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,7 +63,15 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not read_only:  # the journal mode is written into the file
-            cursor.execute("PRAGMA journal_mode = WAL")
+            try:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as exc:
+                # A command-line import holds the file in a rollback journal (ADR 0016): it
+                # sets WAL back as it ends; until then this connection reads the file as it
+                # was before the import (in that journal, a writer does not block readers
+                # until its commit).
+                if "locked" not in str(exc):
+                    raise
         cursor.execute("PRAGMA foreign_keys = ON")
         # FULL: a commit survives a power cut too, not only a crash of the program.
         cursor.execute("PRAGMA synchronous = FULL")

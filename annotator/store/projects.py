@@ -14,8 +14,7 @@ from annotator.core.model import Document, LabelSchema
 from annotator.store.documents import add_in
 from annotator.store.errors import StoreError
 from annotator.store.rows import PROJECTS, SPAN_COUNTS, insert_ignore, schema_of
-
-DEFAULT_PROJECT = "default"
+from annotator.store.sql_writes import DEFAULT_PROJECT as DEFAULT_PROJECT
 
 
 def first_project(conn: Connection) -> int | None:

@@ -5,47 +5,18 @@
 # end, Shift+Right shrinks it back; Delete removes it and a second Delete removes nothing.
 # After each step the spans are read back from the database through the CLI (export).
 #   scripts/xdotool_edits.sh   (needs: xvfb xdotool; PYTHON defaults to python3;
-#                               XDOTOOL_DISPLAY=91 picks the display, else a free one;
+#                               XDOTOOL_DISPLAY=91 picks the display, else Xvfb picks a free one;
 #                               XDOTOOL_LANGUAGE=ar runs it in the Arabic, mirrored window:
 #                               the same keys must do the same, and the title is Arabic)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "xdotool_edits: $tool is missing" >&2; exit 2; }
-done
-
-work=$(mktemp -d /tmp/annotator-xdotool-edits.XXXXXX)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=${XDOTOOL_DISPLAY:-99}
-if [ -z "${XDOTOOL_DISPLAY:-}" ]; then
-  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-fi
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-
-db="$work/project.sqlite3"
-export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config" ANNOTATOR_NAME=xdotool
-unset QT_QPA_PLATFORM
-"$PYTHON" -c "import sys; from annotator.store.db import open_database; open_database(sys.argv[1], seed_demo=True).close()" "$db"
+XD_NAME=xdotool_edits
+source "$(dirname "$0")/xdotool_lib.sh"
+xd_demo_project
 language=${XDOTOOL_LANGUAGE:-en}
-# The interface language as View > Language leaves it in the settings.
-mkdir -p "$XDG_CONFIG_HOME/annotator"
-printf '[view]\nlanguage=%s\n' "$language" >"$XDG_CONFIG_HOME/annotator/annotator.conf"
+xd_language "$language"
 
 # The spans of the second seed article as "start-end LABEL text; ...", read through the CLI.
 spans() {
-  "$PYTHON" -m annotator --db "$db" export --format jsonl -o "$work/out.jsonl" >/dev/null
+  xd_export "$work/out.jsonl"
   "$PYTHON" - "$work/out.jsonl" <<'PY'
 import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -57,29 +28,11 @@ PY
 expect() {  # expect STEP WANTED: the spans after STEP must be exactly WANTED
   sleep 0.6
   local got; got=$(spans)
-  if [ "$got" != "$2" ]; then
-    echo "xdotool_edits: FAILED after $1: expected [$2], the database has [$got]" >&2
-    cat "$work/app.log" >&2
-    exit 1
-  fi
+  [ "$got" = "$2" ] || xd_fail "after $1: expected [$2], the database has [$got]"
   echo "after $1: $got"
 }
 
-"$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
-app_pid=$!
-window=""
-for _ in $(seq 150); do
-  kill -0 "$app_pid" 2>/dev/null || { echo "xdotool_edits: the program exited early" >&2; cat "$work/app.log" >&2; exit 1; }
-  window=$(xdotool search --onlyvisible --name " — annotator" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  sleep 0.2
-done
-[ -n "$window" ] || { echo "xdotool_edits: no window appeared" >&2; exit 1; }
-sleep 1
-eval "$(xdotool getwindowgeometry --shell "$window")"
-xdotool windowfocus --sync "$window" || true
-xdotool mousemove --window "$window" $((WIDTH / 2)) $((HEIGHT / 2)) click 1
-sleep 0.3
+xd_start_app
 xdotool key --delay 150 ctrl+Next
 sleep 0.5
 # The neighbour first: "قوات التحالف" (words 10 and 11) as ACTOR.
@@ -93,9 +46,9 @@ xdotool key --delay 120 ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+L
 xdotool key 1; expect "1" "44-49 ACTOR القصف; $n"
 title=$(xdotool getwindowname "$window")
 if [ "$language" = ar ]; then
-  [[ "$title" == *"(قيد التوسيم) — annotator" ]] || { echo "xdotool_edits: FAILED: not an Arabic title: $title" >&2; exit 1; }
+  [[ "$title" == *"(قيد التوسيم) — annotator" ]] || xd_fail "not an Arabic title: $title"
 else
-  [[ "$title" == *"(in progress) — annotator" ]] || { echo "xdotool_edits: FAILED: not an English title: $title" >&2; exit 1; }
+  [[ "$title" == *"(in progress) — annotator" ]] || xd_fail "not an English title: $title"
 fi
 echo "title: $title"
 xdotool key 2; expect "2" "44-49 TARGET القصف; $n"
@@ -105,8 +58,5 @@ xdotool key ctrl+shift+Right; expect "Ctrl+Shift+Right" "44-49 DATE القصف; 
 xdotool key Delete; expect "Delete" "$n"
 xdotool key Delete; expect "a second Delete" "$n"
 xdotool key ctrl+z; expect "Ctrl+Z" "44-49 DATE القصف; $n"
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$app_pid" || { echo "xdotool_edits: the program failed" >&2; cat "$work/app.log" >&2; exit 1; }
-app_pid=""
+xd_quit_app
 echo "xdotool_edits: OK: relabel, resize and delete landed on the chosen span"

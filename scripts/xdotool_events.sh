@@ -6,37 +6,17 @@
 #   4. Ctrl+Home, E: an event of the first sentence with "دير الزور" as its location;
 #      Down (the type box has the keys): its type is the schema's second;
 #   5. Ctrl+Z: the first type again; Ctrl+Z: no event.
-#   scripts/xdotool_events.sh [DISPLAY_NUMBER]   (needs: xvfb xdotool; PYTHON defaults to python3)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
-work=$(mktemp -d /tmp/annotator-xdotool-events.XXXXXX)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-display=${1:-99}
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-
-db="$work/project.sqlite3"
-export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config" ANNOTATOR_NAME=xdotool
-unset QT_QPA_PLATFORM
-"$PYTHON" -c "import sys; from annotator.store.db import open_database; open_database(sys.argv[1], seed_demo=True).close()" "$db"
+#   scripts/xdotool_events.sh   (needs: xvfb xdotool; PYTHON defaults to python3;
+#                                XDOTOOL_DISPLAY=N picks the display, else Xvfb picks a free one)
+XD_NAME=xdotool_events
+source "$(dirname "$0")/xdotool_lib.sh"
+xd_demo_project
 mapfile -t points < <("$PYTHON" scripts/glyph_points.py --db "$db" "شهر أكتوبر@0:right" "شهر أكتوبر@9:left")
 [ "${#points[@]}" = 2 ] || { echo "xdotool_events: cannot measure the article" >&2; exit 1; }
 
-fail() { echo "xdotool_events: FAILED: $*" >&2; cat "$work/app.log" >&2; exit 1; }
 # The first document as the CLI exports it: meta, spans with attrs, events with role texts.
 state() {
-  "$PYTHON" -m annotator --db "$db" export --format jsonl -o "$work/now.jsonl" >/dev/null
+  xd_export "$work/now.jsonl"
   "$PYTHON" -c '
 import json, sys
 doc = json.loads(open(sys.argv[1], encoding="utf-8").readline())
@@ -51,39 +31,25 @@ for e in doc["events"]:
 expect() {  # expect LINE WHAT [absent]
   local now; now=$(state)
   if [ "${3:-}" = absent ]; then
-    grep -qF "$1" <<<"$now" && fail "did not expect \"$1\" after $2; the database has: $now"
+    grep -qF "$1" <<<"$now" && xd_fail "did not expect \"$1\" after $2; the database has: $now"
   else
-    grep -qxF "$1" <<<"$now" || fail "expected \"$1\" after $2; the database has: $now"
+    grep -qxF "$1" <<<"$now" || xd_fail "expected \"$1\" after $2; the database has: $now"
   fi
   echo "xdotool_events: after $2: ${3:-has} $1"
 }
 
-"$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
-app_pid=$!
-window=""
-for _ in $(seq 150); do
-  kill -0 "$app_pid" 2>/dev/null || fail "the program exited early"
-  window=$(xdotool search --onlyvisible --name " — annotator" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  sleep 0.2
-done
-[ -n "$window" ] || fail "no window appeared"
-sleep 1
-eval "$(xdotool getwindowgeometry --shell "$window")"
-xdotool windowfocus --sync "$window" || true
-xdotool mousemove --window "$window" $((WIDTH / 2)) $((HEIGHT / 2)) click 1
-sleep 0.3
+xd_start_app
 
-xdotool key ctrl+i; sleep 0.8
+xdotool key ctrl+i
+# The dialog's own keyboard: typed before it is up, the date would go to the article.
+properties=$(xd_wait_window "^Document properties$")
+xdotool windowfocus --sync "$properties" || true; sleep 0.3
 xdotool type --delay 60 "2024-10-28"; sleep 0.2
 xdotool key Return; sleep 0.8
 expect 'meta {"published": "2024-10-28"}' "Ctrl+I, typing 2024-10-28, Return"
 
 read -r x1 y1 <<<"${points[0]}"; read -r x2 y2 <<<"${points[1]}"
-xdotool mousemove --window "$window" "$x1" "$y1" mousedown 1
-xdotool mousemove --window "$window" $(( (x1 + x2) / 2 )) "$y2"
-xdotool mousemove --window "$window" "$x2" "$y2" mouseup 1
-sleep 0.3
+xd_drag "$x1" "$y1" "$x2" "$y2"
 xdotool key 4; sleep 0.8
 expect 'span DATE شهر أكتوبر {"normalized_by": "auto", "precision": "month", "value": "2024-10"}' \
   "a drag over شهر أكتوبر and 4"
@@ -101,9 +67,5 @@ expect 'event Air/drone strike {"location": ["دير الزور"]}' "Ctrl+Z"
 xdotool key ctrl+z; sleep 0.8
 expect 'event ' "Ctrl+Z again" absent
 
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app_pid" 2>/dev/null && fail "the program did not quit on Ctrl+Q"
-wait "$app_pid" || fail "the program failed"
-app_pid=""
+xd_quit_app
 echo "xdotool_events: OK"

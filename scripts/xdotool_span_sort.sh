@@ -9,33 +9,10 @@
 # spans must now lead, ahead of file-07 and file-03 with 3), clicks the first row, presses
 # Ctrl+Return (done and next), then Ctrl+Q. `annotator export --status done` must give
 # exactly file-00. The screenshot is saved for a look.
-#   scripts/xdotool_span_sort.sh [SCREENSHOT.png]   (needs: xvfb xdotool; PYTHON, DISPLAY_NO)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
+#   scripts/xdotool_span_sort.sh [SCREENSHOT.png]   (needs: xvfb xdotool; PYTHON, XDOTOOL_DISPLAY)
+XD_NAME=xdotool_span_sort
+source "$(dirname "$0")/xdotool_lib.sh"
 shot=${1:-}
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "xdotool_span_sort: $tool is missing" >&2; exit 2; }
-done
-work=$(mktemp -d /tmp/annotator-span-sort.XXXXXX)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-display=${DISPLAY_NO:-99}
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-
-db="$work/project.sqlite3"
-export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config" ANNOTATOR_NAME=xdotool
-unset QT_QPA_PLATFORM
 "$PYTHON" - "$db" <<'PY'
 import sys
 from annotator.core.model import Document, make_span
@@ -62,12 +39,10 @@ mapfile -t points < <("$PYTHON" scripts/glyph_points.py --db "$db" \
   "ضربت@0:right" "ضربت@3:left" "list-header:3" "list-cell:0:1")
 [ "${#points[@]}" = 9 ] || { echo "xdotool_span_sort: cannot measure the window" >&2; exit 1; }
 
-fail() { echo "xdotool_span_sort: FAILED: $*" >&2; cat "$work/app.log" >&2; exit 1; }
 # file-00's spans through the CLI (suggestions too: the list counts every span), and its
 # stored count (documents.span_count) beside them.
 expect_count() {
-  "$PYTHON" -m annotator --db "$db" export --format jsonl --include-suggestions \
-    -o "$work/now.jsonl" >/dev/null
+  xd_export "$work/now.jsonl" --format jsonl --include-suggestions
   local got
   got=$("$PYTHON" - "$work/now.jsonl" "$db" <<'PY'
 import json, sqlite3, sys
@@ -81,38 +56,23 @@ PY
 )
   read -r exported stored rest <<<"$got"
   [ "$exported" = "$1" ] && [ "$stored" = "$1" ] \
-    || fail "after $2: expected $1 spans in file-00, exported $exported, stored $stored ($rest)"
+    || xd_fail "after $2: expected $1 spans in file-00, exported $exported, stored $stored ($rest)"
   echo "xdotool_span_sort: after $2: file-00 has $exported spans (stored count $stored): $rest"
 }
-drag() {  # x1 y1 x2 y2 in window coordinates
-  xdotool mousemove --window "$window" "$1" "$2" mousedown 1
-  xdotool mousemove --window "$window" $(( ($1 + $3) / 2 )) "$4"
-  xdotool mousemove --window "$window" "$3" "$4" mouseup 1
-  sleep 0.3
-}
 
-"$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
-app_pid=$!
-window=""
-for _ in $(seq 150); do
-  kill -0 "$app_pid" 2>/dev/null || { echo "xdotool_span_sort: exited early" >&2; cat "$work/app.log" >&2; exit 1; }
-  window=$(xdotool search --onlyvisible --name " — annotator" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  sleep 0.2
-done
-[ -n "$window" ] || { echo "xdotool_span_sort: no window appeared" >&2; exit 1; }
-sleep 2
+xd_open_app
+sleep 1
 xdotool windowfocus --sync "$window" || true
 read -r hx hy <<<"${points[7]}"
 xdotool mousemove --window "$window" "$hx" "$hy" click 1  # Spans, fewest first
 sleep 1.5
 expect_count 0 "sorting by Spans"
 read -r x1 y1 <<<"${points[0]}"; read -r x2 y2 <<<"${points[1]}"
-drag "$x1" "$y1" "$x2" "$y2"  # right to left over القوات
+xd_drag "$x1" "$y1" "$x2" "$y2"  # right to left over القوات
 xdotool key 1; sleep 0.6
 expect_count 1 "a drag over القوات and 1"
 read -r x1 y1 <<<"${points[2]}"; read -r x2 y2 <<<"${points[3]}"
-drag "$x1" "$y1" "$x2" "$y2"  # left to right over سراقب
+xd_drag "$x1" "$y1" "$x2" "$y2"  # left to right over سراقب
 xdotool key 3; sleep 0.6
 expect_count 2 "a drag back over سراقب and 3"
 read -r x1 y1 <<<"${points[4]}"
@@ -121,7 +81,7 @@ sleep 0.3
 xdotool key 3; sleep 0.6
 expect_count 3 "a double-click on بلدة and 3"
 read -r x1 y1 <<<"${points[5]}"; read -r x2 y2 <<<"${points[6]}"
-drag "$x1" "$y1" "$x2" "$y2"
+xd_drag "$x1" "$y1" "$x2" "$y2"
 xdotool key 2; sleep 0.6
 expect_count 4 "a drag over ضربت and 2"
 xdotool mousemove --window "$window" "$hx" "$hy" click 1  # Spans again: most first
@@ -136,12 +96,9 @@ ok = app.primaryScreen().grabWindow(0).save(sys.argv[1]); print('screenshot', sy
 fi
 xdotool key ctrl+Return
 sleep 1.5
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$app_pid" || { echo "xdotool_span_sort: the program failed" >&2; cat "$work/app.log" >&2; exit 1; }
-app_pid=""
+xd_quit_app
 
-"$PYTHON" -m annotator --db "$db" export --format jsonl --status done -o "$work/done.jsonl" >/dev/null
+xd_export "$work/done.jsonl" --format jsonl --status done
 "$PYTHON" - "$work/done.jsonl" <<'PY'
 import json, sys
 names = sorted(json.loads(line)["id"]

@@ -15,41 +15,15 @@
 #      export of annotator "curation" has that span and that event (a screenshot of the view
 #      is saved next to OUT, as OUT-curation.png).
 #   scripts/xdotool_team.sh [OUT.png]     (needs: xvfb xdotool; PYTHON defaults to python3)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
+XD_NAME=xdotool_team
+source "$(dirname "$0")/xdotool_lib.sh"
 shot=${1:-/tmp/annotator-team.png}
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "xdotool_team: $tool is missing" >&2; exit 2; }
-done
-
-work=$(mktemp -d /tmp/annotator-team.XXXXXX)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=${TEAM_DISPLAY:-99}
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-
-db="$work/project.sqlite3"
 # No ANNOTATOR_NAME: the window asks on its first start (fresh settings folder).
-unset ANNOTATOR_NAME QT_QPA_PLATFORM
-export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config"
-"$PYTHON" -c "import sys; from annotator.store.db import open_database; open_database(sys.argv[1], seed_demo=True).close()" "$db"
+unset ANNOTATOR_NAME
+xd_demo_project
 
-fail() { echo "xdotool_team: FAILED: $*" >&2; cat "$work/app.log" >&2; exit 1; }
 spans_of() {  # "LABEL TEXT" per line, the spans of annotator $1
-  "$PYTHON" -m annotator --db "$db" export --format jsonl --annotator "$1" \
-    -o "$work/now.jsonl" >/dev/null
+  xd_export "$work/now.jsonl" --format jsonl --annotator "$1"
   "$PYTHON" -c '
 import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -59,12 +33,12 @@ for line in open(sys.argv[1], encoding="utf-8"):
 wait_window() {  # a visible window whose title contains $1
   local found=""
   for _ in $(seq 150); do
-    kill -0 "$app_pid" 2>/dev/null || fail "the program exited early"
+    kill -0 "$app_pid" 2>/dev/null || xd_fail "the program exited early"
     found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)
     [ -n "$found" ] && break
     sleep 0.2
   done
-  [ -n "$found" ] || fail "no window named \"$1\" appeared"
+  [ -n "$found" ] || xd_fail "no window named \"$1\" appeared"
   echo "$found"
 }
 focus_article() {
@@ -85,7 +59,7 @@ focus_article
 xdotool key --delay 150 ctrl+Home ctrl+shift+Left 1
 sleep 0.6
 now=$(spans_of amal)
-[ "$(wc -l <<<"$now")" = 1 ] && [[ "$now" == ACTOR\ * ]] || fail "amal's spans: $now"
+[ "$(wc -l <<<"$now")" = 1 ] && [[ "$now" == ACTOR\ * ]] || xd_fail "amal's spans: $now"
 echo "xdotool_team: amal labeled: $now"
 
 xdotool key --delay 200 alt+f a
@@ -97,26 +71,23 @@ focus_article
 xdotool key --delay 150 ctrl+Home ctrl+shift+Left 2
 sleep 0.6
 now=$(spans_of badr)
-[ "$(wc -l <<<"$now")" = 1 ] && [[ "$now" == TARGET\ * ]] || fail "badr's spans: $now"
-[[ "$(spans_of amal)" == ACTOR\ * ]] || fail "amal's span changed: $(spans_of amal)"
+[ "$(wc -l <<<"$now")" = 1 ] && [[ "$now" == TARGET\ * ]] || xd_fail "badr's spans: $now"
+[[ "$(spans_of amal)" == ACTOR\ * ]] || xd_fail "amal's span changed: $(spans_of amal)"
 echo "xdotool_team: after switching, badr labeled: $now (amal's ACTOR kept)"
 
 xdotool key --delay 200 alt+v o
 sleep 0.8
-"$PYTHON" scripts/grab_display.py "$shot" || fail "no screenshot"
+"$PYTHON" scripts/grab_display.py "$shot" || xd_fail "no screenshot"
 echo "xdotool_team: screenshot with amal's span overlaid: $shot"
 
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$app_pid" || fail "the program failed"
-app_pid=""
+xd_quit_app
 
 # Second start: the name is remembered, nothing is asked.
 "$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
 app_pid=$!
 window=$(wait_window " — annotator")
 if xdotool search --onlyvisible --name "Who is annotating" >/dev/null 2>&1; then
-  fail "the name was asked again"
+  xd_fail "the name was asked again"
 fi
 sleep 1
 focus_article
@@ -124,7 +95,7 @@ focus_article
 xdotool key --delay 150 ctrl+End ctrl+Home ctrl+shift+Left ctrl+shift+Left 3
 sleep 0.6
 now=$(spans_of badr)
-[ "$(wc -l <<<"$now")" = 2 ] && grep -q '^LOCATION ' <<<"$now" || fail "badr after restart: $now"
+[ "$(wc -l <<<"$now")" = 2 ] && grep -q '^LOCATION ' <<<"$now" || xd_fail "badr after restart: $now"
 echo "xdotool_team: after a restart, still badr: $(tr '\n' ';' <<<"$now")"
 
 "$PYTHON" - "$db" <<'PY'
@@ -145,12 +116,12 @@ xdotool key --delay 200 alt+d c
 curation=$(wait_window "Curation")
 xdotool windowfocus --sync "$curation" || true
 sleep 0.5
-"$PYTHON" scripts/grab_display.py "${shot%.png}-curation.png" || fail "no screenshot"
+"$PYTHON" scripts/grab_display.py "${shot%.png}-curation.png" || xd_fail "no screenshot"
 xdotool key --delay 200 Down space Tab Down space Return
 sleep 0.8
 first_word=$(spans_of amal | cut -d' ' -f2-)
 now=$(spans_of curation)  # leaves the curation's export in $work/now.jsonl
-[ "$now" = "TARGET $first_word" ] || fail "the curated spans: $now"
+[ "$now" = "TARGET $first_word" ] || xd_fail "the curated spans: $now"
 events=$("$PYTHON" -c '
 import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -159,11 +130,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
     for e in r.get("events", []):
         print(e["type"], *(k + "=" + by_id[i]["label"] for k, v in e["roles"].items() for i in v))
 ' "$work/now.jsonl")
-[ "$events" = "Attack target=TARGET" ] || fail "the curated events: $events"
+[ "$events" = "Attack target=TARGET" ] || xd_fail "the curated events: $events"
 echo "xdotool_team: curated by keys: $now; event: $events"
 focus_article  # the dialog is gone; without a window manager nothing else takes the keys
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$app_pid" || fail "the program failed"
-app_pid=""
+xd_quit_app
 echo "xdotool_team: OK"

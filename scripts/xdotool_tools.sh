@@ -12,43 +12,17 @@
 #      one document more;
 # then quit with Ctrl+Q.
 #   scripts/xdotool_tools.sh            (needs: xvfb xdotool; PYTHON defaults to python3)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "xdotool_tools: $tool is missing (apt-get install xvfb xdotool)" >&2; exit 2; }
-done
+XD_NAME=xdotool_tools
+source "$(dirname "$0")/xdotool_lib.sh"
+xd_demo_project
 
-work=$(mktemp -d /tmp/annotator-xdotool-tools.XXXXXX)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=${XDOTOOL_DISPLAY:-99}
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-
-db="$work/project.sqlite3"
-export ANNOTATOR_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config" ANNOTATOR_NAME=xdotool
-unset QT_QPA_PLATFORM
-"$PYTHON" -c "import sys; from annotator.store.db import open_database; open_database(sys.argv[1], seed_demo=True).close()" "$db"
-
-fail() {
-  echo "xdotool_tools: FAILED: $*" >&2; cat "$work/app.log" >&2
+# On a failure, the screen as it was (XDOTOOL_SHOT=/tmp/tools.png).
+xd_on_fail() {
   [ -n "${XDOTOOL_SHOT:-}" ] && "$PYTHON" scripts/grab_display.py "$XDOTOOL_SHOT" >/dev/null 2>&1
-  exit 1
 }
 # The spans of the database through the CLI: "LABEL START END" per line.
 spans_now() {
-  "$PYTHON" -m annotator --db "$db" export --format jsonl -o "$work/now.jsonl" >/dev/null
+  xd_export "$work/now.jsonl"
   "$PYTHON" -c '
 import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -57,7 +31,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 }
 expect_spans() {
   local now; now=$(spans_now | sort | tr '\n' ';')
-  [ "$now" = "$1" ] || fail "after $2 expected \"$1\"; the database has \"$now\""
+  [ "$now" = "$1" ] || xd_fail "after $2 expected \"$1\"; the database has \"$now\""
   echo "xdotool_tools: after $2: $now"
 }
 documents_now() {
@@ -65,17 +39,7 @@ documents_now() {
 }
 refocus() { xdotool windowfocus --sync "$window" 2>/dev/null || true; sleep 0.3; }
 
-"$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
-app_pid=$!
-window=""
-for _ in $(seq 150); do
-  kill -0 "$app_pid" 2>/dev/null || { echo "xdotool_tools: the program exited early" >&2; cat "$work/app.log" >&2; exit 1; }
-  window=$(xdotool search --onlyvisible --name " — annotator" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  sleep 0.2
-done
-[ -n "$window" ] || { echo "xdotool_tools: no window appeared" >&2; cat "$work/app.log" >&2; exit 1; }
-sleep 1
+xd_open_app
 eval "$(xdotool getwindowgeometry --shell "$window")"
 refocus
 xdotool mousemove --window "$window" $((WIDTH / 2)) $((HEIGHT / 3)) click 1
@@ -102,26 +66,21 @@ before=$(documents_now)
 refocus
 xdotool key ctrl+shift+i; sleep 1
 # Without a window manager a new window does not take the keyboard: give it, as a click would.
-dialog=$(xdotool search --onlyvisible --name "^Import documents$" | head -n 1)
-[ -n "$dialog" ] || fail "Ctrl+Shift+I opened no import dialog"
+dialog=$(xd_wait_window "^Import documents$" "Ctrl+Shift+I opened no import dialog")
 xdotool windowfocus --sync "$dialog" || true; sleep 0.3
 xdotool key space; sleep 1.5
 xdotool type --delay 20 "$work/bad.jsonl"; xdotool key Return; sleep 0.8
 xdotool key Return; sleep 8
-[ "$(documents_now)" = "$before" ] || fail "a refused import stored something"
+[ "$(documents_now)" = "$before" ] || xd_fail "a refused import stored something"
 echo "xdotool_tools: a refused import: still $before documents"
 # The file corrected outside (the broken line gone, the label renamed in the form): Return again.
 printf '%s\n' '{"text": "قصف الطيران مدينة حلب", "spans": [{"start": 18, "end": 21, "label": "GPE"}]}' >"$work/bad.jsonl"
 # From Add files... (it keeps the focus): Add folder..., Clear, the format, the label map.
 xdotool key --delay 150 Tab Tab Tab Tab; xdotool type --delay 40 "GPE=LOCATION"
 xdotool key Return; sleep 8
-[ "$(documents_now)" = "$((before + 1))" ] || fail "a good import did not add its document ($(documents_now) documents)"
+[ "$(documents_now)" = "$((before + 1))" ] || xd_fail "a good import did not add its document ($(documents_now) documents)"
 echo "xdotool_tools: a good import: $((before + 1)) documents"
 
 refocus
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app_pid" 2>/dev/null && fail "the program did not quit on Ctrl+Q"
-wait "$app_pid" || fail "the program failed"
-app_pid=""
+xd_quit_app
 echo "xdotool_tools: OK"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 # Before anything imports Qt: no display is needed for the tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -66,3 +66,60 @@ def pg_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
         admin.dispose()
+
+
+# --- the suite on every core (pytest-xdist) ------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Run the whole suite on every core, chosen tests in this process.
+
+    ``pytest`` alone (CI, the README's command) spreads the tests over one worker per core;
+    ``pytest tests/ui/test_labeling.py`` or ``pytest path::test`` runs them here, without
+    paying a worker's start-up. ``-n N`` on the command line, ``PYTEST_XDIST_AUTO_NUM_WORKERS``
+    and ``-p no:xdist`` keep their usual meaning. This is a hook, not ``-n`` in ``addopts``,
+    because ``addopts = -n auto`` makes ``pytest -p no:xdist`` an error.
+    """
+    if not config.pluginmanager.hasplugin("xdist") or config.option.numprocesses is not None:
+        return
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # a worker runs what it is sent, it starts no workers of its own
+    if config.option.tx or config.option.usepdb or config.option.collectonly:
+        return
+    chosen = config.args_source == pytest.Config.ArgsSource.ARGS and all(
+        "::" in arg or Path(arg).is_file() for arg in config.args
+    )
+    config.option.numprocesses = 0 if chosen else "auto"
+    if not chosen and config.option.dist == "no":
+        # Work stealing: the slow modules (the window, the CLI end to end) do not leave one
+        # worker idle at the end while the other still has a queue.
+        config.option.dist = "worksteal"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In a worker, the PostgreSQL tests use a database of the worker's own.
+
+    The tests already take a schema each, but a database is shared by more than names:
+    the migrations' advisory lock and ``CREATE EXTENSION pg_trgm`` are per database, so two
+    workers migrating at once would wait for each other or race. ``annotator_test`` becomes
+    ``annotator_test_gw0``, ``annotator_test_gw1``, ...: made here if missing (the test user
+    may create databases), kept for the next run.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = os.environ.get(PG_ENV)
+    if not worker or not base:
+        return
+    url = make_url(base)
+    name = f"{url.database}_{worker}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            found = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).first()
+            if found is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    os.environ[PG_ENV] = url.set(database=name).render_as_string(hide_password=False)

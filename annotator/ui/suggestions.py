@@ -46,6 +46,12 @@ SUGGESTION_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      QT_TRANSLATE_NOOP("Shortcuts", "Propose suggestions for this document again")),
 )
 
+#: The single keys act where the caret is, in the article: window-wide, Tab and Shift+Tab
+#: would no longer move the focus between the window's other widgets (the corpus search's
+#: query and results, the list's filters) and A / X would act from the document list.
+ARTICLE_ONLY = frozenset(
+    {"accept_suggestion", "reject_suggestion", "next_suggestion", "previous_suggestion"})
+
 
 class SuggestionActions(QObject):
     """The window's suggestion actions over the bridge and the article view."""
@@ -76,7 +82,11 @@ class SuggestionActions(QObject):
             action = QAction(translated(title), self)
             action.setObjectName(f"action_{name}")
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if name in ARTICLE_ONLY:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                article.addAction(action)
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, h=handlers[name]: h())
             self.actions[name] = action
         self._titles = {name: title for name, _keys, title in SUGGESTION_KEYS}

@@ -173,3 +173,37 @@ def test_no_two_key_sequences_of_an_action_are_the_same_key_under_x11() -> None:
 
     for name, keys, _ in SUGGESTION_KEYS:
         assert not {"Shift+Tab", "Backtab"} <= set(keys), name
+
+
+def test_tab_moves_the_focus_outside_the_article_and_jumps_inside_it(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    """Tab is the article's key for the next suggestion, not the window's: in the corpus
+    search's query it moves the focus on (to the results through the button), and A in the
+    document list is not an acceptance."""
+    _label(qtbot, window, "التحالف الدولي", Qt.Key.Key_1)
+    _go_to_second(qtbot, window)
+    view = window.article
+    panel = window.tools.search_panel
+    panel.open_panel("التحالف")
+    assert panel.hits
+    qtbot.waitUntil(panel.query.hasFocus)
+    qtbot.keyClick(panel.query, Qt.Key.Key_Tab)
+    assert not panel.query.hasFocus()
+    assert view.selected_span is None  # no suggestion was jumped to
+    focused = window.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert window.focusWidget() is panel.results
+    qtbot.keyClick(panel.results, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.focusWidget() is focused
+    # A in the document list is the list's (keyboard search), not an acceptance.
+    window.documents.table.setFocus()
+    qtbot.keyClick(window.documents.table, Qt.Key.Key_A)
+    assert _stored(repo, "two")[0] == ("التحالف الدولي", "ACTOR", "suggested")
+    # In the article the same key still goes to the first suggestion, and A accepts it.
+    view.setFocus()
+    view.select_range(0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.selected_span is not None
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert _stored(repo, "two")[0] == ("التحالف الدولي", "ACTOR", "manual")

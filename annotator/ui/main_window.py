@@ -269,8 +269,7 @@ class MainWindow(QMainWindow):
         self.suggestions_menu.setObjectName("menu_suggestions")
         menu.insertMenu(menu.actions()[-1], self.suggestions_menu)
         for action in self.suggestions.actions.values():
-            if action.shortcutContext() == Qt.ShortcutContext.WindowShortcut:
-                self.addAction(action)  # the single keys are the article's (ui/suggestions)
+            self.addAction(action)
             self.suggestions_menu.addAction(action)
         self.model_menu = QMenu(self)
         self.model_menu.setObjectName("menu_model")

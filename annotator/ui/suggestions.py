@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.core.model import Span
 from annotator.services.changes import Change, DocumentOpened
@@ -46,9 +47,10 @@ SUGGESTION_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      QT_TRANSLATE_NOOP("Shortcuts", "Propose suggestions for this document again")),
 )
 
-#: The single keys act where the caret is, in the article: window-wide, Tab and Shift+Tab
-#: would no longer move the focus between the window's other widgets (the corpus search's
-#: query and results, the list's filters) and A / X would act from the document list.
+#: The single keys act only while the focus is in the article (enabled there, disabled
+#: elsewhere): always on, Tab and Shift+Tab would not move the focus between the window's
+#: other widgets (the corpus search's query and results, the list's filters) and A / X would
+#: act from the document list.
 ARTICLE_ONLY = frozenset(
     {"accept_suggestion", "reject_suggestion", "next_suggestion", "previous_suggestion"})
 
@@ -82,16 +84,25 @@ class SuggestionActions(QObject):
             action = QAction(translated(title), self)
             action.setObjectName(f"action_{name}")
             action.setShortcuts([QKeySequence(k) for k in keys])
-            if name in ARTICLE_ONLY:
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                article.addAction(action)
-            else:
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, h=handlers[name]: h())
             self.actions[name] = action
         self._titles = {name: title for name, _keys, title in SUGGESTION_KEYS}
         self.actions["suggest"].setEnabled(suggest is not None)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus)
         bridge.changed.connect(self._on_change)
+
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The single keys on while the focus is in the article, off elsewhere. (Not a
+        shortcut of the article widget: that one would also fire while a menu it opened is
+        up, taking the menu's own letters, such as File > Switch annotator's A.)"""
+        if new is None:
+            return  # the window lost the focus (a dialog, another program): as they were
+        inside = new is self._article or self._article.isAncestorOf(new)
+        for name in ARTICLE_ONLY:
+            self.actions[name].setEnabled(inside)
 
     def retranslate(self) -> None:
         """The actions' texts again, in the interface language."""

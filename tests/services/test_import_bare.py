@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -367,6 +368,15 @@ def test_a_failed_large_import_changes_nothing_and_sets_wal_back(
     assert _journal_mode(db) == "wal"
 
 
+def _poll_until(condition: Callable[[], bool], seconds: float = 60) -> None:
+    """Check ``condition`` every few milliseconds until it holds (another process's state:
+    no Qt signal to wait for); fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not come in time"
+        time.sleep(0.005)
+
+
 def test_a_killed_large_import_leaves_the_old_content_and_wal_at_the_next_open(
     tmp_path: Path
 ) -> None:
@@ -387,15 +397,16 @@ def test_a_killed_large_import_leaves_the_old_content_and_wal_at_the_next_open(
         "from annotator.cli import main\n"
         f"sys.exit(main(['--db', {str(db)!r}, 'import', {str(corpus)!r}]))\n"
     )
+    size_before = db.stat().st_size
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 60
-        while not (journal.exists() and journal.stat().st_size > 0 and _header_mode(db)
-                   == "rollback") and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
+        # Killed once the import's pages have reached the file itself (it grew past its
+        # size before the import) while the journal holds the old content.
+        _poll_until(lambda: proc.poll() is not None or (
+            journal.exists() and journal.stat().st_size > 0
+            and _header_mode(db) == "rollback" and db.stat().st_size > size_before))
         assert proc.poll() is None, "the import ended before it could be killed"
-        time.sleep(0.3)  # well inside the import: more pages spilled into the file
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     finally:

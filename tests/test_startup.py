@@ -176,6 +176,55 @@ def test_a_conll_export_after_index_reads_over_sqlite3_alone(tmp_path: Path) -> 
     assert out.read_bytes() == expected.read_bytes()
 
 
+def test_a_conll_export_from_templates_cuts_a_tanween_off_without_the_tokenizer(
+    tmp_path: Path,
+) -> None:
+    # A span that leaves a word's tanween out (common in imported data) cuts that token in
+    # two; the piece "ً" alone is one token, as the tokenizer would make it, so the export
+    # from kept templates loads neither the tokenizer (regex, pyarabic) nor the tagger.
+    text = "قصفت الطائرات مواقعاً للمسلحين، وقُتل شخصٌ."
+    word = "مواقع"
+    at = text.index(word)
+    person = text.index("شخص")
+    record = {"id": "cut", "text": text, "spans": [
+        {"start": at, "end": at + len(word), "label": "TARGET", "text": word},
+        {"start": 5, "end": 13, "label": "ACTOR", "text": text[5:13]},
+        {"start": person, "end": person + 3, "label": "TARGET", "text": "شخص"}]}
+    corpus = tmp_path / "cut.jsonl"
+    corpus.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "cut.sqlite3")
+    assert _cli(["--db", db, "import", str(corpus)])[0] == 0
+    assert _cli(["--db", db, "index"])[0] == 0
+    out = tmp_path / "out.conll"
+    code = (
+        "import sys\n"
+        "from annotator.cli import main\n"
+        f"assert main(['--db', {db!r}, 'export', '--format', 'conll', '-o', {str(out)!r}]) == 0\n"
+        "print(sorted(m for m in ('regex', 'pyarabic', 'annotator.core.text',"
+        " 'annotator.core.tagging', 'sqlalchemy') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert "مواقع B-TARGET" in lines and "اً O" in lines  # letter and tanween: one token
+    assert "شخص B-TARGET" in lines and "ٌ O" in lines  # the tanween alone: one token
+    assert "الطائرات B-ACTOR" in lines
+    # The same bytes as the tagger's path over the store.
+    from annotator.formats import WriteOptions
+    from annotator.services.exporting import export_documents
+
+    with sqlite3.connect(db) as raw:
+        raw.execute("DELETE FROM token_templates")
+    expected = tmp_path / "store.conll"
+    repo = open_database(db)
+    try:
+        export_documents(repo, fmt="conll", out=expected, options=WriteOptions())
+    finally:
+        repo.close()
+    assert out.read_bytes() == expected.read_bytes()
+
+
 def test_what_the_reader_cannot_open_goes_through_the_store(tmp_path: Path) -> None:
     from annotator.store.sqlite_reader import SQLiteReader
 

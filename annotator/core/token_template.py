@@ -3,13 +3,16 @@
 Stored texts never change after import (nothing in the store updates ``documents.text``), so
 the tokens of a document are the same at every export. The CoNLL export keeps them per
 document in a cache table (``store/token_cache.py``, docs/adr/0022) in the shape it writes:
-``words`` is the document's two-column CoNLL body with every tag O, ``"TOKEN O\\n"`` a token,
-and one more ``"\\n"`` (a blank line) after the last token of each sentence (before spans
-merge any: ``text.sentence_ends``). A token never holds whitespace, so ``" O\\n"`` ends
-exactly the token lines. The export copies the runs of untouched lines as they are and
-rewrites only the lines of the tokens spans touch. ``starts`` are the tokens' offsets in the
-text (where span edges are looked up) and ``offsets`` where each token's line begins in
-``words``, with ``len(words)`` last.
+``words`` is the document's two-column CoNLL body with every tag O, encoded in UTF-8 (the
+bytes the export writes), ``b"TOKEN O\\n"`` a token, and one more ``b"\\n"`` (a blank line)
+after the last token of each sentence (before spans merge any: ``text.sentence_ends``). A
+token never holds whitespace, so ``b" O\\n"`` ends exactly the token lines, and a space byte
+never occurs inside a character's UTF-8 bytes. The export copies the runs of untouched lines
+as they are and rewrites only the lines of the tokens spans touch. ``starts`` and ``ends`` are
+the tokens' offsets in the text, in code points (where span edges are looked up),
+``offsets`` where each token's line begins in ``words``, in bytes, with ``len(words)`` last,
+and ``sentences`` how many blank lines ``words`` holds (counting them at each export was a
+tenth of its time).
 
 ``TEMPLATE_VERSION`` names the rules that made a template and its shape: a stored template
 of another version is not used. Change it whenever ``tokenize`` or ``sentence_ends`` change
@@ -21,56 +24,62 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Sequence
-from itertools import accumulate
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 #: Bump when the tokenizer, the sentence rules or the stored shape change.
 #: 1: token texts joined by newlines, starts, ends, sentence ends (revision 0015).
 #: 3: ``words`` as the all-O body, starts, line offsets (revision 0017).
-TEMPLATE_VERSION = 3
+#: 4: ``words`` read as UTF-8 bytes, line offsets in bytes, the tokens' ends stored after
+#:    their starts, the number of sentences after the offsets (the same columns as 3: only
+#:    what they hold changed).
+TEMPLATE_VERSION = 4
 
 #: What ends a token's line in ``words``; a sentence's last line is followed by ``BLANK``.
-O_LINE = " O\n"
-BLANK = "\n"
+O_LINE = b" O\n"
+BLANK = b"\n"
+_O_LINE = " O\n"
 
 
 class TokenTemplate(NamedTuple):
-    """The tokens of one text: ``words`` (see the module notes), their starts in the text,
-    and their offsets in ``words`` (one more: ``len(words)``). Lists when made, int arrays
-    when read from the cache: both index and bisect alike."""
+    """The tokens of one text: ``words`` (see the module notes), their starts and ends in the
+    text, their lines' offsets in ``words`` (one more: ``len(words)``) and the number of
+    sentences. Lists when made, int arrays when read from the cache: both index and bisect
+    alike."""
 
-    words: str
+    words: bytes
     starts: Sequence[int]
+    ends: Sequence[int]
     offsets: Sequence[int]
+    sentences: int
 
     def text_end(self, i: int) -> int:
         """Where the text of token ``i`` ends in ``words`` (its " O" follows)."""
-        return self.words.find(" ", self.offsets[i])
+        return self.words.find(b" ", self.offsets[i])
 
     def text(self, i: int) -> str:
         """The text of token ``i``."""
-        return self.words[self.offsets[i] : self.text_end(i)]
+        return self.words[self.offsets[i] : self.text_end(i)].decode()
 
     def end(self, i: int) -> int:
         """Where token ``i`` ends in the text."""
-        return self.starts[i] + self.text_end(i) - self.offsets[i]
+        return self.ends[i]
 
     def ends_sentence(self, i: int) -> bool:
         """Whether token ``i`` is the last of a sentence (a blank line follows it)."""
-        return self.words[self.offsets[i + 1] - 2] == BLANK
+        return self.words[self.offsets[i + 1] - 2] == BLANK[0]
 
     def columns(self) -> tuple[list[str], list[int], list[int], list[int]]:
         """(texts, starts, ends, sentence ends): the tokens as ``token_columns`` and
         ``sentence_ends`` give them (for the tests)."""
         n = len(self.starts)
         texts = [self.text(i) for i in range(n)]
-        ends = [self.end(i) for i in range(n)]
         breaks = [i for i in range(n) if self.ends_sentence(i)]
-        return texts, list(self.starts), ends, breaks
+        return texts, list(self.starts), list(self.ends), breaks
 
 
-EMPTY = TokenTemplate("", [], [0])
+EMPTY = TokenTemplate(b"", [], [], [0], 0)
 
 
 def make_template(text: str) -> TokenTemplate:
@@ -82,18 +91,56 @@ def make_template(text: str) -> TokenTemplate:
     texts = columns.texts
     if not texts:
         return EMPTY
-    ends = [O_LINE] * len(texts)
-    for i in sentence_ends(text, texts, columns.starts, columns.odd):
-        ends[i] = O_LINE + BLANK
-    lines = list(map(str.__add__, texts, ends))
-    return TokenTemplate("".join(lines), columns.starts,
-                         list(accumulate(map(len, lines), initial=0)))
+    ends = [_O_LINE] * len(texts)
+    breaks = sentence_ends(text, texts, columns.starts, columns.odd)
+    for i in breaks:
+        ends[i] = _O_LINE + "\n"
+    words = "".join(map(str.__add__, texts, ends)).encode()
+    # The lines' byte offsets without encoding each line: split at the newlines, where each
+    # piece begins is the running sum of the pieces before it and their newlines; the empty
+    # pieces are the blank lines (and the end), the others the tokens' lines.
+    pieces = words.split(BLANK)
+    at = list(accumulate(map(len, pieces), _plus_newline, initial=0))
+    offsets = list(compress(at, pieces))
+    offsets.append(len(words))
+    return TokenTemplate(words, columns.starts, columns.ends, offsets, len(breaks))
+
+
+def _plus_newline(total: int, length: int) -> int:
+    return total + length + 1
+
+
+class SpanColumns(NamedTuple):
+    """A document's spans as the CoNLL export reads them: their starts, ends and labels side
+    by side (``zip(*columns)`` gives the (start, end, label) of each), in no particular
+    order."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    labels: Sequence[str]
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int, str]]) -> SpanColumns:
+        """The columns of (start, end, label) spans."""
+        starts: list[int] = []
+        ends: list[int] = []
+        labels: list[str] = []
+        for start, end, label in spans:
+            starts.append(start)
+            ends.append(end)
+            labels.append(label)
+        return cls(starts, ends, labels)
+
+
+NO_SPANS = SpanColumns((), (), ())
 
 
 class StoredTemplate(NamedTuple):
-    """A template as stored: ``words`` and two int32 arrays (little-endian bytes)."""
+    """A template as stored: ``words`` (text in the database, UTF-8 bytes when read for an
+    export) and two int32 arrays (little-endian bytes): the starts then the ends, and the
+    offsets then the number of sentences."""
 
-    words: str
+    words: str | bytes
     starts: bytes
     offsets: bytes
 
@@ -115,9 +162,18 @@ def _unpack(data: bytes) -> array[int]:
 
 def pack_template(template: TokenTemplate) -> StoredTemplate:
     """The stored form of ``template``."""
-    return StoredTemplate(template.words, _pack(template.starts), _pack(template.offsets))
+    return StoredTemplate(template.words.decode(),
+                          _pack(template.starts) + _pack(template.ends),
+                          _pack([*template.offsets, template.sentences]))
 
 
 def unpack_template(stored: StoredTemplate) -> TokenTemplate:
     """The template of a stored one: the arrays stay arrays (no int object per token)."""
-    return TokenTemplate(stored.words, _unpack(stored.starts), _unpack(stored.offsets))
+    words = stored.words
+    if isinstance(words, str):
+        words = words.encode()
+    bounds = _unpack(stored.starts)
+    n = len(bounds) // 2
+    offsets = _unpack(stored.offsets)
+    sentences = offsets.pop()
+    return TokenTemplate(words, bounds[:n], bounds[n:], offsets, sentences)

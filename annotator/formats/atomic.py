@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import IO, Any, TypeVar
 
 from annotator.formats.base import usual_mode
 
@@ -25,8 +26,10 @@ BUFFER = 1 << 17
 BOM = "\ufeff"
 
 
-class AtomicText:
-    """A text file written through a temporary file beside ``out``, replaced at the end."""
+class _Atomic:
+    """A file written through a temporary file beside ``out``, replaced at the end."""
+
+    _mode = "w"
 
     def __init__(self, out: Path) -> None:
         self.out = out
@@ -34,16 +37,16 @@ class AtomicText:
         if self.direct:
             # A device or a named pipe (-o /dev/stdout) is written into, never replaced.
             self.path = out
-            self._fh = out.open("w", encoding="utf-8", newline="", buffering=BUFFER)
+            self._fh = self._open(out, self._mode)
             return
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
         os.chmod(tmp, usual_mode(folder=False))
         self.path = Path(tmp)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=BUFFER)
+        self._fh = self._open(fd, self._mode)
 
-    def write(self, data: str) -> None:
-        self._fh.write(data)
+    def _open(self, file: Path | int, mode: str) -> IO[Any]:
+        return open(file, mode, encoding="utf-8", newline="", buffering=BUFFER)
 
     def pad(self, blocks: list[tuple[int, int]], depth: int, *, docstart_fixed: bool) -> None:
         """Give every line of each (levels, lines) block ``depth`` tag columns (adds O);
@@ -52,18 +55,19 @@ class AtomicText:
             raise ValueError("nested columns of different depths need a file, not a device")
         self._fh.close()
         padded = self.path.with_name(self.path.name + ".pad")
-        with self.path.open(encoding="utf-8", newline="") as src, \
-                padded.open("w", encoding="utf-8", newline="") as dst:
+        docstart = DOCSTART.encode()
+        # In bytes: the file is UTF-8 and a newline byte is never part of another character.
+        with self.path.open("rb") as src, padded.open("wb") as dst:
             for levels, n_lines in blocks:
-                suffix = " O" * (depth - levels)
+                suffix = b" O" * (depth - levels)
                 for _ in range(n_lines):
                     line = src.readline()
-                    if line == "\n" or (docstart_fixed and line.startswith(DOCSTART)):
+                    if line == b"\n" or (docstart_fixed and line.startswith(docstart)):
                         dst.write(line)
                     else:
-                        dst.write(line[:-1] + suffix + "\n")
+                        dst.write(line[:-1] + suffix + b"\n")
         os.replace(padded, self.path)
-        self._fh = self.path.open("a", encoding="utf-8", newline="")
+        self._fh = self._open(self.path, "a" if self._mode == "w" else "ab")
 
     def commit(self) -> None:
         self._fh.flush()
@@ -80,13 +84,44 @@ class AtomicText:
             self.path.with_name(self.path.name + ".pad").unlink(missing_ok=True)
 
 
+class AtomicText(_Atomic):
+    """A UTF-8 text file written through a temporary file beside ``out``."""
+
+    def write(self, data: str) -> None:
+        self._fh.write(data)
+
+
+class AtomicBytes(_Atomic):
+    """A file of bytes (UTF-8 text already encoded) written through a temporary file beside
+    ``out``: the CoNLL writer's lines are bytes from the start (docs/adr/0022)."""
+
+    _mode = "wb"
+
+    def _open(self, file: Path | int, mode: str) -> IO[Any]:
+        return open(file, mode, buffering=BUFFER)
+
+    def write(self, data: bytes) -> None:
+        self._fh.write(data)
+
+
+_Writer = TypeVar("_Writer", bound=_Atomic)
+
+
 @contextmanager
-def atomic_text(out: Path) -> Iterator[AtomicText]:
-    """``out`` written completely or not at all (a failed export leaves no partial file)."""
-    writer = AtomicText(out)
+def _committed(writer: _Writer) -> Iterator[_Writer]:
     try:
         yield writer
     except BaseException:
         writer.abort()
         raise
     writer.commit()
+
+
+def atomic_text(out: Path) -> AbstractContextManager[AtomicText]:
+    """``out`` written completely or not at all (a failed export leaves no partial file)."""
+    return _committed(AtomicText(out))
+
+
+def atomic_bytes(out: Path) -> AbstractContextManager[AtomicBytes]:
+    """``atomic_text`` for a writer of bytes."""
+    return _committed(AtomicBytes(out))

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
+from unicodedata import category
 
 from annotator.core.messages import Message
 from annotator.core.model import Document, Span
-from annotator.core.token_template import BLANK, O_LINE, TokenTemplate, make_template
-from annotator.formats.atomic import DOCSTART, atomic_text
+from annotator.core.token_template import (
+    BLANK,
+    O_LINE,
+    SpanColumns,
+    TokenTemplate,
+    make_template,
+)
+from annotator.formats.atomic import DOCSTART, atomic_bytes
 from annotator.formats.base import (
     Format,
     FormatError,
@@ -103,9 +110,9 @@ def _line_finder(tagged: TaggedDocument, first_line: int) -> Callable[[int], int
 
 def document_lines(
     doc: Document, options: WriteOptions, out: Path, first_line: int, report: WriteReport
-) -> tuple[str, int, int] | None:
-    """One document's token lines (sentences ended by a blank line), its number of tag
-    columns and of lines; None if it has no tokens. Counts and dropped spans go to ``report``.
+) -> tuple[bytes, int, int] | None:
+    """One document's token lines (sentences ended by a blank line) in UTF-8, its number of
+    tag columns and of lines; None if it has no tokens. Counts and dropped spans go to ``report``.
 
     Documents whose spans start and end on token boundaries and do not overlap (nearly all)
     take the fast path; the others go through the tagger. Both give the same bytes.
@@ -116,7 +123,8 @@ def document_lines(
     return _tagged_lines(doc, options, out, first_line, report)
 
 
-def _counted(fast: tuple[str, int, int, int], report: WriteReport) -> tuple[str, int, int]:
+def _counted(fast: tuple[bytes, int, int, int], report: WriteReport
+             ) -> tuple[bytes, int, int]:
     body, n_tokens, n_sentences, n_spans = fast
     report.documents += 1
     report.spans += n_spans
@@ -125,7 +133,7 @@ def _counted(fast: tuple[str, int, int, int], report: WriteReport) -> tuple[str,
 
 def _tagged_lines(
     doc: Document, options: WriteOptions, out: Path, first_line: int, report: WriteReport
-) -> tuple[str, int, int] | None:
+) -> tuple[bytes, int, int] | None:
     """``document_lines`` through the tagger (overlapping spans, odd edges, nested columns)."""
     t = tag_document(doc, options)
     if not t.tagging.tokens:
@@ -142,7 +150,7 @@ def _tagged_lines(
     report.dropped.extend(unplaced_problems(t, out, _line_finder(t, first_line)))
     report.documents += 1
     report.spans += len(t.tagging.placed)
-    return body, len(columns), len(t.tagging.tokens) + len(t.sentences)
+    return body.encode(), len(columns), len(t.tagging.tokens) + len(t.sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +162,7 @@ class ConllSource:
     id: int
     name: str
     text: str | None
-    spans: list[tuple[int, int, str]]
+    spans: SpanColumns
     template: TokenTemplate | None = None
     text_of: Callable[[int], str] | None = None
     #: False: the spans come in no order; the tagger gets them in the store's order (start,
@@ -172,7 +180,8 @@ class ConllSource:
     def document(self) -> Document:
         """The document itself, for the tagger."""
         text = self.full_text()
-        spans = self.spans if self.spans_sorted else sorted(self.spans)
+        spans = zip(*self.spans, strict=True) if self.spans_sorted else \
+            sorted(zip(*self.spans, strict=True))
         return Document(name=self.name, text=text, spans=tuple(
             Span(start=a, end=b, label=label, text=text[a:b]) for a, b, label in spans))
 
@@ -184,20 +193,20 @@ TemplateMade = Callable[[ConllSource, TokenTemplate], None]
 def source_lines(
     source: ConllSource, options: WriteOptions, out: Path, first_line: int,
     report: WriteReport, made: TemplateMade,
-) -> tuple[str, int, int] | None:
+) -> tuple[bytes, int, int] | None:
     """``document_lines`` of a source: from its template (made now and handed to ``made`` if
     it has none), through the tagger when the fast path does not apply."""
     template = source.template
     if template is None:
         template = make_template(source.full_text())
         made(source, template)
-    fast = template_lines(source.spans, template, options)
+    fast = template_lines(zip(*source.spans, strict=True), template, options)
     if fast is not None:
         return _counted(fast, report)
     return _tagged_lines(source.document(), options, out, first_line, report)
 
 
-def fast_lines(doc: Document, options: WriteOptions) -> tuple[str, int, int, int] | None:
+def fast_lines(doc: Document, options: WriteOptions) -> tuple[bytes, int, int, int] | None:
     """(body, tokens, sentences, spans) for a document whose spans do not overlap (nearly all):
     tokens cut at span edges as the tagger cuts them, every span on level 0, none left out, so
     the tagger's work reduces to a lookup per span. None for any other document."""
@@ -211,16 +220,17 @@ _Placed = tuple[int, int, int, str]
 
 
 def template_lines(
-    spans: Sequence[tuple[int, int, str]], template: TokenTemplate, options: WriteOptions,
-) -> tuple[str, int, int, int] | None:
+    spans: Iterable[tuple[int, int, str]], template: TokenTemplate, options: WriteOptions,
+) -> tuple[bytes, int, int, int] | None:
     """``fast_lines`` from a document's token template (made now, or read from the cache):
     (body, tokens, sentences, spans), or None where the tagger must decide.
 
-    The template is the document's lines with every tag O: the runs no span touches are
-    copied (four columns: one ``str.replace``), the lines inside a span get their tag by one
-    ``str.replace`` of their O, so no step of Python is taken per token, only per span.
+    The template is the document's lines with every tag O, in UTF-8: the runs no span
+    touches are copied (four columns: one ``bytes.replace``), the lines inside a span get
+    their tag by one ``bytes.replace`` of their O, so no step of Python is taken per token,
+    only per span.
     """
-    words, starts, offsets = template
+    words, starts, ends, offsets, sentences = template
     n = len(starts)
     if not n:
         return None
@@ -236,18 +246,17 @@ def template_lines(
         first = bisect_left(starts, start)
         if first < n and starts[first] == start:
             p0 = offsets[first]
-            q = find(" ", p0)  # where the first token's text ends
-            if start + q - p0 == end:  # one token (most spans): no second look-up
+            if ends[first] == end:  # one token (most spans): no second look-up
+                q = find(b" ", p0)  # where the token's text ends
                 add((p0, q, q, label))
                 continue
             last = bisect_left(starts, end, first) - 1
-            p1 = find(" ", offsets[last])  # where the last token's text ends
-            if last > first and starts[last] + p1 - offsets[last] == end:
-                add((p0, q, p1, label))
+            if last > first and ends[last] == end:
+                add((p0, find(b" ", p0), find(b" ", offsets[last]), label))
                 continue
         odd.append(span)
     if not odd:
-        return _lines(words, n, placed, options)
+        return _lines(words, n, sentences, placed, options)
     return _unusual_lines(template, placed, odd, options)
 
 
@@ -259,32 +268,31 @@ _Found = tuple[int, int, int, int, str, int]
 def _unusual_lines(
     template: TokenTemplate, placed: list[_Placed], odd: list[tuple[int, int, str]],
     options: WriteOptions,
-) -> tuple[str, int, int, int] | None:
+) -> tuple[bytes, int, int, int] | None:
     """``template_lines`` of a document with span edges that are not tokens' edges (``odd``;
     ``placed``: the others): inside a token (cut there), or else the tagger's to decide
     (None)."""
-    words, starts, offsets = template
+    words, starts, ends, offsets, _ = template
     n = len(starts)
-    find = words.find  # find(" ", line start): where that token's text ends
+    find = words.find  # find(b" ", line start): where that token's text ends
     found: list[_Found] = []
     inner: dict[int, set[int]] = {}  # token -> the span edges inside it
     for start, end, label in odd:
         first = bisect_left(starts, start)
         if first == n or starts[first] != start:
             first -= 1  # the token holding the start, unless it is in a space
-            if first < 0 or start >= starts[first] + find(" ", offsets[first]) - offsets[first]:
+            if first < 0 or start >= ends[first]:
                 return None  # an edge at a space: the tagger decides
             inner.setdefault(first, set()).add(start)
         last = bisect_left(starts, end, first) - 1
         if last < first:
             return None
-        text_end = find(" ", offsets[last])
-        last_end = starts[last] + text_end - offsets[last]
+        last_end = ends[last]
         if last_end != end:
             if last_end < end:
                 return None  # an edge at a space: the tagger decides
             inner.setdefault(last, set()).add(end)
-        found.append((first, last, start, end, label, text_end))
+        found.append((first, last, start, end, label, find(b" ", offsets[last])))
     if options.whole_tokens or not inner:
         return None  # spans grow to whole tokens: the tagger's rules
     # An edge inside a token ("و" + "البوكمال"): cut there, exactly as the tagger does.
@@ -294,19 +302,19 @@ def _unusual_lines(
 def _cut_lines(
     template: TokenTemplate, placed: list[_Placed], found: list[_Found],
     inner: dict[int, set[int]], options: WriteOptions,
-) -> tuple[str, int, int, int] | None:
+) -> tuple[bytes, int, int, int] | None:
     """``template_lines`` of a document with span edges inside tokens: the words again with
     each such token as its pieces (one line each), the spans with such edges (``found``)
     placed in them and the others (``placed``) moved by what the cuts before them add."""
-    words, starts, offsets = template
-    parts: list[str] = []
+    words, starts, _, offsets, sentences = template
+    parts: list[bytes] = []
     done = 0  # in the template's words
     shift = 0  # how much longer the new words are before this point
     cut_lines: list[int] = []  # where the cut tokens' lines begin in the template, ascending
     cut_ends: list[int] = []  # where their texts end there
     shifts: list[int] = [0]  # the shift after each of them
     begins: dict[int, tuple[int, int]] = {}  # a piece's start in the text -> its place, end
-    ends: dict[int, int] = {}  # a piece's end in the text -> its end in the new words
+    piece_ends: dict[int, int] = {}  # a piece's end in the text -> its end in the new words
     extra = 0
     for i in sorted(inner):
         pieces = _pieces(template, i, sorted(inner[i]))
@@ -316,9 +324,9 @@ def _cut_lines(
         at = offsets[i] + shift
         for a, b, piece in pieces:
             begins[a] = (at, at + len(piece))
-            ends[b] = at + len(piece)
+            piece_ends[b] = at + len(piece)
             at += len(piece) + len(O_LINE)
-        joined = "".join([p + O_LINE for _, _, p in pieces])
+        joined = b"".join([p + O_LINE for _, _, p in pieces])
         if template.ends_sentence(i):
             joined += BLANK
         parts.append(joined)
@@ -357,9 +365,9 @@ def _cut_lines(
             p0, q = got
         else:
             k0 = bisect_right(cut_lines, offsets[first])
-            p0, q = offsets[first] + shifts[k0], find(" ", offsets[first]) + shifts[k0]
+            p0, q = offsets[first] + shifts[k0], find(b" ", offsets[first]) + shifts[k0]
         if last in inner:
-            p1 = ends.get(end, -1)
+            p1 = piece_ends.get(end, -1)
             if p1 < 0:
                 return None
         else:
@@ -367,13 +375,13 @@ def _cut_lines(
         if p1 < q:
             return None  # it would end before it starts: the tagger decides
         moved.append((p0, q, p1, label))
-    return _lines("".join(parts), len(starts) + extra, moved, options)
+    return _lines(b"".join(parts), len(starts) + extra, sentences, moved, options)
 
 
 def _pieces(template: TokenTemplate, i: int, cuts: list[int]
-            ) -> list[tuple[int, int, str]] | None:
-    """The pieces (start, end, text) of token ``i`` cut at ``cuts`` (ascending, inside it),
-    as ``tagging.split_tokens`` splits them; None if a piece holds a sentence mark (the
+            ) -> list[tuple[int, int, bytes]] | None:
+    """The pieces (start, end, UTF-8 text) of token ``i`` cut at ``cuts`` (ascending, inside
+    it), as ``tagging.split_tokens`` splits them; None if a piece holds a sentence mark (the
     sentence rules would have to run again)."""
     base = template.starts[i]
     pieces = _word_pieces(template.text(i), tuple(c - base for c in cuts))
@@ -382,41 +390,63 @@ def _pieces(template: TokenTemplate, i: int, cuts: list[int]
     return [(base + a, base + b, piece) for a, b, piece in pieces]
 
 
+#: Letters, digits, marks and "_": the word characters of the tokenizer's pattern. A piece
+#: made of them only is one token, whatever it holds (a lone tanween or shadda too).
+_WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Mn", "Mc", "Me"})
+
+
+def _one_word(piece: str) -> bool:
+    return piece.isalnum() or all(c == "_" or category(c) in _WORD_CATEGORIES for c in piece)
+
+
 @lru_cache(maxsize=1 << 16)
-def _word_pieces(word: str, cuts: tuple[int, ...]) -> tuple[tuple[int, int, str], ...] | None:
+def _word_pieces(word: str, cuts: tuple[int, ...]
+                 ) -> tuple[tuple[int, int, bytes], ...] | None:
     """``_pieces`` of one word: the same few words are cut the same way again and again (a
     tanween or a shadda left out of a span), and ``split_tokens`` tokenizes each piece."""
     edges = [0, *cuts, len(word)]
     parts = [(a, b, word[a:b]) for a, b in pairwise(edges)]
-    if all(p[2].isalnum() for p in parts):
-        return tuple(parts)  # a piece of letters and digits only is one token, as it is
+    if all(_one_word(p[2]) for p in parts):
+        # One token each, as the tokenizer makes them (no tokenizer loaded for them).
+        return tuple((a, b, p.encode()) for a, b, p in parts)
     from annotator.core.tagging import split_tokens
     from annotator.core.text import SENTENCE_MARKS, Token
 
     split = split_tokens(word, [Token(0, len(word), word)], cuts)
     if any(c in SENTENCE_MARKS for p in split for c in p.text):
         return None
-    return tuple((p.start, p.end, p.text) for p in split)
+    return tuple((p.start, p.end, p.text.encode()) for p in split)
+
+
+#: A label's tags as written, per layout (columns, BIOES): a one-line span's tag, a first
+#: line's, an inner line's ending, a last line's tag (a line's tag is written without its
+#: newline: the copy after it has it). Made once per label.
+_TAGS: dict[tuple[bool, bool], dict[str, tuple[bytes, bytes, bytes, bytes]]] = {
+    (four, bioes): {} for four in (False, True) for bioes in (False, True)}
+
+
+def _new_tags(label: str, sep: bytes, bioes: bool) -> tuple[bytes, bytes, bytes, bytes]:
+    coded = label.encode()
+    return (sep + (b"S-" if bioes else b"B-") + coded, sep + b"B-" + coded,
+            sep + b"I-" + coded + b"\n", sep + (b"E-" if bioes else b"I-") + coded)
 
 
 def _lines(
-    words: str, n_tokens: int, placed: list[_Placed], options: WriteOptions
-) -> tuple[str, int, int, int] | None:
-    """The body of a document from its all-O lines and its spans placed in them (where the
-    first token's line begins and its text ends, where the last token's text ends); None if
-    spans overlap (the tagger decides what is written)."""
+    words: bytes, n_tokens: int, sentences: int, placed: list[_Placed], options: WriteOptions
+) -> tuple[bytes, int, int, int] | None:
+    """The body of a document from its all-O lines (``sentences`` blank lines among them) and
+    its spans placed in them (where the first token's line begins and its text ends, where
+    the last token's text ends); None if spans overlap (the tagger decides what is
+    written)."""
     four = options.conll_columns == 4
-    sep = " -X- _ " if four else " "
-    o_four = f"{sep}O\n"
-    sentences = words.count(BLANK + BLANK)
+    sep = b" -X- _ " if four else b" "
+    o_four = sep + b"O\n"
     if not placed:
         return (words.replace(O_LINE, o_four) if four else words), n_tokens, sentences, 0
     placed.sort()
     bioes = options.scheme == "bioes"
-    # Per label: a one-line span's tag, a first line's, an inner line's ending, a last
-    # line's tag (a line's tag is written without its newline: the copy after it has it).
-    tags: dict[str, tuple[str, str, str, str]] = {}
-    out: list[str] = []
+    tags = _TAGS[four, bioes]
+    out: list[bytes] = []
     add = out.append
     done = 0  # where the words not written yet begin
     for p0, q, p1, label in placed:
@@ -424,9 +454,7 @@ def _lines(
             return None  # overlapping or repeated spans: the tagger decides what is written
         tag = tags.get(label)
         if tag is None:
-            tag = tags[label] = (f"{sep}S-{label}" if bioes else f"{sep}B-{label}",
-                                 f"{sep}B-{label}", f"{sep}I-{label}\n",
-                                 f"{sep}E-{label}" if bioes else f"{sep}I-{label}")
+            tag = tags[label] = _new_tags(label, sep, bioes)
         # The lines before it and the first token's text, at once.
         add(words[done:q].replace(O_LINE, o_four) if four else words[done:q])
         if q == p1:  # one line: S- or B-
@@ -442,11 +470,11 @@ def _lines(
             add(tag[3])
         done = p1 + 2  # past " O": its newline (and a blank line after it) come next
     add(words[done:].replace(O_LINE, o_four) if four else words[done:])
-    return "".join(out), n_tokens, sentences, len(placed)
+    return b"".join(out), n_tokens, sentences, len(placed)
 
 
 def _write_all(
-    documents: Iterable[Callable[[int, WriteReport], tuple[str, int, int] | None]],
+    documents: Iterable[Callable[[int, WriteReport], tuple[bytes, int, int] | None]],
     out: Path, options: WriteOptions,
 ) -> WriteReport:
     """Write each document's lines (a call with its first line and the report), streamed."""
@@ -454,18 +482,20 @@ def _write_all(
     report = WriteReport(files=[out])
     blocks: list[tuple[int, int]] = []  # (tag columns, lines) per document written
     line_count = 0
-    with atomic_text(out) as fh:
+    # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert` splits
+    # documents at, and Hugging Face's conll loaders and flair skip any -DOCSTART- line,
+    # whereas "-DOCSTART- O" was read by spaCy as a token (docs/adr/0003-formats.md).
+    header = f"{DOCSTART} -X- O O\n\n".encode()
+    with atomic_bytes(out) as fh:
         for lines_of in documents:
             lines = lines_of(line_count + 3, report)
             if lines is None:
                 continue
             body, levels, n_lines = lines
-            pad = " O" * (levels - 1)
-            # "-DOCSTART- -X- O O" in both layouts: it is the exact line `spacy convert`
-            # splits documents at, and Hugging Face's conll loaders and flair skip any
-            # -DOCSTART- line, whereas "-DOCSTART- O" was read by spaCy as a token
-            # (docs/adr/0003-formats.md).
-            fh.write(f"{DOCSTART} -X- O O{pad if four else ''}\n\n")
+            if four and levels > 1:
+                fh.write(f"{DOCSTART} -X- O O{' O' * (levels - 1)}\n\n".encode())
+            else:
+                fh.write(header)
             fh.write(body)
             blocks.append((levels, 2 + n_lines))
             line_count += 2 + n_lines

@@ -32,7 +32,7 @@ from annotator.store.errors import DatabaseError, StoreError
 from annotator.store.revision import HEAD_REVISION
 
 if TYPE_CHECKING:
-    from annotator.core.token_template import StoredTemplate
+    from annotator.core.token_template import SpanColumns, StoredTemplate
 
 
 class Cursor(Protocol):
@@ -220,8 +220,8 @@ class ExportRow(NamedTuple):
     #: ``document_text`` reads it on the same snapshot if the tagger needs it after all.
     text: str | None
     content_hash: str
-    #: (start, end, label) of the spans kept, in no particular order.
-    spans: list[tuple[int, int, str]]
+    #: The starts, ends and labels of the spans kept, in no particular order.
+    spans: SpanColumns
     #: How many suggested spans were left out.
     suggested: int
     template: StoredTemplate | None
@@ -233,10 +233,17 @@ class ExportRow(NamedTuple):
 #: of what the read costs otherwise).
 _EXPORT_HEAD = (
     "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN d.text END, "
-    "d.content_hash, d.position, t.words, t.starts, t.offsets FROM documents d "
+    "d.content_hash, d.position, {words}, t.starts, t.offsets FROM documents d "
     "LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
     "AND t.content_hash = d.content_hash WHERE "
 )
+#: A template's words as the UTF-8 bytes the export writes, not decoded into a str on the
+#: way (docs/adr/0022, fourth round).
+_WORDS_AS_BYTES = {"sqlite": "CAST(t.words AS BLOB)", "postgresql": "convert_to(t.words, 'UTF8')"}
+
+
+def _export_head(dialect: str) -> str:
+    return _EXPORT_HEAD.format(m=_marks(dialect), words=_WORDS_AS_BYTES[dialect])
 
 
 def export_rows(
@@ -259,7 +266,7 @@ def export_rows(
     if status is not None:
         where += f" AND d.status = {m}"
         fixed.append(status)
-    head = _EXPORT_HEAD.format(m=m) + where
+    head = _export_head(dialect) + where
     last: tuple[int, int] | None = None
     while True:
         sql = head
@@ -292,7 +299,7 @@ def export_rows_by_id(
     m = _marks(dialect)
     for at in range(0, len(document_ids), batch_size):
         ids = list(document_ids[at : at + batch_size])
-        docs = _rows(conn, _EXPORT_HEAD.format(m=m) + f"d.id IN ({', '.join([m] * len(ids))})",
+        docs = _rows(conn, _export_head(dialect) + f"d.id IN ({', '.join([m] * len(ids))})",
                      [version, *ids])
         by_id = {int(r[0]): r for r in docs}
         yield from _export_batch(conn, dialect, [by_id[i] for i in ids if i in by_id],
@@ -305,35 +312,39 @@ def _export_batch(
 ) -> Iterator[ExportRow]:
     """The rows of one batch of documents (``_EXPORT_HEAD``'s columns) with their spans."""
     # Imported here: stats and search must not pay for the tokenizer's module.
-    from annotator.core.token_template import StoredTemplate
+    from annotator.core.token_template import NO_SPANS, StoredTemplate
 
     read_text = partial(document_text, conn, dialect)
     spans, suggested = _export_spans(conn, dialect, [int(r[0]) for r in docs], annotator,
                                      include_suggestions)
     for r in docs:
         doc_id = int(r[0])
-        stored = None if r[5] is None else StoredTemplate(r[5], bytes(r[6]), bytes(r[7]))
-        yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, []),
+        stored = None if r[5] is None else StoredTemplate(bytes(r[5]), bytes(r[6]),
+                                                            bytes(r[7]))
+        yield ExportRow(doc_id, r[1], r[2], r[3], spans.get(doc_id, NO_SPANS),
                         suggested.get(doc_id, 0), stored, read_text)
 
 
 def _export_spans(
     conn: DriverConnection, dialect: str, ids: list[int], annotator: str | None,
     include_suggestions: bool,
-) -> tuple[dict[int, list[tuple[int, int, str]]], dict[int, int]]:
+) -> tuple[dict[int, SpanColumns], dict[int, int]]:
     """The kept spans and the number of suggestions left out, of each document in ``ids``.
 
     One row per document, its spans' starts, ends and labels gathered by the database (each
     aggregate of one group sees the rows in the same order), instead of a row per span: a
-    Python step per span fewer, and a third of what reading the spans cost.
+    Python step per span fewer, and a third of what reading the spans cost. They stay three
+    columns: the export walks them side by side, without a tuple made per span here.
     """
+    from annotator.core.token_template import SpanColumns
+
     m = _marks(dialect)
     keep = "TRUE" if include_suggestions else "s.origin != 'suggested'"
     if dialect == "sqlite":
-        # Numbers joined by commas; labels as a JSON array (a label may hold any character).
-        columns = (f"group_concat(s.start_offset, ',') FILTER (WHERE {keep}), "
-                   f"group_concat(s.end_offset, ',') FILTER (WHERE {keep}), "
-                   f"json_group_array(s.label) FILTER (WHERE {keep})")
+        # One JSON text of three arrays (a label may hold any character), parsed in C.
+        columns = (f"'[' || json_group_array(s.start_offset) FILTER (WHERE {keep}) || ',' || "
+                   f"json_group_array(s.end_offset) FILTER (WHERE {keep}) || ',' || "
+                   f"json_group_array(s.label) FILTER (WHERE {keep}) || ']'")
     else:
         columns = (f"array_agg(s.start_offset) FILTER (WHERE {keep}), "
                    f"array_agg(s.end_offset) FILTER (WHERE {keep}), "
@@ -346,20 +357,23 @@ def _export_spans(
         sql += " JOIN annotators a ON a.id = s.annotator_id"
         where += f" AND a.name = {m}"
         params.append(annotator)
-    out: dict[int, list[tuple[int, int, str]]] = {}
+    out: dict[int, SpanColumns] = {}
     suggested: dict[int, int] = {}
-    loads = json.loads
-    for doc_id, starts, ends, labels, n_suggested in _rows(
-            conn, sql + where + " GROUP BY s.document_id", params):
+    rows = _rows(conn, sql + where + " GROUP BY s.document_id", params)
+    if dialect == "sqlite":
+        loads = json.loads
+        for doc_id, gathered, n_suggested in rows:
+            if n_suggested and not include_suggestions:
+                suggested[doc_id] = int(n_suggested)
+            starts, ends, labels = loads(gathered)
+            if starts:  # every span a suggestion left out: three empty arrays
+                out[doc_id] = SpanColumns(starts, ends, labels)
+        return out, suggested
+    for doc_id, starts, ends, labels, n_suggested in rows:
         if n_suggested and not include_suggestions:
             suggested[doc_id] = int(n_suggested)
-        if not starts:  # every span a suggestion left out: NULL (SQLite) or NULL array
-            continue
-        if isinstance(starts, str):
-            out[doc_id] = list(zip(map(int, starts.split(",")), map(int, ends.split(",")),
-                                   loads(labels), strict=True))
-        else:
-            out[doc_id] = list(zip(starts, ends, labels, strict=True))
+        if starts:  # every span a suggestion left out: NULL arrays
+            out[doc_id] = SpanColumns(starts, ends, labels)
     return out, suggested
 
 

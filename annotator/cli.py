@@ -369,28 +369,6 @@ def _snapshot_reader(db: str | None) -> SnapshotReader | None:
     return SQLiteReader.open(db)
 
 
-def _conll_reader(db: str | None) -> SnapshotReader | None:
-    """A CoNLL export without a split whose every token template is kept (the common case
-    after ``annotator index`` or the window) reads over the bare driver, as ``stats`` does
-    (ADR 0015, 0022): the reader cannot keep templates, so any missing one sends the export
-    through the store, which makes and keeps them."""
-    from annotator.core.token_template import TEMPLATE_VERSION
-
-    reader = _snapshot_reader(db)
-    if reader is None:
-        return None
-    try:
-        missing = reader.missing_token_templates(reader.default_project(),
-                                                 version=TEMPLATE_VERSION)
-    except Exception:
-        reader.close()
-        raise
-    if missing:
-        reader.close()
-        return None
-    return reader
-
-
 def _expected_errors() -> tuple[type[BaseException], ...]:
     """The failures a user can cause; anything else is a bug and keeps its traceback."""
     from annotator.core.labels import SchemaError
@@ -531,6 +509,7 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
     from annotator.formats import WriteOptions
     from annotator.services.exporting import (
         ExportRefused,
+        TemplatesMissing,
         export_conll,
         export_documents,
         parse_split,
@@ -548,15 +527,25 @@ def _cmd_export(args: argparse.Namespace, db: str | None) -> int:
         nested=args.nested,
     )
     try:
-        reader = _conll_reader(db) if args.format == "conll" and split is None else None
+        # A CoNLL export without a split whose every token template is kept (the common case
+        # after `annotator index` or the window) reads over the bare driver, as `stats` does
+        # (ADR 0015, 0022). The reader cannot keep templates: the first document without one
+        # stops it and its temporary file is dropped (rather than counting the missing ones
+        # first: that read cost a twentieth of the export), and the store, which makes and
+        # keeps them, exports.
+        reader = _snapshot_reader(db) if args.format == "conll" and split is None else None
+        report = None
         if reader is not None:
-            with reader, _progress_bar() as progress:
-                report = export_conll(
-                    reader, out=args.out, options=options, status=args.status,
-                    annotator=args.annotator, include_suggestions=args.include_suggestions,
-                    progress=progress,
-                )
-        else:
+            try:
+                with reader, _progress_bar() as progress:
+                    report = export_conll(
+                        reader, out=args.out, options=options, status=args.status,
+                        annotator=args.annotator, include_suggestions=args.include_suggestions,
+                        progress=progress, templates_kept=True,
+                    )
+            except TemplatesMissing:
+                report = None
+        if report is None:
             with _open(db) as repo, _progress_bar() as progress:
                 report = export_documents(
                     repo, fmt=args.format, out=args.out, options=options, status=args.status,

@@ -167,13 +167,21 @@ def test_a_conll_export_after_index_reads_over_sqlite3_alone(tmp_path: Path) -> 
         repo.close()
     assert out.read_bytes() == expected.read_bytes()
     assert f"spans exported: {store.spans}" in printed
-    # A template missing: the store's path, which makes and keeps it; the same bytes.
+    # The last document's template missing: the reader has written the others when it meets
+    # it; its file is dropped and the store's path exports, which makes and keeps the
+    # template; the same bytes, no temporary file left.
     with sqlite3.connect(db) as raw:
         raw.execute("DELETE FROM token_templates WHERE document_id = "
-                    "(SELECT MIN(document_id) FROM token_templates)")
-    code, loaded, _ = _imported_by(["--db", db, "export", "--format", "conll", "-o", str(out)])
+                    "(SELECT id FROM documents ORDER BY position DESC, id DESC LIMIT 1)")
+    out.write_bytes(b"the previous export")
+    code, loaded, printed = _imported_by(["--db", db, "export", "--format", "conll", "-o",
+                                          str(out)])
     assert code == 0 and "sqlalchemy" in loaded
+    assert printed.count("documents exported: 5") == 1
     assert out.read_bytes() == expected.read_bytes()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM token_templates").fetchone() == (5,)
 
 
 def test_a_conll_export_from_templates_cuts_a_tanween_off_without_the_tokenizer(

@@ -46,6 +46,12 @@ class ExportRefused(Exception):
         super().__init__("; ".join(f"{p.file}:{p.line}: {p.message}" for p in problems))
 
 
+class TemplatesMissing(Exception):
+    """A CoNLL export asked to use kept token templates only met a document without one:
+    nothing was written, and the caller exports from a source that can keep the templates it
+    makes (the command line: the store, ADR 0022)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ExportReport:
     """What an export wrote: files, counts, and every span a flat format could not hold."""
@@ -249,16 +255,19 @@ def export_conll(
     annotator: str | None = None,
     include_suggestions: bool = False,
     progress: ProgressFn = no_progress,
+    templates_kept: bool = False,
 ) -> ExportReport:
     """``export_documents`` in CoNLL without a split, from the store or a snapshot reader:
     plain rows and cached token templates (docs/adr/0022), the same bytes as the writer
-    with documents."""
+    with documents. ``templates_kept``: every document is expected to have its template;
+    the first one without stops the export (``TemplatesMissing``, nothing written)."""
     pid, total, options = _checked(source, fmt="conll", out=out, options=options,
                                    project=project, status=status, annotator=annotator)
     progress("reading documents", 0, total)
     report, left_out = _write_conll(source, pid, out, options=options, status=status,
                                     annotator=annotator, total=total,
-                                    include_suggestions=include_suggestions, progress=progress)
+                                    include_suggestions=include_suggestions, progress=progress,
+                                    templates_kept=templates_kept)
     return replace(report, suggestions_left_out=left_out)
 
 
@@ -286,8 +295,10 @@ class _ConllRows:
     suggestions left out counted, progress told, and the templates the writer had to make
     kept for the next export, 500 at a time, while the source can keep them."""
 
-    def __init__(self, source: ExportSource, total: int, progress: ProgressFn) -> None:
+    def __init__(self, source: ExportSource, total: int, progress: ProgressFn, *,
+                 templates_kept: bool = False) -> None:
         self.source = source
+        self.templates_kept = templates_kept
         self.total = total
         self.progress = progress
         self.left_out = 0
@@ -303,6 +314,8 @@ class _ConllRows:
         for row in rows:
             self.left_out += row.suggested
             if row.template is None:
+                if self.templates_kept:
+                    raise TemplatesMissing(row.name)
                 self._hashes[row.id] = row.content_hash
                 template = None
             else:
@@ -359,6 +372,7 @@ def _write_conll(
     total: int,
     include_suggestions: bool,
     progress: ProgressFn,
+    templates_kept: bool = False,
 ) -> tuple[ExportReport, int]:
     """The CoNLL export from plain rows and cached token templates. Templates it had to make
     are kept for the next export if the source can keep them. Returns the report and how
@@ -367,7 +381,7 @@ def _write_conll(
     from annotator.formats.conll import ConllFormat
 
     _refuse_folder(out, fmt="conll")
-    rows = _ConllRows(source, total, progress)
+    rows = _ConllRows(source, total, progress, templates_kept=templates_kept)
     progress("writing", 0, 1)
     with _no_collector():
         report = ConllFormat().write_sources(

@@ -21,6 +21,7 @@ from annotator.store.engine import is_memory_sqlite, make_engine
 from annotator.store.errors import DatabaseError, StoreError
 from annotator.store.location import DEFAULT_DB_NAME as DEFAULT_DB_NAME
 from annotator.store.location import default_data_dir as default_data_dir
+from annotator.store.location import writable
 from annotator.store.repository import Repository
 from annotator.store.revision import HEAD_REVISION
 
@@ -55,11 +56,6 @@ def schema_revision(engine: Engine) -> str | None:
     except DBAPIError:
         return None
     return None if row is None else str(row[0])
-
-
-def _writable(path: Path) -> bool:
-    # SQLite writes the file and, in WAL mode, its -wal/-shm companions beside it.
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def read_only_url(path: Path) -> str:
@@ -132,7 +128,7 @@ def open_database(
             raise StoreError(
                 f"{db if db is not None else sqlite_path}: no such database (check the path; "
                 "'annotator import' creates one)")
-        if sqlite_path.exists() and not _writable(sqlite_path):
+        if sqlite_path.exists() and not writable(sqlite_path):
             url = read_only_url(sqlite_path)
     shown = parsed.render_as_string(hide_password=True)
     try:

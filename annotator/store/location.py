@@ -27,3 +27,9 @@ def sqlite_file(db: str | None) -> Path | None:
     if "://" in db:
         return None
     return Path(db).expanduser().resolve()
+
+
+def writable(path: Path) -> bool:
+    """Whether SQLite can write the file ``path``: the file and, in WAL mode, its -wal/-shm
+    companions beside it (so the folder too)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -19,21 +19,19 @@ This module must not import SQLAlchemy.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from itertools import chain
 from operator import itemgetter
-from pathlib import Path
 from typing import Any, Literal
 
 from annotator.core.labels import SchemaError, load_schema, parse_schema, schema_to_dict
 from annotator.core.model import DocumentRows, LabelSchema
 from annotator.paths import default_schema_path
 from annotator.store import sql_reads
-from annotator.store.location import sqlite_file
+from annotator.store.location import sqlite_file, writable
 from annotator.store.revision import HEAD_REVISION
 
 #: The project an import into a database without one makes (store.projects uses it too).
@@ -146,7 +144,7 @@ class SQLiteImport:
         connection rolls the journal back and sets WAL (store/engine.py).
         """
         path = sqlite_file(db)
-        if path is None or not path.is_file() or not _writable(path):
+        if path is None or not path.is_file() or not writable(path):
             return None
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -343,6 +341,3 @@ def _make_default_project(conn: sqlite3.Connection) -> int:
     return int(found)
 
 
-def _writable(path: Path) -> bool:
-    # SQLite writes the file and, in WAL mode, its -wal/-shm companions beside it.
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

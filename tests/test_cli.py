@@ -993,8 +993,8 @@ def test_a_read_only_database_is_read_and_refuses_writes_saying_so(
     # As a file on a read-only mount (or without write permission) is seen; tests run as a
     # user whom permissions do not stop, so the check itself is replaced (the store's, and
     # the bare-driver import's, which then leaves the import to the store).
-    monkeypatch.setattr(store_db, "_writable", lambda path: False)
-    monkeypatch.setattr(sql_writes, "_writable", lambda path: False)
+    monkeypatch.setattr(store_db, "writable", lambda path: False)
+    monkeypatch.setattr(sql_writes, "writable", lambda path: False)
     code, out, err = run("--db", filled, "stats", "--json")
     assert code == 0, err
     assert json.loads(out)["documents"] == 6

@@ -429,6 +429,8 @@ def test_numbers_past_64_bits_are_stored_as_written(tmp_path: Path) -> None:
     records[2]["meta"] = {"serial": 123456789012345678901234567890, "n": -9223372036854775809}
     records[3]["spans"][0]["attrs"] = {"id": 18446744073709551616}
     records[4]["meta"] = {"phone": "00963112345678901234"}  # 20 digits in a text
+    records[5]["id"] = 98765432109876543210  # an id past 64 bits
+    records[6]["meta"] = {"big": 1e20, "kind": "e+mail"}  # real floats, written with "e+"
     corpus = tmp_path / "numbers.jsonl"
     _write(corpus, records)
     db = _database(tmp_path)
@@ -436,9 +438,12 @@ def test_numbers_past_64_bits_are_stored_as_written(tmp_path: Path) -> None:
     assert report is not None
     with sqlite3.connect(db) as con:
         metas = [json.loads(m) for m, in con.execute("SELECT meta FROM documents ORDER BY id")]
+        names = [n for n, in con.execute("SELECT name FROM documents ORDER BY id")]
         attrs = {a for a, in con.execute("SELECT attrs FROM spans")}
     assert records[2]["meta"] in metas and records[4]["meta"] in metas
+    assert records[6]["meta"] in metas
     assert '{"id": 18446744073709551616}' in attrs
+    assert "98765432109876543210" in names
 
 
 def test_json_beyond_the_standard_goes_the_general_way(

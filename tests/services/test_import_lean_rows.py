@@ -74,9 +74,10 @@ def test_rows_and_documents_store_the_same_database_rows(
     taken: list[bool] = []
     real = bulk_import._rows
 
-    def spy(*args: Any) -> Any:
-        rows = real(*args)
-        taken.append(rows is not None)
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        rows = real(*args, **kwargs)
+        if not kwargs.get("exact"):  # not the second look at a record refused once
+            taken.append(rows is not None)
         return rows
 
     monkeypatch.setattr(bulk_import, "_rows", spy)

@@ -18,9 +18,10 @@
 #                             TITLE, " — annotator" by default) and a second more; sets $window
 #   xd_start_app [TITLE]      xd_open_app, then $WIDTH and $HEIGHT of the window, which it
 #                             focuses, and a click in the middle (the article)
-#   xd_wait_window TITLE [MESSAGE]  waits (up to 10 s) for a visible window whose title
-#                             matches TITLE (a regular expression), prints its id; else
-#                             xd_fail MESSAGE
+#   xd_wait_window TITLE [MESSAGE]  waits (up to 30 s: a first start under load is slow) for
+#                             a visible window whose title matches TITLE (a regular
+#                             expression), prints its id; else xd_fail MESSAGE. Fails at once
+#                             if the program ($app_pid, when set) has exited.
 #   xd_drag X1 Y1 X2 Y2       a plain left-button drag in window coordinates
 #   xd_quit_app               Ctrl+Q; the program must exit, and with status 0
 # shellcheck shell=bash
@@ -114,7 +115,10 @@ xd_start_app() {
 
 xd_wait_window() {
   local found=""
-  for _ in $(seq 100); do
+  for _ in $(seq 300); do
+    if [ -n "${app_pid:-}" ] && ! kill -0 "$app_pid" 2>/dev/null; then
+      xd_fail "the program exited before a window \"$1\" appeared"
+    fi
     found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)
     [ -n "$found" ] && { echo "$found"; return 0; }
     sleep 0.1

@@ -30,17 +30,6 @@ for line in open(sys.argv[1], encoding="utf-8"):
     for s in json.loads(line)["spans"]:
         print(s["label"], s["text"])' "$work/now.jsonl"
 }
-wait_window() {  # a visible window whose title contains $1
-  local found=""
-  for _ in $(seq 150); do
-    kill -0 "$app_pid" 2>/dev/null || xd_fail "the program exited early"
-    found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)
-    [ -n "$found" ] && break
-    sleep 0.2
-  done
-  [ -n "$found" ] || xd_fail "no window named \"$1\" appeared"
-  echo "$found"
-}
 focus_article() {
   eval "$(xdotool getwindowgeometry --shell "$window")"
   xdotool windowfocus --sync "$window" || true
@@ -50,10 +39,10 @@ focus_article() {
 
 "$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
 app_pid=$!
-ask=$(wait_window "Who is annotating")
+ask=$(xd_wait_window "Who is annotating")
 xdotool windowfocus --sync "$ask" || true
 xdotool key --delay 80 ctrl+a && xdotool type --delay 60 "amal" && xdotool key Return
-window=$(wait_window " — annotator")
+window=$(xd_wait_window " — annotator")
 sleep 1
 focus_article
 xdotool key --delay 150 ctrl+Home ctrl+shift+Left 1
@@ -63,7 +52,7 @@ now=$(spans_of amal)
 echo "xdotool_team: amal labeled: $now"
 
 xdotool key --delay 200 alt+f a
-switch=$(wait_window "Switch annotator")
+switch=$(xd_wait_window "Switch annotator")
 xdotool windowfocus --sync "$switch" || true
 xdotool key --delay 80 ctrl+a && xdotool type --delay 60 "badr" && xdotool key Return
 sleep 0.6
@@ -85,7 +74,7 @@ xd_quit_app
 # Second start: the name is remembered, nothing is asked.
 "$PYTHON" -m annotator --db "$db" >"$work/app.log" 2>&1 &
 app_pid=$!
-window=$(wait_window " — annotator")
+window=$(xd_wait_window " — annotator")
 if xdotool search --onlyvisible --name "Who is annotating" >/dev/null 2>&1; then
   xd_fail "the name was asked again"
 fi
@@ -113,7 +102,7 @@ PY
 sleep 0.5
 focus_article
 xdotool key --delay 200 alt+d c
-curation=$(wait_window "Curation")
+curation=$(xd_wait_window "Curation")
 xdotool windowfocus --sync "$curation" || true
 sleep 0.5
 "$PYTHON" scripts/grab_display.py "${shot%.png}-curation.png" || xd_fail "no screenshot"

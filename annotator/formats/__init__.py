@@ -72,7 +72,6 @@ def detect_format(path: Path) -> str:
     """The registry name of the format of ``path`` (``--format auto``); FormatError if unclear."""
     # Here, not at the top: listing the formats must not import the readers (start-up time).
     from annotator.formats.textio import read_head, read_text
-    from annotator.formats.webanno import MARK as WEBANNO_MARK
 
     def unclear(why: Message) -> FormatError:
         names = ", ".join(format_names(read=True))
@@ -97,6 +96,10 @@ def detect_format(path: Path) -> str:
     if suffix == ".csv":
         return "csv"
     if suffix in FORMAT_INFO["conll"].extensions:
+        # Here only: the WebAnno reader loads the tagger and the tokenizer (regex), which a
+        # JSONL import does not need.
+        from annotator.formats.webanno import MARK as WEBANNO_MARK
+
         # INCEpTION's .tsv files are WebAnno TSV, told by their first line.
         return "webanno" if read_head(path, lines=1).startswith(WEBANNO_MARK) else "conll"
     if suffix == ".jsonl":

@@ -10,8 +10,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from annotator.core.messages import Message
 from annotator.core.model import newline_offset_map, normalize_newlines
 from annotator.formats.base import FormatError, Problem
@@ -82,6 +80,10 @@ def decode_bytes(data: bytes, *, file: str) -> tuple[str, str]:
     arabic = _arabic_single_byte(data)
     if arabic is not None:
         return arabic
+    # Imported here: most files are UTF-8, and loading charset-normalizer cost every
+    # import and format detection a hundredth of a second.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise FormatError([Problem(

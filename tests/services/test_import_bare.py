@@ -234,6 +234,7 @@ def test_a_reader_open_on_the_file_does_not_stop_the_import(tmp_path: Path) -> N
 
 
 def test_the_cli_import_into_a_current_file_loads_no_sqlalchemy(tmp_path: Path) -> None:
+    # Nor the encoding detector or the tokenizer: the format told from a UTF-8 first line.
     db = _database(tmp_path)
     corpus = tmp_path / "corpus.jsonl"
     _write(corpus, _records(20))
@@ -244,7 +245,7 @@ def test_the_cli_import_into_a_current_file_loads_no_sqlalchemy(tmp_path: Path) 
         "with contextlib.redirect_stdout(out):\n"
         f"    code = main(['--db', {str(db)!r}, 'import', {str(corpus)!r}])\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in"
-        " ('sqlalchemy', 'alembic', 'mako'))\n"
+        " ('sqlalchemy', 'alembic', 'mako', 'charset_normalizer', 'regex'))\n"
         "print(json.dumps([code, loaded, out.getvalue()]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -25,7 +25,8 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
+from operator import add
 from typing import NamedTuple
 
 #: Bump when the tokenizer, the sentence rules or the stored shape change.
@@ -100,14 +101,10 @@ def make_template(text: str) -> TokenTemplate:
     # piece begins is the running sum of the pieces before it and their newlines; the empty
     # pieces are the blank lines (and the end), the others the tokens' lines.
     pieces = words.split(BLANK)
-    at = list(accumulate(map(len, pieces), _plus_newline, initial=0))
+    at = map(add, accumulate(map(len, pieces), initial=0), count())  # + the newlines before
     offsets = list(compress(at, pieces))
     offsets.append(len(words))
     return TokenTemplate(words, columns.starts, columns.ends, offsets, len(breaks))
-
-
-def _plus_newline(total: int, length: int) -> int:
-    return total + length + 1
 
 
 class SpanColumns(NamedTuple):
@@ -136,11 +133,11 @@ NO_SPANS = SpanColumns((), (), ())
 
 
 class StoredTemplate(NamedTuple):
-    """A template as stored: ``words`` (text in the database, UTF-8 bytes when read for an
-    export) and two int32 arrays (little-endian bytes): the starts then the ends, and the
-    offsets then the number of sentences."""
+    """A template as stored: ``words`` (UTF-8 bytes: a BLOB in SQLite, text in PostgreSQL,
+    read back as bytes by both) and two int32 arrays (little-endian bytes): the starts then
+    the ends, and the offsets then the number of sentences."""
 
-    words: str | bytes
+    words: bytes
     starts: bytes
     offsets: bytes
 
@@ -162,16 +159,13 @@ def _unpack(data: bytes) -> array[int]:
 
 def pack_template(template: TokenTemplate) -> StoredTemplate:
     """The stored form of ``template``."""
-    return StoredTemplate(template.words.decode(),
-                          _pack(template.starts) + _pack(template.ends),
+    return StoredTemplate(template.words, _pack(template.starts) + _pack(template.ends),
                           _pack([*template.offsets, template.sentences]))
 
 
 def unpack_template(stored: StoredTemplate) -> TokenTemplate:
     """The template of a stored one: the arrays stay arrays (no int object per token)."""
     words = stored.words
-    if isinstance(words, str):
-        words = words.encode()
     bounds = _unpack(stored.starts)
     n = len(bounds) // 2
     offsets = _unpack(stored.offsets)

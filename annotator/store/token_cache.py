@@ -81,9 +81,13 @@ def save_templates(
     if not templates:
         return
     m = _marker(conn)
+    # The words are UTF-8 bytes: SQLite keeps them as they are (a BLOB, read back without a
+    # decode), PostgreSQL's text column takes them decoded by the server.
+    words = m if _dialect(conn) == "sqlite" else f"convert_from({m}, 'UTF8')"
     sql = (
         "INSERT INTO token_templates (document_id, version, content_hash, words, starts, "
-        f"offsets) VALUES ({', '.join([m] * 6)}) ON CONFLICT (document_id) DO UPDATE SET "
+        f"offsets) VALUES ({m}, {m}, {m}, {words}, {m}, {m}) "
+        "ON CONFLICT (document_id) DO UPDATE SET "
         "version = excluded.version, content_hash = excluded.content_hash, "
         "words = excluded.words, starts = excluded.starts, offsets = excluded.offsets"
     )

@@ -192,7 +192,7 @@ class TeamActions(QObject):
         self.agreement_action.setText(self.tr("&Agreement…"))
         self.curate_action.setText(self.tr("&Curate this document…"))
         self.assign_action.setText(self.tr("A&ssign documents…"))
-        self.stats_menu.setTitle(self.tr("&Statistics"))
+        self.stats_menu.setTitle(self.tr("S&tatistics"))
         self._show_name()
 
     @staticmethod

@@ -822,7 +822,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;ملف</translation>
+        <translation>مل&amp;ف</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation>ال&amp;مستند</translation>
+        <translation>المستن&amp;د</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -854,7 +854,7 @@
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation>الن&amp;موذج</translation>
+        <translation>النموذ&amp;ج</translation>
     </message>
     <message>
         <source>Exact characters</source>
@@ -2411,7 +2411,7 @@ Reason: {why}.</source>
         <translation>إ&amp;سناد مستندات…</translation>
     </message>
     <message>
-        <source>&amp;Statistics</source>
+        <source>S&amp;tatistics</source>
         <translation>إ&amp;حصاءات</translation>
     </message>
     <message>

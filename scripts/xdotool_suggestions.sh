@@ -8,6 +8,10 @@
 #   5. Ctrl+Z: the rejection is undone (the suggestion is back);
 #   6. Ctrl+Shift+A: every suggestion is accepted, none is left;
 #   7. Ctrl+Z: all of them are suggestions again (accept all is one undo step);
+#   8. a click in the document list's empty part, A: nothing accepted (the list's key);
+#   9. from there, Suggestions menu (Alt+S) > Go to the previous suggestion, then
+#      Suggestions > Accept: one more suggestion is the annotator's span; A in the list
+#      again: nothing;
 # then Ctrl+Q.
 #   scripts/xdotool_suggestions.sh        (needs: xvfb xdotool; PYTHON defaults to python3;
 #                                          XDOTOOL_DISPLAY=N picks the display, else a free one)
@@ -57,6 +61,18 @@ expect "manual LOCATION دير الزور" $((suggested + 1)) "Ctrl+Shift+A"
 xdotool key ctrl+z; sleep 1
 expect "suggested LOCATION دير الزور" $((suggested - 1)) "Ctrl+Z of Ctrl+Shift+A"
 expect "manual LOCATION دير الزور" 2 "Ctrl+Z of Ctrl+Shift+A"
+# The list's empty part, below its five rows (left pane): it takes the keyboard.
+xdotool mousemove --window "$window" $((WIDTH / 10)) $((HEIGHT * 5 / 8)) click 1; sleep 0.3
+xdotool key a; sleep 0.5
+expect "suggested LOCATION دير الزور" $((suggested - 1)) "a click in the document list, A"
+# The menu acts on the open article wherever the focus is: its fourth item jumps to the
+# suggestion before the caret (the last of the article's here), its first accepts it.
+xdotool key --delay 250 alt+s Down Down Down Return; sleep 0.5
+xdotool key --delay 250 alt+s Return; sleep 0.5
+expect "manual LOCATION دير الزور" 3 "Suggestions > previous, Suggestions > Accept (from the list)"
+expect "suggested LOCATION دير الزور" $((suggested - 2)) "Suggestions > Accept (from the list)"
+xdotool key a; sleep 0.5
+expect "suggested LOCATION دير الزور" $((suggested - 2)) "the menu closed, A in the list"
 xd_quit_app
 "$PYTHON" -m annotator --db "$db" stats >/dev/null
 echo "xdotool_suggestions: OK"

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         for action in self.suggestions.actions.values():
             self.addAction(action)
             self.suggestions_menu.addAction(action)
+        self.suggestions.attach_menu(self.suggestions_menu)
         self.model_menu = QMenu(self)
         self.model_menu.setObjectName("menu_model")
         menu.insertMenu(menu.actions()[-1], self.model_menu)

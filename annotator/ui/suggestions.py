@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 from annotator.core.model import Span
 from annotator.services.changes import Change, DocumentOpened
@@ -50,7 +50,8 @@ SUGGESTION_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 #: The single keys act only while the focus is in the article (enabled there, disabled
 #: elsewhere): always on, Tab and Shift+Tab would not move the focus between the window's
 #: other widgets (the corpus search's query and results, the list's filters) and A / X would
-#: act from the document list.
+#: act from the document list. The Suggestions menu, which is about the open article
+#: whatever had the focus, turns them on while it is open (``attach_menu``).
 ARTICLE_ONLY = frozenset(
     {"accept_suggestion", "reject_suggestion", "next_suggestion", "previous_suggestion"})
 
@@ -71,6 +72,7 @@ class SuggestionActions(QObject):
         self._article = article
         self._suggest = suggest
         self._refreshing = False
+        self._menu_open = False  # the Suggestions menu is open or closing (attach_menu)
         self.actions: dict[str, QAction] = {}
         handlers: dict[str, Callable[[], object]] = {
             "accept_suggestion": self.accept,
@@ -98,11 +100,35 @@ class SuggestionActions(QObject):
         """The single keys on while the focus is in the article, off elsewhere. (Not a
         shortcut of the article widget: that one would also fire while a menu it opened is
         up, taking the menu's own letters, such as File > Switch annotator's A.)"""
-        if new is None:
-            return  # the window lost the focus (a dialog, another program): as they were
-        inside = new is self._article or self._article.isAncestorOf(new)
+        if new is None or isinstance(new, QMenuBar | QMenu) or self._menu_open:
+            # The window lost the focus (a dialog, another program), the menu bar took it for
+            # Alt+letter, or the Suggestions menu is open or closing: as they are.
+            return
+        self._enable_keys(new is self._article or self._article.isAncestorOf(new))
+
+    def _enable_keys(self, on: bool) -> None:
         for name in ARTICLE_ONLY:
-            self.actions[name].setEnabled(inside)
+            self.actions[name].setEnabled(on)
+
+    def _menu_shown(self) -> None:
+        self._menu_open = True
+        self._enable_keys(True)
+
+    def _follow_focus(self) -> None:
+        self._menu_open = False
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            self._on_focus(None, focused)
+
+    def attach_menu(self, menu: QMenu) -> None:
+        """``menu`` (the window's Suggestions menu) acts on the open article wherever the
+        focus was: the single keys are on while it is open (a menu takes no focus, so the
+        focus rule would leave them off when it was opened from the document list). Back to
+        the focus rule once it is closed, after the item chosen in it has run: Qt hides the
+        menu (and the menu bar gives the focus back) before it triggers the item, and it
+        ignores a disabled one."""
+        menu.aboutToShow.connect(self._menu_shown)
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._follow_focus))
 
     def retranslate(self) -> None:
         """The actions' texts again, in the interface language."""

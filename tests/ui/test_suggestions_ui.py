@@ -207,3 +207,37 @@ def test_tab_moves_the_focus_outside_the_article_and_jumps_inside_it(
     assert view.selected_span is not None
     qtbot.keyClick(view, Qt.Key.Key_A)
     assert _stored(repo, "two")[0] == ("التحالف الدولي", "ACTOR", "manual")
+
+
+def test_the_suggestions_menu_acts_whatever_had_the_focus(
+    qtbot: QtBot, window: MainWindow, repo: Repository
+) -> None:
+    """The single keys act only from the article, but the Suggestions menu is for the open
+    article wherever the focus was: opened from the document list, its items are enabled
+    and run; closed, the keys are off again in the list."""
+    _label(qtbot, window, "التحالف الدولي", Qt.Key.Key_1)
+    _go_to_second(qtbot, window)
+    view = window.article
+    view.select_range(0, 0)
+    table = window.documents.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    accept = window.suggestions.actions["accept_suggestion"]
+    jump = window.suggestions.actions["next_suggestion"]
+    assert not accept.isEnabled()
+    menu = window.suggestions_menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    # Opened by Alt+S, the menu bar holds the focus meanwhile.
+    window.menuBar().setFocus()
+    assert accept.isEnabled() and jump.isEnabled()
+    jump.trigger()
+    assert view.selected_span is not None
+    # An item chosen: Qt closes the menu, the menu bar gives the focus back, and only then
+    # does the item run (a disabled one would not).
+    menu.hide()
+    table.setFocus()
+    assert accept.isEnabled()
+    accept.trigger()
+    assert _stored(repo, "two")[0] == ("التحالف الدولي", "ACTOR", "manual")
+    qtbot.waitUntil(lambda: not accept.isEnabled())

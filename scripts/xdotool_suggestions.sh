@@ -10,13 +10,15 @@
 #   7. Ctrl+Z: all of them are suggestions again (accept all is one undo step);
 #   8. a click in the document list's empty part, A: nothing accepted (the list's key);
 #   9. from there, Suggestions menu (Alt+S) > Go to the previous suggestion, then
-#      Suggestions > Accept: one more suggestion is the annotator's span; A in the list
-#      again: nothing;
+#      Suggestions > Accept: one more suggestion is the annotator's span (a screenshot of the
+#      open menu, its items enabled, is saved to OUT, default /tmp/annotator-suggestions.png);
+#      A in the list again: nothing;
 # then Ctrl+Q.
-#   scripts/xdotool_suggestions.sh        (needs: xvfb xdotool; PYTHON defaults to python3;
+#   scripts/xdotool_suggestions.sh [OUT.png]  (needs: xvfb xdotool; PYTHON defaults to python3;
 #                                          XDOTOOL_DISPLAY=N picks the display, else a free one)
 XD_NAME=xdotool_suggestions
 source "$(dirname "$0")/xdotool_lib.sh"
+shot=${1:-/tmp/annotator-suggestions.png}
 xd_demo_project
 mapfile -t points < <("$PYTHON" scripts/glyph_points.py --db "$db" "دير الزور@0:right" "دير الزور@8:left")
 [ "${#points[@]}" = 2 ] || { echo "xdotool_suggestions: cannot measure the article" >&2; exit 1; }
@@ -68,7 +70,9 @@ expect "suggested LOCATION دير الزور" $((suggested - 1)) "a click in the
 # The menu acts on the open article wherever the focus is: its fourth item jumps to the
 # suggestion before the caret (the last of the article's here), its first accepts it.
 xdotool key --delay 250 alt+s Down Down Down Return; sleep 0.5
-xdotool key --delay 250 alt+s Return; sleep 0.5
+xdotool key alt+s; sleep 0.5
+"$PYTHON" scripts/grab_display.py "$shot" || xd_fail "no screenshot"
+xdotool key Return; sleep 0.5
 expect "manual LOCATION دير الزور" 3 "Suggestions > previous, Suggestions > Accept (from the list)"
 expect "suggested LOCATION دير الزور" $((suggested - 2)) "Suggestions > Accept (from the list)"
 xdotool key a; sleep 0.5

@@ -246,6 +246,23 @@ def _export_head(dialect: str) -> str:
     return _EXPORT_HEAD.format(m=_marks(dialect), words=_WORDS_AS_BYTES[dialect])
 
 
+#: ``export_rows``' page on PostgreSQL: the documents chosen and limited first, then joined
+#: to their templates. As one join (``_EXPORT_HEAD``), PostgreSQL without statistics on
+#: freshly imported tables, before autovacuum analyzed them, joined and converted every
+#: document's template and then kept the first 500: 90 ms a page, a later export right after
+#: an import twice as slow. The text is read, by its id, only where no template is. (SQLite
+#: keeps the one join: it pages by the index whatever it knows, and it cannot flatten this
+#: form, which made its export a tenth slower.)
+_EXPORT_PAGE = (
+    "SELECT d.id, d.name, CASE WHEN t.document_id IS NULL THEN "
+    "(SELECT x.text FROM documents x WHERE x.id = d.id) END, d.content_hash, d.position, "
+    "{words}, t.starts, t.offsets FROM (SELECT id, name, content_hash, position "
+    "FROM documents WHERE {where} ORDER BY position, id LIMIT {m}) d "
+    "LEFT JOIN token_templates t ON t.document_id = d.id AND t.version = {m} "
+    "AND t.content_hash = d.content_hash ORDER BY d.position, d.id"
+)
+
+
 def export_rows(
     conn: DriverConnection,
     dialect: str,
@@ -261,22 +278,27 @@ def export_rows(
     each with its token template of ``version`` when one is stored for its text, and its
     text only when none is."""
     m = _marks(dialect)
-    where = f"d.project_id = {m}"
+    # The documents table's columns as the query names them: "d." in the one join.
+    c = "" if dialect == "postgresql" else "d."
+    where = f"{c}project_id = {m}"
     fixed: list[Any] = [project_id]
     if status is not None:
-        where += f" AND d.status = {m}"
+        where += f" AND {c}status = {m}"
         fixed.append(status)
-    head = _export_head(dialect) + where
     last: tuple[int, int] | None = None
     while True:
-        sql = head
-        params: list[Any] = [version, *fixed]
+        params: list[Any] = list(fixed)
+        page = where
         if last is not None:
             # Keyset paging: each batch is an index range scan, however deep.
-            sql += f" AND (d.position > {m} OR (d.position = {m} AND d.id > {m}))"
+            page += f" AND ({c}position > {m} OR ({c}position = {m} AND {c}id > {m}))"
             params += [last[0], last[0], last[1]]
-        sql += f" ORDER BY d.position, d.id LIMIT {m}"
-        params.append(batch_size)
+        if dialect == "postgresql":
+            sql = _EXPORT_PAGE.format(m=m, where=page, words=_WORDS_AS_BYTES[dialect])
+            params += [batch_size, version]
+        else:
+            sql = _export_head(dialect) + page + f" ORDER BY d.position, d.id LIMIT {m}"
+            params = [version, *params, batch_size]
         docs = _rows(conn, sql, params)
         if not docs:
             return

@@ -65,6 +65,10 @@ from annotator.store.tables import EVENTS as EVENTS
 from annotator.store.tables import PROJECTS as PROJECTS
 from annotator.store.tables import SPANS as SPANS
 
+#: Documents an import adds from which PostgreSQL's statistics are brought up to date at once
+#: (``Repository._analyze``).
+ANALYZE_AFTER = 1000
+
 __all__ = [
     "AddResult",
     "ConflictError",
@@ -188,7 +192,7 @@ class Repository:
         enabled = gc.isenabled()
         gc.disable()  # as in add_documents
         try:
-            return run_write(
+            result = run_write(
                 self._engine,
                 lambda conn: doc_store.add_batches(conn, project_id, batches(), annotator,
                                                    on_duplicate=on_duplicate),
@@ -196,6 +200,21 @@ class Repository:
         finally:
             if enabled:
                 gc.enable()
+        if len(result.added) >= ANALYZE_AFTER and self._engine.dialect.name == "postgresql":
+            self._analyze()
+        return result
+
+    def _analyze(self) -> None:
+        """PostgreSQL's statistics of the tables a large import filled. Until autovacuum
+        takes them (up to a minute later) the planner guessed from empty tables: a CoNLL export
+        right after a 10k import scanned every span for each page of 500 documents (1.4 s
+        against 1.1 s). Not an error if it cannot (ANALYZE of another owner's table only
+        warns); the import is committed already."""
+        try:
+            with self._engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE documents, spans")
+        except SQLAlchemyError:
+            pass
 
     def list_documents(
         self, project_id: int, *, status: DocStatus | None = None

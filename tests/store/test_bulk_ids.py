@@ -101,3 +101,30 @@ def test_the_import_cache_size_is_set_back(tmp_path: Path, schema: LabelSchema,
         assert seen == [documents.IMPORT_CACHE_SIZE]
         with repo._engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32000
+
+
+def test_a_large_import_brings_postgresql_statistics_up_to_date(
+    repo: Repository, project: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without them (autovacuum comes up to a minute later) the planner takes the new tables
+    # for empty ones and a CoNLL export right after scans every span for each page.
+    from annotator.store import repository as repository_module
+
+    monkeypatch.setattr(repository_module, "ANALYZE_AFTER", 5)
+    engine = repo._engine
+    sql = ("SELECT c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "WHERE c.relname = 'spans' AND n.nspname = current_schema()")
+    small = [DocumentRows(name=f"s{i}", text=f"نص قصير {i}", meta="{}", status="new",
+                          annotator="amal", spans=((0, 2, "ACTOR", "{}"),),
+                          content_hash=content_hash(f"نص قصير {i}")) for i in range(4)]
+    repo.add_document_batches(project, lambda: [small], annotator=None)
+    if engine.dialect.name != "postgresql":
+        return  # SQLite's planner needs no statistics for these reads
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql(sql).scalar() == -1  # 4 < 5: never analyzed
+    rows = [DocumentRows(name=f"r{i}", text=f"نص رقم {i}", meta="{}", status="new",
+                         annotator="amal", spans=((0, 2, "ACTOR", "{}"), (3, 6, "TARGET", "{}")),
+                         content_hash=content_hash(f"نص رقم {i}")) for i in range(6)]
+    repo.add_document_batches(project, lambda: [rows], annotator=None)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql(sql).scalar() == 16  # 4 + 12 spans, counted by ANALYZE

@@ -13,6 +13,8 @@
 #      Suggestions > Accept: one more suggestion is the annotator's span (a screenshot of the
 #      open menu, its items enabled, is saved to OUT, default /tmp/annotator-suggestions.png);
 #      A in the list again: nothing;
+#  10. F6 (from the list, the next pane: the article), Tab, A: one more suggestion accepted;
+#      Shift+F6 (back to the list), A: nothing;
 # then Ctrl+Q.
 #   scripts/xdotool_suggestions.sh [OUT.png]  (needs: xvfb xdotool; PYTHON defaults to python3;
 #                                          XDOTOOL_DISPLAY=N picks the display, else a free one)
@@ -77,6 +79,10 @@ expect "manual LOCATION دير الزور" 3 "Suggestions > previous, Suggestion
 expect "suggested LOCATION دير الزور" $((suggested - 2)) "Suggestions > Accept (from the list)"
 xdotool key a; sleep 0.5
 expect "suggested LOCATION دير الزور" $((suggested - 2)) "the menu closed, A in the list"
+xdotool key --delay 250 F6 Tab a; sleep 0.5
+expect "suggested LOCATION دير الزور" $((suggested - 3)) "F6 (to the article), Tab, A"
+xdotool key --delay 250 shift+F6 a; sleep 0.5
+expect "suggested LOCATION دير الزور" $((suggested - 3)) "Shift+F6 (to the list), A"
 xd_quit_app
 "$PYTHON" -m annotator --db "$db" stats >/dev/null
 echo "xdotool_suggestions: OK"

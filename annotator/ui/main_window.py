@@ -55,6 +55,7 @@ from annotator.ui.i18n import (
 )
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.navigation import DocumentNavigator
+from annotator.ui.panes import PaneCycle
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.project_tools import ProjectTools
 from annotator.ui.shortcuts import SHORTCUTS, ActionName, translated
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         self.documents.document_model.modelReset.connect(self._update_position)
 
         self.event_actions = EventActions(self.bridge, self.article, self.events_panel, self)
+        self.panes = PaneCycle([(self.documents, self.documents.table),
+                                (self.article, self.article),
+                                (self.span_list, self.span_list),
+                                (self.events_panel, self.events_panel.tree)])
         self.actions_by_name: dict[ActionName, QAction] = {}
         self.suggestions = SuggestionActions(self.bridge, self.article, suggest=suggest,
                                              parent=self)
@@ -212,6 +217,8 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self.article.zoom_by(-1),
             "zoom_reset": lambda: self.article.set_point_size(DEFAULT_POINT_SIZE),
             "exact_characters": self._on_exact_toggled,
+            "next_pane": lambda: self.panes.step(+1),
+            "previous_pane": lambda: self.panes.step(-1),
             "help": self.show_help,
             "import": self.tools.show_import,
             "export": self.tools.show_export,
@@ -248,7 +255,8 @@ class MainWindow(QMainWindow):
             ("labels", ()),
             ("document", ("next_document", "previous_document", "done_and_next",
                           "skip_and_next", "mark_in_progress", "document_properties")),
-            ("view", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters")),
+            ("view", ("zoom_in", "zoom_out", "zoom_reset", "exact_characters", "next_pane",
+                      "previous_pane")),
             ("help", ("help",)),
         ):
             sub = menu.addMenu("")

@@ -2081,6 +2081,14 @@ Reason: {why}.</source>
         <translation>الأحرف بالضبط (دون الامتداد إلى كلمات كاملة)</translation>
     </message>
     <message>
+        <source>Next pane (document list, article, spans, events)</source>
+        <translation>اللوحة التالية (قائمة المستندات، المقال، المقاطع، الأحداث)</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>اللوحة السابقة</translation>
+    </message>
+    <message>
         <source>This help</source>
         <translation>هذه المساعدة</translation>
     </message>

@@ -11,12 +11,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from annotator.cli import main
 from annotator.services import bulk_import
@@ -369,17 +368,8 @@ def test_a_failed_large_import_changes_nothing_and_sets_wal_back(
     assert _journal_mode(db) == "wal"
 
 
-def _poll_until(condition: Callable[[], bool], seconds: float = 60) -> None:
-    """Check ``condition`` every few milliseconds until it holds (another process's state:
-    no Qt signal to wait for); fail after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "the condition did not come in time"
-        time.sleep(0.005)
-
-
 def test_a_killed_large_import_leaves_the_old_content_and_wal_at_the_next_open(
-    tmp_path: Path
+    tmp_path: Path, qtbot: QtBot
 ) -> None:
     db = _database(tmp_path)
     before = _tables(db)
@@ -404,9 +394,11 @@ def test_a_killed_large_import_leaves_the_old_content_and_wal_at_the_next_open(
     try:
         # Killed once the import's pages have reached the file itself (it grew past its
         # size before the import) while the journal holds the old content.
-        _poll_until(lambda: proc.poll() is not None or (
+        # (Another process's state: pytest-qt's wait polls the condition until it holds.)
+        qtbot.waitUntil(lambda: proc.poll() is not None or (
             journal.exists() and journal.stat().st_size > 0
-            and _header_mode(db) == "rollback" and db.stat().st_size > size_before))
+            and _header_mode(db) == "rollback" and db.stat().st_size > size_before),
+            timeout=60_000)
         assert proc.poll() is None, "the import ended before it could be killed"
         proc.send_signal(signal.SIGKILL)
         proc.wait()

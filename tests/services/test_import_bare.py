@@ -283,14 +283,22 @@ def _modes_during_import(db: Path, corpus: Path, on_batch: Any = None) -> tuple[
     return report, modes
 
 
-def test_a_large_import_alone_runs_in_a_rollback_journal_and_sets_wal_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A current database and a corpus of 30 records that the import takes as large (the
+    rollback journal from any size), written in batches of 8."""
     monkeypatch.setattr(bulk_import, "BATCH", 8)
     monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
     db = _database(tmp_path)
     corpus = tmp_path / "corpus.jsonl"
     _write(corpus, _records(30))
+    return db, corpus
+
+
+def test_a_large_import_alone_runs_in_a_rollback_journal_and_sets_wal_back(
+    large: tuple[Path, Path]
+) -> None:
+    db, corpus = large
     report, modes = _modes_during_import(db, corpus)
     assert report is not None and len(report.added) == 28
     assert modes and set(modes) == {"rollback"}
@@ -308,13 +316,9 @@ def test_a_small_import_stays_in_wal(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_with_the_window_open_a_large_import_stays_in_wal_and_the_window_sees_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    large: tuple[Path, Path]
 ) -> None:
-    monkeypatch.setattr(bulk_import, "BATCH", 8)
-    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
-    db = _database(tmp_path)
-    corpus = tmp_path / "corpus.jsonl"
-    _write(corpus, _records(30))
+    db, corpus = large
     window = open_database(str(db), seed_demo=False)
     try:
         project = window.default_project()
@@ -328,13 +332,9 @@ def test_with_the_window_open_a_large_import_stays_in_wal_and_the_window_sees_it
 
 
 def test_a_window_started_during_a_large_import_opens_and_reads_the_old_content(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    large: tuple[Path, Path]
 ) -> None:
-    monkeypatch.setattr(bulk_import, "BATCH", 8)
-    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
-    db = _database(tmp_path)
-    corpus = tmp_path / "corpus.jsonl"
-    _write(corpus, _records(30))
+    db, corpus = large
     seen: list[int] = []
 
     def start_window() -> None:
@@ -352,15 +352,12 @@ def test_a_window_started_during_a_large_import_opens_and_reads_the_old_content(
 
 
 def test_a_failed_large_import_changes_nothing_and_sets_wal_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    large: tuple[Path, Path]
 ) -> None:
-    monkeypatch.setattr(bulk_import, "BATCH", 8)
-    monkeypatch.setattr(bulk_import, "ROLLBACK_JOURNAL_BYTES", 0)
-    db = _database(tmp_path)
+    db, corpus = large
     before = _tables(db)
     records = _records(30)
     records[25]["spans"][0]["start"] = -1
-    corpus = tmp_path / "bad.jsonl"
     _write(corpus, records)
     report, modes = _modes_during_import(db, corpus)
     assert report is None and modes[0] == "rollback"
